@@ -1,0 +1,1 @@
+"""HTTP layer: translates requests into calls of ``assistant`` and back."""

@@ -1,0 +1,18 @@
+"""The ``assistant`` command. Each command group lives in ``assistant/commands/`` and registers itself here."""
+
+from __future__ import annotations
+
+import typer
+
+from assistant.commands import register_all
+
+app = typer.Typer(
+    help="BMA International Affairs Assistant: ingest documents, ask cited questions, serve the intranet API.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+register_all(app)
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

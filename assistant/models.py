@@ -1,0 +1,102 @@
+"""Typed records that cross module boundaries: File -> Page -> Chunk -> Passage -> Answer with Citations.
+
+A citation is built from the retrieved passage and travels with it; it is never parsed back out of prose.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Kind = Literal["plan", "mou", "asean", "law", "guide", "other"]
+Access = str  # "public", "internal", or "restricted:<group>[,<group>...]"
+
+
+class Page(BaseModel):
+    """One page of a document (a whole text file is page 1 with ``number=None`` shown to users)."""
+
+    number: int | None = Field(None, description="1-based PDF page index; None for formats without pages.")
+    label: str | None = Field(None, description="The page label printed on the page, when the PDF has one.")
+    text: str = Field(description="Cleaned display text.")
+
+
+class DocumentMeta(BaseModel):
+    doc_id: str = Field(description="Stable id: the file name relative to the ingested folder.")
+    source: str = Field(description="The document's file name.")
+    title: str
+    kind: Kind = "other"
+    date: str | None = Field(None, description="ISO date (YYYY or YYYY-MM or YYYY-MM-DD) of issue or signature.")
+    parties: list[str] = Field(default_factory=list)
+    language: str = Field("en", description="'th' or 'en', detected from the share of Thai script.")
+    access: Access = "public"
+    sha256: str = ""
+    pages: int = 0
+
+
+class Document(BaseModel):
+    meta: DocumentMeta
+    pages: list[Page]
+    unreadable_pages: list[int] = Field(default_factory=list, description="Pages with no text layer that OCR could not read.")
+    ocr_pages: list[int] = Field(default_factory=list)
+    ocr_seconds: float = 0.0
+
+
+class Chunk(BaseModel):
+    id: str
+    doc_id: str
+    text: str = Field(description="Display text, exactly as cited.")
+    page_start: int | None = None
+    page_end: int | None = None
+    heading: str | None = None
+    ordinal: int = Field(0, description="Position of the chunk in its document.")
+
+    def embedding_text(self, title: str) -> str:
+        """Title and heading give the embedder context that the bare passage lacks."""
+        parts = [title]
+        if self.heading:
+            parts.append(self.heading)
+        parts.append(self.text)
+        return "\n".join(parts)
+
+
+class Filters(BaseModel):
+    model_config = {"extra": "forbid"}
+
+    kinds: list[Kind] | None = None
+    doc_ids: list[str] | None = None
+    language: Literal["th", "en"] | None = None
+    date_from: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    date_to: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class Passage(BaseModel):
+    """A retrieved chunk with its document metadata and fused score."""
+
+    chunk: Chunk
+    meta: DocumentMeta
+    score: float
+    dense_score: float | None = None
+    lexical_score: float | None = None
+    also_in: list[DocumentMeta] = Field(default_factory=list, description="Near-duplicate copies collapsed into this passage.")
+
+
+class Citation(BaseModel):
+    n: int
+    source: str
+    title: str
+    kind: Kind
+    page: int | None
+    text: str
+    score: float
+
+
+class Answer(BaseModel):
+    answer: str
+    found: bool
+    mode: Literal["extractive", "llm"]
+    citations: list[Citation] = Field(default_factory=list)
+    related: list[Citation] = Field(default_factory=list, description="Closest passages offered when found is false.")
+    question: str = Field(description="The question as searched (after any rewrite).")
+    fallback_reason: str | None = Field(None, description="Why LLM mode fell back to extractive mode.")
+    language: str = "en"

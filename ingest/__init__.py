@@ -1,0 +1,1 @@
+"""Ingestion: files -> pages -> clean pages -> chunks -> index entries."""
