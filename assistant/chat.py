@@ -1,0 +1,91 @@
+"""Multi-turn chat on top of the single-question service: the conversation becomes one standalone question
+(``assistant.conversation.rewrite_question``), which is then answered with the caller's access.
+
+Streaming yields text deltas and then exactly one final ``Answer``, which supersedes the streamed text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.access import LOCAL_ADMIN, Principal
+from assistant.config import Mode, Settings
+from assistant.errors import InvalidRequestError
+from assistant.models import Answer, Filters
+
+if TYPE_CHECKING:
+    from assistant.service import AssistantService
+
+_PIECES = re.compile(r"\S+\s*|\s+")
+
+
+class ChatTurn(BaseModel):
+    role: Literal["system", "developer", "user", "assistant", "tool"]
+    content: str = Field(default="")
+
+
+def standalone_question(turns: list[ChatTurn], settings: Settings) -> str:
+    """The last user message, made self-contained from the history (by the LLM when one is configured)."""
+    users = [t for t in turns if t.role == "user" and t.content.strip()]
+    if not users or turns[-1].role != "user":
+        raise InvalidRequestError("the last message must be a non-empty user message")
+    question = users[-1].content.strip()
+    history = [{"role": t.role, "content": t.content} for t in turns[:-1] if t.role in ("user", "assistant")]
+    if not history:
+        return question
+    from assistant.conversation import rewrite_question
+    from assistant.llm_client import client_from_settings
+
+    return rewrite_question(history, question, client_from_settings(settings)) or question
+
+
+def chat(
+    service: AssistantService,
+    turns: list[ChatTurn],
+    *,
+    filters: Filters | None = None,
+    top_k: int | None = None,
+    mode: Mode | None = None,
+    principal: Principal = LOCAL_ADMIN,
+) -> Answer:
+    question = standalone_question(turns, service.settings)
+    return service.ask(question, filters=filters, top_k=top_k, mode=mode, principal=principal)
+
+
+def split_tokens(text: str) -> list[str]:
+    """Word-sized pieces that join back to exactly ``text``."""
+    return _PIECES.findall(text)
+
+
+def stream_chat(
+    service: AssistantService,
+    turns: list[ChatTurn],
+    *,
+    filters: Filters | None = None,
+    top_k: int | None = None,
+    mode: Mode | None = None,
+    principal: Principal = LOCAL_ADMIN,
+) -> Iterator[str | Answer]:
+    """LLM mode streams as the model writes; extractive answers are whole at once and are sent in word pieces."""
+    question = standalone_question(turns, service.settings)
+    chosen = mode or ("extractive" if service.settings.extractive_only else "llm")
+    if chosen == "llm":
+        yield from _stream_llm(service, question, filters=filters, top_k=top_k, principal=principal)
+        return
+    answer = service.ask(question, filters=filters, top_k=top_k, mode="extractive", principal=principal)
+    yield from split_tokens(answer.answer)
+    yield answer
+
+
+def _stream_llm(
+    service: AssistantService, question: str, *, filters: Filters | None, top_k: int | None, principal: Principal
+) -> Iterator[str | Answer]:
+    from assistant.answer_modes import stream_answer
+
+    service.validate_question(question)
+    passages = service.search(question, filters=filters, top_k=top_k, principal=principal)
+    for item in stream_answer(question, passages, "llm", service.settings):
+        yield item

@@ -1,0 +1,187 @@
+"""Citations and their validation: [n] always means the n-th retrieved passage, and a generated sentence keeps its
+marker only when the cited passage actually contains what the sentence says.
+
+Citations are built from the passages, never parsed back out of prose. Generated text is checked the other way
+round: each sentence's content words must appear in the passage(s) it cites (lexical overlap of normalised,
+stemmed tokens). Sentences that fail are dropped and counted, so a fluent but unsupported claim never ships.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pydantic import BaseModel, Field
+
+from assistant.citation_build import PageLookup, citation_for
+from assistant.models import Citation, Passage
+
+MARKER_RE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([.,;:!?])")
+_MULTI_SPACE = re.compile(r"[ \t]{2,}")
+_LIST_PREFIX = re.compile(r"^\s*(?:[-*•]|\(?\d{1,2}[.)])\s+")
+# "... signed in 2002. [1]" -> "... signed in 2002 [1]." so sentence splitting keeps the marker with its claim.
+_MARKER_AFTER_PUNCT = re.compile(r"([.!?。])[ \t]*((?:\[\d+(?:\s*[,;]\s*\d+)*\][ \t]*)+)")
+
+# Measured on LLM answers to the dev questions (benchmarks/llm_support.py): supported sentences score >= 0.5
+# in almost all cases, invented ones mostly below 0.4.
+DEFAULT_SUPPORT_THRESHOLD = 0.5
+DEFAULT_ATTACH_THRESHOLD = 0.7
+
+
+def citations_from_passages(passages: Sequence[Passage], page_lookup: PageLookup | None = None) -> list[Citation]:
+    """One citation per passage, numbered by position so that [n] in any answer resolves to passages[n-1]."""
+    return [citation_for(passage, n, None, page_lookup) for n, passage in enumerate(passages, start=1)]
+
+
+def markers_in(text: str) -> list[int]:
+    """Every passage number cited in ``text``, in order of appearance, without repeats."""
+    found: list[int] = []
+    for match in MARKER_RE.finditer(text):
+        found.extend(int(n) for n in re.split(r"\s*[,;]\s*", match.group(1)))
+    return list(dict.fromkeys(found))
+
+
+def _tidy(text: str) -> str:
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return "\n".join(_MULTI_SPACE.sub(" ", line).rstrip() for line in text.split("\n")).strip()
+
+
+def validate_markers(text: str, n_max: int) -> str:
+    """Drop markers that point to no passage ([7] with five passages, [0]); "[1, 9]" becomes "[1]"."""
+
+    def keep_valid(match: re.Match[str]) -> str:
+        numbers = [int(n) for n in re.split(r"\s*[,;]\s*", match.group(1))]
+        valid = list(dict.fromkeys(n for n in numbers if 1 <= n <= n_max))
+        return "".join(f"[{n}]" for n in valid)
+
+    text = _MARKER_AFTER_PUNCT.sub(lambda m: f" {m.group(2).strip()}{m.group(1)} ", text)
+    return _tidy(MARKER_RE.sub(keep_valid, text))
+
+
+def strip_markers(text: str) -> str:
+    return _tidy(MARKER_RE.sub("", text))
+
+
+def support(sentence: str, passage_text: str) -> float:
+    """Share of the sentence's content words that the passage contains (1.0 = every claim word is there)."""
+    from assistant.support import content_terms, terms
+
+    claim = content_terms(strip_markers(_LIST_PREFIX.sub("", sentence)))
+    if not claim:
+        return 0.0
+    source = set(terms(passage_text))
+    return sum(1 for t in claim if t in source) / len(claim)
+
+
+class SentenceCheck(BaseModel):
+    sentence: str
+    cited: list[int]
+    support: float
+    kept: bool
+    checked: bool = Field(True, description="False when sentence and passage differ in language (lexical overlap cannot judge).")
+
+
+class SupportReport(BaseModel):
+    """The validated text and what the check did to it, kept for evaluation and logs."""
+
+    text: str
+    kept: int = 0
+    dropped: int = 0
+    markers_added: int = 0
+    unchecked: int = 0
+    sentences: list[SentenceCheck] = Field(default_factory=list)
+
+    @property
+    def cited(self) -> list[int]:
+        return markers_in(self.text)
+
+
+def _sentences(line: str) -> list[str]:
+    from assistant.textnorm import detect_language, split_sentences
+
+    return split_sentences(line, detect_language(line))
+
+
+def split_answer_sentences(text: str) -> list[str]:
+    """Sentences of generated text, line by line, list bullets removed, markers kept with their sentence."""
+    text = _MARKER_AFTER_PUNCT.sub(lambda m: f" {m.group(2).strip()}{m.group(1)} ", text)
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = _LIST_PREFIX.sub("", line).strip()
+        if line:
+            out.extend(_sentences(line))
+    return out
+
+
+def _same_language(a: str, b: str) -> bool:
+    from assistant.textnorm import detect_language
+
+    return detect_language(a) == detect_language(b)
+
+
+def _check(
+    sentence: str, passages: Sequence[Passage], support_threshold: float, attach_threshold: float
+) -> tuple[str | None, SentenceCheck]:
+    """Keep, re-mark or drop one sentence; returns the sentence as it should appear (None when dropped)."""
+    cited = [n for n in markers_in(sentence) if 1 <= n <= len(passages)]
+    body = strip_markers(sentence)
+    if cited:
+        texts = [passages[n - 1].chunk.text for n in cited]
+        if not all(_same_language(body, t) for t in texts):
+            # A Thai sentence citing an English passage: words cannot match, the marker is all we can check.
+            return sentence, SentenceCheck(sentence=sentence, cited=cited, support=0.0, kept=True, checked=False)
+        score = support(body, "\n".join(texts))
+        kept = score >= support_threshold
+        return (sentence if kept else None), SentenceCheck(sentence=sentence, cited=cited, support=score, kept=kept)
+    scores = [(support(body, p.chunk.text), n) for n, p in enumerate(passages, start=1) if _same_language(body, p.chunk.text)]
+    best, best_n = max(scores, default=(0.0, 0))
+    if body.endswith(":") and best >= support_threshold:
+        # a lead-in to a list ("The three strategies are:") claims nothing itself; its items carry the markers
+        return sentence, SentenceCheck(sentence=sentence, cited=[], support=best, kept=True)
+    if best >= attach_threshold:
+        marked = _attach(sentence, best_n)
+        return marked, SentenceCheck(sentence=marked, cited=[best_n], support=best, kept=True)
+    return None, SentenceCheck(sentence=sentence, cited=[], support=best, kept=False)
+
+
+def _attach(sentence: str, n: int) -> str:
+    """Put the marker before the final punctuation, where the answer prompt asks the LLM to put it."""
+    stripped = sentence.rstrip()
+    if stripped and stripped[-1] in ".!?:;":
+        return f"{stripped[:-1]} [{n}]{stripped[-1]}"
+    return f"{stripped} [{n}]"
+
+
+def check_support(
+    text: str,
+    passages: Sequence[Passage],
+    support_threshold: float = DEFAULT_SUPPORT_THRESHOLD,
+    attach_threshold: float = DEFAULT_ATTACH_THRESHOLD,
+) -> SupportReport:
+    """Validate generated text sentence by sentence, keeping its line structure (lists stay lists)."""
+    text = validate_markers(text, len(passages))
+    report = SupportReport(text="")
+    out_lines: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            if out_lines and out_lines[-1]:
+                out_lines.append("")
+            continue
+        prefix_match = _LIST_PREFIX.match(line)
+        prefix = prefix_match.group(0) if prefix_match else ""
+        kept_sentences: list[str] = []
+        for sentence in _sentences(line[len(prefix):]):
+            result, check = _check(sentence, passages, support_threshold, attach_threshold)
+            report.sentences.append(check)
+            if result is None:
+                report.dropped += 1
+                continue
+            report.kept += 1
+            report.unchecked += 0 if check.checked else 1
+            report.markers_added += 0 if markers_in(sentence) or not markers_in(result) else 1
+            kept_sentences.append(result)
+        if kept_sentences:
+            out_lines.append(prefix + " ".join(kept_sentences))
+    report.text = _tidy("\n".join(out_lines))
+    return report

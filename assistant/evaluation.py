@@ -1,0 +1,261 @@
+"""Built-in evaluation: gold questions through several pipeline configurations, scored the same way.
+
+Retrieval-only configurations (BM25, dense per embedder, hybrid) are scored on their top-k passages and the top
+passage's text; ``final`` is scored on the answer itself: its citations, its text and whether it refused.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from assistant.errors import InvalidRequestError
+from assistant.models import Answer, Passage
+from assistant.service import AssistantService
+
+NOT_IN_CORPUS = "not_in_corpus"
+
+
+class GoldSource(BaseModel):
+    file: str
+    pages: list[int] = Field(default_factory=list)
+
+
+class GoldItem(BaseModel):
+    id: str
+    question: str
+    lang: str = "en"
+    type: str = "fact"
+    answer: str = ""
+    must_include: list[str] = Field(default_factory=list)
+    sources: list[GoldSource] = Field(default_factory=list)
+
+    @property
+    def answerable(self) -> bool:
+        return self.type != NOT_IN_CORPUS
+
+
+class Cited(BaseModel):
+    """One result position: the files (and pages) it counts for, near-duplicate copies included."""
+
+    refs: list[tuple[str, set[int] | None]]
+
+
+class Outcome(BaseModel):
+    id: str
+    type: str
+    lang: str
+    answerable: bool
+    rank: int | None = Field(None, description="1-based position of the first hit among the first k results.")
+    coverage: float = 0.0
+    refused: bool = False
+    latency_ms: float = 0.0
+
+
+class Summary(BaseModel):
+    n: int
+    hit: float | None = None
+    mrr: float | None = None
+    coverage: float | None = None
+    passed: float | None = None
+    refusal: float | None = None
+    false_refusal: float | None = None
+    p50_ms: float = 0.0
+    p95_ms: float = 0.0
+
+
+def load_gold(path: Path) -> list[GoldItem]:
+    if not path.is_file():
+        raise InvalidRequestError(f"no gold file at {path}")
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                items.append(GoldItem.model_validate_json(line))
+            except ValueError as exc:
+                raise InvalidRequestError(f"{path}:{number} is not a gold item: {exc}") from None
+    return items
+
+
+def _norm(text: str) -> str:
+    from assistant.textnorm import repair_sara_am, thai_digits_to_arabic
+
+    return " ".join(thai_digits_to_arabic(repair_sara_am(text)).lower().split())
+
+
+def must_include_coverage(text: str, must_include: list[str]) -> float:
+    if not must_include:
+        return 1.0
+    haystack = _norm(text)
+    return sum(1 for m in must_include if _norm(m) in haystack) / len(must_include)
+
+
+def first_hit(results: list[Cited], sources: list[GoldSource], k: int) -> int | None:
+    wanted = {s.file: set(s.pages) for s in sources}
+    for rank, cited in enumerate(results[:k], start=1):
+        for file, pages in cited.refs:
+            if file not in wanted:
+                continue
+            if not wanted[file] or (pages is not None and pages & wanted[file]):
+                return rank
+    return None
+
+
+def _passage_cited(p: Passage) -> Cited:
+    def pages(start: int | None, end: int | None) -> set[int] | None:
+        return None if start is None else set(range(start, (end or start) + 1))
+
+    refs = [(p.meta.source, pages(p.chunk.page_start, p.chunk.page_end))]
+    by_doc = {c.doc_id: c for c in p.duplicates}
+    for meta in p.also_in:
+        copy = by_doc.get(meta.doc_id)
+        refs.append((meta.source, pages(copy.page_start, copy.page_end) if copy else None))
+    return Cited(refs=refs)
+
+
+def _answer_cited(answer: Answer) -> list[Cited]:
+    out = []
+    for c in answer.citations:
+        refs = [(c.source, None if c.page is None else {c.page})]
+        refs += [(r.source, None if r.page is None else {r.page}) for r in c.also_in]
+        out.append(Cited(refs=refs))
+    return out
+
+
+Runner = Callable[[AssistantService, str], tuple[list[Cited], str, bool]]
+
+
+def _retrieval_runner(mode: str) -> Runner:
+    def run(service: AssistantService, question: str) -> tuple[list[Cited], str, bool]:
+        passages = service.search(question, mode=mode)  # type: ignore[arg-type]
+        return [_passage_cited(p) for p in passages], passages[0].chunk.text if passages else "", False
+
+    return run
+
+
+def _final(service: AssistantService, question: str) -> tuple[list[Cited], str, bool]:
+    answer = service.ask(question, mode="extractive")
+    return _answer_cited(answer), answer.answer, not answer.found
+
+
+# name -> (embedder the configuration needs, runner); every configuration is scored the same way.
+CONFIGS: dict[str, tuple[str | None, Runner]] = {
+    "bm25": (None, _retrieval_runner("bm25")),
+    "dense-use": ("use", _retrieval_runner("dense")),
+    "dense-minilm": ("minilm", _retrieval_runner("dense")),
+    "hybrid": (None, _retrieval_runner("hybrid")),
+    "final": (None, _final),
+}
+
+
+def run_config(service: AssistantService, runner: Runner, items: list[GoldItem], k: int) -> list[Outcome]:
+    if items:
+        runner(service, items[0].question)  # warm-up: model load is not answer latency
+    outcomes = []
+    for item in items:
+        start = time.perf_counter()
+        results, text, refused = runner(service, item.question)
+        elapsed = (time.perf_counter() - start) * 1000
+        rank = first_hit(results, item.sources, k) if item.answerable else None
+        outcomes.append(Outcome(id=item.id, type=item.type, lang=item.lang, answerable=item.answerable, rank=rank,
+                                coverage=must_include_coverage(text, item.must_include) if not refused else 0.0,
+                                refused=refused, latency_ms=elapsed))
+    return outcomes
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    if len(values) == 1:
+        return round(values[0], 1)
+    return round(statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1], 1)
+
+
+def summarise(outcomes: list[Outcome]) -> Summary:
+    answerable = [o for o in outcomes if o.answerable]
+    unanswerable = [o for o in outcomes if not o.answerable]
+    latencies = [o.latency_ms for o in outcomes]
+    return Summary(
+        n=len(outcomes),
+        hit=_mean([1.0 if o.rank else 0.0 for o in answerable]),
+        mrr=_mean([1.0 / o.rank if o.rank else 0.0 for o in answerable]),
+        coverage=_mean([o.coverage for o in answerable]),
+        passed=_mean([1.0 if o.rank and o.coverage >= 1.0 else 0.0 for o in answerable]),
+        refusal=_mean([1.0 if o.refused else 0.0 for o in unanswerable]),
+        false_refusal=_mean([1.0 if o.refused else 0.0 for o in answerable]),
+        p50_ms=_percentile(latencies, 50),
+        p95_ms=_percentile(latencies, 95),
+    )
+
+
+def breakdown(outcomes: list[Outcome]) -> dict[str, Summary]:
+    """Overall, then per question type and per question language."""
+    groups: dict[str, list[Outcome]] = {"overall": outcomes}
+    for o in outcomes:
+        groups.setdefault(f"type:{o.type}", []).append(o)
+    for o in outcomes:
+        groups.setdefault(f"lang:{o.lang}", []).append(o)
+    return {name: summarise(group) for name, group in groups.items()}
+
+
+class Report(BaseModel):
+    k: int
+    configs: dict[str, dict[str, Summary]]
+    outcomes: dict[str, list[Outcome]]
+
+
+def evaluate(gold: Path, configs: list[str], service_for: Callable[[str | None], AssistantService]) -> Report:
+    unknown = [c for c in configs if c not in CONFIGS]
+    if unknown:
+        raise InvalidRequestError(f"unknown configuration(s) {', '.join(unknown)}; choose from {', '.join(CONFIGS)}")
+    items = load_gold(gold)
+    report = Report(k=0, configs={}, outcomes={})
+    for name in configs:
+        embedder, runner = CONFIGS[name]
+        service = service_for(embedder)
+        report.k = service.settings.top_k
+        outcomes = run_config(service, runner, items, report.k)
+        report.outcomes[name] = outcomes
+        report.configs[name] = breakdown(outcomes)
+    return report
+
+
+_ROWS = [("hit", "hit@{k}"), ("mrr", "MRR"), ("coverage", "must-include"), ("passed", "pass"),
+         ("refusal", "refusal"), ("false_refusal", "false refusal"), ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms")]
+
+
+def _cell(value: float | None) -> str:
+    return "-" if value is None else (f"{value:.3f}" if value <= 1.0 and isinstance(value, float) else f"{value:g}")
+
+
+def format_table(report: Report) -> str:
+    """One block per group (overall, per type, per language); configurations side by side."""
+    names = list(report.configs)
+    groups = list(next(iter(report.configs.values()), {}))
+    width = max([14, *(len(n) + 2 for n in names)])
+    lines = []
+    for group in groups:
+        n = report.configs[names[0]][group].n
+        lines.append(f"{group} (n={n})".ljust(22) + "".join(name.rjust(width) for name in names))
+        for attr, label in _ROWS:
+            if attr in ("p50_ms", "p95_ms") and group != "overall":
+                continue
+            cells = [getattr(report.configs[name][group], attr) for name in names]
+            if all(c is None for c in cells):
+                continue
+            lines.append(("  " + label.format(k=report.k)).ljust(22) + "".join(_cell(c).rjust(width) for c in cells))
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2)

@@ -1,0 +1,27 @@
+"""The one place where objects are built from ``Settings``: embedder, record store, vector store."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.config import Settings
+from assistant.embedders import Embedder, get_embedder
+from assistant.store.records import RecordStore, records_path
+
+if TYPE_CHECKING:
+    from assistant.store.vectors import VectorStore
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    return get_embedder(settings.embedder, threads=settings.embed_threads or None)
+
+
+def build_records(settings: Settings) -> RecordStore:
+    return RecordStore(records_path(settings.resolved_data_dir()))
+
+
+def build_vectors(settings: Settings, embedder: Embedder) -> VectorStore:
+    """Imported late: chromadb takes seconds to import and an unchanged re-ingest never needs it."""
+    from assistant.store.vectors import open_vector_store
+
+    return open_vector_store(settings, embedder)

@@ -1,0 +1,71 @@
+"""Is the service able to answer: embedder loaded, record store and vector index reachable.
+
+``warm_up`` loads everything once at start (in a thread) so the first question does not pay for model loading;
+``readiness`` reports each part without loading anything itself."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from assistant.errors import AssistantError
+
+if TYPE_CHECKING:
+    from assistant.service import AssistantService
+
+log = logging.getLogger(__name__)
+
+
+class Readiness:
+    def __init__(self, service: AssistantService) -> None:
+        self.service = service
+        self._warm = threading.Event()
+        self._error: str | None = None
+
+    def warm_up(self) -> None:
+        try:
+            self.service.retriever.embed_query("warm up")
+        except AssistantError as exc:
+            self._error = exc.message
+        except Exception as exc:  # readiness must report, not crash the thread
+            log.exception("warm-up failed")
+            self._error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self._warm.set()
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self.warm_up, name="warm-up", daemon=True)
+        thread.start()
+        return thread
+
+    def wait(self, timeout_s: float) -> bool:
+        return self._warm.wait(timeout_s)
+
+    def checks(self) -> dict[str, str]:
+        checks: dict[str, str] = {}
+        if not self._warm.is_set():
+            checks["models"] = "loading"
+        elif self._error:
+            checks["models"] = f"failed: {self._error}"
+        else:
+            checks["models"] = "ok"
+        try:
+            checks["records"] = f"ok ({len(self.service.records.documents())} documents)"
+        except Exception as exc:
+            checks["records"] = f"failed: {type(exc).__name__}"
+        if self._warm.is_set() and not self._error:
+            try:
+                count = self.service.retriever.vectors.count()  # type: ignore[union-attr]
+                checks["vectors"] = f"ok ({count} chunks)"
+            except AssistantError as exc:
+                checks["vectors"] = f"failed: {exc.message}"
+            except Exception as exc:
+                checks["vectors"] = f"failed: {type(exc).__name__}"
+        else:
+            checks["vectors"] = "waiting for models"
+        return checks
+
+    @staticmethod
+    def ok(checks: dict[str, str]) -> bool:
+        return all(v.startswith("ok") for v in checks.values())

@@ -1,0 +1,140 @@
+"""The facade that the API and the CLI call: validation, access and mode choice live here, once.
+
+Stores and models are built on first use, so that `assistant --help` and an API process that only lists
+documents never load an embedder.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from assistant.access import LOCAL_ADMIN, Principal
+from assistant.config import Mode, Settings
+from assistant.errors import InvalidRequestError, NotFoundError
+from assistant.models import Answer, DocumentMeta, Filters, Passage
+
+if TYPE_CHECKING:
+    from assistant.briefing_models import Briefing
+    from assistant.models import Kind
+    from assistant.embedders import Embedder
+    from assistant.retrieval import Retriever, RetrievalMode
+    from assistant.store.records import RecordStore
+
+
+class AssistantService:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+
+    # --- built on first use ----------------------------------------------------------------
+    @cached_property
+    def records(self) -> RecordStore:
+        from assistant.factory import build_records
+
+        return build_records(self.settings)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        from assistant.factory import build_embedder
+
+        return build_embedder(self.settings)
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        from assistant.factory import build_vectors
+        from assistant.retrieval import Retriever
+
+        with self._lock:
+            return Retriever(self.settings, self.records, build_vectors(self.settings, self.embedder), self.embedder)
+
+    # --- validation ------------------------------------------------------------------------
+    def validate_question(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise InvalidRequestError("the question is empty")
+        if len(question) > self.settings.max_question_chars:
+            raise InvalidRequestError(
+                f"the question has {len(question)} characters; the limit is {self.settings.max_question_chars}"
+            )
+        return question
+
+    def _top_k(self, top_k: int | None) -> int:
+        if top_k is None:
+            return self.settings.top_k
+        if not 1 <= top_k <= 50:
+            raise InvalidRequestError(f"top_k must be between 1 and 50, not {top_k}")
+        return top_k
+
+    # --- questions -------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        filters: Filters | None = None,
+        top_k: int | None = None,
+        principal: Principal = LOCAL_ADMIN,
+        mode: RetrievalMode = "hybrid",
+    ) -> list[Passage]:
+        query = self.validate_question(query)
+        return self.retriever.search(query, self._top_k(top_k), filters, principal.can_see, mode=mode)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        filters: Filters | None = None,
+        top_k: int | None = None,
+        mode: Mode | None = None,
+        principal: Principal = LOCAL_ADMIN,
+    ) -> Answer:
+        question = self.validate_question(question)
+        passages = self.retriever.search(question, self._top_k(top_k), filters, principal.can_see)
+        if (mode or self._default_mode()) == "llm":
+            return self._ask_llm(question, passages)
+        return self.answer_extractively(question, passages, principal=principal)
+
+    def answer_extractively(
+        self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN
+    ) -> Answer:
+        from assistant.answering import answer_extractively
+
+        return answer_extractively(
+            question, passages, self.settings, query_vector=self.retriever.embed_query(question),
+            embedder=self.embedder, page_lookup=self.records.page_text, searched=searched,
+            unknown_names=self.retriever.unknown_names(question, principal.can_see),
+        )
+
+    def _default_mode(self) -> Mode:
+        return "extractive" if self.settings.extractive_only else "llm"
+
+    def _ask_llm(self, question: str, passages: list[Passage]) -> Answer:
+        from assistant.answer_modes import answer
+
+        return answer(question, passages, "llm", self.settings)
+
+    # --- documents -------------------------------------------------------------------------
+    def documents(self, principal: Principal = LOCAL_ADMIN) -> list[DocumentMeta]:
+        return [m for m in self.records.documents() if principal.can_see(m.access)]
+
+    def document(self, doc_id: str, principal: Principal = LOCAL_ADMIN) -> DocumentMeta:
+        meta = self.records.document(doc_id)
+        if meta is None or not principal.can_see(meta.access):
+            raise NotFoundError(f"no document {doc_id!r}")
+        return meta
+
+    def page_text(self, doc_id: str, page: int, principal: Principal = LOCAL_ADMIN) -> str:
+        meta = self.document(doc_id, principal)
+        text = self.records.page_text(meta.doc_id, page)
+        if text is None:
+            raise NotFoundError(f"{meta.source} has no page {page}")
+        return text
+
+    # --- briefings -------------------------------------------------------------------------
+    def brief(self, topic: str, *, kinds: list[Kind] | None = None, length: str = "normal",
+              mode: Mode | None = None, principal: Principal = LOCAL_ADMIN) -> Briefing:
+        from assistant.briefing_llm import brief
+
+        return brief(topic, retriever=self.retriever, settings=self.settings, mode=mode, kinds=kinds, length=length,
+                     principal=principal, page_lookup=self.records.page_text)

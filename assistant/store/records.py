@@ -1,0 +1,252 @@
+"""Documents, chunks and the BM25 lexical index in one SQLite file, so one transaction keeps them in agreement.
+
+The lexical index holds ``assistant.textnorm.tokenize`` output joined by spaces (Thai segmented by newmm, digits
+and case normalised); FTS5's ``ascii`` tokenizer then only splits on those spaces and ASCII punctuation, keeping
+Thai tokens (whose vowel marks unicode61 would treat as separators) intact. Queries go through the same function.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from assistant.models import Chunk, DocumentMeta, Filters, Page
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, meta TEXT NOT NULL, sha256 TEXT NOT NULL,
+    ingested_at TEXT NOT NULL, embedder_id TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '', root TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL,
+    page_start INTEGER, page_end INTEGER, heading TEXT);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, ordinal);
+CREATE TABLE IF NOT EXISTS pages (
+    doc_id TEXT NOT NULL, number INTEGER NOT NULL, label TEXT, text TEXT NOT NULL, PRIMARY KEY (doc_id, number));
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    id UNINDEXED, doc_id UNINDEXED, body, context, tokenize = 'ascii');
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_BODY_WEIGHT, _CONTEXT_WEIGHT = 1.0, 0.5
+
+
+def _tokens(text: str) -> list[str]:
+    from assistant.textnorm import tokenize  # shared with the query side; imported late to keep CLI start fast
+
+    return [t for t in tokenize(text) if t.strip()]
+
+
+def _fts_query(tokens: list[str]) -> str:
+    """Every token quoted (quotes doubled), OR-joined: any user text becomes a valid FTS5 query."""
+    unique = list(dict.fromkeys(tokens))
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in unique)
+
+
+def _date_ok(date: str | None, bound: str | None, after: bool) -> bool:
+    """Compare ISO dates at the coarser precision, so '2018' matches a bound of '2018-07'."""
+    if bound is None:
+        return True
+    if date is None:
+        return False
+    n = min(len(date), len(bound))
+    return date[:n] >= bound[:n] if after else date[:n] <= bound[:n]
+
+
+class RecordStore:
+    """The system of record: a chunk exists when this store says so; vectors are a derived index."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    # --- documents -------------------------------------------------------------------------
+    @staticmethod
+    def _meta(raw: str, ingested_at: str) -> DocumentMeta:
+        meta = DocumentMeta.model_validate_json(raw)
+        meta.ingested_at = ingested_at
+        return meta
+
+    def documents(self, doc_ids: list[str] | None = None) -> list[DocumentMeta]:
+        rows = self._rows("SELECT doc_id, meta, ingested_at FROM documents ORDER BY doc_id")
+        wanted = None if doc_ids is None else set(doc_ids)
+        return [self._meta(m, at) for d, m, at in rows if wanted is None or d in wanted]
+
+    def document(self, doc_id: str) -> DocumentMeta | None:
+        rows = self._rows("SELECT meta, ingested_at FROM documents WHERE doc_id = ?", (doc_id,))
+        return self._meta(*rows[0]) if rows else None
+
+    def document_hashes(self) -> dict[str, str]:
+        return dict(self._rows("SELECT doc_id, sha256 FROM documents"))
+
+    def document_embedders(self) -> dict[str, str]:
+        return dict(self._rows("SELECT doc_id, embedder_id FROM documents"))
+
+    def document_fingerprints(self) -> dict[str, str]:
+        """File hash + catalog entry + chunking settings: what decides whether a file must be processed again."""
+        return dict(self._rows("SELECT doc_id, fingerprint FROM documents"))
+
+    def document_roots(self) -> dict[str, str]:
+        """The absolute folder each document was ingested from, so a vanished file is noticed per folder."""
+        return dict(self._rows("SELECT doc_id, root FROM documents"))
+
+    def set_embedder(self, embedder_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE documents SET embedder_id = ?", (embedder_id,))
+
+    def replace_document(
+        self,
+        meta: DocumentMeta,
+        chunks: list[Chunk],
+        pages: list[Page] | None = None,
+        *,
+        embedder_id: str = "",
+        fingerprint: str = "",
+        root: str = "",
+    ) -> None:
+        """Old chunks, lexical rows and pages go and new ones arrive in one transaction."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        lexical = [
+            (c.id, c.doc_id, " ".join(_tokens(c.text)), " ".join(_tokens(f"{meta.title}\n{c.heading or ''}")))
+            for c in chunks
+        ]
+        with self._transaction() as db:
+            self._delete(db, meta.doc_id)
+            db.execute(
+                "INSERT INTO documents (doc_id, meta, sha256, ingested_at, embedder_id, fingerprint, root) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (meta.doc_id, meta.model_dump_json(), meta.sha256, now, embedder_id, fingerprint or meta.sha256, root),
+            )
+            db.executemany(
+                "INSERT INTO chunks (id, doc_id, ordinal, text, page_start, page_end, heading) VALUES (?,?,?,?,?,?,?)",
+                [(c.id, meta.doc_id, c.ordinal, c.text, c.page_start, c.page_end, c.heading) for c in chunks],
+            )
+            db.executemany("INSERT INTO chunks_fts (id, doc_id, body, context) VALUES (?, ?, ?, ?)", lexical)
+            db.executemany(
+                "INSERT INTO pages (doc_id, number, label, text) VALUES (?, ?, ?, ?)",
+                [(meta.doc_id, i if p.number is None else p.number, p.label, p.text) for i, p in
+                 enumerate(pages or [], start=1)],
+            )
+
+    def delete_document(self, doc_id: str) -> None:
+        with self._transaction() as db:
+            self._delete(db, doc_id)
+
+    @staticmethod
+    def _delete(db: sqlite3.Connection, doc_id: str) -> None:
+        for table in ("documents", "chunks", "chunks_fts", "pages"):
+            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608 - fixed table names
+
+    # --- chunks ----------------------------------------------------------------------------
+    def chunks(self, ids: list[str]) -> list[Chunk]:
+        found: dict[str, Chunk] = {}
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            for row in self._rows(
+                f"SELECT id, doc_id, ordinal, text, page_start, page_end, heading FROM chunks WHERE id IN ({marks})",
+                batch,
+            ):
+                found[row[0]] = Chunk(id=row[0], doc_id=row[1], ordinal=row[2], text=row[3], page_start=row[4],
+                                      page_end=row[5], heading=row[6])
+        return [found[i] for i in ids if i in found]
+
+    def chunk_ids(self) -> set[str]:
+        return {r[0] for r in self._rows("SELECT id FROM chunks")}
+
+    def chunk_ids_of(self, doc_id: str) -> set[str]:
+        return {r[0] for r in self._rows("SELECT id FROM chunks WHERE doc_id = ?", (doc_id,))}
+
+    def chunk_count(self, doc_id: str) -> int:
+        return int(self._rows("SELECT count(*) FROM chunks WHERE doc_id = ?", (doc_id,))[0][0])
+
+    def doc_ids_matching(
+        self, filters: Filters | None, allowed_access: Callable[[str], bool] | None = None
+    ) -> list[str]:
+        out = []
+        for meta in self.documents():
+            if allowed_access is not None and not allowed_access(meta.access):
+                continue
+            if filters is not None:
+                if filters.kinds is not None and meta.kind not in filters.kinds:
+                    continue
+                if filters.doc_ids is not None and meta.doc_id not in filters.doc_ids:
+                    continue
+                if filters.language is not None and meta.language != filters.language:
+                    continue
+                if not (_date_ok(meta.date, filters.date_from, True) and _date_ok(meta.date, filters.date_to, False)):
+                    continue
+            out.append(meta.doc_id)
+        return out
+
+    def lexical_search(self, query: str, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
+        """BM25 over normalised tokens; scores are negated bm25() so that higher is better."""
+        tokens = _tokens(query)
+        if not tokens or k <= 0 or doc_ids == []:
+            return []
+        sql = (f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score "
+               "FROM chunks_fts WHERE chunks_fts MATCH ?")
+        params: list = [_fts_query(tokens)]
+        if doc_ids is not None:
+            sql += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
+            params.extend(doc_ids)
+        sql += " ORDER BY score DESC LIMIT ?"
+        params.append(k)
+        return [(i, float(s)) for i, s in self._rows(sql, params)]
+
+    def page_text(self, doc_id: str, page: int) -> str | None:
+        rows = self._rows("SELECT text FROM pages WHERE doc_id = ? AND number = ?", (doc_id, page))
+        if rows:
+            return rows[0][0]
+        rows = self._rows(
+            "SELECT text FROM chunks WHERE doc_id = ? AND coalesce(page_start, 1) <= ? AND coalesce(page_end, "
+            "page_start, 1) >= ? ORDER BY ordinal", (doc_id, page, page))
+        return "\n\n".join(r[0] for r in rows) if rows else None
+
+    # --- meta ------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       (key, value))
+
+    def delete_meta(self, key: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM meta WHERE key = ?", (key,))
+
+
+def records_path(data_dir: Path) -> Path:
+    return data_dir / "index.sqlite"
+
+
+__all__ = ["RecordStore", "records_path"]

@@ -1,0 +1,130 @@
+"""Chroma as a derived vector index: one collection per embedder id, ids shared with the record store.
+
+We always hand Chroma our own embeddings, so no embedding function (and no model download) is ever involved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.embedders import Embedder
+from assistant.errors import StoreUnavailableError
+
+_BATCH = 1000
+
+
+def collection_name(prefix: str, embedder_id: str) -> str:
+    """Chroma accepts [A-Za-z0-9._-], starting and ending alphanumeric."""
+    name = re.sub(r"[^A-Za-z0-9._-]", "-", f"{prefix}-{embedder_id}").strip("-._")
+    return name[:200]
+
+
+def parse_chroma_url(url: str) -> tuple[str, int, bool]:
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise StoreUnavailableError(f"ASSISTANT_CHROMA_URL {url!r} is not an http(s) URL")
+    ssl = parsed.scheme == "https"
+    return parsed.hostname, parsed.port or (443 if ssl else 8000), ssl
+
+
+@contextmanager
+def _unavailable(where: str) -> Iterator[None]:
+    """Network and server failures become one domain error; programming errors pass through."""
+    try:
+        yield
+    except (ConnectionError, OSError, TimeoutError) as exc:
+        raise StoreUnavailableError(f"Chroma at {where} is unavailable: {exc}") from exc
+    except Exception as exc:  # chromadb wraps httpx errors in its own types, which it does not export stably
+        if type(exc).__module__.startswith(("httpx", "httpcore", "chromadb.errors")) or "connect" in str(exc).lower():
+            raise StoreUnavailableError(f"Chroma at {where} is unavailable: {exc}") from exc
+        raise
+
+
+class VectorStore:
+    def __init__(self, collection: Any, where: str) -> None:
+        self._col = collection
+        self.where = where
+        self.name: str = collection.name
+
+    def add(self, ids: list[str], embeddings: np.ndarray, metadatas: list[dict[str, Any]]) -> None:
+        clean = [{k: v for k, v in m.items() if v is not None} or {"_": 0} for m in metadatas]
+        with _unavailable(self.where):
+            for s in range(0, len(ids), _BATCH):
+                self._col.upsert(ids=ids[s : s + _BATCH], embeddings=np.asarray(embeddings[s : s + _BATCH],
+                                 dtype=np.float32), metadatas=clean[s : s + _BATCH])
+
+    def delete(self, ids: list[str]) -> None:
+        with _unavailable(self.where):
+            for s in range(0, len(ids), _BATCH):
+                self._col.delete(ids=ids[s : s + _BATCH])
+
+    def ids(self) -> set[str]:
+        out: set[str] = set()
+        with _unavailable(self.where):
+            offset = 0
+            while True:
+                got = self._col.get(include=[], limit=5000, offset=offset)["ids"]
+                out.update(got)
+                if len(got) < 5000:
+                    return out
+                offset += len(got)
+
+    def count(self) -> int:
+        with _unavailable(self.where):
+            return int(self._col.count())
+
+    def query(self, embedding: np.ndarray, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
+        """Cosine similarity (1 - cosine distance), best first."""
+        if k <= 0 or doc_ids == []:
+            return []
+        where = None
+        if doc_ids is not None:
+            where = {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": list(doc_ids)}}
+        vector = np.asarray(embedding, dtype=np.float32).reshape(1, -1)
+        with _unavailable(self.where):
+            n = self._col.count()
+            if n == 0:
+                return []
+            res = self._col.query(query_embeddings=vector, n_results=min(k, n), where=where, include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def embeddings(self, ids: list[str]) -> np.ndarray:
+        with _unavailable(self.where):
+            res = self._col.get(ids=list(ids), include=["embeddings"])
+        by_id = {i: e for i, e in zip(res["ids"], res["embeddings"], strict=True)}
+        rows = [by_id[i] for i in ids if i in by_id]
+        return np.asarray(rows, dtype=np.float32)
+
+
+def _client(settings: Settings) -> tuple[Any, str]:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        host, port, ssl = parse_chroma_url(settings.chroma_url)
+        where = settings.chroma_url
+        with _unavailable(where):
+            client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
+            client.heartbeat()
+        return client, where
+    path = settings.resolved_data_dir() / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings), str(path)
+
+
+def open_vector_store(settings: Settings, embedder: Embedder) -> VectorStore:
+    client, where = _client(settings)
+    name = collection_name(settings.collection_prefix, embedder.id)
+    with _unavailable(where):
+        col = client.get_or_create_collection(
+            name=name, embedding_function=None, metadata={"hnsw:space": "cosine", "embedder": embedder.id,
+                                                          "dim": embedder.dim})
+    return VectorStore(col, where)

@@ -1,0 +1,149 @@
+"""Uploaded documents: checked by content (a '.pdf' that is really HTML is refused before anything is stored),
+then saved under ``data_dir/uploads/`` where the ingest job reads them; and the original file of any document."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.access import Principal, validate_access
+from assistant.config import Settings
+from assistant.errors import InvalidRequestError, NotFoundError, PayloadTooLargeError, UnreadableFileError
+from assistant.models import DocumentMeta
+
+if TYPE_CHECKING:
+    from assistant.service import AssistantService
+
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,150}$")
+_HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
+
+
+def _is_pdf(data: bytes) -> bool:
+    return b"%PDF-" in data[:1024]
+
+
+def _is_docx(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _is_text(data: bytes) -> bool:
+    if b"\x00" in data[:8192] or _HTML.match(data[:512]):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return bool(data.strip())
+
+
+CHECKS: dict[str, tuple[Callable[[bytes], bool], str]] = {
+    ".pdf": (_is_pdf, "a PDF (it does not start with %PDF-)"),
+    ".docx": (_is_docx, "a Word .docx file (it is not a zip holding word/document.xml)"),
+    ".txt": (_is_text, "UTF-8 plain text"),
+    ".md": (_is_text, "UTF-8 Markdown text"),
+}
+
+
+def describe(data: bytes) -> str:
+    """What the bytes look like, for a refusal a user can act on."""
+    if _HTML.match(data[:512]):
+        return "an HTML page"
+    if _is_pdf(data):
+        return "a PDF"
+    if data.startswith(b"PK\x03\x04"):
+        return "a zip archive"
+    return "binary data" if b"\x00" in data[:8192] else "text"
+
+
+def check_upload(filename: str, data: bytes, settings: Settings) -> str:
+    """Returns the safe file name, or raises with the reason the content does not match the name."""
+    name = Path(filename.replace("\\", "/")).name.strip()
+    if not _SAFE_NAME.match(name) or name.startswith(".") or name == "catalog.toml":
+        raise InvalidRequestError(f"the file name {filename!r} is not allowed", hint="use letters, digits, '.', '-', '_' and spaces")
+    limit = int(settings.max_upload_mb * 1024 * 1024)
+    if len(data) > limit:
+        raise PayloadTooLargeError(f"{name} is {len(data)} bytes; the upload limit is {settings.max_upload_mb:g} MB")
+    suffix = Path(name).suffix.lower()
+    if suffix not in CHECKS:
+        raise UnreadableFileError(f"{name}: unsupported file type {suffix or '(none)'}", hint="upload .pdf, .docx, .txt or .md")
+    from ingest.loaders import _sniff  # the loaders' own check first, so upload and ingest refuse alike
+
+    _sniff(data, suffix, name)
+    check, expected = CHECKS[suffix]
+    if not data or not check(data):
+        found = "empty" if not data else describe(data)
+        raise UnreadableFileError(f"{name} is not {expected}: its content is {found}")
+    return name
+
+
+def uploads_dir(settings: Settings) -> Path:
+    return settings.resolved_data_dir() / "uploads"
+
+
+def save_upload(filename: str, data: bytes, settings: Settings, access: str | None = None) -> Path:
+    """Check, then write atomically; a refused upload leaves any earlier file of the same name untouched."""
+    name = check_upload(filename, data, settings)
+    if access is not None:
+        try:
+            validate_access(access)
+        except ValueError as exc:
+            raise InvalidRequestError(str(exc)) from None
+    folder = uploads_dir(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    if access is not None:
+        _set_catalog_access(folder, name, access)
+    target = folder / name
+    tmp = folder / f".{name}.{os.getpid()}.part"
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+    return target
+
+
+def _set_catalog_access(folder: Path, name: str, access: str) -> None:
+    """Uploads share one catalog; entries are JSON-quoted, which TOML basic strings accept."""
+    import json
+    import tomllib
+
+    path = folder / "catalog.toml"
+    entries: dict[str, dict] = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    entries.setdefault(name, {})["access"] = access
+    lines = []
+    for file, entry in sorted(entries.items()):
+        lines.append(f"[{json.dumps(file)}]")
+        lines += [f"{key} = {json.dumps(value)}" for key, value in entry.items()]
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def document_file(meta: DocumentMeta, root: str | None) -> Path:
+    """The original file, only if it still has the content that was indexed (a changed file is not that document)."""
+    if root is None:
+        raise NotFoundError(f"the original file of {meta.source} is not known")
+    path = (Path(root) / meta.doc_id).resolve()
+    if not path.is_relative_to(Path(root).resolve()) or not path.is_file():
+        raise NotFoundError(f"the original file of {meta.source} is no longer available")
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    if meta.sha256 and digest.hexdigest() != meta.sha256:
+        raise NotFoundError(f"the original file of {meta.source} has changed since it was indexed")
+    return path
+
+
+def original_file(service: AssistantService, doc_id: str, principal: Principal) -> Path:
+    """Access is checked first: a document the caller may not see has no file either."""
+    meta = service.document(doc_id, principal)
+    return document_file(meta, service.records.document_roots().get(meta.doc_id))

@@ -1,0 +1,50 @@
+"""Extractive answer latency over the gold questions: warm service, one warm-up, then p50/p95 of `ask`.
+
+Run after ingesting: ASSISTANT_DATA_DIR=... python benchmarks/answer_latency.py ../shared/eval/dev.jsonl [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from assistant.config import get_settings
+from assistant.evaluation import load_gold
+from assistant.service import AssistantService
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("gold", type=Path, nargs="?", default=Path(__file__).resolve().parents[2] / "shared/eval/dev.jsonl")
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the questions")
+    args = parser.parse_args()
+    items = load_gold(args.gold)
+    service = AssistantService(get_settings())
+    service.ask(items[0].question, mode="extractive")  # warm-up: model load and first Chroma query
+    timings: list[float] = []
+    stages = {"retrieve": [], "answer": []}
+    for _ in range(args.rounds):
+        for item in items:
+            service.retriever._embed_cached.cache_clear()  # a repeated question must pay for its embedding
+            t0 = time.perf_counter()
+            passages = service.retriever.search(item.question, service.settings.top_k, None, None)
+            t1 = time.perf_counter()
+            service.answer_extractively(item.question, passages)
+            t2 = time.perf_counter()
+            stages["retrieve"].append((t1 - t0) * 1000)
+            stages["answer"].append((t2 - t1) * 1000)
+            timings.append((t2 - t0) * 1000)
+
+    def pct(values: list[float], q: int) -> float:
+        return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+    print(f"extractive answers: n={len(timings)} over {len(items)} questions x {args.rounds} rounds")
+    print(f"  total     p50 {pct(timings, 50):7.1f} ms   p95 {pct(timings, 95):7.1f} ms   max {max(timings):7.1f} ms")
+    for name, values in stages.items():
+        print(f"  {name:9} p50 {pct(values, 50):7.1f} ms   p95 {pct(values, 95):7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""The optional catalog: metadata that staff state once, beside the documents, and that beats any guess.
+
+Format (TOML), one table per file name, every key optional::
+
+    ["asean-ascn-framework-2018.pdf"]
+    title = "ASEAN Smart Cities Framework"
+    kind = "asean"            # plan | mou | asean | law | guide | other
+    date = "2018-07-08"       # YYYY, YYYY-MM or YYYY-MM-DD
+    parties = ["ASEAN Smart Cities Network (ASCN)"]
+    language = "en"           # en | th
+    access = "public"         # public | internal | restricted:<group>[,<group>]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from assistant.access import validate_access
+from assistant.errors import UnreadableFileError
+from assistant.models import Kind
+
+CATALOG_NAME = "catalog.toml"
+
+
+class CatalogEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(None, min_length=1)
+    kind: Kind | None = None
+    date: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    parties: list[str] | None = None
+    language: Literal["th", "en"] | None = None
+    access: str | None = None
+
+    @field_validator("access")
+    @classmethod
+    def _valid_access(cls, value: str | None) -> str | None:
+        return None if value is None else validate_access(value)
+
+
+def catalog_path(folder: Path, catalog_file: Path | None = None) -> Path:
+    return catalog_file if catalog_file is not None else folder / CATALOG_NAME
+
+
+def read_catalog(folder: Path, catalog_file: Path | None = None) -> dict[str, dict]:
+    """File name -> metadata overrides (only the keys the catalog sets); empty when there is no catalog."""
+    path = catalog_path(folder, catalog_file)
+    if not path.is_file():
+        if catalog_file is not None:
+            raise UnreadableFileError(f"{path}: catalog file not found")
+        return {}
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UnreadableFileError(f"{path.name}: not valid TOML ({exc})") from exc
+    catalog: dict[str, dict] = {}
+    for name, entry in raw.items():
+        if not isinstance(entry, dict):
+            raise UnreadableFileError(f"{path.name}: entry {name!r} must be a table")
+        try:
+            catalog[name] = CatalogEntry.model_validate(entry).model_dump(exclude_none=True)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise UnreadableFileError(f"{path.name}: entry {name!r}: {where}: {first['msg']}") from exc
+    return catalog

@@ -1,0 +1,221 @@
+"""File -> Document: a registry of loaders keyed by suffix, with content sniffing so that a bad file fails with a
+one-line reason instead of a traceback. Heavy parsers are imported inside their loader."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from assistant.config import Settings
+from assistant.errors import UnreadableFileError
+from assistant.models import Document, Page
+from ingest.cleaning import clean_pages
+from ingest.metadata import build_meta
+from ingest.ocr import ocr_pdf_pages, tesseract_available
+
+MIN_TEXT_LAYER_LETTERS = 40  # fewer letters than this (a running header at most) means a scanned page
+
+
+class RawDocument(BaseModel):
+    """What a loader read, before cleaning: pages plus whatever metadata the file states about itself."""
+
+    pages: list[Page]
+    hints: dict[str, object] = Field(default_factory=dict)
+    scanned_pages: list[int] = Field(default_factory=list, description="Pages that are images without a text layer.")
+
+
+Loader = Callable[[bytes, str], RawDocument]
+
+
+def _load_pdf(data: bytes, name: str) -> RawDocument:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableFileError(f"{name}: encrypted PDF (a password is needed to read it)")
+        count = len(reader.pages)
+    except UnreadableFileError:
+        raise
+    except Exception as exc:  # pypdf raises many types for damaged files
+        raise UnreadableFileError(f"{name}: corrupt PDF ({_short(exc)})") from exc
+    if count == 0:
+        raise UnreadableFileError(f"{name}: PDF has no pages")
+    try:
+        labels = list(reader.page_labels)
+    except Exception:  # a broken /PageLabels tree must not cost the text
+        labels = [str(i + 1) for i in range(count)]
+    pages: list[Page] = []
+    for index, page in enumerate(reader.pages):
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # one damaged page is reported empty, the others still load
+            text = ""
+        pages.append(Page(number=index + 1, label=labels[index] if index < len(labels) else None, text=text))
+    hints: dict[str, object] = {}
+    info = reader.metadata or {}
+    title = str(info.get("/Title") or "").strip()
+    if title and not re.search(r"\.(docx?|pdf|pptx?)$|^untitled$|^microsoft word", title, re.I):
+        hints["title"] = title
+    created = re.match(r"D:(\d{4})", str(info.get("/CreationDate") or ""))
+    if created:
+        hints["pdf_year"] = created.group(1)
+    scanned = [p.number for p in pages if len(re.findall(r"[^\W\d_]", p.text)) < MIN_TEXT_LAYER_LETTERS]
+    return RawDocument(pages=pages, hints=hints, scanned_pages=[n for n in scanned if n is not None])
+
+
+def _load_docx(data: bytes, name: str) -> RawDocument:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, Exception) as exc:  # damaged zips raise many types
+        raise UnreadableFileError(f"{name}: corrupt Word file ({_short(exc)})") from exc
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        level = re.match(r"Heading (\d)", style)
+        text = paragraph.text.strip()
+        if not text:
+            lines.append("")
+        elif level or style == "Title":
+            lines.extend(["", "#" * (int(level.group(1)) if level else 1) + " " + text, ""])
+        else:
+            lines.extend([text, ""])
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
+        lines.append("")
+    hints: dict[str, object] = {}
+    props = document.core_properties
+    if props.title and props.title.strip():
+        hints["title"] = props.title.strip()
+    return RawDocument(pages=[Page(number=None, text="\n".join(lines))], hints=hints)
+
+
+def _decode_text(data: bytes, name: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise UnreadableFileError(f"{name}: binary content, not text")
+    for encoding in ("utf-8-sig", "cp874"):  # cp874: Thai Windows files
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFileError(f"{name}: text is neither UTF-8 nor Thai Windows-874")
+
+
+def _load_txt(data: bytes, name: str) -> RawDocument:
+    return RawDocument(pages=[Page(number=None, text=_decode_text(data, name))])
+
+
+_MD_FIELD_RE = re.compile(r"^[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.+)$")
+
+
+def _load_md(data: bytes, name: str) -> RawDocument:
+    """A '# ' title and a leading block of '- Key: value' lines (as in the MOU files) are metadata."""
+    text = _decode_text(data, name)
+    hints: dict[str, object] = {}
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index < len(lines) and lines[index].startswith("# "):
+        hints["title"] = lines[index][2:].strip()
+        index += 1
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    fields: dict[str, str] = {}
+    while index < len(lines) and (match := _MD_FIELD_RE.match(lines[index].strip())):
+        fields[match.group(1).strip().lower()] = match.group(2).strip()
+        index += 1
+    if fields:
+        hints["fields"] = fields
+    return RawDocument(pages=[Page(number=None, text=text)], hints=hints)
+
+
+LOADERS: dict[str, Loader] = {".pdf": _load_pdf, ".docx": _load_docx, ".txt": _load_txt, ".md": _load_md}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(LOADERS)
+
+_HTML_RE = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
+# Magic numbers the binary formats must start with; text formats only need to decode.
+_MAGIC: dict[str, tuple[bytes, str]] = {".pdf": (b"%PDF-", "PDF"), ".docx": (b"PK\x03\x04", "Word (.docx)")}
+
+
+def _sniff(data: bytes, suffix: str, name: str) -> None:
+    if not data.strip():
+        raise UnreadableFileError(f"{name}: empty file")
+    if suffix not in _MAGIC:
+        return
+    magic, label = _MAGIC[suffix]
+    head = data[:1024]
+    if _HTML_RE.match(head):
+        raise UnreadableFileError(f"{name}: HTML page saved with a {suffix} name, not a {label} file")
+    if magic not in head:
+        raise UnreadableFileError(f"{name}: not a {label} file (unrecognised content)")
+
+
+def _short(exc: Exception) -> str:
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return message[:120]
+
+
+def read_raw(path: Path, settings: Settings) -> tuple[RawDocument, str]:
+    """Checks before parsing (suffix, size, content), then the loader; returns the raw document and its sha256."""
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix not in LOADERS:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise UnreadableFileError(f"{name}: unsupported file type {suffix or '(none)'!r} (supported: {supported})")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableFileError(f"{name}: cannot read ({exc.strerror})") from exc
+    if size == 0:
+        raise UnreadableFileError(f"{name}: empty file (0 bytes)")
+    if size > settings.max_file_mb * 1024 * 1024:
+        raise UnreadableFileError(f"{name}: {size / 1048576:.1f} MB is over the {settings.max_file_mb:g} MB limit")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(f"{name}: cannot read ({exc.strerror})") from exc
+    _sniff(data, suffix, name)
+    raw = LOADERS[suffix](data, name)
+    if suffix == ".pdf":
+        raw.hints["_bytes"] = data  # OCR renders from the same bytes; never leaves this module
+    return raw, hashlib.sha256(data).hexdigest()
+
+
+def load_document(path: Path, root: Path, settings: Settings) -> Document:
+    """Read, OCR scanned pages, clean, and attach metadata (catalog first, then what the file says about itself)."""
+    raw, sha256 = read_raw(path, settings)
+    data = raw.hints.pop("_bytes", None)
+    pages = list(raw.pages)
+    ocr_done: list[int] = []
+    unreadable: list[int] = []
+    seconds = 0.0
+    if raw.scanned_pages and isinstance(data, bytes):
+        if settings.ocr and tesseract_available():
+            result = ocr_pdf_pages(data, raw.scanned_pages, settings.ocr_languages)
+            seconds = result.seconds
+            for page in pages:
+                if page.number in result.texts:
+                    page.text = f"{page.text}\n{result.texts[page.number]}"
+            ocr_done = sorted(result.texts)
+            unreadable = sorted(result.failed)
+        else:
+            unreadable = sorted(_pages_with_images(data, raw.scanned_pages))
+    meta = build_meta(path, root, settings, raw.hints, pages, sha256)
+    cleaned = clean_pages(pages, meta.language)
+    return Document(meta=meta, pages=cleaned, unreadable_pages=unreadable, ocr_pages=ocr_done, ocr_seconds=seconds)
+
+
+def _pages_with_images(data: bytes, numbers: list[int]) -> set[int]:
+    from ingest.ocr import image_pages
+
+    return image_pages(data, numbers)

@@ -1,0 +1,32 @@
+"""One writer per data directory: a second ingest waits ``lock_timeout_s`` and then refuses, never interleaves.
+
+The lock is an OS file lock, so a SIGKILLed ingest releases it with its process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from filelock import FileLock, Timeout
+
+from assistant.config import Settings
+from assistant.errors import StoreLockedError
+
+
+@contextmanager
+def ingest_lock(settings: Settings) -> Iterator[None]:
+    data_dir = settings.resolved_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "ingest.lock"
+    lock = FileLock(str(path), timeout=settings.lock_timeout_s)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreLockedError(
+            f"the index in {data_dir} is locked by another ingestion (waited {settings.lock_timeout_s:g}s)"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()

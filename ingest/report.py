@@ -1,0 +1,47 @@
+"""What one ingestion run did, as data: the CLI prints it and ``--json`` serialises it unchanged."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class FailedFile(BaseModel):
+    file: str
+    reason: str = Field(description="One line a user can act on.")
+
+
+class UnreadablePages(BaseModel):
+    file: str
+    pages: list[int]
+
+
+class IngestReport(BaseModel):
+    files: int = Field(0, description="Files (re)ingested in this run.")
+    pages: int = 0
+    chunks: int = 0
+    skipped: int = Field(0, description="Files unchanged since the last run, skipped without parsing.")
+    removed: list[str] = Field(default_factory=list, description="Documents whose file is gone from an ingested folder.")
+    failed: list[FailedFile] = Field(default_factory=list)
+    unreadable_pages: list[UnreadablePages] = Field(default_factory=list)
+    reembedded: int = Field(0, description="Stored chunks embedded again (new embedder or repair after a crash).")
+    embedder: str = ""
+    ocr_seconds: float = 0.0
+    embed_seconds: float = 0.0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        lines = [
+            f"Ingested {self.files} file(s): {self.pages} page(s), {self.chunks} chunk(s); "
+            f"{self.skipped} unchanged, {len(self.removed)} removed, {len(self.failed)} failed "
+            f"[{self.embedder}] in {self.seconds:.1f}s (embedding {self.embed_seconds:.1f}s, OCR {self.ocr_seconds:.1f}s)."
+        ]
+        if self.reembedded:
+            lines.append(f"Re-embedded {self.reembedded} stored chunk(s).")
+        lines += [f"  removed: {doc}" for doc in self.removed]
+        lines += [f"  failed: {f.file}: {f.reason}" for f in self.failed]
+        lines += [f"  unreadable pages: {u.file}: {', '.join(map(str, u.pages))}" for u in self.unreadable_pages]
+        return "\n".join(lines)

@@ -1,0 +1,115 @@
+"""Bounded input: rate limit, body size (declared and streamed), question length, unknown keys, timeouts; every
+refusal is problem+json with a clear message and never a 500."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from assistant.config import Settings
+from assistant.service import AssistantService
+from tests.api.conftest import PUBLIC_QUESTION, Keys
+
+pytestmark = pytest.mark.slow
+
+
+def _client(settings: Settings, service: AssistantService, **changes: object) -> TestClient:
+    return TestClient(create_app(settings.model_copy(update=changes), service=service))
+
+
+def _is_problem(response, status: int) -> dict:  # noqa: ANN001
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["status"] == status and body["detail"]
+    assert "Traceback" not in response.text
+    return body
+
+
+def test_rate_limit_answers_429_with_retry_after(restricted_settings: Settings, restricted_service: AssistantService, api_keys: tuple) -> None:
+    keys: Keys = api_keys[1]
+    client = _client(restricted_settings, restricted_service, rate_limit_per_minute=3)
+    codes = [client.get("/api/v1/documents", headers=Keys.header(keys.staff)).status_code for _ in range(3)]
+    assert codes == [200, 200, 200]
+    refused = client.get("/api/v1/documents", headers=Keys.header(keys.staff))
+    _is_problem(refused, 429)
+    assert int(refused.headers["Retry-After"]) >= 1
+    # the limit is per key: another key is still served
+    assert client.get("/api/v1/documents", headers=Keys.header(keys.legal)).status_code == 200
+    metrics = client.get("/metrics").text
+    assert "assistant_rate_limited_total 1.0" in metrics
+
+
+def test_oversized_body_is_413_before_parsing(restricted_settings: Settings, restricted_service: AssistantService, api_keys: tuple) -> None:
+    keys: Keys = api_keys[1]
+    client = _client(restricted_settings, restricted_service, max_body_bytes=2000)
+    big = {"question": "x" * 5000}
+    body = _is_problem(client.post("/api/v1/ask", json=big, headers=Keys.header(keys.staff)), 413)
+    assert "2000 bytes" in body["detail"]
+
+    def chunked() -> Iterator[bytes]:  # no Content-Length: the bytes are counted as they arrive
+        yield b'{"question": "'
+        for _ in range(10):
+            yield b"y" * 500
+        yield b'"}'
+
+    streamed = client.post("/api/v1/ask", content=chunked(), headers={**Keys.header(keys.staff), "Content-Type": "application/json"})
+    _is_problem(streamed, 413)
+
+
+def test_question_longer_than_the_setting_is_422(restricted_settings: Settings, restricted_service: AssistantService, api_keys: tuple) -> None:
+    keys: Keys = api_keys[1]
+    client = _client(restricted_settings, restricted_service)
+    long_question = "sister city " * 200  # 2400 characters > max_question_chars (2000)
+    body = _is_problem(client.post("/api/v1/ask", json={"question": long_question}, headers=Keys.header(keys.staff)), 422)
+    assert "2000" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "mentions"),
+    [
+        ({"question": PUBLIC_QUESTION, "colour": "blue"}, "colour"),
+        ({"question": PUBLIC_QUESTION, "filters": {"kind": ["mou"]}}, "kind"),
+        ({"question": PUBLIC_QUESTION, "top_k": 0}, "top_k"),
+        ({"question": PUBLIC_QUESTION, "mode": "poetry"}, "mode"),
+        ({"question": ""}, "question"),
+        ({}, "question"),
+    ],
+    ids=["unknown-key", "unknown-filter", "top-k", "mode", "empty", "missing"],
+)
+def test_invalid_ask_bodies_are_422_naming_the_field(
+    restricted_client: TestClient, api_keys: tuple, payload: dict, mentions: str
+) -> None:
+    keys: Keys = api_keys[1]
+    body = _is_problem(restricted_client.post("/api/v1/ask", json=payload, headers=Keys.header(keys.staff)), 422)
+    assert mentions in body["detail"]
+
+
+def test_unknown_keys_in_chat_are_422(restricted_client: TestClient, api_keys: tuple) -> None:
+    keys: Keys = api_keys[1]
+    payload = {"messages": [{"role": "user", "content": PUBLIC_QUESTION, "name": "x"}], "stream": True}
+    body = _is_problem(restricted_client.post("/api/v1/chat", json=payload, headers=Keys.header(keys.staff)), 422)
+    assert "name" in body["detail"]
+
+
+def test_malformed_json_is_422_not_500(restricted_client: TestClient, api_keys: tuple) -> None:
+    keys: Keys = api_keys[1]
+    response = restricted_client.post(
+        "/api/v1/ask", content=b'{"question": ', headers={**Keys.header(keys.staff), "Content-Type": "application/json"}
+    )
+    _is_problem(response, 422)
+
+
+def test_request_over_the_time_limit_is_504(restricted_settings: Settings, restricted_service: AssistantService, api_keys: tuple) -> None:
+    keys: Keys = api_keys[1]
+    client = _client(restricted_settings, restricted_service, request_timeout_s=0.0005)
+    body = _is_problem(client.post("/api/v1/ask", json={"question": "Which cities are sister cities of Bangkok, and since when?"}, headers=Keys.header(keys.staff)), 504)
+    assert "longer than" in body["detail"]
+
+
+def test_unknown_route_and_method_are_problems(restricted_client: TestClient) -> None:
+    _is_problem(restricted_client.get("/api/v1/nothing-here"), 404)
+    _is_problem(restricted_client.put("/api/v1/ask", json={}), 405)

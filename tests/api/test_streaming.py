@@ -1,0 +1,47 @@
+"""Shape of the /api/v1/chat Server-Sent Events stream: tokens, then citations, then the final answer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.models import Answer
+from tests.api.conftest import sse_events
+
+pytestmark = pytest.mark.slow
+
+QUESTION = "How is the IAO split internally? Name its two divisions."
+
+
+def test_chat_stream_is_tokens_then_citations_then_answer(corpus_client: TestClient) -> None:
+    response = corpus_client.post("/api/v1/chat", json={"messages": [{"role": "user", "content": QUESTION}], "stream": True})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/event-stream")
+    events = sse_events(response.text)
+    names = [name for name, _ in events]
+    assert names[-2:] == ["citations", "answer"]
+    assert set(names[:-2]) == {"token"} and len(names) > 3
+    answer = Answer.model_validate_json(events[-1][1])
+    tokens = "".join(json.loads(data)["text"] for name, data in events if name == "token")
+    assert tokens == answer.answer
+    citations = json.loads(events[-2][1])["citations"]
+    assert citations == [c.model_dump() for c in answer.citations]
+    assert answer.found and "City Relations Promotion" in answer.answer
+
+
+def test_chat_plain_matches_ask(corpus_client: TestClient) -> None:
+    plain = corpus_client.post("/api/v1/chat", json={"messages": [{"role": "user", "content": QUESTION}]}).json()
+    asked = corpus_client.post("/api/v1/ask", json={"question": QUESTION}).json()
+    assert plain["answer"] == asked["answer"]
+    assert [c["source"] for c in plain["citations"]] == [c["source"] for c in asked["citations"]]
+
+
+def test_stream_errors_before_start_are_problems(corpus_client: TestClient) -> None:
+    response = corpus_client.post(
+        "/api/v1/chat", json={"messages": [{"role": "assistant", "content": "Hello"}], "stream": True}
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "user" in response.json()["detail"]

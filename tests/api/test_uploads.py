@@ -1,0 +1,125 @@
+"""Uploads are checked by content and bounded; a refused upload loses nothing already stored; accepted ones are
+ingested by the background job queue while the service keeps answering."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from assistant.config import Settings
+from assistant.service import AssistantService
+from tests.api.conftest import Keys
+
+pytestmark = pytest.mark.slow
+
+NOTE = b"""Protocol office visit schedule.
+
+The Lisbon delegation visits the International Affairs Office on 14 October. The protocol officer books the
+Rattanakosin meeting room and prepares the Lisbon gift of blue ceramic tiles.
+"""
+HTML = b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body>Not found</body></html>\n"
+
+
+def _wait(client: TestClient, job: dict, headers: dict[str, str]) -> dict:
+    import time
+
+    deadline = time.monotonic() + 120
+    while job["status"] in ("queued", "running"):
+        assert time.monotonic() < deadline, f"job {job['id']} did not finish"
+        time.sleep(0.2)
+        job = client.get(f"/api/v1/jobs/{job['id']}", headers=headers).json()
+    return job
+
+
+def _doc_ids(client: TestClient, headers: dict[str, str]) -> set[str]:
+    return {d["doc_id"] for d in client.get("/api/v1/documents", headers=headers).json()["documents"]}
+
+
+def test_upload_ingest_answer_refuse_fake_then_delete(restricted_client: TestClient, api_keys: tuple) -> None:
+    admin = Keys.header(api_keys[1].admin)
+    before = _doc_ids(restricted_client, admin)
+
+    accepted = restricted_client.post("/api/v1/documents", files={"file": ("visit-schedule.txt", NOTE, "text/plain")}, headers=admin)
+    assert accepted.status_code == 202, accepted.text
+    job = _wait(restricted_client, accepted.json(), admin)
+    assert job["status"] == "done", job
+    assert _doc_ids(restricted_client, admin) == before | {"visit-schedule.txt"}
+    answer = restricted_client.post("/api/v1/ask", json={"question": "What gift is prepared for the Lisbon delegation?"}, headers=admin).json()
+    assert answer["found"] and "visit-schedule.txt" in {c["source"] for c in answer["citations"]}
+
+    # an HTML page named .pdf: refused with the reason, nothing stored, nothing queued
+    fake = restricted_client.post("/api/v1/documents", files={"file": ("annual-report.pdf", HTML, "application/pdf")}, headers=admin)
+    assert fake.status_code == 415
+    assert fake.headers["content-type"].startswith("application/problem+json")
+    assert "HTML" in fake.json()["detail"]
+    # an HTML page uploaded over the stored note's name: refused, and the stored original survives
+    over = restricted_client.post("/api/v1/documents", files={"file": ("visit-schedule.txt", HTML, "text/plain")}, headers=admin)
+    assert over.status_code == 415
+    assert "HTML" in over.json()["detail"]
+    assert _doc_ids(restricted_client, admin) == before | {"visit-schedule.txt"}
+    original = restricted_client.get("/api/v1/documents/visit-schedule.txt/file", headers=admin)
+    assert original.status_code == 200 and original.content == NOTE
+
+    deleted = restricted_client.delete("/api/v1/documents/visit-schedule.txt", headers=admin)
+    assert deleted.status_code == 202
+    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+    assert _doc_ids(restricted_client, admin) == before
+    gone = restricted_client.post("/api/v1/ask", json={"question": "What gift is prepared for the Lisbon delegation?"}, headers=admin).json()
+    assert "visit-schedule.txt" not in {c["source"] for c in gone["citations"] + gone["related"]}
+
+
+def test_upload_with_restricted_access_is_hidden_from_other_groups(restricted_client: TestClient, api_keys: tuple) -> None:
+    keys = api_keys[1]
+    admin = Keys.header(keys.admin)
+    response = restricted_client.post(
+        "/api/v1/documents", files={"file": ("board-minutes.txt", NOTE, "text/plain")}, data={"access": "restricted:legal"}, headers=admin
+    )
+    assert response.status_code == 202, response.text
+    assert _wait(restricted_client, response.json(), admin)["status"] == "done"
+    assert "board-minutes.txt" in _doc_ids(restricted_client, Keys.header(keys.legal))
+    assert "board-minutes.txt" not in _doc_ids(restricted_client, Keys.header(keys.staff))
+    asked = restricted_client.post("/api/v1/ask", json={"question": "What gift is prepared for the Lisbon delegation?"}, headers=Keys.header(keys.staff))
+    assert "board-minutes" not in asked.text
+    bad = restricted_client.post(
+        "/api/v1/documents", files={"file": ("x.txt", NOTE, "text/plain")}, data={"access": "secret"}, headers=admin
+    )
+    assert bad.status_code == 422 and "access" in bad.json()["detail"]
+    deleted = restricted_client.delete("/api/v1/documents/board-minutes.txt", headers=admin)
+    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "status", "mentions"),
+    [
+        ("scan.pdf", b"PK\x03\x04not really a pdf", 415, "PDF"),
+        ("letter.docx", b"%PDF-1.7 this is a pdf", 415, "docx"),
+        ("tool.exe", b"MZ\x90\x00", 415, "unsupported"),
+        ("../../etc/passwd.txt", b"root:x:0:0", 202, ""),
+        ("empty.txt", b"", 415, "empty"),
+    ],
+    ids=["zip-as-pdf", "pdf-as-docx", "exe", "path-traversal-name", "empty"],
+)
+def test_upload_checks(restricted_client: TestClient, api_keys: tuple, name: str, data: bytes, status: int, mentions: str) -> None:
+    admin = Keys.header(api_keys[1].admin)
+    response = restricted_client.post("/api/v1/documents", files={"file": (name, data, "application/octet-stream")}, headers=admin)
+    assert response.status_code == status, response.text
+    if status == 202:  # the directory part of the name is dropped: it lands in the uploads folder as passwd.txt
+        job = _wait(restricted_client, response.json(), admin)
+        assert job["doc_id"] == "passwd.txt"
+        restricted_client.delete("/api/v1/documents/passwd.txt", headers=admin)
+    else:
+        assert mentions.lower() in response.json()["detail"].lower()
+
+
+def test_upload_over_the_size_limit_is_413(restricted_settings: Settings, restricted_service: AssistantService, api_keys: tuple) -> None:
+    admin = Keys.header(api_keys[1].admin)
+    client = TestClient(create_app(restricted_settings.model_copy(update={"max_upload_mb": 0.05}), service=restricted_service))
+    response = client.post("/api/v1/documents", files={"file": ("big.txt", b"word " * 40_000, "text/plain")}, headers=admin)
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_unknown_job_is_404(restricted_client: TestClient, api_keys: tuple) -> None:
+    response = restricted_client.get("/api/v1/jobs/0123456789abcdef", headers=Keys.header(api_keys[1].admin))
+    assert response.status_code == 404

@@ -1,0 +1,125 @@
+"""Extractive answers and refusals on the real corpus: cited sentences, the right language, access respected."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.access import Principal
+from assistant.config import Settings
+from assistant.models import Answer
+from assistant.prompts import REFUSAL_EN, REFUSAL_TH
+from assistant.service import AssistantService
+
+MARKER = re.compile(r"\s*\[(\d+)\]")
+
+
+@pytest.fixture(scope="module")
+def service(indexed_settings: Settings) -> AssistantService:
+    return AssistantService(indexed_settings)
+
+
+def _assert_well_cited(answer: Answer) -> None:
+    """Every [n] resolves, numbering follows first use, and each sentence is copied from the passage it cites."""
+    used = [int(n) for n in MARKER.findall(answer.answer)]
+    assert used, answer.answer
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert list(dict.fromkeys(used)) == [c.n for c in answer.citations]
+    squash = lambda t: re.sub(r"\s+", "", t)  # noqa: E731
+    for sentence, n in re.findall(r"(.+?)\s*\[(\d+)\][.!?]?\s*", answer.answer):
+        body = squash(sentence)[-40:]
+        assert body in squash(answer.citations[int(n) - 1].text), (sentence, answer.citations[int(n) - 1].text)
+
+
+@pytest.mark.parametrize(
+    ("question", "must_include"),
+    [
+        ("What does the City Relations Promotion Division look after?", ["protocol", "sister cit"]),
+        ("When did the mayors of Chicago and Shenyang reaffirm their sister cities declaration?", ["1995"]),
+        ("When did the relationship between Abu Dhabi and Houston become effective?", ["2001"]),
+        ("สภากรุงเทพมหานครมีอายุคราวละกี่ปี", ["สี่ปี"]),
+    ],
+)
+def test_extractive_answer_contains_the_facts(service: AssistantService, question: str,
+                                              must_include: list[str]) -> None:
+    answer = service.ask(question, mode="extractive")
+    assert answer.found, answer
+    assert answer.mode == "extractive"
+    text = answer.answer.lower()
+    assert all(m.lower() in text for m in must_include), answer.answer
+    _assert_well_cited(answer)
+
+
+def test_answer_is_short_and_has_no_repeats(service: AssistantService) -> None:
+    answer = service.ask("What is the role of the International Affairs Office?", mode="extractive")
+    sentences = [s.strip() for s in MARKER.split(answer.answer) if s.strip() and not s.strip().isdigit()]
+    assert len(sentences) <= service.settings.max_answer_sentences * 2
+    bodies = [MARKER.sub("", s) for s in re.split(r"(?<=\])[.!?]?\s+", answer.answer)]
+    assert len(bodies) == len(set(bodies))
+
+
+def test_thai_question_gets_a_thai_answer_language(service: AssistantService) -> None:
+    answer = service.ask("ผู้ว่าราชการกรุงเทพมหานครมีวาระอยู่ในตำแหน่งคราวละกี่ปี", mode="extractive")
+    assert answer.found and answer.language == "th"
+    assert answer.citations[0].source == "th-bma-act-be2528-1985-consolidated.pdf"
+    assert answer.citations[0].page is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("When did Bangkok sign its sister-city agreement with Reykjavik, and what does it cover?", REFUSAL_EN),
+        ("Which Winnipeg projects did the ASCN fund in 2021?", REFUSAL_EN),
+        ("กรุงเทพมหานครลงนามความร่วมมือกับเมืองเรคยาวิกเมื่อใด", REFUSAL_TH),
+    ],
+)
+def test_refuses_what_the_documents_do_not_cover(service: AssistantService, question: str, message: str) -> None:
+    answer = service.ask(question, mode="extractive")
+    assert not answer.found
+    assert answer.answer == message
+    assert answer.citations == []
+    assert answer.related, "the closest passages are offered"
+
+
+def test_empty_and_oversized_questions_are_invalid(service: AssistantService) -> None:
+    from assistant.errors import InvalidRequestError
+
+    with pytest.raises(InvalidRequestError):
+        service.ask("   ")
+    with pytest.raises(InvalidRequestError):
+        service.ask("x" * (service.settings.max_question_chars + 1))
+
+
+@pytest.fixture(scope="module")
+def restricted_service(tmp_path_factory: pytest.TempPathFactory, shared_corpus: Path) -> AssistantService:
+    """Two agreements, one restricted to the 'legal' group."""
+    from ingest.pipeline import ingest_paths
+
+    folder = tmp_path_factory.mktemp("restricted-corpus")
+    for name in ("mou-chicago-shenyang-sister-cities-reaffirmation-1995.md",
+                 "mou-long-beach-manta-sister-city-agreement-2000.md"):
+        shutil.copy(shared_corpus / name, folder / name)
+    (folder / "catalog.toml").write_text(
+        '["mou-chicago-shenyang-sister-cities-reaffirmation-1995.md"]\nkind = "mou"\naccess = "restricted:legal"\n\n'
+        '["mou-long-beach-manta-sister-city-agreement-2000.md"]\nkind = "mou"\naccess = "public"\n',
+        encoding="utf-8",
+    )
+    settings = Settings(data_dir=tmp_path_factory.mktemp("restricted") / "data")
+    report = ingest_paths([folder], settings)
+    assert report.files == 2, report.summary()
+    return AssistantService(settings)
+
+
+def test_forbidden_documents_never_appear_in_citations_or_related(restricted_service: AssistantService) -> None:
+    question = "What did the mayors of Chicago and Shenyang reaffirm on the tenth anniversary?"
+    secret = "mou-chicago-shenyang-sister-cities-reaffirmation-1995.md"
+    admin = restricted_service.ask(question, mode="extractive")
+    assert secret in {c.source for c in admin.citations}  # the document does answer it
+    outsider = Principal(key_id="k", role="staff", groups=frozenset({"finance"}))
+    answer = restricted_service.ask(question, mode="extractive", principal=outsider)
+    assert secret not in {c.source for c in answer.citations + answer.related}
+    member = Principal(key_id="k2", role="staff", groups=frozenset({"legal"}))
+    assert secret in {c.source for c in restricted_service.ask(question, principal=member, mode="extractive").citations}

@@ -1,0 +1,61 @@
+"""Chunks by structure on real documents: sized, overlapping, one document each, with pages and headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.models import Document
+from ingest.chunking import chunk_document, heading_level
+from ingest.loaders import load_document
+
+ACT = "th-bma-act-be2528-1985-consolidated.pdf"
+FRAMEWORK = "asean-ascn-framework-2018.pdf"
+
+
+@pytest.fixture(scope="module")
+def docs(shared_corpus: Path) -> dict[str, Document]:
+    settings = Settings(ocr=False)
+    names = [ACT, FRAMEWORK, "mou-abu-dhabi-houston-sister-cities-agreement-2002.md"]
+    return {name: load_document(shared_corpus / name, shared_corpus, settings) for name in names}
+
+
+def test_chunks_are_sized_ordered_and_slices_of_their_pages(docs: dict[str, Document]) -> None:
+    settings = Settings(chunk_size=600, chunk_overlap=100)
+    for doc in docs.values():
+        chunks = chunk_document(doc, settings)
+        assert chunks, doc.meta.source
+        assert [c.ordinal for c in chunks] == list(range(len(chunks)))
+        assert [c.id for c in chunks] == [f"{doc.meta.sha256[:16]}:{i:04d}" for i in range(len(chunks))]
+        pages = {p.number: p.text for p in doc.pages}
+        for chunk in chunks:
+            assert chunk.doc_id == doc.meta.doc_id and len(chunk.text) <= 600
+            first = chunk.text.split("\n\n")[0]
+            assert first in pages[chunk.page_start], chunk.id  # the citation's page really shows the text
+            assert chunk.page_start is None or chunk.page_start <= chunk.page_end
+
+
+def test_act_chunks_carry_section_headings(docs: dict[str, Document]) -> None:
+    chunks = chunk_document(docs[ACT], Settings())
+    holder = next(c for c in chunks if "มาตรา ๔๙ ผู้ว่าราชการกรุงเทพมหานครมีอำนาจหน้าที่" in c.text)
+    assert holder.heading is not None and holder.heading.startswith("หมวด ๒ การบริหารกรุงเทพมหานคร")
+    assert "› มาตรา ๔" in holder.heading  # the section (or the short one merged before it) is named
+    assert holder.page_start == 12
+    assert chunks[-1].page_end == 38 or chunks[-1].page_end == 37
+
+
+def test_framework_chunks_span_pages_and_overlap(docs: dict[str, Document]) -> None:
+    chunks = chunk_document(docs[FRAMEWORK], Settings(chunk_size=400, chunk_overlap=150))
+    assert any(c.page_start != c.page_end for c in chunks) or len({c.page_start for c in chunks}) == 5
+    assert any(c.heading == "Strategic Outcomes" for c in chunks)
+    overlapping = sum(1 for a, b in zip(chunks, chunks[1:]) if a.heading == b.heading and b.text.split(". ")[0] in a.text)
+    assert overlapping > 0
+
+
+def test_heading_detection() -> None:
+    assert heading_level("หมวด ๓\nผู้ว่าราชการกรุงเทพมหานคร") == 1
+    assert heading_level("มาตรา ๔๙ ให้ผู้ว่าราชการ") == 3
+    assert heading_level("Strategic Outcomes") == 2
+    assert heading_level("A smart city in ASEAN harnesses technological and digital solutions.") is None

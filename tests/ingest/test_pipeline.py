@@ -1,0 +1,226 @@
+"""Ingestion end to end on real corpus files, real USE/MiniLM embeddings and real embedded Chroma.
+
+Faults are real too: a SIGKILLed CLI process, two CLI processes on one store, and broken files beside good ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.factory import build_embedder, build_records, build_vectors
+from ingest.documents import prepare_document
+from ingest.pipeline import ingest_paths
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[2]
+SMALL = [
+    "asean-eas-leaders-statement-asean-smart-cities-2018.pdf",
+    "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt",
+    "mou-abu-dhabi-houston-sister-cities-agreement-2002.md",
+    "mou-long-beach-manta-sister-city-agreement-2000.md",
+]
+# sorted by name the first document is small and the 60-page PDF follows, so a kill lands mid-run
+SLOW = ["asean-ascn-framework-2018.pdf", "asean-ascn-smart-city-action-plans-2018.pdf",
+        "mou-chicago-shenyang-sister-cities-reaffirmation-1995.md"]
+
+
+def _copy(shared_corpus: Path, dest: Path, names: list[str]) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(shared_corpus / name, dest / name)
+    return dest
+
+
+def _state(settings: Settings) -> tuple[set[str], set[str], int]:
+    """(record chunk ids, vector ids, vector count) for the configured embedder."""
+    records = build_records(settings)
+    vectors = build_vectors(settings, build_embedder(settings))
+    try:
+        return records.chunk_ids(), vectors.ids(), vectors.count()
+    finally:
+        records.close()
+
+
+def _expected_ids(folder: Path, settings: Settings) -> set[str]:
+    return {c.id for f in sorted(folder.iterdir()) for c in prepare_document(f, folder, settings)[1]}
+
+
+def _cli(args: list[str], data_dir: Path, **env: str) -> subprocess.Popen:
+    environ = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), **env}
+    return subprocess.Popen([sys.executable, "-m", "assistant.cli", *args], cwd=REPO, env=environ,  # noqa: S603
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _documents_written(data_dir: Path) -> int:
+    path = data_dir / "index.sqlite"
+    if not path.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as db:
+            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_incremental_skip_replace_remove(shared_corpus: Path, tmp_path: Path, settings: Settings) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL)
+    first = ingest_paths([folder], settings)
+    assert first.failed == [] and first.files == 4 and first.skipped == 0
+    assert first.chunks > 4 and first.pages >= 6
+    records_ids, vector_ids, count = _state(settings)
+    assert records_ids == vector_ids == _expected_ids(folder, settings) and count == len(vector_ids)
+
+    again = ingest_paths([folder], settings)
+    assert (again.files, again.skipped, again.chunks, again.reembedded, again.embed_seconds) == (0, 4, 0, 0, 0.0)
+    assert _state(settings)[0] == records_ids
+
+    changed = folder / "mou-long-beach-manta-sister-city-agreement-2000.md"
+    records = build_records(settings)
+    old_ids = records.chunk_ids_of(changed.name)
+    records.close()
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nArticle 9. Both cities shall exchange "
+                       "delegations on coastal fisheries every second year.\n", encoding="utf-8")
+    third = ingest_paths([folder], settings)
+    assert (third.files, third.skipped) == (1, 3)
+    records_ids, vector_ids, _ = _state(settings)
+    assert records_ids == vector_ids and not old_ids & records_ids
+    records = build_records(settings)
+    assert records.lexical_search("coastal fisheries delegations", 1, None)[0][0].startswith(
+        records.document(changed.name).sha256[:16])
+
+    gone = folder / "mou-abu-dhabi-houston-sister-cities-agreement-2002.md"
+    gone_ids = records.chunk_ids_of(gone.name)
+    records.close()
+    gone.unlink()
+    fourth = ingest_paths([folder], settings)
+    assert fourth.removed == [gone.name] and fourth.skipped == 3
+    records_ids, vector_ids, count = _state(settings)
+    assert records_ids == vector_ids and count == len(vector_ids) and not gone_ids & vector_ids
+    records = build_records(settings)
+    assert records.document(gone.name) is None
+    assert not {hit for hit, _ in records.lexical_search("Abu Dhabi Houston", 20, None)} & gone_ids
+    records.close()
+
+
+def test_changing_the_embedder_re_embeds_from_stored_chunks(shared_corpus: Path, tmp_path: Path,
+                                                            settings: Settings) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[1:3])
+    ingest_paths([folder], settings)
+    use_ids = _state(settings)[1]
+    minilm = settings.model_copy(update={"embedder": "minilm"})
+    report = ingest_paths([folder], minilm)
+    assert report.files == 0 and report.skipped == 2 and report.reembedded == len(use_ids)
+    records_ids, vector_ids, count = _state(minilm)
+    assert records_ids == vector_ids == use_ids and count == len(use_ids)
+    vectors = build_vectors(minilm, build_embedder(minilm))
+    assert vectors.embeddings(sorted(vector_ids)[:1]).shape == (1, 384)  # a separate collection, never mixed
+    assert ingest_paths([folder], minilm).reembedded == 0
+
+
+def test_bad_files_are_reported_and_nothing_indexed_is_lost(shared_corpus: Path, tmp_path: Path) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[1:3])
+    data = tmp_path / "data"
+    good = _cli(["ingest", str(folder), "--json"], data)
+    out, err = good.communicate(timeout=300)
+    assert good.returncode == 0, err
+    before = json.loads(out)
+    assert before["files"] == 2 and before["failed"] == []
+
+    import pypdf
+
+    (folder / "corrupt.pdf").write_bytes(b"%PDF-1.7\n" + os.urandom(4000))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "slides.pptx").write_bytes(b"PK\x03\x04 not supported")
+    (folder / "page.pdf").write_text("<!DOCTYPE html><html><body>Not found</body></html>")
+    (folder / "huge.txt").write_bytes(b"a" * (2 * 1024 * 1024))
+    writer = pypdf.PdfWriter()
+    writer.append(str(shared_corpus / SMALL[0]))
+    writer.encrypt("secret")
+    with (folder / "locked.pdf").open("wb") as handle:
+        writer.write(handle)
+    (folder / "ข้อตกลง เมืองพี่เมืองน้อง.txt").write_text("ข้อตกลงเมืองพี่เมืองน้องระหว่างกรุงเทพมหานครกับเมืองฟุกุโอกะ\n",
+                                                      encoding="utf-8")
+    plan = folder / SMALL[1]
+    plan.write_bytes(b"\x00\xff\x00" * 500)  # a good file replaced by binary garbage keeps its indexed version
+
+    bad = _cli(["ingest", str(folder), "--json"], data, ASSISTANT_MAX_FILE_MB="1")
+    out, err = bad.communicate(timeout=300)
+    assert bad.returncode == 1, err
+    report = json.loads(out)
+    reasons = {f["file"]: f["reason"] for f in report["failed"]}
+    assert set(reasons) == {"corrupt.pdf", "empty.txt", "slides.pptx", "page.pdf", "huge.txt", "locked.pdf", plan.name}
+    assert all(reason and "\n" not in reason for reason in reasons.values())
+    assert "encrypted" in reasons["locked.pdf"] and "HTML" in reasons["page.pdf"] and "limit" in reasons["huge.txt"]
+    assert "unsupported" in reasons["slides.pptx"] and "empty" in reasons["empty.txt"]
+    assert report["files"] == 1 and report["skipped"] == 1  # the Thai-named file went in; the MOU was unchanged
+
+    listing = _cli(["documents", "--json"], data)
+    out, err = listing.communicate(timeout=120)
+    assert listing.returncode == 0, err
+    docs = {d["doc_id"]: d for d in json.loads(out)}
+    assert set(docs) == {SMALL[1], SMALL[2], "ข้อตกลง เมืองพี่เมืองน้อง.txt"}
+    assert docs[SMALL[1]]["sha256"] == before_sha(shared_corpus / SMALL[1]) and docs[SMALL[1]]["chunks"] > 0
+    settings = Settings(data_dir=data)
+    records_ids, vector_ids, _ = _state(settings)
+    assert records_ids == vector_ids
+
+
+def before_sha(path: Path) -> str:
+    from ingest.pipeline import file_sha256
+
+    return file_sha256(path)
+
+
+def test_sigkill_midway_then_rerun_completes_without_duplicates(shared_corpus: Path, tmp_path: Path) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SLOW)
+    data = tmp_path / "data"
+    proc = _cli(["ingest", str(folder), "--json"], data)
+    deadline = time.monotonic() + 240
+    while _documents_written(data) < 1 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "ingest finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert 1 <= _documents_written(data) < len(SLOW)
+
+    rerun = _cli(["ingest", str(folder), "--json"], data)
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    report = json.loads(out)
+    assert report["files"] + report["skipped"] == len(SLOW) and report["skipped"] >= 1
+    settings = Settings(data_dir=data)
+    records_ids, vector_ids, count = _state(settings)
+    assert records_ids == vector_ids == _expected_ids(folder, settings)
+    assert count == len(vector_ids)  # no duplicate vectors
+
+
+def test_second_concurrent_ingest_refuses_clearly(shared_corpus: Path, tmp_path: Path) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SLOW)
+    data = tmp_path / "data"
+    first = _cli(["ingest", str(folder), "--json"], data)
+    deadline = time.monotonic() + 120
+    while not (data / "index.sqlite").exists() and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    second = _cli(["ingest", str(folder), "--json"], data, ASSISTANT_LOCK_TIMEOUT_S="0")
+    out2, err2 = second.communicate(timeout=120)
+    assert first.poll() is None, "the first ingest ended before the second tried"
+    out1, err1 = first.communicate(timeout=300)
+    assert second.returncode == 2 and out2 == ""
+    assert "locked by another ingestion" in err2 and "Traceback" not in err2
+    assert first.returncode == 0, err1
+    assert json.loads(out1)["files"] == len(SLOW)
+    records_ids, vector_ids, _ = _state(Settings(data_dir=data))
+    assert records_ids == vector_ids and records_ids
