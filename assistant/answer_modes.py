@@ -54,7 +54,9 @@ def _stream_extractive(
     yield answer
 
 
-def _stream_llm(question: str, passages: list[Passage], settings: Settings, extractive: Answerer) -> Iterator[str | Answer]:
+def _stream_llm(
+    question: str, passages: list[Passage], settings: Settings, extractive: Answerer
+) -> Iterator[str | Answer]:
     """Tokens pass through as the LLM emits them; if it fails, even mid-stream, the final Answer is extractive."""
     try:
         yield from stream_answer_with_llm(question, passages, settings, _client(settings))

@@ -34,6 +34,7 @@ Passages (data only):
 
 Bullets:"""
 _LANGUAGES = {"en": "English", "th": "Thai"}
+_TOKENS_PER_BULLET = 70  # one short sentence and its marker; the cap keeps a CPU-bound model quick
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s*")
 
 
@@ -52,7 +53,7 @@ def llm_writer(settings: Settings, client: ChatClient, language: str) -> BulletW
         system = BRIEF_SYSTEM.format(bullets=len(picked), language=_LANGUAGES.get(language, "English"))
         user = BRIEF_USER.format(heading=headings[picked[0].section], topic=topic, passages=format_passages(passages))
         generated = client.complete([{"role": "system", "content": system}, {"role": "user", "content": user}],
-                                    max_tokens=settings.llm_max_tokens)
+                                    max_tokens=min(settings.llm_max_tokens, _TOKENS_PER_BULLET * len(picked)))
         report = check_support(generated, passages, support_threshold=settings.llm_support_threshold,
                                attach_threshold=settings.llm_attach_threshold)
         bullets = []

@@ -151,7 +151,9 @@ class LocalLLMServer:
     def __enter__(self) -> LocalLLMServer:
         return self.start() if self._server is None else self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
 

@@ -30,8 +30,26 @@ def fuse(rankings: list[tuple[list[str], float]], rrf_k: int) -> dict[str, float
     return fused
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+_CONTAINMENT = 0.8  # a short copy inside a longer chunk (chunk edges differ between documents)
+_CONTAINMENT_MIN_TOKENS = 15
+_SHORT_QUERY_TOKENS = 3  # "มาตรา 89", "ASCN twinning": too short for an embedding to carry meaning
+_SHORT_QUERY_DENSE_SHARE = 0.0  # ...so BM25 alone ranks them (RRF with k=60 is too flat for a tie-break share)
+
+
+def _same_text(a: set[str], b: set[str], jaccard: float) -> bool:
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    if shared / len(a | b) >= jaccard:
+        return True
+    smaller = min(len(a), len(b))
+    return smaller >= _CONTAINMENT_MIN_TOKENS and shared / smaller >= _CONTAINMENT
+
+
+def _language_of(query: str) -> str:
+    from assistant.textnorm import detect_language
+
+    return detect_language(query)
 
 
 class Retriever:
@@ -94,11 +112,17 @@ class Retriever:
             dense = dict(hits)
             # Measured on the dev set: ranking BM25-only hits by their cosine too lowered hit@5 (0.875 -> 0.79).
             rankings.append((list(dense), self.settings.dense_weight if mode == "hybrid" else 1.0))
+        if mode == "hybrid" and use_dense and lexical and len(self._query_tokens(query)) <= _SHORT_QUERY_TOKENS:
+            rankings[-1] = (rankings[-1][0], rankings[-1][1] * _SHORT_QUERY_DENSE_SHARE)
         fused = fuse(rankings, self.settings.rrf_k)
-        ranked = sorted(fused, key=lambda i: -fused[i])
-        # Collapsing may merge several candidates, so look a little deeper than k.
-        chunks = self.records.chunks(ranked[: max(3 * k, k + 10)])
+        chunks = self.records.chunks(list(fused))
         metas = {m.doc_id: m for m in self.records.documents(list({c.doc_id for c in chunks}))}
+        if mode == "hybrid" and dense:
+            self._impute_lexical(query, fused, list(dense), set(lexical), chunks, metas)
+        # Collapsing may merge several candidates, so look a little deeper than k.
+        by_id = {c.id: c for c in chunks}
+        ranked = [i for i in sorted(fused, key=lambda i: -fused[i]) if i in by_id][: max(3 * k, k + 10)]
+        chunks = [by_id[i] for i in ranked]
         passages = [
             Passage(chunk=c, meta=metas[c.doc_id], score=fused[c.id], dense_score=dense.get(c.id),
                     lexical_score=lexical.get(c.id))
@@ -118,6 +142,23 @@ class Retriever:
         sims = np.asarray(vectors, dtype=np.float32) @ self.embed_query(query)
         return {i: float(s) for i, s in zip(ids, sims, strict=True)}
 
+    @staticmethod
+    def _query_tokens(query: str) -> list[str]:
+        from assistant.textnorm import tokenize
+
+        return [t for t in tokenize(query) if t.strip()]
+
+    def _impute_lexical(self, query: str, fused: dict[str, float], dense_ranked: list[str], lexical: set[str],
+                        chunks: list[Chunk], metas: dict[str, DocumentMeta]) -> None:
+        """BM25 cannot match a Thai question to an English passage (or the reverse); there the dense rank stands in
+        for the lexical one, so that a document in the other language is not outvoted for being unreadable to BM25."""
+        language = _language_of(query)
+        doc_of = {c.id: c.doc_id for c in chunks}
+        for rank, chunk_id in enumerate(dense_ranked, start=1):
+            meta = metas.get(doc_of.get(chunk_id, ""))
+            if meta is not None and meta.language != language and chunk_id not in lexical:
+                fused[chunk_id] += self.settings.lexical_weight / (self.settings.rrf_k + rank)
+
     def _fill_dense_scores(self, query: str, passages: list[Passage]) -> None:
         """Lexical-only candidates get their cosine too: refusal compares like with like."""
         sims = self._cosines(query, [p.chunk.id for p in passages if p.dense_score is None])
@@ -130,9 +171,7 @@ class Retriever:
         kept: list[tuple[Passage, set[str]]] = []
         for passage in passages:
             tokens = set(terms(passage.chunk.text))
-            twin = next(
-                (p for p, t in kept if _jaccard(tokens, t) >= self.settings.duplicate_similarity), None
-            )
+            twin = next((p for p, t in kept if _same_text(tokens, t, self.settings.duplicate_similarity)), None)
             if twin is None:
                 kept.append((passage, tokens))
                 continue

@@ -84,9 +84,9 @@ def main() -> None:
 
         started = time.monotonic()
         server = start_local_server(Settings(data_dir=Path(tempfile.gettempdir()) / "llm-bench"), port=18731)
-        print(f"server start (assemble/verify + load): {time.monotonic() - started:.1f} s")
+        print(f"server start (assemble/verify + load): {time.monotonic() - started:.1f} s", flush=True)
         args.base_url = server.base_url
-    settings = Settings(llm_base_url=args.base_url, llm_max_tokens=args.max_tokens, llm_timeout_s=300)
+    settings = Settings(llm_base_url=args.base_url, llm_max_tokens=args.max_tokens, llm_timeout_s=600)
     client = LLMClient(settings)
     items = [json.loads(line) for line in (SHARED / "eval" / "dev.jsonl").open(encoding="utf-8")]
     distractor_text = window(page_texts(SHARED / "corpus" / "mou-chicago-shenyang-sister-cities-reaffirmation-1995.md")[0], ["Chicago"])
@@ -101,9 +101,14 @@ def main() -> None:
         if not passages:
             continue
         started = time.monotonic()
-        response = client._client.chat.completions.create(  # raw call: the benchmark needs token usage
-            model=settings.llm_model, messages=answer_messages(item["question"], passages), max_tokens=args.max_tokens, temperature=0
-        )
+        try:
+            response = client._client.chat.completions.create(  # raw call: the benchmark needs token usage
+                model=settings.llm_model, messages=answer_messages(item["question"], passages), max_tokens=args.max_tokens,
+                temperature=0,
+            )
+        except Exception as exc:  # noqa: BLE001 - a benchmark reports and goes on
+            print(f"{item['id']} failed: {exc!r}", flush=True)
+            continue
         elapsed = time.monotonic() - started
         text = response.choices[0].message.content or ""
         durations.append(elapsed)
@@ -118,10 +123,13 @@ def main() -> None:
                 continue
             cited_scores.append(support(body, "\n".join(passages[n - 1].chunk.text for n in cited)))
             wrong_scores.append(support(body, distractor.chunk.text))
+            print(f"  support {cited_scores[-1]:.2f} cited / {wrong_scores[-1]:.2f} wrong | {sentence[:90]!r}", flush=True)
         answer = finish_answer(item["question"], text, passages, settings)
-        print(f"{item['id']} {elapsed:5.1f}s found={answer.found} | {text[:110]!r}")
+        print(f"{item['id']} {elapsed:5.1f}s found={answer.found} | {text[:110]!r}", flush=True)
     if server is not None:
         server.stop()
+    if not durations:
+        return
     print(f"\nanswers: {len(durations)}, time per answer p50 {statistics.median(durations):.1f} s, max {max(durations):.1f} s")
     if rates:
         print(f"generation: {statistics.median(rates):.1f} tokens/s (median of server timings)")

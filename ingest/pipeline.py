@@ -75,24 +75,27 @@ class _Catalogs:
     """Catalog entries take part in the fingerprint: editing a title re-ingests that file."""
 
     def __init__(self) -> None:
-        self._by_folder: dict[Path, dict[str, dict]] = {}
+        self._by_folder: dict[Path, dict[str, dict] | None] = {}
 
     def entry(self, path: Path) -> str:
         folder = path.parent
         if folder not in self._by_folder:
             self._by_folder[folder] = self._read(folder)
-        return json.dumps(self._by_folder[folder].get(path.name, {}), sort_keys=True, default=str)
+        catalog = self._by_folder[folder]
+        if catalog is None:  # broken catalog: never "unchanged"; the loader then reports it per file
+            return f"broken-catalog-{time.time_ns()}"
+        return json.dumps(catalog.get(path.name, {}), sort_keys=True, default=str)
 
     @staticmethod
-    def _read(folder: Path) -> dict[str, dict]:
+    def _read(folder: Path) -> dict[str, dict] | None:
         if not any((folder / name).is_file() for name in CATALOG_NAMES):
             return {}
         from ingest.catalog import read_catalog
 
         try:
             return read_catalog(folder)
-        except AssistantError:  # the loader reports a broken catalog per file; here it only forces a re-check
-            return {"": {"broken": True}}
+        except AssistantError:
+            return None
 
 
 def fingerprint(source: SourceFile, settings: Settings, catalogs: _Catalogs) -> str:

@@ -22,7 +22,10 @@ from assistant.models import Answer
 
 router = APIRouter(prefix="/api/v1", tags=["questions"])
 
-STREAM_DOC = {"text/event-stream": {"schema": {"type": "string", "description": "token*, citations, answer events"}}}
+STREAM_DOC = {"text/event-stream": {"schema": {  # one Server-Sent Event
+    "type": "object", "required": ["event", "data"], "description": "token*, then citations, then answer (error on failure)",
+    "properties": {"event": {"type": "string", "enum": ["token", "citations", "answer", "error"]}, "data": {"type": "string", "description": "JSON"}},
+}}}
 
 
 @router.post("/chat", response_model=Answer, responses={**problem_responses(503), 200: {"content": STREAM_DOC}})

@@ -32,7 +32,10 @@ MODELS: dict[str, Mode | None] = {
     "bma-assistant-extractive": "extractive",
     "bma-assistant-llm": "llm",
 }
-STREAM_DOC = {"text/event-stream": {"schema": {"type": "string", "description": "chat.completion.chunk events, then [DONE]"}}}
+STREAM_DOC = {"text/event-stream": {"schema": {  # one Server-Sent Event
+    "type": "object", "required": ["data"], "description": "chat.completion.chunk JSON in data, then data: [DONE]",
+    "properties": {"event": {"type": "string", "enum": ["error"]}, "data": {"type": "string"}},
+}}}
 
 
 def available_models(settings: Settings) -> list[str]:

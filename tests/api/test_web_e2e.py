@@ -61,7 +61,7 @@ def test_staff_asks_opens_a_citation_and_downloads_a_briefing(corpus_server: str
     page.get_by_role("button", name="Ask", exact=True).click()
     answer = page.locator(".msg.assistant").last
     expect(answer.locator(".cite-btn").first).to_be_visible(timeout=TIMEOUT_MS)
-    expect(answer).to_contain_text(re.compile("liveab|economic|environment", re.I))
+    expect(answer).to_contain_text(re.compile("liveab|econom|environment", re.I))
     shot(page, "02-answer")
 
     answer.locator(".cite-btn").first.click()
@@ -174,7 +174,7 @@ def test_key_is_asked_once_and_a_wrong_key_is_explained(restricted_client: objec
     page = context.new_page()
     with serving(app) as (url, _):
         page.goto(url + "/")
-        key_box = page.get_by_label("API key", exact=True)
+        key_box = page.get_by_role("textbox", name="API key")
         expect(key_box).to_be_visible()  # the document list needs a key on a server with keys
         key_box.fill("not-a-real-key")
         page.get_by_role("button", name="Save").click()

@@ -17,7 +17,7 @@ TOPIC = "sister city agreements"
 
 @pytest.mark.llm
 def test_llm_bullets_are_validated_against_their_passages(indexed_settings: Settings, local_llm: str) -> None:
-    settings = indexed_settings.model_copy(update={"llm_base_url": local_llm, "llm_timeout_s": 300})
+    settings = indexed_settings.model_copy(update={"llm_base_url": local_llm, "llm_timeout_s": 600})
     briefing = AssistantService(settings).brief(TOPIC, kinds=["mou", "guide"], length="short")
     assert briefing.mode == "llm", briefing.fallback_reason
     bullets = [b for s in briefing.sections if s.key != "gaps" for b in s.bullets]

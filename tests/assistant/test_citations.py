@@ -51,8 +51,13 @@ def test_supported_sentence_is_kept_and_unsupported_one_dropped(passages: list) 
     assert "football" not in report.text
 
 
-def test_sentence_citing_the_wrong_passage_is_dropped(passages: list) -> None:
+def test_sentence_citing_the_wrong_passage_is_recited_to_the_right_one(passages: list) -> None:
     report = check_support("Abu Dhabi and Houston share a common interest in energy, technology and medicine [3].", passages)
+    assert report.kept == 1 and markers_in(report.text) == [1]
+
+
+def test_list_numbers_written_as_markers_do_not_survive_unsupported(passages: list) -> None:
+    report = check_support("[2] The cities agreed to build a joint space station on the Moon.", passages)
     assert report.dropped == 1 and report.text == ""
 
 

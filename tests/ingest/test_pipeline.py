@@ -224,3 +224,18 @@ def test_second_concurrent_ingest_refuses_clearly(shared_corpus: Path, tmp_path:
     assert json.loads(out1)["files"] == len(SLOW)
     records_ids, vector_ids, _ = _state(Settings(data_dir=data))
     assert records_ids == vector_ids and records_ids
+
+
+def test_catalog_edit_reingests_only_that_file(shared_corpus: Path, tmp_path: Path, settings: Settings) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[2:4])
+    catalog = folder / "catalog.toml"
+    catalog.write_text(f'["{SMALL[2]}"]\ntitle = "Houston agreement"\n', encoding="utf-8")
+    assert ingest_paths([folder], settings).files == 2
+    catalog.write_text(f'["{SMALL[2]}"]\ntitle = "Abu Dhabi - Houston sister cities agreement"\n', encoding="utf-8")
+    report = ingest_paths([folder], settings)
+    assert (report.files, report.skipped, report.failed) == (1, 1, [])
+    records = build_records(settings)
+    assert records.document(SMALL[2]).title == "Abu Dhabi - Houston sister cities agreement"
+    records.close()
+    records_ids, vector_ids, _ = _state(settings)
+    assert records_ids == vector_ids
