@@ -32,6 +32,7 @@ STATUS_BY_ERROR: dict[type[errors.AssistantError], int] = {
     errors.UnknownEmbedderError: 503,
     errors.LLMUnavailableError: 503,
     errors.ModelIntegrityError: 503,
+    errors.ExportUnavailableError: 503,
 }
 TITLES = {
     400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",

@@ -181,6 +181,7 @@ def check_support(
     text = validate_markers(text, len(passages))
     report = SupportReport(text="")
     out_lines: list[str] = []
+    seen: set[str] = set()  # small models repeat themselves; a claim is said once
     for line in text.split("\n"):
         if not line.strip():
             if out_lines and out_lines[-1]:
@@ -192,9 +193,11 @@ def check_support(
         for sentence in _sentences(line[len(prefix):]):
             result, check = _check(sentence, passages, support_threshold, attach_threshold)
             report.sentences.append(check)
-            if result is None:
+            key = strip_markers(result or "").lower()
+            if result is None or key in seen:
                 report.dropped += 1
                 continue
+            seen.add(key)
             report.kept += 1
             report.unchecked += 0 if check.checked else 1
             report.markers_added += 0 if markers_in(sentence) or not markers_in(result) else 1

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     # --- retrieval and answers -------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Passages cited per answer.")
     candidates: int = Field(30, ge=5, le=200, description="Candidates each retriever returns before fusion.")
+    fusion: Literal["convex", "rrf"] = Field("convex", description="How BM25 and dense rankings combine: 'convex' (weighted sum of per-query normalised scores) or 'rrf' (reciprocal rank fusion).")
+    dense_share: float = Field(0.5, ge=0, le=1, description="Weight of the normalised cosine in convex fusion (BM25 gets the rest).")
+    heading_bonus: float = Field(0.05, ge=0, le=1, description="Added to a fused score when the passage's heading or title shares a content word with the question.")
     rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal rank fusion constant.")
     dense_weight: float = Field(1.0, ge=0, le=10, description="Weight of the dense ranking in the fusion.")
     lexical_weight: float = Field(1.0, ge=0, le=10, description="Weight of the BM25 ranking in the fusion.")

@@ -16,7 +16,7 @@ from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.models import Chunk, DocumentMeta, Filters, Passage
 from assistant.store.records import RecordStore
-from assistant.support import terms
+from assistant.support import content_terms, terms
 
 RetrievalMode = Literal["bm25", "dense", "hybrid"]
 
@@ -34,9 +34,10 @@ _CONTAINMENT = 0.8  # a short copy inside a longer chunk (chunk edges differ bet
 _CONTAINMENT_MIN_TOKENS = 15
 _SHORT_QUERY_TOKENS = 3  # "มาตรา 89", "ASCN twinning": too short for an embedding to carry meaning
 _SHORT_QUERY_DENSE_SHARE = 0.0  # ...so BM25 alone ranks them (RRF with k=60 is too flat for a tie-break share)
+_SHORT_QUERY_CONVEX_SHARE = 0.2  # scores keep their scale, so the cosine can still break BM25 ties
 
 
-def _same_text(a: set[str], b: set[str], jaccard: float) -> bool:
+def _same_text(a: frozenset[str], b: frozenset[str], jaccard: float) -> bool:
     if not a or not b:
         return False
     shared = len(a & b)
@@ -44,6 +45,11 @@ def _same_text(a: set[str], b: set[str], jaccard: float) -> bool:
         return True
     smaller = min(len(a), len(b))
     return smaller >= _CONTAINMENT_MIN_TOKENS and shared / smaller >= _CONTAINMENT
+
+
+@lru_cache(maxsize=4096)
+def _heading_terms(heading: str | None) -> frozenset[str]:
+    return frozenset(content_terms(heading)) if heading else frozenset()
 
 
 def _language_of(query: str) -> str:
@@ -100,37 +106,70 @@ class Retriever:
             if not doc_ids:
                 return []
         n = max(self.settings.candidates, k)
-        rankings: list[tuple[list[str], float]] = []
         dense: dict[str, float] = {}
         lexical: dict[str, float] = {}
         use_dense = mode in ("dense", "hybrid") and self.vectors is not None and self.embedder is not None
         if mode in ("bm25", "hybrid"):
             lexical = dict(self.records.lexical_search(query, n, doc_ids))
-            rankings.append((list(lexical), self.settings.lexical_weight if mode == "hybrid" else 1.0))
         if use_dense:
-            hits = self.vectors.query(self.embed_query(query), n, doc_ids)  # type: ignore[union-attr]
-            dense = dict(hits)
-            # Measured on the dev set: ranking BM25-only hits by their cosine too lowered hit@5 (0.875 -> 0.79).
-            rankings.append((list(dense), self.settings.dense_weight if mode == "hybrid" else 1.0))
-        if mode == "hybrid" and use_dense and lexical and len(self._query_tokens(query)) <= _SHORT_QUERY_TOKENS:
-            rankings[-1] = (rankings[-1][0], rankings[-1][1] * _SHORT_QUERY_DENSE_SHARE)
-        fused = fuse(rankings, self.settings.rrf_k)
-        chunks = self.records.chunks(list(fused))
+            dense = dict(self.vectors.query(self.embed_query(query), n, doc_ids))  # type: ignore[union-attr]
+        short = len(self._query_tokens(query)) <= _SHORT_QUERY_TOKENS
+        chunks = self.records.chunks(list(dict.fromkeys([*lexical, *dense])))
         metas = {m.doc_id: m for m in self.records.documents(list({c.doc_id for c in chunks}))}
-        if mode == "hybrid" and dense:
-            self._impute_lexical(query, fused, list(dense), set(lexical), chunks, metas)
+        if mode == "hybrid" and use_dense and self.settings.fusion == "convex":
+            fused = self._convex(query, lexical, dense, chunks, metas, short)
+        else:
+            rankings: list[tuple[list[str], float]] = []
+            if lexical or mode == "bm25":
+                rankings.append((list(lexical), self.settings.lexical_weight if mode == "hybrid" else 1.0))
+            if use_dense:
+                weight = self.settings.dense_weight if mode == "hybrid" else 1.0
+                rankings.append((list(dense), weight * (_SHORT_QUERY_DENSE_SHARE if short and lexical else 1.0)))
+            fused = fuse(rankings, self.settings.rrf_k)
+            if mode == "hybrid" and dense:
+                self._impute_lexical(query, fused, list(dense), set(lexical), chunks, metas)
         # Collapsing may merge several candidates, so look a little deeper than k.
         by_id = {c.id: c for c in chunks}
         ranked = [i for i in sorted(fused, key=lambda i: -fused[i]) if i in by_id][: max(3 * k, k + 10)]
-        chunks = [by_id[i] for i in ranked]
         passages = [
-            Passage(chunk=c, meta=metas[c.doc_id], score=fused[c.id], dense_score=dense.get(c.id),
-                    lexical_score=lexical.get(c.id))
-            for c in chunks if c.doc_id in metas
+            Passage(chunk=by_id[i], meta=metas[by_id[i].doc_id], score=fused[i], dense_score=dense.get(i),
+                    lexical_score=lexical.get(i))
+            for i in ranked if by_id[i].doc_id in metas
         ]
         if use_dense:
             self._fill_dense_scores(query, passages)
         return self.collapse(passages)[:k]
+
+    def _convex(self, query: str, lexical: dict[str, float], dense: dict[str, float], chunks: list[Chunk],
+                metas: dict[str, DocumentMeta], short: bool) -> dict[str, float]:
+        """Scores, not ranks: a clear BM25 winner that the embedding misses keeps its lead (RRF flattened it).
+
+        BM25 is scaled by the query's best BM25 score, the cosine between the weakest dense candidate and the best
+        one; BM25-only hits get their true cosine from the stored vectors. Where BM25 cannot read a passage (a Thai
+        question, an English passage) its dense score stands in for the lexical one.
+        """
+        cosines = dict(dense)
+        cosines.update(self._cosines(query, [i for i in lexical if i not in dense]))
+        top_lex = max(lexical.values(), default=0.0)
+        floor = min(dense.values(), default=0.0)
+        span = max(max(cosines.values(), default=0.0) - floor, 1e-6)
+        share = self.settings.dense_share * (_SHORT_QUERY_CONVEX_SHARE if short and lexical else 1.0)
+        language = _language_of(query)
+        q_terms = set(content_terms(query))
+        doc_of = {c.id: c for c in chunks}
+        fused: dict[str, float] = {}
+        for chunk_id in doc_of:
+            chunk = doc_of[chunk_id]
+            sem = max(0.0, (cosines.get(chunk_id, floor) - floor) / span)
+            lex = lexical.get(chunk_id, 0.0) / top_lex if top_lex > 0 else 0.0
+            meta = metas.get(chunk.doc_id)
+            if chunk_id not in lexical and meta is not None and meta.language != language:
+                lex = sem
+            score = (1 - share) * lex + share * sem
+            if q_terms and self.settings.heading_bonus and _heading_terms(chunk.heading) & q_terms:
+                score += self.settings.heading_bonus
+            fused[chunk_id] = score
+        return fused
 
     def _cosines(self, query: str, ids: list[str]) -> dict[str, float]:
         """Cosine of stored vectors: a BM25 hit that missed the dense top-n still gets its true dense rank."""
@@ -168,15 +207,22 @@ class Retriever:
 
     def collapse(self, passages: list[Passage]) -> list[Passage]:
         """Keep the best-ranked copy of a repeated paragraph; the others become its ``also_in`` sources."""
-        kept: list[tuple[Passage, set[str]]] = []
+        kept: list[tuple[Passage, frozenset[str]]] = []
         for passage in passages:
-            tokens = set(terms(passage.chunk.text))
+            tokens = _token_set(passage.chunk.id, passage.chunk.text)
             twin = next((p for p, t in kept if _same_text(tokens, t, self.settings.duplicate_similarity)), None)
             if twin is None:
                 kept.append((passage, tokens))
                 continue
             _absorb(twin, passage.chunk, passage.meta)
         return [p for p, _ in kept]
+
+
+@lru_cache(maxsize=8192)
+def _token_set(chunk_id: str, text: str) -> frozenset[str]:
+    """Keyed by id and text: a re-ingested chunk with new text gets new tokens."""
+    del chunk_id
+    return frozenset(terms(text))
 
 
 def _absorb(keeper: Passage, chunk: Chunk, meta: DocumentMeta) -> None:

@@ -8,11 +8,10 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import ContextDep, PrincipalDep
-from api.problems import problem, problem_responses
+from api.problems import problem_responses
 from assistant.access import Principal
 from assistant.briefing_export import MEDIA_TYPES, export_briefing, file_name
 from assistant.briefing_models import Briefing
-from assistant.errors import ExportUnavailableError
 from assistant.models import Kind
 
 router = APIRouter(prefix="/api/v1", tags=["briefings"])
@@ -36,10 +35,7 @@ def _build(body: BriefingRequest, principal: Principal, ctx: ContextDep) -> Brie
 
 
 def _file(briefing: Briefing, fmt: str, ctx: ContextDep) -> Response:
-    try:
-        content = export_briefing(briefing, fmt, ctx.settings)
-    except ExportUnavailableError as exc:
-        return problem(503, exc.message, exc.hint or None)
+    content = export_briefing(briefing, fmt, ctx.settings)  # ExportUnavailableError -> 503 in the one handler
     disposition = f'attachment; filename="{file_name(briefing, fmt)}"'
     return Response(content, media_type=MEDIA_TYPES[fmt], headers={"Content-Disposition": disposition})
 

