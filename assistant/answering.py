@@ -7,14 +7,17 @@ supports an answer, the answer is a refusal in the question's language with the 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 
 import numpy as np
 from pydantic import BaseModel
 
+from assistant.answer_context import expand, with_antecedents, with_cues, with_items
 from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.models import Answer, Passage
+from assistant.question_cues import cue_bonus, cues_of
 from assistant.sentences import Sentence, candidate_sentences, is_list_question
 from assistant.support import SupportScore, content_terms, coverage, has, support_score, term_weights
 
@@ -31,6 +34,28 @@ class Selection(BaseModel):
 
     sentences: list[Sentence]
     support: SupportScore
+    # the passages the sentences' ranks index: the retrieved ones, plus any chunk a list was finished from
+    passages: list[Passage] = []
+
+
+_SENTENCE_VECTORS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+_SENTENCE_VECTORS_MAX = 20_000
+
+
+def _sentence_vectors(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Embeddings of sentences, cached by model and text: the same passages come back for many questions."""
+    model = getattr(embedder, "id", type(embedder).__name__)
+    missing = list(dict.fromkeys(t for t in texts if (model, t) not in _SENTENCE_VECTORS))
+    if missing:
+        for text, vector in zip(missing, embedder.embed(missing), strict=True):
+            _SENTENCE_VECTORS[(model, text)] = vector
+        while len(_SENTENCE_VECTORS) > _SENTENCE_VECTORS_MAX:
+            _SENTENCE_VECTORS.popitem(last=False)
+    rows = []
+    for text in texts:
+        _SENTENCE_VECTORS.move_to_end((model, text))
+        rows.append(_SENTENCE_VECTORS[(model, text)])
+    return np.vstack(rows)
 
 
 def _dense_similarities(
@@ -47,7 +72,7 @@ def _dense_similarities(
         embedder = build_embedder(settings)
     if query_vector is None:
         query_vector = embedder.embed([question])[0]
-    sims = embedder.embed([s.text for s in foreign]) @ query_vector
+    sims = _sentence_vectors(embedder, [s.text for s in foreign]) @ query_vector
     for sentence, sim in zip(foreign, sims, strict=False):
         sentence.dense = float(sim)
 
@@ -67,24 +92,33 @@ def select_sentences(
     unknown_names: list[str] | None = None,
 ) -> Selection:
     language = _language(question)
+    retrieved = len(passages)
+    passages = expand(passages)
     sentences = candidate_sentences(passages, language)
     q_terms = content_terms(question)
-    weights = term_weights(q_terms, [s.unit for s in sentences])
+    weights = term_weights(q_terms, [s.unit for s in sentences if s.rank < retrieved])
     _dense_similarities(question, sentences, settings, query_vector, embedder)
+    cues = cues_of(question)
     for s in sentences:
-        lexical = coverage(s.unit, weights)
+        lexical = coverage(s.context or s.unit, weights)
         s.coverage = max(lexical, _dense_to_coverage(s.dense)) if s.cross_lingual else lexical
-        s.score = s.coverage + _RANK_PRIOR / (1 + s.rank)
+        # the kind of answer asked for (a name, a date, a number) counts only where the topic already matches
+        s.score = s.coverage + _RANK_PRIOR / (1 + s.rank) + (cue_bonus(cues, s.text) if s.coverage > 0 else 0.0)
     listing = is_list_question(question)
     limit = settings.max_answer_sentences * (2 if listing else 1)
     chosen = _greedy([s for s in sentences if not s.short], weights, limit)
+    chosen = with_cues(chosen, sentences, cues)
+    chosen = with_antecedents(chosen, sentences)
     if listing and chosen:
-        chosen = _with_items(chosen, sentences, limit)
-    missing = [t for t in q_terms if not any(has(s.unit, t) for s in sentences)]
+        chosen = with_items(question, chosen, sentences, passages, language, limit)
+    # support is judged on what retrieval found, so that refusal does not depend on the neighbours read around it
+    own = [s for s in sentences if s.rank < retrieved]
+    missing = [t for t in q_terms if not any(has(s.unit, t) for s in own)]
     dense = max((p.dense_score or 0.0) for p in passages[:3]) if passages else 0.0
-    best = max((s.coverage for s in sentences), default=0.0)
+    best = max((s.coverage for s in own), default=0.0)
     cross = bool(passages) and passages[0].meta.language != language
-    return Selection(sentences=chosen, support=support_score(best, dense, missing, cross, unknown_names))
+    return Selection(sentences=chosen, support=support_score(best, dense, missing, cross, unknown_names),
+                     passages=passages)
 
 
 def _greedy(sentences: list[Sentence], weights: dict[str, float], limit: int) -> list[Sentence]:
@@ -104,34 +138,15 @@ def _greedy(sentences: list[Sentence], weights: dict[str, float], limit: int) ->
         key = s.key
         if key in seen or any(_near(s, c) for c in chosen):
             continue
-        gain = coverage(s.unit, {t: w for t, w in weights.items() if t not in covered})
+        gain = coverage(s.context or s.unit, {t: w for t, w in weights.items() if t not in covered})
         if s.score < _KEEP_RATIO * best and gain <= 0.0:
             continue
         if s.score < 0.25 * best:
             continue
         chosen.append(s)
         seen.add(key)
-        covered |= {t for t in weights if has(s.unit, t)}
+        covered |= {t for t in weights if has(s.context or s.unit, t)}
     return chosen
-
-
-_ITEMS_AFTER = 4
-
-
-def _with_items(chosen: list[Sentence], sentences: list[Sentence], limit: int) -> list[Sentence]:
-    """A list question's best sentence often introduces the list ("... three objectives:"): the items follow it."""
-    by_place = {(s.rank, s.position): s for s in sentences}
-    lead = chosen[0]
-    items = []
-    for offset in range(1, _ITEMS_AFTER + 1):
-        nxt = by_place.get((lead.rank, lead.position + offset))
-        if nxt is None:
-            break
-        items.append(nxt)
-    keys = {c.key for c in chosen}
-    extra = [s for s in items if s.key not in keys]
-    room = max(0, limit - len(extra))
-    return [lead, *extra, *chosen[1:room]][:limit]
 
 
 def _near(a: Sentence, b: Sentence) -> bool:
@@ -161,6 +176,7 @@ def compose(
     """Order sentences by the passage they come from (best first), then as they stand in it; number sources."""
     from assistant.citation_build import citation_for
 
+    passages = selection.passages or passages
     order: dict[int, float] = {}
     for s in selection.sentences:
         order[s.rank] = max(order.get(s.rank, 0.0), s.score)

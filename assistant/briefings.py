@@ -30,7 +30,7 @@ from assistant.textnorm import detect_language
 PageLookup = Callable[[str, int], str | None]
 _PASSAGES_PER_SECTION = 8
 _FIGURE = re.compile(
-    r"\d{2,}|\d+(?:\.\d+)?\s*%|[๐-๙]{2,}|\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"\d{2,}|\d+(?:\.\d+)?\s*%|[๐-๙]{2,}|\b(?:January|February|March|April|(?-i:May)|June|July|August|September|October|"
     r"November|December|million|billion|percent)\b|พ\.ศ\.|ร้อยละ|ล้าน",
     re.IGNORECASE,
 )
@@ -156,7 +156,7 @@ def _pick(topic: str, spec: SectionSpec, passages: list[Passage], settings: Sett
     for sentence in sorted(selection.sentences, key=lambda s: -s.score):
         if sentence.key in used or not spec.keep(sentence.text) or not _bullet_worthy(sentence.text):
             continue
-        picked.append(Picked(sentence, passages[sentence.rank], spec.key))
+        picked.append(Picked(sentence, selection.passages[sentence.rank], spec.key))
         used.add(sentence.key)
         if len(picked) >= limit:
             break

@@ -73,19 +73,8 @@ def stream_chat(
     question = standalone_question(turns, service.settings)
     chosen = mode or ("extractive" if service.settings.extractive_only else "llm")
     if chosen == "llm":
-        yield from _stream_llm(service, question, filters=filters, top_k=top_k, principal=principal)
+        yield from service.stream_ask(question, filters=filters, top_k=top_k, mode="llm", principal=principal)
         return
     answer = service.ask(question, filters=filters, top_k=top_k, mode="extractive", principal=principal)
     yield from split_tokens(answer.answer)
     yield answer
-
-
-def _stream_llm(
-    service: AssistantService, question: str, *, filters: Filters | None, top_k: int | None, principal: Principal
-) -> Iterator[str | Answer]:
-    from assistant.answer_modes import stream_answer
-
-    service.validate_question(question)
-    passages = service.search(question, filters=filters, top_k=top_k, principal=principal)
-    for item in stream_answer(question, passages, "llm", service.settings):
-        yield item

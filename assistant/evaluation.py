@@ -138,9 +138,12 @@ def _retrieval_runner(mode: str) -> Runner:
     return run
 
 
-def _final(service: AssistantService, question: str) -> tuple[list[Cited], str, bool]:
-    answer = service.ask(question, mode="extractive")
-    return _answer_cited(answer), answer.answer, not answer.found
+def _answer_runner(mode: str) -> Runner:
+    def run(service: AssistantService, question: str) -> tuple[list[Cited], str, bool]:
+        answer = service.ask(question, mode=mode)  # type: ignore[arg-type]
+        return _answer_cited(answer), answer.answer, not answer.found
+
+    return run
 
 
 # name -> (embedder the configuration needs, runner); every configuration is scored the same way.
@@ -149,7 +152,10 @@ CONFIGS: dict[str, tuple[str | None, Runner]] = {
     "dense-use": ("use", _retrieval_runner("dense")),
     "dense-minilm": ("minilm", _retrieval_runner("dense")),
     "hybrid": (None, _retrieval_runner("hybrid")),
-    "final": (None, _final),
+    "final": (None, _answer_runner("extractive")),
+    # The whole pipeline in LLM mode: needs ASSISTANT_LLM_BASE_URL (e.g. from `assistant llm`); LLM failures are
+    # scored as the extractive fallbacks they become.
+    "final-llm": (None, _answer_runner("llm")),
 }
 
 

@@ -81,6 +81,7 @@ class Passage(BaseModel):
     lexical_score: float | None = None
     also_in: list[DocumentMeta] = Field(default_factory=list, description="Near-duplicate copies collapsed into this passage.")
     duplicates: list[Chunk] = Field(default_factory=list, description="The collapsed copies themselves (their pages keep them citable).")
+    neighbours: list[Chunk] = Field(default_factory=list, description="The chunks just before and after it in its document (by ordinal): an answer or a list cut at a chunk edge continues there.")
 
 
 class SourceRef(BaseModel):

@@ -6,6 +6,7 @@ document can never come back, not even as a near-duplicate source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Literal
@@ -34,6 +35,9 @@ _CONTAINMENT = 0.8  # a short copy inside a longer chunk (chunk edges differ bet
 _CONTAINMENT_MIN_TOKENS = 15
 _SHORT_QUERY_TOKENS = 3  # "มาตรา 89", "ASCN twinning": too short for an embedding to carry meaning
 _SHORT_QUERY_DENSE_SHARE = 0.0  # ...so BM25 alone ranks them (RRF with k=60 is too flat for a tie-break share)
+_YEAR = re.compile(r"(19|20)\d\d")
+_NEIGHBOUR_OFFSETS = (-1, 1, 2, 3)  # one chunk back (a sentence cut at the start), three on (a list that goes on)
+_YEAR_BONUS = 0.05  # a small nudge: a year in the question names the document's year more often than not
 _SHORT_QUERY_CONVEX_SHARE = 0.2  # scores keep their scale, so the cosine can still break BM25 ties
 
 
@@ -50,6 +54,15 @@ def _same_text(a: frozenset[str], b: frozenset[str], jaccard: float) -> bool:
 @lru_cache(maxsize=4096)
 def _heading_terms(heading: str | None) -> frozenset[str]:
     return frozenset(content_terms(heading)) if heading else frozenset()
+
+
+def _lexical_query(query: str) -> str:
+    """Stop words out: OR-ed into BM25 they let long questions match every chunk a little."""
+    from assistant.support import is_stopword
+    from assistant.textnorm import tokenize
+
+    kept = [t for t in tokenize(query) if not is_stopword(t)]
+    return " ".join(kept) if kept else query
 
 
 def _language_of(query: str) -> str:
@@ -110,7 +123,7 @@ class Retriever:
         lexical: dict[str, float] = {}
         use_dense = mode in ("dense", "hybrid") and self.vectors is not None and self.embedder is not None
         if mode in ("bm25", "hybrid"):
-            lexical = dict(self.records.lexical_search(query, n, doc_ids))
+            lexical = dict(self.records.lexical_search(_lexical_query(query), n, doc_ids))
         if use_dense:
             dense = dict(self.vectors.query(self.embed_query(query), n, doc_ids))  # type: ignore[union-attr]
         short = len(self._query_tokens(query)) <= _SHORT_QUERY_TOKENS
@@ -138,38 +151,62 @@ class Retriever:
         ]
         if use_dense:
             self._fill_dense_scores(query, passages)
-        return self.collapse(passages)[:k]
+        kept = self.collapse(passages)[:k]
+        self._attach_neighbours(kept)
+        return kept
+
+    def _attach_neighbours(self, passages: list[Passage]) -> None:
+        """One lookup for all: the chunks around each passage, where a sentence or a list cut at its edge goes on."""
+        wanted: dict[str, list[Passage]] = {}
+        for p in passages:
+            for offset in _NEIGHBOUR_OFFSETS:
+                if p.chunk.ordinal + offset >= 0:
+                    wanted.setdefault(_sibling_id(p.chunk, offset), []).append(p)
+        for chunk in self.records.chunks(list(wanted)):
+            for p in wanted[chunk.id]:
+                p.neighbours.append(chunk)
+        for p in passages:
+            p.neighbours.sort(key=lambda c: c.ordinal)
 
     def _convex(self, query: str, lexical: dict[str, float], dense: dict[str, float], chunks: list[Chunk],
                 metas: dict[str, DocumentMeta], short: bool) -> dict[str, float]:
         """Scores, not ranks: a clear BM25 winner that the embedding misses keeps its lead (RRF flattened it).
 
-        BM25 is scaled by the query's best BM25 score, the cosine between the weakest dense candidate and the best
-        one; BM25-only hits get their true cosine from the stored vectors. Where BM25 cannot read a passage (a Thai
+        Both are min-max scaled per query (BM25 between its weakest and best candidate, the cosine likewise);
+        BM25-only hits get their true cosine from the stored vectors. Where BM25 cannot read a passage (a Thai
         question, an English passage) its dense score stands in for the lexical one.
         """
         cosines = dict(dense)
         cosines.update(self._cosines(query, [i for i in lexical if i not in dense]))
         top_lex = max(lexical.values(), default=0.0)
+        low_lex = min(lexical.values(), default=0.0)
         floor = min(dense.values(), default=0.0)
         span = max(max(cosines.values(), default=0.0) - floor, 1e-6)
         share = self.settings.dense_share * (_SHORT_QUERY_CONVEX_SHARE if short and lexical else 1.0)
         language = _language_of(query)
         q_terms = set(content_terms(query))
-        doc_of = {c.id: c for c in chunks}
         fused: dict[str, float] = {}
-        for chunk_id in doc_of:
-            chunk = doc_of[chunk_id]
+        for chunk_id, chunk in {c.id: c for c in chunks}.items():
             sem = max(0.0, (cosines.get(chunk_id, floor) - floor) / span)
-            lex = lexical.get(chunk_id, 0.0) / top_lex if top_lex > 0 else 0.0
+            lex = (max(0.0, lexical.get(chunk_id, 0.0) - low_lex) / (top_lex - low_lex)) if top_lex > low_lex else 0.0
             meta = metas.get(chunk.doc_id)
             if chunk_id not in lexical and meta is not None and meta.language != language:
                 lex = sem
             score = (1 - share) * lex + share * sem
-            if q_terms and self.settings.heading_bonus and _heading_terms(chunk.heading) & q_terms:
-                score += self.settings.heading_bonus
+            if q_terms and meta is not None:
+                score += self._title_bonus(q_terms, chunk, meta)
             fused[chunk_id] = score
         return fused
+
+    def _title_bonus(self, q_terms: set[str], chunk: Chunk, meta: DocumentMeta) -> float:
+        """A question naming a document's year ("the 2025 report") or a heading's words points at that text."""
+        bonus = 0.0
+        if _heading_terms(chunk.heading) & q_terms:
+            bonus += self.settings.heading_bonus
+        years = {t for t in q_terms if _YEAR.fullmatch(t)}
+        if years and years & (_heading_terms(meta.title) | {(meta.date or "")[:4]}):
+            bonus += _YEAR_BONUS
+        return bonus
 
     def _cosines(self, query: str, ids: list[str]) -> dict[str, float]:
         """Cosine of stored vectors: a BM25 hit that missed the dense top-n still gets its true dense rank."""
@@ -223,6 +260,11 @@ def _token_set(chunk_id: str, text: str) -> frozenset[str]:
     """Keyed by id and text: a re-ingested chunk with new text gets new tokens."""
     del chunk_id
     return frozenset(terms(text))
+
+
+def _sibling_id(chunk: Chunk, offset: int) -> str:
+    """Chunk ids are '<sha256[:16]>:<ordinal:04d>' (see ``ingest.chunking``)."""
+    return f"{chunk.id.rsplit(':', 1)[0]}:{chunk.ordinal + offset:04d}"
 
 
 def _absorb(keeper: Passage, chunk: Chunk, meta: DocumentMeta) -> None:

@@ -1,18 +1,22 @@
 """Candidate sentences for extractive answers: whole, readable sentences cut from the retrieved passages.
 
 A chunk starts and ends wherever the chunker cut it, so its edges may be fragments; those never reach an answer.
+Layout is content here: a heading line, a list item and a numbered paragraph are separate pieces of text, so the
+text is cut into blocks at line structure first and only then into sentences.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from assistant.models import Passage
+from assistant.models import Chunk, Passage
 from assistant.support import Unit, unit_of
 
 _MIN_TERMS = 4
 _MAX_CHARS = 600
+_SPLIT_CHARS = 320  # a run-on "sentence" longer than this is cut at its semicolons
 _LIST_EN = re.compile(
     r"\b(list|name|enumerate|what are|which are|(two|three|four|five|six|seven|eight|nine|ten|several|main|key|core)"
     r"\s+(\w+\s+)?\w+s\b|\w+(?<!s)s\s+(did|do|does|are|were|have|has))\b",
@@ -20,6 +24,17 @@ _LIST_EN = re.compile(
 )
 _LIST_TH = re.compile(r"(บ้าง|ประการ|ได้แก่)")
 _GARBAGE = re.compile(r"[A-Za-z]{25,}")  # OCR of Thai as Latin letters: one endless "word"
+_BULLET = re.compile(r"\s*[\uf0b7•●▪■◦]\s*")
+_ITEM_LINE = re.compile(r"^\s*(?:[-*\uf0b7•●▪■◦o]\s+|\(?[a-z0-9ivx]{1,4}[.)]\s+)")
+_END = re.compile(r"[.!?:;)\"'”]$")
+# '5 At a strategic level...', '(iv) promoting...', '- Built infrastructure': the number or mark is layout.
+_LEAD_NUMBER = re.compile(r"^(?:[-*]\s+|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+|\d{1,3}\s+(?=[A-Z“\"(]))")
+# 'Rationale 2 Most of ASEAN's growth...': a heading glued to a numbered paragraph.
+_GLUED_HEADING = re.compile(r"^((?:[A-Z][a-z’'&/-]*\s+){0,3}[A-Z][a-z’'&/-]*)\s+[1-9]\d?\s+(?=[A-Z“\"(][a-z]*\s+[a-z])")
+_HEADING_LINE_CHARS = 70
+ITEM_CHARS = 120
+_THAI_LINE_CHARS = 240  # a list item: a name or a short line, not a paragraph
+_MARK_ONLY = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]?$")
 
 
 @dataclass
@@ -34,6 +49,8 @@ class Sentence:
     score: float = 0.0
     key: str = field(default="")
     short: bool = False  # too short to answer alone; may still follow a chosen sentence as a list item
+    context: Unit | None = None  # 'It was chaired by ...': matched together with the sentence it refers back to
+    antecedent: int | None = None  # position of that sentence
 
     def __post_init__(self) -> None:
         self.key = self.unit.flat
@@ -49,9 +66,66 @@ def is_list_question(question: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    """One line per sentence: hard wraps and bullet glyphs are layout, not content."""
-    text = text.replace("\uf0b7", " ").replace("•", " ")
-    return re.sub(r"\s+", " ", text).strip()
+    """One line per sentence: hard wraps are layout; leading paragraph numbers and list marks too."""
+    text = re.sub(r"\s+", " ", text).strip()
+    glued = _GLUED_HEADING.match(text)
+    if glued:
+        text = text[glued.end():]
+    return _LEAD_NUMBER.sub("", text, count=1).strip()
+
+
+def _blocks(text: str) -> list[str]:
+    """Paragraphs, with heading lines and list items each a block of their own; hard-wrapped lines are rejoined."""
+    blocks: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        current: list[str] = []
+        for line in paragraph.split("\n"):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if _shouting(stripped):  # letterhead and signature blocks: 'THE HONORABLE ...', 'MAYOR OF CHICAGO'
+                if current:
+                    blocks.append(" ".join(current))
+                    current = []
+                blocks.append(stripped)
+                continue
+            item = bool(_ITEM_LINE.match(stripped))
+            heading = len(stripped) <= _HEADING_LINE_CHARS and not _END.search(stripped) and not stripped[:1].islower()
+            if current and (item or heading and _ends_item(current)):
+                blocks.append(" ".join(current))
+                current = []
+            current.append(stripped)
+            if heading and not item and len(current) == 1 and _looks_heading(stripped):
+                blocks.append(stripped)
+                current = []
+        if current:
+            blocks.append(" ".join(current))
+    out: list[str] = []
+    for block in blocks:
+        out.extend(p for p in _BULLET.split(block) if p.strip())
+    return out
+
+
+def _shouting(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters if ch.isascii())
+
+
+def _ends_item(lines: list[str]) -> bool:
+    return bool(_ITEM_LINE.match(lines[0])) or bool(_END.search(lines[-1]))
+
+
+def _looks_heading(line: str) -> bool:
+    """'Strategic Outcomes', 'FOCUS AREAS', 'Core Elements': short, title-cased, no sentence punctuation."""
+    words = line.split()
+    return len(words) <= 6 and sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= len(words) - 1
+
+
+def _cut_long(sentence: str) -> list[str]:
+    if len(sentence) <= _SPLIT_CHARS:
+        return [sentence]
+    parts = [p.strip() for p in re.split(r"(?<=;)\s+(?=[A-Z“\"(])", sentence) if p.strip()]
+    return parts if len(parts) > 1 else [sentence]
 
 
 def _readable(text: str, first: bool, last: bool, language: str) -> bool:
@@ -60,30 +134,83 @@ def _readable(text: str, first: bool, last: bool, language: str) -> bool:
     if language != "th":
         if first and text[:1].islower():
             return False  # the chunk began mid-sentence
-        if last and not re.search(r"[.!?:;)\"'”]$", text) and len(text) > 40 and text[-1:].islower():
+        last_word = text.rsplit(None, 1)[-1]
+        if last and not _END.search(text) and len(text) > 40 and last_word[:1].islower():
             return False  # the chunk ended mid-sentence
     letters = sum(ch.isalpha() for ch in text)
     return letters >= 0.5 * len(text)
 
 
 def _split(text: str, language: str) -> list[str]:
-    from assistant.textnorm import split_sentences
+    from assistant.textnorm import is_thai, split_sentences
 
-    return [_clean(s) for s in split_sentences(text, language) if _clean(s)]
+    out: list[str] = []
+    for block in _blocks(text):
+        # pythainlp is slow and only Thai needs it; an English line in a Thai document takes the regex splitter.
+        thai = language == "th" and is_thai(block)
+        # a short Thai line (a clause of a law: "(๑๑) เงินกู้จากต่างประเทศ ... ซึ่งได้รับความเห็นชอบจาก...") is one
+        # statement; the Thai splitter would cut it at every space
+        pieces = [block] if thai and len(block) <= _THAI_LINE_CHARS else split_sentences(block, "th" if thai else "en")
+        for piece in pieces:
+            if _MARK_ONLY.match(piece):
+                continue  # '1.' cut off its paragraph by the sentence splitter
+            for part in _cut_long(_clean(piece)):
+                if part:
+                    out.append(part)
+    return out
+
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    position: int
+    unit: Unit
+    short: bool
+    context: Unit | None = None
+    antecedent: int | None = None
+
+
+_ANAPHOR = re.compile(r"^(It|This|That|These|Those|They|He|She|Its|Their|His|Her|Such|The latter|The former)\b")
+
+
+@lru_cache(maxsize=4096)
+def _pieces(chunk_id: str, text: str, language: str) -> tuple[_Piece, ...]:
+    """Splitting and tokenising a chunk is the same work for every question: done once per chunk text."""
+    del chunk_id  # part of the key only: two chunks with one text share nothing else
+    parts = _split(text, language)
+    out = []
+    for position, sentence in enumerate(parts):
+        if not _readable(sentence, position == 0, position == len(parts) - 1, language):
+            continue
+        unit = unit_of(sentence)
+        if not unit.tokens:
+            continue
+        context = antecedent = None
+        if out and out[-1].position == position - 1 and _ANAPHOR.match(sentence):
+            prev = out[-1].unit
+            context, antecedent = Unit(tokens=prev.tokens | unit.tokens, flat=prev.flat + unit.flat), position - 1
+        out.append(_Piece(sentence, position, unit, len(unit.tokens) < _MIN_TERMS and len(unit.flat) < 20,
+                          context, antecedent))
+    return tuple(out)
 
 
 def candidate_sentences(passages: list[Passage], question_language: str) -> list[Sentence]:
     out: list[Sentence] = []
     for rank, passage in enumerate(passages):
-        language = passage.meta.language
-        parts = _split(passage.chunk.text, language)
-        for position, text in enumerate(parts):
-            if not _readable(text, position == 0, position == len(parts) - 1, language):
-                continue
-            unit = unit_of(text)
-            short = len(unit.tokens) < _MIN_TERMS and len(unit.flat) < 20
-            if not unit.tokens:
-                continue
-            out.append(Sentence(text=text, rank=rank, position=position, unit=unit,
-                                cross_lingual=language != question_language, short=short))
+        out.extend(chunk_sentences(passage.chunk, passage.meta.language, rank, question_language))
     return out
+
+
+def chunk_sentences(chunk: Chunk, language: str, rank: int, question_language: str) -> list[Sentence]:
+    return [Sentence(text=piece.text, rank=rank, position=piece.position, unit=piece.unit,
+                     cross_lingual=language != question_language, short=piece.short, context=piece.context,
+                     antecedent=piece.antecedent)
+            for piece in _pieces(chunk.id, chunk.text, language)]
+
+
+def introduces_list(sentence: Sentence, following: list[Sentence]) -> bool:
+    """'... three interdependent objectives:' or a line followed by short items."""
+    if sentence.text.rstrip().endswith(":"):
+        return True
+    nxt = following[:2]
+    return len(nxt) == 2 and all(len(s.text) <= ITEM_CHARS for s in nxt)

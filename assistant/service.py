@@ -7,6 +7,7 @@ documents never load an embedder.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
     from assistant.embedders import Embedder
     from assistant.retrieval import Retriever, RetrievalMode
     from assistant.store.records import RecordStore
+
+
+NOT_ASKED = "no passage supports an answer, so the LLM was not asked"
+NOTHING_SUPPORTED = "no sentence of the LLM's answer was supported by the passage it cited"
 
 
 class AssistantService:
@@ -89,11 +94,43 @@ class AssistantService:
         mode: Mode | None = None,
         principal: Principal = LOCAL_ADMIN,
     ) -> Answer:
+        answer: Answer | None = None
+        for item in self.stream_ask(question, filters=filters, top_k=top_k, mode=mode, principal=principal):
+            if isinstance(item, Answer):
+                answer = item
+        assert answer is not None  # stream_ask always ends with exactly one Answer
+        return answer
+
+    def stream_ask(
+        self,
+        question: str,
+        *,
+        filters: Filters | None = None,
+        top_k: int | None = None,
+        mode: Mode | None = None,
+        principal: Principal = LOCAL_ADMIN,
+    ) -> Iterator[str | Answer]:
+        """Text deltas (LLM mode only), then exactly one final Answer.
+
+        The extractive answer is always computed first (tens of milliseconds): its support score decides refusal in
+        both modes, so the LLM is never asked to answer from passages that do not hold the answer, and it is the
+        fallback when the LLM fails or nothing it wrote survives citation checking.
+        """
         question = self.validate_question(question)
         passages = self.retriever.search(question, self._top_k(top_k), filters, principal.can_see)
-        if (mode or self._default_mode()) == "llm":
-            return self._ask_llm(question, passages)
-        return self.answer_extractively(question, passages, principal=principal)
+        extractive = self.answer_extractively(question, passages, principal=principal)
+        if (mode or self._default_mode()) != "llm":
+            yield extractive
+            return
+        if not extractive.found:
+            yield extractive.model_copy(update={"fallback_reason": NOT_ASKED})
+            return
+        from assistant.answer_modes import stream_answer
+
+        for item in stream_answer(question, passages, "llm", self.settings, extractive=lambda *_: extractive):
+            if isinstance(item, Answer) and item.mode == "llm" and not item.found:
+                item = extractive.model_copy(update={"fallback_reason": NOTHING_SUPPORTED})
+            yield item
 
     def answer_extractively(
         self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN
@@ -108,11 +145,6 @@ class AssistantService:
 
     def _default_mode(self) -> Mode:
         return "extractive" if self.settings.extractive_only else "llm"
-
-    def _ask_llm(self, question: str, passages: list[Passage]) -> Answer:
-        from assistant.answer_modes import answer
-
-        return answer(question, passages, "llm", self.settings)
 
     # --- documents -------------------------------------------------------------------------
     def documents(self, principal: Principal = LOCAL_ADMIN) -> list[DocumentMeta]:

@@ -67,6 +67,11 @@ def terms(text: str) -> list[str]:
     return [stem(t) for t in tokenize(text) if _WORD.search(t)]
 
 
+def is_stopword(token: str) -> bool:
+    """English or Thai function word, or a question word: carries no topic."""
+    return token in _EN_STOPWORDS or token in _thai_stopwords()
+
+
 def content_terms(text: str) -> list[str]:
     """The words of a question that an answer must be about, in order, without repeats."""
     from assistant.textnorm import tokenize

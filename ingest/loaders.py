@@ -114,6 +114,8 @@ def _load_txt(data: bytes, name: str) -> RawDocument:
     return RawDocument(pages=[Page(number=None, text=_decode_text(data, name))])
 
 
+# '## OCR text (page 5)', '## Transcript': a label of where the text came from, not part of the document's text.
+_MD_TRANSCRIPT_HEADING_RE = re.compile(r"^#{1,6}\s*(ocr|transcri\w*|text)\b[^\n]{0,40}$", re.IGNORECASE)
 _MD_FIELD_RE = re.compile(r"^[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.+)$")
 
 
@@ -136,7 +138,12 @@ def _load_md(data: bytes, name: str) -> RawDocument:
         index += 1
     if fields:
         hints["fields"] = fields
-    return RawDocument(pages=[Page(number=None, text=text)], hints=hints)
+    # Title and fields ('- Source document: ...', '- Text provenance: ...') describe the file: they become metadata,
+    # not passage text, or answers would quote them.
+    body = "\n".join(line for line in lines[index:] if not _MD_TRANSCRIPT_HEADING_RE.match(line.strip()))
+    if not body.strip():
+        raise UnreadableFileError(f"{name}: only a title and metadata, no text")
+    return RawDocument(pages=[Page(number=None, text=body)], hints=hints)
 
 
 LOADERS: dict[str, Loader] = {".pdf": _load_pdf, ".docx": _load_docx, ".txt": _load_txt, ".md": _load_md}

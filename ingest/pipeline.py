@@ -30,7 +30,7 @@ from assistant.factory import build_embedder, build_records, build_vectors
 from ingest.locking import ingest_lock
 from ingest.report import FailedFile, IngestReport, UnreadablePages
 
-PIPELINE_VERSION = "1"  # bump when cleaning/chunking changes so that every file is processed again
+PIPELINE_VERSION = "2"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
 CATALOG_NAMES = frozenset({"catalog.toml"})
 
@@ -74,26 +74,27 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Path]]:
 class _Catalogs:
     """Catalog entries take part in the fingerprint: editing a title re-ingests that file."""
 
-    def __init__(self) -> None:
+    def __init__(self, catalog_file: Path | None) -> None:
+        self._catalog_file = catalog_file  # ASSISTANT_CATALOG_FILE replaces every folder's own catalog
         self._by_folder: dict[Path, dict[str, dict] | None] = {}
 
     def entry(self, path: Path) -> str:
         folder = path.parent
         if folder not in self._by_folder:
-            self._by_folder[folder] = self._read(folder)
+            self._by_folder[folder] = self._read(folder, self._catalog_file)
         catalog = self._by_folder[folder]
         if catalog is None:  # broken catalog: never "unchanged"; the loader then reports it per file
             return f"broken-catalog-{time.time_ns()}"
         return json.dumps(catalog.get(path.name, {}), sort_keys=True, default=str)
 
     @staticmethod
-    def _read(folder: Path) -> dict[str, dict] | None:
-        if not any((folder / name).is_file() for name in CATALOG_NAMES):
-            return {}
-        from ingest.catalog import read_catalog
+    def _read(folder: Path, catalog_file: Path | None) -> dict[str, dict] | None:
+        from ingest.catalog import catalog_path, read_catalog
 
+        if not catalog_path(folder, catalog_file).is_file():
+            return {}
         try:
-            return read_catalog(folder)
+            return read_catalog(folder, catalog_file)
         except AssistantError:
             return None
 
@@ -121,7 +122,7 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     known = records.document_fingerprints()
     roots = records.document_roots()
     hashes = records.document_hashes()
-    catalogs = _Catalogs()
+    catalogs = _Catalogs(settings.catalog_file)
     limit = settings.max_file_mb * 1024 * 1024
 
     todo: list[SourceFile] = []

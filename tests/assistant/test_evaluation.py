@@ -42,12 +42,13 @@ def test_eval_on_the_dev_set_meets_the_targets(indexed_env: Settings) -> None:
     final = report["configs"]["final"]
     overall = final["overall"]
     # Issue 3's targets are hit@5 >= 0.95, MRR >= 0.85, Thai hit@5 >= 0.90, pass >= 0.70, refusal >= 0.90 with
-    # false refusals <= 0.05. Measured now (extractive, USE, dev set): hit@5 0.79, MRR 0.69, Thai 0.75, pass 0.46,
-    # refusal 1.00, false refusal 0.04; these floors keep what is reached from slipping back.
-    assert overall["hit"] >= 0.75
-    assert overall["mrr"] >= 0.65
-    assert final["lang:th"]["hit"] >= 0.75
-    assert overall["passed"] >= 0.45
+    # false refusals <= 0.05. Measured now (extractive, USE, dev set): hit@5 0.875, MRR 0.785, Thai 1.00, pass 0.58,
+    # refusal 1.00, false refusal 0.00 (before convex fusion, line-aware sentences, neighbour chunks and question
+    # cues: 0.79 / 0.69 / 0.75 / 0.46); these floors keep what is reached from slipping back.
+    assert overall["hit"] >= 0.83
+    assert overall["mrr"] >= 0.75
+    assert final["lang:th"]["hit"] >= 0.90
+    assert overall["passed"] >= 0.54
     assert overall["refusal"] >= 0.90
     assert overall["false_refusal"] <= 0.05
     # the answer covers more of what it must say than the top BM25 passage does

@@ -1,0 +1,140 @@
+"""The sentences around the chosen ones that an answer needs too.
+
+A selected sentence is often not the whole answer: "It was chaired by X" needs the sentence before it, "This
+agreement shall become effective ..." needs the signature lines after it, a list's introduction needs its items,
+and an answer cut at a chunk edge goes on in the neighbouring chunk. Each helper adds those, and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Passage
+from assistant.question_cues import satisfies
+from assistant.sentences import ITEM_CHARS, Sentence, chunk_sentences, introduces_list
+
+_ITEMS_MAX = 8
+_EXPAND = 3  # passages whose neighbouring chunks are read too
+_NEIGHBOUR_DISCOUNT = 0.9
+_READ_ON = 3  # chunks a list may run on into
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6}
+
+
+def with_antecedents(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+    """'It was chaired by X' needs the sentence before it to say what 'it' is."""
+    by_place = {(s.rank, s.position): s for s in sentences}
+    keys = {c.key for c in chosen}
+    out: list[Sentence] = []
+    for c in chosen:
+        prev = by_place.get((c.rank, c.antecedent)) if c.antecedent is not None else None
+        if prev is not None and prev.key not in keys:
+            out.append(prev)
+            keys.add(prev.key)
+        out.append(c)
+    return out
+
+
+_CUE_WINDOW = 2  # how far from a chosen sentence the missing name or date may stand ("Signed ..." lines)
+_CUE_FILL = 2  # sentences added per missing kind of answer: an agreement has two signatories
+
+
+def with_cues(chosen: list[Sentence], sentences: list[Sentence], cues: list[str]) -> list[Sentence]:
+    """A 'who'/'when'/'how many' question whose chosen sentences hold no name/date/number: the one usually
+    stands next to them (the signature lines after "This agreement shall become effective ...")."""
+    if not chosen:
+        return chosen
+    top = chosen[0]  # the best sentence: the name or date belongs with it, not with any weaker pick
+    out = list(chosen)
+    keys = {c.key for c in out}
+    for cue in cues:
+        if any(satisfies(cue, c.text) for c in out if c.rank == top.rank):
+            continue
+        near = sorted(
+            ((abs(s.position - top.position), -s.score, s.position), s) for s in sentences
+            if s.rank == top.rank and 0 < abs(s.position - top.position) <= _CUE_WINDOW and satisfies(cue, s.text)
+        )
+        added = 0
+        for _, s in near:
+            if added >= _CUE_FILL:
+                break
+            if s.key not in keys:
+                out.append(s)
+                keys.add(s.key)
+                added += 1
+    return out
+
+
+def _expected_items(question: str) -> int | None:
+    """'Which three objectives ...', 'its 2 divisions': the question says how many items it wants."""
+    for word in re.findall(r"\w+", question.lower()):
+        if word in _COUNT_WORDS:
+            return _COUNT_WORDS[word]
+        if word.isdigit() and 2 <= int(word) <= _ITEMS_MAX:
+            return int(word)
+    return None
+
+
+def expand(passages: list[Passage]) -> list[Passage]:
+    """The best passages' neighbouring chunks join the candidates (after them, so ranks stay put): an answer cut
+    at a chunk edge ("... has grown from 65 projects in 2021 to 77") continues there."""
+    present = {p.chunk.id for p in passages} | {c.id for p in passages for c in p.duplicates}
+    out = list(passages)
+    for p in passages[:_EXPAND]:
+        for chunk in p.neighbours:
+            if chunk.id not in present and abs(chunk.ordinal - p.chunk.ordinal) == 1:
+                present.add(chunk.id)
+                out.append(p.model_copy(update={"chunk": chunk, "neighbours": [], "also_in": [], "duplicates": [],
+                                                "score": p.score * _NEIGHBOUR_DISCOUNT}))
+    return out
+
+
+def _read_on(passage: Passage, passages: list[Passage], by_rank: dict[int, list[Sentence]], language: str) -> None:
+    """The chunks after a list's introduction join ``passages`` (and ``by_rank``) so its items can be cited."""
+    present = {p.chunk.id for p in passages}
+    for chunk in passage.neighbours:
+        if chunk.ordinal > passage.chunk.ordinal and chunk.id not in present:
+            rank = len(passages)
+            passages.append(passage.model_copy(update={"chunk": chunk, "neighbours": [], "also_in": [],
+                                                       "duplicates": [], "score": passage.score * _NEIGHBOUR_DISCOUNT}))
+            by_rank[rank] = chunk_sentences(chunk, passage.meta.language, rank, language)
+
+
+def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence], passages: list[Passage],
+                language: str, limit: int) -> list[Sentence]:
+    """A list question's answer is often a sentence that introduces the list ("... three objectives:") and the
+    short items after it, sometimes over a chunk edge: the items are read on into the next chunks."""
+    by_rank: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_rank.setdefault(s.rank, []).append(s)
+    leads = [c for c in chosen if not c.short] or chosen
+    lead = next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), leads[0])
+    _read_on(passages[lead.rank], passages, by_rank, language)
+    following = _after(lead, by_rank, passages)
+    wanted = _expected_items(question) or _ITEMS_MAX
+    keys = {lead.key}
+    items: list[Sentence] = []
+    for s in following:
+        if len(items) >= wanted:
+            break
+        if s.key in keys or len(s.text) > ITEM_CHARS:
+            continue
+        items.append(s)
+        keys.add(s.key)
+    if not items:  # no short items: the list is written as sentences; take the next few as they come
+        items = [s for s in following if s.key not in keys][:3]
+        keys |= {s.key for s in items}
+    rest = [c for c in chosen if c.key not in keys]
+    room = max(0, limit - 1 - len(items))
+    return [lead, *items, *rest[:room]]
+
+
+def _after(sentence: Sentence, by_rank: dict[int, list[Sentence]], passages: list[Passage]) -> list[Sentence]:
+    """Sentences after this one in its chunk, then in the next chunks of the same document, in reading order."""
+    chunk = passages[sentence.rank].chunk
+    out = [s for s in by_rank.get(sentence.rank, []) if s.position > sentence.position]
+    later = sorted((p.chunk.ordinal, rank) for rank, p in enumerate(passages)
+                   if p.chunk.doc_id == chunk.doc_id and 0 < p.chunk.ordinal - chunk.ordinal <= _READ_ON)
+    for _, rank in later:
+        out.extend(by_rank.get(rank, []))
+    return out

@@ -1,0 +1,69 @@
+"""Sentence cutting and question cues on real text shapes of the shared corpus (pure functions, no index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.question_cues import cues_of, satisfies
+from assistant.sentences import _split
+from ingest.loaders import load_document
+
+FRAMEWORK_CHUNK = (
+    "Strategic Outcomes\n\n4 A smart city in ASEAN harnesses technological and digital solutions.\n\n"
+    "5 At a strategic level, a smart city in ASEAN should achieve a balance between three interdependent "
+    "objectives.\n\n6 Competitive Economy."
+)
+LETTERHEAD = (
+    "REAFFIRMATION OF SISTER CITIES DECLARATION adopted by\nTHE HONORABLE RICHARD M. DALEY\nMAYOR OF CHICAGO and\n"
+    "JUNE 5, 1995\nOn this the tenth anniversary of the signing of a sister city agreement, the mayors met."
+)
+
+
+def test_headings_and_paragraph_numbers_are_layout_not_sentence_text() -> None:
+    parts = _split(FRAMEWORK_CHUNK, "en")
+    assert parts[0] == "Strategic Outcomes"
+    assert parts[1].startswith("A smart city in ASEAN")
+    assert parts[2].startswith("At a strategic level")
+    assert parts[3] == "Competitive Economy."
+
+
+def test_a_heading_glued_to_a_numbered_paragraph_is_cut_off() -> None:
+    parts = _split("Rationale 2 Most of ASEAN's growth has been driven by urban centres.", "en")
+    assert parts == ["Most of ASEAN's growth has been driven by urban centres."]
+
+
+def test_letterhead_lines_do_not_swallow_the_sentence_after_them() -> None:
+    parts = _split(LETTERHEAD, "en")
+    assert "THE HONORABLE RICHARD M. DALEY" in parts
+    assert parts[-1].startswith("On this the tenth anniversary")
+
+
+def test_bullets_and_list_items_are_separate_pieces() -> None:
+    parts = _split("The plan will:\n• build hubs;\n• train staff.\n- Built infrastructure\n- Quality Environment", "en")
+    assert parts == ["The plan will:", "build hubs;", "train staff.", "Built infrastructure", "Quality Environment"]
+
+
+def test_a_short_thai_clause_stays_whole() -> None:
+    line = "(๑๑) เงินกู้จากต่างประเทศ องค์การต่างประเทศ หรือองค์การระหว่างประเทศ ซึ่งได้รับความเห็นชอบจากสภากรุงเทพมหานคร"
+    assert _split(line, "th") == [line[5:]]
+
+
+def test_question_cues_in_english_and_thai() -> None:
+    assert cues_of("Who signed the MOU, and when?") == ["person", "date"]
+    assert cues_of("ผู้ว่าฯ อยู่ในตำแหน่งได้วาระละกี่ปี") == ["number"]
+    assert satisfies("person", "Thedder Rudolph W. Giuliani Signed in March of 2001")
+    assert satisfies("person", "It was chaired by Ajarin Pattanapanchai, Permanent Secretary, Ministry of ...")
+    assert not satisfies("person", "executed by the Mayor of Long Beach")
+    assert satisfies("date", "Dated: September 19, 2000")
+
+
+def test_markdown_metadata_block_is_metadata_not_text(shared_corpus: Path) -> None:
+    path = shared_corpus / "mou-new-york-london-sister-city-partnership-mou-2001.md"
+    doc = load_document(path, shared_corpus, Settings())
+    text = "\n".join(p.text for p in doc.pages)
+    assert doc.meta.title.startswith("The New York City")
+    assert doc.meta.kind == "mou"
+    for label in ("- Kind:", "- Source document:", "- Text provenance:", "## OCR text", "# The New York"):
+        assert label not in text
+    assert text.lstrip().startswith("THE CITY OF NEW YORK")
