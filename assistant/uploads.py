@@ -78,9 +78,9 @@ def check_upload(filename: str, data: bytes, settings: Settings) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in CHECKS:
         raise UnreadableFileError(f"{name}: unsupported file type {suffix or '(none)'}", hint="upload .pdf, .docx, .txt or .md")
-    from ingest.loaders import _sniff  # the loaders' own check first, so upload and ingest refuse alike
+    from ingest.loaders import sniff  # the loaders' own check first, so upload and ingest refuse alike
 
-    _sniff(data, suffix, name)
+    sniff(data, suffix, name)
     check, expected = CHECKS[suffix]
     if not data or not check(data):
         found = "empty" if not data else describe(data)

@@ -154,7 +154,7 @@ _HTML_RE = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<h
 _MAGIC: dict[str, tuple[bytes, str]] = {".pdf": (b"%PDF-", "PDF"), ".docx": (b"PK\x03\x04", "Word (.docx)")}
 
 
-def _sniff(data: bytes, suffix: str, name: str) -> None:
+def sniff(data: bytes, suffix: str, name: str) -> None:
     if not data.strip():
         raise UnreadableFileError(f"{name}: empty file")
     if suffix not in _MAGIC:
@@ -191,7 +191,7 @@ def read_raw(path: Path, settings: Settings) -> tuple[RawDocument, str]:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(f"{name}: cannot read ({exc.strerror})") from exc
-    _sniff(data, suffix, name)
+    sniff(data, suffix, name)
     raw = LOADERS[suffix](data, name)
     if suffix == ".pdf":
         raw.hints["_bytes"] = data  # OCR renders from the same bytes; never leaves this module
