@@ -4,6 +4,7 @@ temporary, so no test touches another's index."""
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,16 @@ def skip_unless_ci(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{reason} — CI must install it")
     pytest.skip(reason)
+
+
+def stop_process(proc: "subprocess.Popen[bytes]", timeout: float) -> None:
+    """Terminate a server the tests started, and kill it if it does not stop in time."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def free_port() -> int:
@@ -86,12 +97,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - y
             time.sleep(0.2)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, timeout=10)
         log.close()
 
 
@@ -153,12 +159,7 @@ def local_llm_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 
             time.sleep(0.3)
         yield f"{base}/v1", log_path
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, timeout=20)
         for model in (data / "models").glob("*.gguf"):
             model.unlink()  # 1.1 GB: never leave it in pytest's kept temp dirs
 

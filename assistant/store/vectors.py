@@ -17,6 +17,7 @@ from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.errors import StoreUnavailableError
 
+_VECTOR_CACHE_SIZE = 20_000  # ~40 MB of 512-d float32
 _BATCH = 1000
 
 
@@ -52,6 +53,9 @@ class VectorStore:
         self._col = collection
         self.where = where
         self.name: str = collection.name
+        # Chunk ids are content-addressed and a collection holds one embedder's vectors, so an id's vector never
+        # changes: caching it is always right, and it saves a Chroma round trip on most questions.
+        self._vector_cache: dict[str, np.ndarray] = {}
 
     def add(self, ids: list[str], embeddings: np.ndarray, metadatas: list[dict[str, Any]]) -> None:
         clean = [{k: v for k, v in m.items() if v is not None} or {"_": 0} for m in metadatas]
@@ -96,11 +100,16 @@ class VectorStore:
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     def embeddings(self, ids: list[str]) -> np.ndarray:
-        with _unavailable(self.where):
-            res = self._col.get(ids=list(ids), include=["embeddings"])
-        by_id = {i: e for i, e in zip(res["ids"], res["embeddings"], strict=True)}
-        rows = [by_id[i] for i in ids if i in by_id]
-        return np.asarray(rows, dtype=np.float32)
+        missing = [i for i in dict.fromkeys(ids) if i not in self._vector_cache]
+        if missing:
+            with _unavailable(self.where):
+                res = self._col.get(ids=missing, include=["embeddings"])
+            if len(self._vector_cache) + len(res["ids"]) > _VECTOR_CACHE_SIZE:
+                self._vector_cache.clear()
+            for i, e in zip(res["ids"], res["embeddings"], strict=True):
+                self._vector_cache[i] = np.asarray(e, dtype=np.float32)
+        rows = [self._vector_cache[i] for i in ids if i in self._vector_cache]
+        return np.asarray(rows, dtype=np.float32).reshape(len(rows), -1)
 
 
 def _client(settings: Settings) -> tuple[Any, str]:
