@@ -58,7 +58,7 @@ def first_paint(settings: Settings, service: AssistantService, rounds: int) -> N
     from playwright.sync_api import sync_playwright
 
     from api.app import create_app
-    from tests.conftest import free_port
+    from load import free_port  # the sibling benchmark script (benchmarks/ is on sys.path)
 
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings, service=service), host="127.0.0.1", port=port,
