@@ -117,6 +117,8 @@ class AssistantService:
         fallback when the LLM fails or nothing it wrote survives citation checking.
         """
         question = self.validate_question(question)
+        if mode not in (None, "extractive", "llm"):
+            raise InvalidRequestError(f"unknown answer mode {mode!r}; use 'extractive' or 'llm'")
         passages = self.retriever.search(question, self._top_k(top_k), filters, principal.can_see)
         extractive = self.answer_extractively(question, passages, principal=principal)
         if (mode or self._default_mode()) != "llm":
