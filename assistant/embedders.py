@@ -7,7 +7,6 @@ Models load from files installed with the packages; nothing is fetched at run ti
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path

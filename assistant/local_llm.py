@@ -7,7 +7,6 @@ llama.cpp. ``xllamacpp`` runs llama.cpp's own OpenAI-compatible HTTP server insi
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import tempfile
@@ -20,6 +19,7 @@ import httpx
 
 from assistant.config import Settings
 from assistant.errors import LLMUnavailableError, ModelIntegrityError
+from assistant.hashing import file_sha256
 
 MODEL_FILE_NAME = "qwen2.5-coder-1.5b-instruct.gguf"
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
@@ -49,19 +49,11 @@ def parts_installed() -> bool:
     return True
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(8 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def verify_model(path: Path, expected: str = MODEL_SHA256) -> Path:
     """Refuse a file whose hash differs: llama.cpp would otherwise load garbage or crash."""
     if not path.is_file():
         raise ModelIntegrityError(f"model file {path} does not exist")
-    actual = sha256_of(path)
+    actual = file_sha256(path)
     if actual != expected:
         raise ModelIntegrityError(f"model file {path} has sha256 {actual[:16]}..., expected {expected[:16]}...")
     return path

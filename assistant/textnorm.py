@@ -153,7 +153,7 @@ def _split_thai(text: str) -> list[str]:
             if not sentence:
                 continue
             # crfcut cuts after "พ.ศ." and leaves the year alone; a fragment without Thai letters belongs before it.
-            if pieces and (len(sentence) < 8 or not re.search(f"[\u0e01-\u0e2e]", sentence)):
+            if pieces and (len(sentence) < 8 or not re.search("[\u0e01-\u0e2e]", sentence)):
                 pieces[-1] = f"{pieces[-1]} {sentence}"
             else:
                 pieces.append(sentence)

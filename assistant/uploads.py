@@ -3,7 +3,6 @@ then saved under ``data_dir/uploads/`` where the ingest job reads them; and the 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.access import Principal, validate_access
 from assistant.config import Settings
 from assistant.errors import InvalidRequestError, NotFoundError, PayloadTooLargeError, UnreadableFileError
+from assistant.hashing import file_sha256
 from assistant.models import DocumentMeta
 
 if TYPE_CHECKING:
@@ -134,11 +134,7 @@ def document_file(meta: DocumentMeta, root: str | None) -> Path:
     path = (Path(root) / meta.doc_id).resolve()
     if not path.is_relative_to(Path(root).resolve()) or not path.is_file():
         raise NotFoundError(f"the original file of {meta.source} is no longer available")
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    if meta.sha256 and digest.hexdigest() != meta.sha256:
+    if meta.sha256 and file_sha256(path) != meta.sha256:
         raise NotFoundError(f"the original file of {meta.source} has changed since it was indexed")
     return path
 

@@ -26,7 +26,7 @@ _PUA_RE = re.compile(r"[\ue000-\uf8ff]")
 _INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LIGATURES = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)})
 _LIST_ITEM_RE = re.compile(
-    rf"^\s*(?:[•·\-*–]\s|\(?[0-9๐-๙]{{1,3}}[.)]\s|\((?:[0-9๐-๙]{{1,3}}|[ivxlc]{{1,5}}|[a-z])\)|[ivx]{{1,4}}\)\s|มาตรา\s|หมวด\s|ส่วนที่\s|#)"
+    r"^\s*(?:[•·\-*–]\s|\(?[0-9๐-๙]{1,3}[.)]\s|\((?:[0-9๐-๙]{1,3}|[ivxlc]{1,5}|[a-z])\)|[ivx]{1,4}\)\s|มาตรา\s|หมวด\s|ส่วนที่\s|#)"
 )
 _TERMINAL_RE = re.compile(r"[.!?:;\"”’)]\s*$")
 _THAI_END_RE = re.compile(f"[{THAI_CHAR}]$")

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.errors import AssistantError, StoreUnavailableError, UnreadableFileError
+from assistant.hashing import file_sha256
 from assistant.factory import build_embedder, build_records, build_vectors
 from ingest.locking import ingest_lock
 from ingest.report import FailedFile, IngestReport, UnreadablePages
@@ -42,14 +43,6 @@ class SourceFile:
     doc_id: str
     fingerprint: str = ""
     sha256: str = ""
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Path]]:

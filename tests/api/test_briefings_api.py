@@ -36,7 +36,7 @@ def test_briefing_download(corpus_client: TestClient, fmt: str, media: str, magi
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == media
     assert response.content.startswith(magic)
-    assert f'filename="briefing-sister-city-agreements-' in response.headers["content-disposition"]
+    assert 'filename="briefing-sister-city-agreements-' in response.headers["content-disposition"]
     if fmt == "docx":
         from docx import Document
 

@@ -178,7 +178,7 @@ def test_bad_files_are_reported_and_nothing_indexed_is_lost(shared_corpus: Path,
 
 
 def before_sha(path: Path) -> str:
-    from ingest.pipeline import file_sha256
+    from assistant.hashing import file_sha256
 
     return file_sha256(path)
 
