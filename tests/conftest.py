@@ -4,6 +4,7 @@ temporary, so no test touches another's index."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 import subprocess
 from pathlib import Path
 
@@ -56,6 +57,27 @@ def stop_process(proc: "subprocess.Popen[bytes]", timeout: float) -> None:
         proc.wait()
 
 
+def wait_for_server(proc: "subprocess.Popen[bytes]", log: Path, health_url: str, what: str, timeout: float,
+                    ready: "Callable[[], bool]" = lambda: True) -> None:
+    """Poll a server the tests started until its health URL answers 200; fail with its log if it dies or stalls."""
+    import time
+
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"{what} exited with {proc.returncode}: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            if ready() and httpx.get(health_url, timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} did not become ready within {timeout:g} s")
+        time.sleep(0.2)
+
+
 def free_port() -> int:
     import socket
 
@@ -69,9 +91,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - y
     """A real `chroma run` server on a free port; yields its URL once the heartbeat answers."""
     import subprocess
     import sys
-    import time
 
-    import httpx
 
     chroma = Path(sys.executable).parent / "chroma"
     port = free_port()
@@ -82,19 +102,8 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - y
         stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
     try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {proc.returncode}: {(path / 'server.log').read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("chroma run did not answer its heartbeat within 60 s")
-            time.sleep(0.2)
+        wait_for_server(proc, path / "server.log", f"{url}/api/v2/heartbeat", "chroma run", timeout=60)
         yield url
     finally:
         stop_process(proc, timeout=10)
@@ -121,9 +130,7 @@ def local_llm_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 
     import os
     import subprocess
     import sys
-    import time
 
-    import httpx
 
     from assistant.local_llm import parts_installed
 
@@ -143,20 +150,9 @@ def local_llm_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 
             stdout=log, stderr=subprocess.STDOUT, env=env, cwd=REPO,
         )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
     try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"assistant llm exited with {proc.returncode}: {log_path.read_text(errors='replace')[-2000:]}")
-            printed = "ASSISTANT_LLM_BASE_URL=" in log_path.read_text(errors="replace")
-            try:
-                if printed and httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("assistant llm did not become ready within 300 s")
-            time.sleep(0.3)
+        wait_for_server(proc, log_path, f"{base}/health", "assistant llm", timeout=300,
+                        ready=lambda: "ASSISTANT_LLM_BASE_URL=" in log_path.read_text(errors="replace"))
         yield f"{base}/v1", log_path
     finally:
         stop_process(proc, timeout=20)
