@@ -17,6 +17,7 @@ _ITEMS_MAX = 8
 _EXPAND = 3  # passages whose neighbouring chunks are read too
 _NEIGHBOUR_DISCOUNT = 0.9
 _READ_ON = 3  # chunks a list may run on into
+_TITLE_WORDS = 12  # an item written as a title: 'City-specific Action Plans for Smart City Development (2018 – 2025)'
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6}
 
@@ -119,6 +120,8 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
             break
         if s.key in keys or len(s.text) > ITEM_CHARS:
             continue
+        if items and _shape(items[0].text) != "plain" and _shape(s.text) != _shape(items[0].text):
+            continue  # items are parallel: after 'Competitive Economy.' the next item is a title, not its body
         items.append(s)
         keys.add(s.key)
     if not items:  # no short items: the list is written as sentences; take the next few as they come
@@ -127,6 +130,16 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     rest = [c for c in chosen if c.key not in keys]
     room = max(0, limit - 1 - len(items))
     return [lead, *items, *rest[:room]]
+
+
+def _shape(text: str) -> str:
+    """'caps' (a letterhead or running header), 'title' ('Annual Meeting of the ASCN') or 'plain' (a sentence)."""
+    words = text.split()
+    letters = [ch for ch in text if ch.isascii() and ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return "caps"
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return "title" if len(words) <= _TITLE_WORDS and capitals >= 0.6 * len(words) else "plain"
 
 
 def _after(sentence: Sentence, by_rank: dict[int, list[Sentence]], passages: list[Passage]) -> list[Sentence]:

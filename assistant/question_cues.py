@@ -24,7 +24,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"|นาย|นาง|ผู้ว่าราชการ|รัฐมนตรี|ปลัด"),
     ),
     "date": (
-        re.compile(r"\b(when|what date|which date|what year|which year|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
+        re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
                    re.IGNORECASE),
         re.compile(rf"\b(\d{{1,2}}\s+({_MONTHS})|({_MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"),
     ),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.question_cues import cues_of, satisfies
-from assistant.sentences import _split
+from assistant.sentences import _split, is_list_question
 from ingest.loaders import load_document
 
 FRAMEWORK_CHUNK = (
@@ -56,6 +56,14 @@ def test_question_cues_in_english_and_thai() -> None:
     assert satisfies("person", "It was chaired by Ajarin Pattanapanchai, Permanent Secretary, Ministry of ...")
     assert not satisfies("person", "executed by the Mayor of Long Beach")
     assert satisfies("date", "Dated: September 19, 2000")
+    assert cues_of("On which dates did the delegates meet?") == ["date"]  # the plural asks for dates too
+
+
+def test_a_plural_subject_asks_for_a_list_but_not_in_a_count_or_a_date_range() -> None:
+    assert is_list_question("Which Malaysian cities have projects in the appendix?")
+    assert is_list_question("What statistics do the reports cite?")
+    assert not is_list_question("How many delegates were there in 2019?")
+    assert not is_list_question("On which dates did the cities meet in Singapore?")
 
 
 def test_markdown_metadata_block_is_metadata_not_text(shared_corpus: Path) -> None:
