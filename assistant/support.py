@@ -100,6 +100,18 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "mou": ("memorandum of understanding",),
     "scap": ("smart city action plan",),
     "m&e": ("monitoring and evaluation",),
+    # a nationality names its country ("Thai cities" are the rows under "Thailand"): the ASEAN member states
+    "thai": ("thailand",),
+    "malaysian": ("malaysia",),
+    "singaporean": ("singapore",),
+    "indonesian": ("indonesia",),
+    "vietnamese": ("viet nam", "vietnam"),
+    "filipino": ("philippines",),
+    "philippine": ("philippines",),
+    "cambodian": ("cambodia",),
+    "laotian": ("lao pdr", "laos"),
+    "bruneian": ("brunei",),
+    "burmese": ("myanmar",),
 }
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]+|[A-Za-z]*\d[\w-]*)\b")
 
@@ -119,9 +131,20 @@ def unit_of(text: str) -> Unit:
     return Unit(tokens=set(terms(text)), flat="".join(normalize_for_search(text).split()))
 
 
+@lru_cache(maxsize=1)
+def _abbreviations_by_stem() -> dict[str, tuple[str, ...]]:
+    """Keyed as ``content_terms`` spells a question's words ('vietnamese' -> 'vietnames')."""
+    return {stem(key): spelled for key, spelled in ABBREVIATIONS.items()}
+
+
+def spelled_out(term: str) -> tuple[str, ...]:
+    """The longer forms the documents use for a question's (stemmed) term: 'bma', 'thai' -> 'thailand'."""
+    return _abbreviations_by_stem().get(term, ())
+
+
 @lru_cache(maxsize=256)
 def _expansions(term: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(terms(e)) for e in ABBREVIATIONS.get(term, ()))
+    return tuple(tuple(terms(e)) for e in spelled_out(term))
 
 
 _PREFIX_MIN = 5

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.config import Settings
 from assistant.models import Chunk, Document
 from assistant.textnorm import split_sentences
 
+_NUMBERED_PIPE = re.compile(r"^[1-9][0-9]?\|\s*[A-Z]")
+_CONNECTORS = frozenset({"and", "of", "the", "for", "in", "on", "to", "&"})
 # Heading patterns and their level (1 = chapter, 2 = part, 3 = section). First match wins.
 HEADING_PATTERNS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"^#\s+\S.{0,150}$"), 1),
@@ -21,8 +24,13 @@ HEADING_PATTERNS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"^บทเฉพาะกาล\s*$"), 1),
     (re.compile(r"^มาตรา\s*[๐-๙0-9]+(?:/[๐-๙0-9]+)?(?:\s*ทวิ|\s*ตรี)?"), 3),
     (re.compile(r"^(?:Chapter|Part|Section|Annex|Appendix)\s+[0-9IVXLC]+\b.{0,100}$", re.I), 1),
+    (re.compile(r"^(?:Annex|Annexes|Appendix|Appendices)$", re.I), 1),
+    (_NUMBERED_PIPE, 1),  # '1| Introduction' (the M&E reports), at times glued to its first paragraph
+    (re.compile(r"^[A-H]\.\s+[A-Z][a-z]+\s.{0,150}$"), 3),  # 'A. List of ... Projects' under 'Appendix'
 ]
 _SECTION_LABEL_RE = re.compile(r"^(มาตรา\s*[๐-๙0-9]+(?:/[๐-๙0-9]+)?(?:\s*ทวิ|\s*ตรี)?)")
+_PROFILE_REPEATS = 3
+_NAME_LINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}$")
 _TITLE_LINE_RE = re.compile(r"^[A-Z0-9][A-Za-z0-9&,’'()/:\- ]{2,70}$")
 
 
@@ -46,18 +54,40 @@ class _Section:
         return self.page_numbers[index] if self.page_numbers else None
 
 
-def heading_level(paragraph: str) -> int | None:
+def heading_level(paragraph: str, profile_subtitles: frozenset[str] = frozenset()) -> int | None:
     first = paragraph.split("\n", 1)[0].strip()
     for pattern, level in HEADING_PATTERNS:
         if pattern.match(first):
             return level
     # an English heading: one short Title Case line standing alone, without a full stop
-    if "\n" not in paragraph.strip() and _TITLE_LINE_RE.match(first) and not first.endswith("."):
-        words = first.split()
-        capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-        if len(words) <= 8 and capitals >= 0.6 * len(words):
-            return 2
+    if "\n" not in paragraph.strip() and _title_line(first):
+        return 2
+    if profile_subtitles and _profile_subtitle(paragraph) in profile_subtitles:
+        return 1
     return None
+
+
+def _profile_subtitle(paragraph: str) -> str | None:
+    """'Bangkok' / 'About the City' / ...: a name over a title line; the subtitle, when the paragraph starts so."""
+    lines = [line.strip() for line in paragraph.strip().split("\n")]
+    if len(lines) >= 3 and _NAME_LINE_RE.match(lines[0]) and _title_line(lines[1]):
+        return lines[1]
+    return None
+
+
+def profile_subtitles(paragraphs: list[str]) -> frozenset[str]:
+    """Subtitles that open several paragraphs: a series of profiles ('Bangkok' / 'About the City', 'Chonburi' /
+    'About the City'), whose names are the entities the generic headings after them ('OVERVIEW') are about."""
+    counts = Counter(s for s in map(_profile_subtitle, paragraphs) if s is not None)
+    return frozenset(s for s, n in counts.items() if n >= _PROFILE_REPEATS)
+
+
+def _title_line(line: str) -> bool:
+    if not _TITLE_LINE_RE.match(line) or line.endswith("."):
+        return False
+    words = line.split()
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return len(words) <= 8 and capitals >= 0.6 * len(words)
 
 
 def _heading_text(paragraph: str, level: int) -> str:
@@ -65,26 +95,42 @@ def _heading_text(paragraph: str, level: int) -> str:
     if level == 3:
         label = _SECTION_LABEL_RE.match(lines[0])
         return label.group(1) if label else lines[0][:80]
+    if _NUMBERED_PIPE.match(lines[0]):
+        return _title_run(lines[0])
     text = lines[0].lstrip("#").strip()
     if re.fullmatch(r"(หมวด|ส่วนที่)\s*[๐-๙0-9]+", text) and len(lines) > 1:
         text = f"{text} {lines[1]}"  # "หมวด ๑" with its title on the next line
     return text[:120]
 
 
+def _title_run(line: str) -> str:
+    """'3| Observations and Recommendations Besides advancing ...': the heading ends where a sentence begins
+    (a capitalised word followed by a lower-case one that is no connector, or an article)."""
+    words = line.split()
+    end = len(words)
+    for i in range(1, len(words)):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        starts_sentence = words[i] in ("The", "A", "An") or (
+            nxt[:1].islower() and nxt not in _CONNECTORS and words[i][:1].isupper())
+        if starts_sentence or not (words[i][:1].isupper() or words[i] in _CONNECTORS):
+            end = i
+            break
+    return " ".join(words[:end])[:120]
+
+
 def split_sections(doc: Document) -> list[_Section]:
     """Paragraphs grouped under the nearest heading; the heading path reads "chapter › section"."""
     stack: dict[int, str] = {}
     sections: list[_Section] = [_Section(heading=None)]
-    for page in doc.pages:
-        for paragraph in (p.strip() for p in page.text.split("\n\n")):
-            if not paragraph:
-                continue
-            level = heading_level(paragraph)
-            if level is not None:
-                stack = {k: v for k, v in stack.items() if k < level}
-                stack[level] = _heading_text(paragraph, level)
-                sections.append(_Section(heading=" › ".join(stack[k] for k in sorted(stack))))
-            sections[-1].add(paragraph, page.number)
+    paragraphs = [(page.number, p.strip()) for page in doc.pages for p in page.text.split("\n\n") if p.strip()]
+    profiles = profile_subtitles([p for _, p in paragraphs])
+    for number, paragraph in paragraphs:
+        level = heading_level(paragraph, profiles)
+        if level is not None:
+            stack = {k: v for k, v in stack.items() if k < level}
+            stack[level] = _heading_text(paragraph, level)
+            sections.append(_Section(heading=" › ".join(stack[k] for k in sorted(stack))))
+        sections[-1].add(paragraph, number)
     return [s for s in sections if s.text.strip()]
 
 
@@ -136,23 +182,39 @@ def _pack(units: list[tuple[int, int]], size: int, overlap: int) -> list[tuple[i
     return windows
 
 
+def _join(first: _Section, second: _Section, heading: str | None) -> _Section:
+    joined = _Section(heading=heading)
+    joined.text, joined.page_starts = first.text, list(first.page_starts)
+    joined.page_numbers = list(first.page_numbers)
+    offset = len(joined.text) + 2
+    joined.text += "\n\n" + second.text
+    for start, number in zip(second.page_starts, second.page_numbers):
+        if joined.page_numbers[-1] != number:
+            joined.page_starts.append(offset + start)
+            joined.page_numbers.append(number)
+    return joined
+
+
+def _part(heading: str | None) -> str | None:
+    return heading.split(" › ", 1)[0] if heading else None
+
+
 def chunk_document(doc: Document, settings: Settings) -> list[Chunk]:
-    """Chunks never cross a document; tiny sections (a heading alone) merge into the next one."""
+    """Chunks never cross a document; tiny sections merge: a heading alone into what it heads, a short tail
+    into the part it ends (not into the next city's profile or chapter)."""
     size, overlap = settings.chunk_size, min(settings.chunk_overlap, settings.chunk_size // 2)
     merged: list[_Section] = []
     carry: _Section | None = None
     for section in split_sections(doc):
         if carry is not None:
             heading_only = "\n\n" not in carry.text and heading_level(carry.text) in (1, 2)
-            joined = _Section(heading=section.heading if heading_only or not carry.heading else carry.heading)
-            joined.text, joined.page_starts, joined.page_numbers = carry.text, carry.page_starts, carry.page_numbers
-            offset = len(joined.text) + 2
-            joined.text += "\n\n" + section.text
-            for start, number in zip(section.page_starts, section.page_numbers):
-                if joined.page_numbers[-1] != number:
-                    joined.page_starts.append(offset + start)
-                    joined.page_numbers.append(number)
-            section, carry = joined, None
+            if not heading_only and merged and carry.heading and _part(carry.heading) != _part(section.heading) \
+                    and _part(merged[-1].heading) == _part(carry.heading):
+                merged[-1] = _join(merged[-1], carry, merged[-1].heading)
+            else:
+                heading = section.heading if heading_only or not carry.heading else carry.heading
+                section = _join(carry, section, heading)
+            carry = None
         if len(section.text) < size // 5:
             carry = section
             continue

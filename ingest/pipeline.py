@@ -31,7 +31,7 @@ from assistant.factory import build_embedder, build_records, build_vectors
 from ingest.locking import ingest_lock
 from ingest.report import FailedFile, IngestReport, UnreadablePages
 
-PIPELINE_VERSION = "2"  # bump when cleaning/chunking changes so that every file is processed again
+PIPELINE_VERSION = "3"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
 CATALOG_NAMES = frozenset({"catalog.toml"})
 

@@ -123,3 +123,12 @@ def test_forbidden_documents_never_appear_in_citations_or_related(restricted_ser
     assert secret not in {c.source for c in answer.citations + answer.related}
     member = Principal(key_id="k2", role="staff", groups=frozenset({"legal"}))
     assert secret in {c.source for c in restricted_service.ask(question, principal=member, mode="extractive").citations}
+
+
+def test_a_list_of_titled_items_is_gathered_across_their_paragraphs(service: AssistantService) -> None:
+    # each outcome is a titled paragraph ('Competitive Economy. A competitive economy ...'): the items are the titles
+    answer = service.ask("What are the three strategic outcomes an ASEAN smart city should balance?",
+                         mode="extractive")
+    for item in ("Competitive Economy", "Sustainable Environment", "Quality of Life"):
+        assert item in answer.answer, answer.answer
+    _assert_well_cited(answer)

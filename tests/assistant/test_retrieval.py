@@ -69,3 +69,30 @@ def test_near_duplicates_collapse_and_keep_both_sources(service: AssistantServic
     assert not any(
         p is not twin and p.chunk.id in {d.id for d in twin.duplicates} for p in passages
     )
+
+
+ACTION_PLANS = "asean-ascn-smart-city-action-plans-2018.pdf"
+ME_2025 = "asean-ascn-me-report-2025.pdf"
+
+
+def test_a_question_naming_a_pilot_city_finds_that_citys_action_plan(service: AssistantService) -> None:
+    # the plan's 'OVERVIEW' and 'FOCUS AREAS' never repeat the city's name: the heading path carries it
+    passages = service.search("What focus areas did Phuket choose in its 2018 Smart City Action Plan?")
+    plans = [p for p in passages[:3] if p.meta.source == ACTION_PLANS]
+    assert any((p.chunk.heading or "").startswith("Phuket") for p in plans), [
+        (p.meta.source, p.chunk.heading) for p in passages]
+
+
+def test_a_nationality_finds_the_rows_of_its_country(service: AssistantService) -> None:
+    # "Malaysian" is spelled "Malaysia" in the appendix table, and only on the first row of the country's group
+    passages = service.search("Which Malaysian cities have projects in the 2025 M&E report's list of ongoing and "
+                              "planned ASCN projects?")
+    assert any(p.meta.source == ME_2025 and "Malaysia" in p.chunk.text and "Appendix" in (p.chunk.heading or "")
+               for p in passages), [(p.meta.source, p.chunk.heading) for p in passages]
+
+
+def test_a_question_spanning_two_years_gets_a_passage_for_each(service: AssistantService) -> None:
+    passages = service.search("Where were the ASCN annual meetings held in 2019 and in 2025?")
+    for year in ("2019", "2025"):
+        assert any(year in p.chunk.text or year in p.meta.title for p in passages), (year, [
+            (p.meta.source, p.chunk.text[:60]) for p in passages])

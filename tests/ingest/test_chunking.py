@@ -8,17 +8,18 @@ import pytest
 
 from assistant.config import Settings
 from assistant.models import Document
-from ingest.chunking import chunk_document, heading_level
+from ingest.chunking import _title_run, chunk_document, heading_level
 from ingest.loaders import load_document
 
 ACT = "th-bma-act-be2528-1985-consolidated.pdf"
 FRAMEWORK = "asean-ascn-framework-2018.pdf"
+ACTION_PLANS = "asean-ascn-smart-city-action-plans-2018.pdf"
 
 
 @pytest.fixture(scope="module")
 def docs(shared_corpus: Path) -> dict[str, Document]:
     settings = Settings(ocr=False)
-    names = [ACT, FRAMEWORK, "mou-abu-dhabi-houston-sister-cities-agreement-2002.md"]
+    names = [ACT, FRAMEWORK, ACTION_PLANS, "mou-abu-dhabi-houston-sister-cities-agreement-2002.md"]
     return {name: load_document(shared_corpus / name, shared_corpus, settings) for name in names}
 
 
@@ -59,3 +60,25 @@ def test_heading_detection() -> None:
     assert heading_level("มาตรา ๔๙ ให้ผู้ว่าราชการ") == 3
     assert heading_level("Strategic Outcomes") == 2
     assert heading_level("A smart city in ASEAN harnesses technological and digital solutions.") is None
+
+
+def test_city_profiles_name_their_city_in_every_heading_below_them(docs: dict[str, Document]) -> None:
+    # each city's action plan opens with "<City>" / "About the City"; its 'OVERVIEW', 'FOCUS AREAS' sections, which
+    # never repeat the city's name, must still say whose they are
+    chunks = chunk_document(docs[ACTION_PLANS], Settings())
+    for phrase, city in [("Bang Sue Central Railway", "Bangkok"), ("Pahonyothin", "Bangkok")]:
+        holder = next(c for c in chunks if phrase in c.text)
+        assert holder.heading is not None and holder.heading.startswith(f"{city} › "), holder.heading
+    cities = {c.heading.split(" › ")[0] for c in chunks if c.heading and " › " in c.heading}
+    assert len(cities) >= 20  # one per pilot city, not a single name carried over the whole document
+
+
+def test_numbered_and_lettered_report_headings() -> None:
+    assert heading_level("1| Introduction") == 1
+    assert heading_level("A. List of Completed ASCN Smart City Projects across the Six Focus Areas") == 3
+    assert heading_level("Appendix") == 1
+    # a heading the PDF glued to its first paragraph ends where the sentence begins
+    assert _title_run("3| Observations and Recommendations Besides advancing the implementation of") == (
+        "3| Observations and Recommendations")
+    # a lone name line is not a heading unless several paragraphs open with the same subtitle
+    assert heading_level("Bangkok\nAbout the City\nPopulation 8.28 million") is None
