@@ -59,13 +59,13 @@ def _heading_terms(heading: str | None) -> frozenset[str]:
 
 
 def _lexical_query(query: str) -> str:
-    """Stop words out: OR-ed into BM25 they let long questions match every chunk a little. Abbreviations and
-    nationalities bring the words the documents spell out ('BMA', 'Thai cities' -> 'Thailand')."""
-    from assistant.support import is_stopword, spelled_out, stem
+    """Stop words out: OR-ed into BM25 they let long questions match every chunk a little. A nationality brings
+    its country's name ('Thai cities' -> 'Thailand')."""
+    from assistant.support import country_of, is_stopword
     from assistant.textnorm import tokenize
 
     kept = [t for t in tokenize(query) if not is_stopword(t)]
-    kept += [form for t in kept for form in spelled_out(stem(t))]
+    kept += [form for t in kept for form in country_of(t)]
     return " ".join(kept) if kept else query
 
 

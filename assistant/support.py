@@ -100,7 +100,10 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "mou": ("memorandum of understanding",),
     "scap": ("smart city action plan",),
     "m&e": ("monitoring and evaluation",),
-    # a nationality names its country ("Thai cities" are the rows under "Thailand"): the ASEAN member states
+}
+# A nationality names its country ("Thai cities" are the rows under "Thailand"): the ASEAN member states. Unlike an
+# abbreviation, which the documents mostly use themselves, the country's name is a word BM25 must be given too.
+NATIONALITIES: dict[str, tuple[str, ...]] = {
     "thai": ("thailand",),
     "malaysian": ("malaysia",),
     "singaporean": ("singapore",),
@@ -134,12 +137,17 @@ def unit_of(text: str) -> Unit:
 @lru_cache(maxsize=1)
 def _abbreviations_by_stem() -> dict[str, tuple[str, ...]]:
     """Keyed as ``content_terms`` spells a question's words ('vietnamese' -> 'vietnames')."""
-    return {stem(key): spelled for key, spelled in ABBREVIATIONS.items()}
+    return {stem(key): spelled for key, spelled in {**ABBREVIATIONS, **NATIONALITIES}.items()}
 
 
 def spelled_out(term: str) -> tuple[str, ...]:
     """The longer forms the documents use for a question's (stemmed) term: 'bma', 'thai' -> 'thailand'."""
     return _abbreviations_by_stem().get(term, ())
+
+
+def country_of(term: str) -> tuple[str, ...]:
+    """'thai' -> ('thailand',): the country a nationality in the question names."""
+    return NATIONALITIES.get(term, ())
 
 
 @lru_cache(maxsize=256)
