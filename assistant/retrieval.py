@@ -18,6 +18,7 @@ from assistant.embedders import Embedder
 from assistant.models import Chunk, DocumentMeta, Filters, Passage
 from assistant.store.records import RecordStore
 from assistant.support import content_terms, terms
+from assistant.topk_cover import cover, heading_terms, missing, wants_of
 
 RetrievalMode = Literal["bm25", "dense", "hybrid"]
 
@@ -36,10 +37,8 @@ _CONTAINMENT_MIN_TOKENS = 15
 _SHORT_QUERY_TOKENS = 3  # "มาตรา 89", "ASCN twinning": too short for an embedding to carry meaning
 _SHORT_QUERY_DENSE_SHARE = 0.0  # ...so BM25 alone ranks them (RRF with k=60 is too flat for a tie-break share)
 _YEAR = re.compile(r"(19|20)\d\d")
-_YEAR_IN_TEXT = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])")
 _NEIGHBOUR_OFFSETS = (-1, 1, 2, 3)  # one chunk back (a sentence cut at the start), three on (a list that goes on)
 _YEAR_BONUS = 0.05  # a small nudge: a year in the question names the document's year more often than not
-_DISTINCTIVE_SHARE, _DISTINCTIVE_MIN = 0.1, 3
 _SHORT_QUERY_CONVEX_SHARE = 0.2  # scores keep their scale, so the cosine can still break BM25 ties
 
 
@@ -51,11 +50,6 @@ def _same_text(a: frozenset[str], b: frozenset[str], jaccard: float) -> bool:
         return True
     smaller = min(len(a), len(b))
     return smaller >= _CONTAINMENT_MIN_TOKENS and shared / smaller >= _CONTAINMENT
-
-
-@lru_cache(maxsize=4096)
-def _heading_terms(heading: str | None) -> frozenset[str]:
-    return frozenset(content_terms(heading)) if heading else frozenset()
 
 
 def _lexical_query(query: str) -> str:
@@ -149,10 +143,10 @@ class Retriever:
         by_id = {c.id: c for c in chunks}
         everything = [i for i in sorted(fused, key=lambda i: -fused[i]) if i in by_id and by_id[i].doc_id in metas]
         ranked = everything[: max(3 * k, k + 10)]
-        wants = _wants(query, [by_id[i] for i in everything])
+        wants = wants_of(query, [by_id[i] for i in everything])
         # a year or a name is a word: the passage that names what the top lacks is BM25's to find first
         by_words = [i for i in [*sorted(lexical, key=lambda i: -lexical[i]), *everything] if i in everything]
-        extra = _missing(wants, [(by_id[i], metas[by_id[i].doc_id]) for i in ranked[:k]],
+        extra = missing(wants, [(by_id[i], metas[by_id[i].doc_id]) for i in ranked[:k]],
                          [(by_id[i], metas[by_id[i].doc_id]) for i in by_words])
         ranked += [i for i in extra if i not in ranked]
         passages = [
@@ -163,7 +157,7 @@ class Retriever:
         if use_dense:
             self._fill_dense_scores(query, passages)
         collapsed = self.collapse(passages)
-        kept = _cover(wants, collapsed[:k], [p for i in extra for p in collapsed[k:] if p.chunk.id == i])
+        kept = cover(wants, collapsed[:k], [p for i in extra for p in collapsed[k:] if p.chunk.id == i])
         self._attach_neighbours(kept)
         return kept
 
@@ -213,10 +207,10 @@ class Retriever:
     def _title_bonus(self, q_terms: set[str], chunk: Chunk, meta: DocumentMeta) -> float:
         """A question naming a document's year ("the 2025 report") or a heading's words points at that text."""
         bonus = 0.0
-        if _heading_terms(chunk.heading) & q_terms:
+        if heading_terms(chunk.heading) & q_terms:
             bonus += self.settings.heading_bonus
         years = {t for t in q_terms if _YEAR.fullmatch(t)}
-        if years and years & (_heading_terms(meta.title) | {(meta.date or "")[:4]}):
+        if years and years & (heading_terms(meta.title) | {(meta.date or "")[:4]}):
             bonus += _YEAR_BONUS
         return bonus
 
@@ -272,72 +266,6 @@ def _token_set(chunk_id: str, text: str) -> frozenset[str]:
     """Keyed by id and text: a re-ingested chunk with new text gets new tokens."""
     del chunk_id
     return frozenset(terms(text))
-
-
-Want = Callable[[Chunk, DocumentMeta], bool]
-
-
-def _wants(query: str, candidates: list[Chunk]) -> list[Want]:
-    """What a good top k must hold besides the best scores: a passage for each year of a question spanning years
-    ("in 2019 and in 2025"), and one from each section whose distinctive heading the question names in full
-    ("Bangkok's action plan": the 'Bangkok' profile, whose 'OVERVIEW' never says 'Bangkok')."""
-    wants: list[Want] = []
-    years = list(dict.fromkeys(m.group(0) for m in _YEAR_IN_TEXT.finditer(query)))
-    if len(years) >= 2:
-        wants += [lambda c, m, y=year: y in c.text or y in m.title or (m.date or "").startswith(y) for year in years]
-    q_terms = set(content_terms(query))
-    distinctive = _distinctive_parts(candidates)
-    named = {part for c in candidates for part in _parts(c.heading)
-             if part in distinctive and _heading_terms(part) and _heading_terms(part) <= q_terms}
-    wants += [lambda c, m, p=part: p in _parts(c.heading) for part in sorted(named)]
-    return wants
-
-
-def _missing(wants: list[Want], top: list[tuple[Chunk, DocumentMeta]],
-             ordered: list[tuple[Chunk, DocumentMeta]]) -> list[str]:
-    """Ids of the first candidate (in ``ordered``) for each want the top lacks."""
-    extra: list[str] = []
-    for want in wants:
-        if any(want(c, m) for c, m in top):
-            continue
-        best = next((c.id for c, m in ordered if want(c, m)), None)
-        if best is not None and best not in extra:
-            extra.append(best)
-    return extra
-
-
-def _cover(wants: list[Want], kept: list[Passage], rest: list[Passage]) -> list[Passage]:
-    """Each missing want's passage takes the place of the last passage that no other want needs; ranks above it
-    stay put, so this fills gaps without reordering what fusion found."""
-    kept = list(kept)
-    for want in wants:
-        if not kept or any(want(p.chunk, p.meta) for p in kept):
-            continue
-        best = next((p for p in rest if want(p.chunk, p.meta)), None)
-        if best is None:
-            continue
-        for index in range(len(kept) - 1, 0, -1):
-            needed = any(w(kept[index].chunk, kept[index].meta)
-                         and sum(w(p.chunk, p.meta) for p in kept) == 1 for w in wants)
-            if not needed and kept[index] not in rest:
-                kept[index] = best
-                break
-    return kept
-
-
-def _parts(heading: str | None) -> list[str]:
-    return heading.split(" › ") if heading else []
-
-
-def _distinctive_parts(chunks: list[Chunk]) -> set[str]:
-    """Heading parts that head few of the candidates ('Bangkok', 'Core Elements'), unlike a label repeated in every
-    profile ('OVERVIEW', 'SUPPORT REQUIRED')."""
-    counts: dict[str, int] = {}
-    for chunk in chunks:
-        for part in set(_parts(chunk.heading)):
-            counts[part] = counts.get(part, 0) + 1
-    limit = max(_DISTINCTIVE_MIN, _DISTINCTIVE_SHARE * len(chunks))
-    return {part for part, n in counts.items() if n <= limit}
 
 
 def _sibling_id(chunk: Chunk, offset: int) -> str:

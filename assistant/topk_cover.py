@@ -1,0 +1,88 @@
+"""What a good top k must hold besides the best fused scores, and the swaps that make it hold it.
+
+A question spanning years needs a passage for each year; a question naming a distinctive heading in full (a city's
+profile, a chapter) needs a passage from that section, even where fusion ranked it just below the top k.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from assistant.models import Chunk, DocumentMeta, Passage
+from assistant.support import content_terms
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])")
+_DISTINCTIVE_SHARE, _DISTINCTIVE_MIN = 0.1, 3
+
+
+@lru_cache(maxsize=4096)
+def heading_terms(heading: str | None) -> frozenset[str]:
+    return frozenset(content_terms(heading)) if heading else frozenset()
+
+
+Want = Callable[[Chunk, DocumentMeta], bool]
+
+
+def wants_of(query: str, candidates: list[Chunk]) -> list[Want]:
+    """What a good top k must hold besides the best scores: a passage for each year of a question spanning years
+    ("in 2019 and in 2025"), and one from each section whose distinctive heading the question names in full
+    ("Bangkok's action plan": the 'Bangkok' profile, whose 'OVERVIEW' never says 'Bangkok')."""
+    wants: list[Want] = []
+    years = list(dict.fromkeys(m.group(0) for m in _YEAR_IN_TEXT.finditer(query)))
+    if len(years) >= 2:
+        wants += [lambda c, m, y=year: y in c.text or y in m.title or (m.date or "").startswith(y) for year in years]
+    q_terms = set(content_terms(query))
+    distinctive = _distinctive_parts(candidates)
+    named = {part for c in candidates for part in _parts(c.heading)
+             if part in distinctive and heading_terms(part) and heading_terms(part) <= q_terms}
+    wants += [lambda c, m, p=part: p in _parts(c.heading) for part in sorted(named)]
+    return wants
+
+
+def missing(wants: list[Want], top: list[tuple[Chunk, DocumentMeta]],
+             ordered: list[tuple[Chunk, DocumentMeta]]) -> list[str]:
+    """Ids of the first candidate (in ``ordered``) for each want the top lacks."""
+    extra: list[str] = []
+    for want in wants:
+        if any(want(c, m) for c, m in top):
+            continue
+        best = next((c.id for c, m in ordered if want(c, m)), None)
+        if best is not None and best not in extra:
+            extra.append(best)
+    return extra
+
+
+def cover(wants: list[Want], kept: list[Passage], rest: list[Passage]) -> list[Passage]:
+    """Each missing want's passage takes the place of the last passage that no other want needs; ranks above it
+    stay put, so this fills gaps without reordering what fusion found."""
+    kept = list(kept)
+    for want in wants:
+        if not kept or any(want(p.chunk, p.meta) for p in kept):
+            continue
+        best = next((p for p in rest if want(p.chunk, p.meta)), None)
+        if best is None:
+            continue
+        for index in range(len(kept) - 1, 0, -1):
+            needed = any(w(kept[index].chunk, kept[index].meta)
+                         and sum(w(p.chunk, p.meta) for p in kept) == 1 for w in wants)
+            if not needed and kept[index] not in rest:
+                kept[index] = best
+                break
+    return kept
+
+
+def _parts(heading: str | None) -> list[str]:
+    return heading.split(" › ") if heading else []
+
+
+def _distinctive_parts(chunks: list[Chunk]) -> set[str]:
+    """Heading parts that head few of the candidates ('Bangkok', 'Core Elements'), unlike a label repeated in every
+    profile ('OVERVIEW', 'SUPPORT REQUIRED')."""
+    counts: dict[str, int] = {}
+    for chunk in chunks:
+        for part in set(_parts(chunk.heading)):
+            counts[part] = counts.get(part, 0) + 1
+    limit = max(_DISTINCTIVE_MIN, _DISTINCTIVE_SHARE * len(chunks))
+    return {part for part, n in counts.items() if n <= limit}
