@@ -51,13 +51,9 @@ def _load_pdf(data: bytes, name: str) -> RawDocument:
         labels = list(reader.page_labels)
     except Exception:  # a broken /PageLabels tree must not cost the text
         labels = [str(i + 1) for i in range(count)]
-    pages: list[Page] = []
-    for index, page in enumerate(reader.pages):
-        try:
-            text = page.extract_text() or ""
-        except Exception:  # one damaged page is reported empty, the others still load
-            text = ""
-        pages.append(Page(number=index + 1, label=labels[index] if index < len(labels) else None, text=text))
+    texts = _page_texts(data, reader)
+    pages = [Page(number=index + 1, label=labels[index] if index < len(labels) else None, text=text)
+             for index, text in enumerate(texts)]
     hints: dict[str, object] = {}
     info = reader.metadata or {}
     title = str(info.get("/Title") or "").strip()
@@ -68,6 +64,25 @@ def _load_pdf(data: bytes, name: str) -> RawDocument:
         hints["pdf_year"] = created.group(1)
     scanned = [p.number for p in pages if len(re.findall(r"[^\W\d_]", p.text)) < MIN_TEXT_LAYER_LETTERS]
     return RawDocument(pages=pages, hints=hints, scanned_pages=[n for n in scanned if n is not None])
+
+
+def _page_texts(data: bytes, reader) -> list[str]:  # noqa: ANN001 - pypdf PdfReader
+    """pdfium's text layer; pypdf's where pdfium fails or the document is Thai (see ingest.pdftext)."""
+    from ingest.pdftext import needs_pypdf, pdfium_page_texts
+
+    try:
+        texts = pdfium_page_texts(data)
+    except Exception:  # pdfium refused a file pypdf opened: pypdf's slower text is still text
+        texts = []
+    if len(texts) == len(reader.pages) and not needs_pypdf(texts):
+        return texts
+    out: list[str] = []
+    for page in reader.pages:
+        try:
+            out.append(page.extract_text() or "")
+        except Exception:  # one damaged page is reported empty, the others still load
+            out.append("")
+    return out
 
 
 def _load_docx(data: bytes, name: str) -> RawDocument:

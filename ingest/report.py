@@ -38,10 +38,11 @@ class IngestReport(BaseModel):
 
     def summary(self) -> str:
         lines = [
-            f"Ingested {self.files} file(s): {self.pages} page(s), {self.chunks} chunk(s); "
-            f"{self.skipped} unchanged, {len(self.removed)} removed, {len(self.failed)} failed "
-            f"[{self.embedder}] in {self.seconds:.1f}s (parse {self.parse_seconds:.1f}s, OCR {self.ocr_seconds:.1f}s, clean+chunk {self.clean_seconds:.1f}s, "
-            f"embedding {self.embed_seconds:.1f}s, store {self.store_seconds:.1f}s)."
+            (f"Ingested {self.files} file(s): {self.pages} page(s), {self.chunks} chunk(s); "
+             f"{self.skipped} unchanged, {len(self.removed)} removed, {len(self.failed)} failed "
+             f"[{self.embedder}] in {self.seconds:.1f}s (parse {self.parse_seconds:.1f}s, OCR {self.ocr_seconds:.1f}s, "
+             f"clean+chunk {self.clean_seconds:.1f}s, embedding {self.embed_seconds:.1f}s, "
+             f"store {self.store_seconds:.1f}s).")
         ]
         if self.reembedded:
             lines.append(f"Re-embedded {self.reembedded} stored chunk(s).")
