@@ -2,6 +2,12 @@
 
 Usage: .venv/bin/python benchmarks/ingest.py [CORPUS_DIR] [--embedder use|minilm]
 Goals (issue 2): pipeline overhead <= 30% over raw embedding (OCR reported separately); re-ingest <= 2 s.
+
+The ratio is (wall time of the full in-process ingest - OCR seconds) / raw embedding seconds, where raw embedding is
+one warm ``embed_chunks`` call over exactly the chunk texts the ingest stored, in the same process after the ingest.
+The pipeline runs its phases one after another (parse, OCR, clean+chunk per file, then embed, then store), so the
+phase seconds add up to the wall time less setup (opening the stores, hashing files); "other" prints that rest.
+The embed phase includes the model's first load, which a real ingest pays and the warm raw run does not.
 """
 
 from __future__ import annotations
@@ -54,17 +60,23 @@ def main() -> None:
         reingest = time.perf_counter() - t0
 
     without_ocr = total - report.ocr_seconds
+    phases = (report.parse_seconds + report.ocr_seconds + report.clean_seconds + report.embed_seconds
+              + report.store_seconds)
     rows = [
         ("embedder", report.embedder),
         ("files / failed / pages / chunks", f"{report.files} / {len(report.failed)} / {report.pages} / {report.chunks}"),
         ("full ingest, total s", f"{total:.2f}"),
-        ("  of which OCR s", f"{report.ocr_seconds:.2f}"),
-        ("  of which embedding (in pipeline) s", f"{report.embed_seconds:.2f}"),
+        ("  parse (text layer) s", f"{report.parse_seconds:.2f}"),
+        ("  OCR s", f"{report.ocr_seconds:.2f}"),
+        ("  clean + chunk s", f"{report.clean_seconds:.2f}"),
+        ("  embed (incl. model load) s", f"{report.embed_seconds:.2f}"),
+        ("  store write s", f"{report.store_seconds:.2f}"),
+        ("  other (setup, hashing, store open) s", f"{total - phases:.2f}"),
         ("pages/s", f"{report.pages / total:.1f}"),
         ("chunks/s", f"{report.chunks / total:.1f}"),
         ("raw embedder s (same chunk texts, warm model)", f"{raw_embed:.2f}"),
         ("total / raw embedding", f"{total / raw_embed:.2f}"),
-        ("total excl. OCR / raw embedding", f"{without_ocr / raw_embed:.2f}  (goal <= 1.30; parsing+OCR overlap embedding)"),
+        ("total excl. OCR / raw embedding", f"{without_ocr / raw_embed:.2f}  (goal <= 1.30)"),
         ("re-ingest unchanged (subprocess) s", f"{reingest:.2f}  (goal <= 2.0, exit {rerun.returncode})"),
         ("peak RSS of ingest process MB", f"{peak_rss_mb:.0f}"),
     ]

@@ -230,6 +230,8 @@ _SPACING_FIXES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<=[A-Za-z0-9.]) +\)"), ")"),
     (re.compile(r"\b([A-Za-z]+) -(?=[a-z])"), r"\1-"),  # "non -binding" -> "non-binding"
     (re.compile(r"\b([A-Za-z]+)- (?=[a-z]{3,})"), r"\1-"),  # "Well- being" -> "Well-being"
+    (re.compile(r"\b(\d{1,4}) (st|nd|rd|th)\b"), r"\1\2"),  # a superscript ordinal "4 th" -> "4th"
+    (re.compile(r"^(\(?\d{1,3}[.)])(?=[A-Z])", re.M), r"\1 "),  # "10.ENCOURAGE": a tab stop lost its space
     (re.compile(r"[ \t]{2,}"), " "),
 ]
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from assistant.config import Settings
 from assistant.models import Chunk, Document
+from ingest.loaders import LoadTimes
 
 
-def prepare_document(path: Path, root: Path, settings: Settings) -> tuple[Document, list[Chunk]]:
-    """Raises ``UnreadableFileError`` (one-line reason) for a file that cannot be ingested."""
+def prepare_document(path: Path, root: Path, settings: Settings,
+                     times: LoadTimes | None = None) -> tuple[Document, list[Chunk]]:
+    """Raises ``UnreadableFileError`` (one-line reason) for a file that cannot be ingested; chunking counts as clean."""
     from ingest.chunking import chunk_document
     from ingest.loaders import load_document
 
-    doc = load_document(path, root, settings)
-    return doc, chunk_document(doc, settings)
+    times = times if times is not None else LoadTimes()
+    doc = load_document(path, root, settings, times)
+    started = time.perf_counter()
+    chunks = chunk_document(doc, settings)
+    times.clean += time.perf_counter() - started
+    return doc, chunks

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,13 +51,9 @@ def _load_pdf(data: bytes, name: str) -> RawDocument:
         labels = list(reader.page_labels)
     except Exception:  # a broken /PageLabels tree must not cost the text
         labels = [str(i + 1) for i in range(count)]
-    pages: list[Page] = []
-    for index, page in enumerate(reader.pages):
-        try:
-            text = page.extract_text() or ""
-        except Exception:  # one damaged page is reported empty, the others still load
-            text = ""
-        pages.append(Page(number=index + 1, label=labels[index] if index < len(labels) else None, text=text))
+    texts = _page_texts(data, reader)
+    pages = [Page(number=index + 1, label=labels[index] if index < len(labels) else None, text=text)
+             for index, text in enumerate(texts)]
     hints: dict[str, object] = {}
     info = reader.metadata or {}
     title = str(info.get("/Title") or "").strip()
@@ -67,6 +64,25 @@ def _load_pdf(data: bytes, name: str) -> RawDocument:
         hints["pdf_year"] = created.group(1)
     scanned = [p.number for p in pages if len(re.findall(r"[^\W\d_]", p.text)) < MIN_TEXT_LAYER_LETTERS]
     return RawDocument(pages=pages, hints=hints, scanned_pages=[n for n in scanned if n is not None])
+
+
+def _page_texts(data: bytes, reader) -> list[str]:  # noqa: ANN001 - pypdf PdfReader
+    """pdfium's text layer; pypdf's where pdfium fails or the document is Thai (see ingest.pdftext)."""
+    from ingest.pdftext import needs_pypdf, pdfium_page_texts
+
+    try:
+        texts = pdfium_page_texts(data)
+    except Exception:  # pdfium refused a file pypdf opened: pypdf's slower text is still text
+        texts = []
+    if len(texts) == len(reader.pages) and not needs_pypdf(texts):
+        return texts
+    out: list[str] = []
+    for page in reader.pages:
+        try:
+            out.append(page.extract_text() or "")
+        except Exception:  # one damaged page is reported empty, the others still load
+            out.append("")
+    return out
 
 
 def _load_docx(data: bytes, name: str) -> RawDocument:
@@ -198,9 +214,19 @@ def read_raw(path: Path, settings: Settings) -> tuple[RawDocument, str]:
     return raw, hashlib.sha256(data).hexdigest()
 
 
-def load_document(path: Path, root: Path, settings: Settings) -> Document:
+class LoadTimes(BaseModel):
+    """Seconds per phase of one load, so ingestion can report where its time goes (OCR is on the Document)."""
+
+    parse: float = 0.0
+    clean: float = 0.0
+
+
+def load_document(path: Path, root: Path, settings: Settings, times: LoadTimes | None = None) -> Document:
     """Read, OCR scanned pages, clean, and attach metadata (catalog first, then what the file says about itself)."""
+    times = times if times is not None else LoadTimes()
+    started = time.perf_counter()
     raw, sha256 = read_raw(path, settings)
+    times.parse += time.perf_counter() - started
     data = raw.hints.pop("_bytes", None)
     pages = list(raw.pages)
     ocr_done: list[int] = []
@@ -217,8 +243,10 @@ def load_document(path: Path, root: Path, settings: Settings) -> Document:
             unreadable = sorted(result.failed)
         else:
             unreadable = sorted(_pages_with_images(data, raw.scanned_pages))
+    started = time.perf_counter()
     meta = build_meta(path, root, settings, raw.hints, pages, sha256)
     cleaned = clean_pages(pages, meta.language)
+    times.clean += time.perf_counter() - started
     return Document(meta=meta, pages=cleaned, unreadable_pages=unreadable, ocr_pages=ocr_done, ocr_seconds=seconds)
 
 

@@ -20,20 +20,21 @@ import hashlib
 import json
 import sys
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.config import Settings
 from assistant.errors import AssistantError, StoreUnavailableError, UnreadableFileError
-from assistant.hashing import file_sha256
 from assistant.factory import build_embedder, build_records, build_vectors
+from assistant.hashing import file_sha256
+from assistant.models import Chunk, Document
 from ingest.locking import ingest_lock
 from ingest.report import FailedFile, IngestReport, UnreadablePages
 
 PIPELINE_VERSION = "3"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
 CATALOG_NAMES = frozenset({"catalog.toml"})
+EMBED_GROUP_CHUNKS = 2048  # chunks prepared before one embedding call: large batches, bounded memory
 
 
 @dataclass
@@ -145,8 +146,8 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
         _ingest_files(todo, records, vectors, embedder, settings, report, live, progress)
         records.set_embedder(embedder.id)
         records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
-    report.embed_seconds = round(report.embed_seconds, 3)
-    report.ocr_seconds = round(report.ocr_seconds, 3)
+    for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds"):
+        setattr(report, phase, round(getattr(report, phase), 3))
     records.close()
     return report
 
@@ -163,60 +164,92 @@ def _reconcile(records, vectors, embedder, settings, todo, removed) -> tuple[int
 
 
 def _ingest_files(todo, records, vectors, embedder, settings, report, hashes, progress) -> None:  # noqa: ANN001, PLR0913
-    from tqdm import tqdm
+    """Prepare files one after another, then embed a group of them in one call and write each in turn.
 
-    from ingest.documents import prepare_document
+    No phase overlaps another: the USE tokenizer and our cleaning are pure Python, and a parse thread beside the
+    embedder made every numpy call of the embedder wait for the GIL (embedding took 5x its own time on 2 cores).
+    Groups of ``EMBED_GROUP_CHUNKS`` keep memory bounded on a large corpus while batches cross file boundaries.
+    """
+    from tqdm import tqdm
 
     owners = {sha: doc for doc, sha in hashes.items()}  # removed documents are already gone from `hashes`
     bar = tqdm(total=len(todo), disable=not progress, file=sys.stderr, unit="file", leave=False)
-    # Parsing/OCR of the next file overlaps embedding of this one (numpy and tesseract release the GIL);
-    # writes stay sequential in this thread, so the crash-safety order is unchanged.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare") as pool:
-        pending = [pool.submit(prepare_document, s.path, s.root, settings) for s in todo[:1]]
-        for index, source in enumerate(todo):
-            if index + 1 < len(todo):
-                nxt = todo[index + 1]
-                pending.append(pool.submit(prepare_document, nxt.path, nxt.root, settings))
-            bar.set_postfix_str(source.doc_id[-40:], refresh=False)
-            _ingest_one(source, pending.pop(0), records, vectors, embedder, settings, report, owners)
-            bar.update()
+    group: list[tuple[SourceFile, Document, list[Chunk]]] = []
+    for source in todo:
+        bar.set_postfix_str(source.doc_id[-40:], refresh=False)
+        prepared = _prepare(source, settings, report, owners)
+        if prepared is not None:
+            group.append((source, *prepared))
+        if sum(len(chunks) for _, _, chunks in group) >= EMBED_GROUP_CHUNKS:
+            _embed_and_write(group, records, vectors, embedder, settings, report)
+            group = []
+        bar.update()
+    _embed_and_write(group, records, vectors, embedder, settings, report)
     bar.close()
 
 
-def _ingest_one(source: SourceFile, future: Future, records, vectors, embedder, settings: Settings,  # noqa: ANN001
-                report: IngestReport, owners: dict[str, str]) -> None:
-    """Vectors first, records second, stale vectors last: a crash between steps leaves only what reconcile repairs."""
-    from ingest.reconcile import embed_chunks, vector_metadata
+def _label(source: SourceFile) -> str:
+    return source.path.name if source.root == source.path.parent else source.doc_id
 
-    label = source.path.name if source.root == source.path.parent else source.doc_id
+
+def _prepare(source: SourceFile, settings: Settings, report: IngestReport,
+             owners: dict[str, str]) -> tuple[Document, list[Chunk]] | None:
+    """The document and its chunks, or None with the reason in the report (a bad file never stops the others)."""
+    from ingest.documents import prepare_document
+    from ingest.loaders import LoadTimes
+
+    times = LoadTimes()
     try:
-        doc, chunks = future.result()
+        doc, chunks = prepare_document(source.path, source.root, settings, times)
     except StoreUnavailableError:
         raise
     except AssistantError as exc:
-        report.failed.append(FailedFile(file=label, reason=exc.message))
-        return
+        report.failed.append(FailedFile(file=_label(source), reason=exc.message))
+        return None
     except Exception as exc:  # a parser bug on one file must not stop the others
-        report.failed.append(FailedFile(file=label, reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:300]))
-        return
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        report.failed.append(FailedFile(file=_label(source), reason=reason))
+        return None
+    finally:
+        report.parse_seconds += times.parse
+        report.clean_seconds += times.clean
+    report.ocr_seconds += doc.ocr_seconds
     twin = owners.get(doc.meta.sha256)
     if twin is not None and twin != source.doc_id:
-        report.failed.append(FailedFile(file=label, reason=f"same content as {twin}; indexed once"))
-        return
+        report.failed.append(FailedFile(file=_label(source), reason=f"same content as {twin}; indexed once"))
+        return None
     owners[doc.meta.sha256] = source.doc_id
+    return doc, chunks
+
+
+def _embed_and_write(group: list[tuple[SourceFile, Document, list[Chunk]]], records, vectors, embedder,  # noqa: ANN001
+                     settings: Settings, report: IngestReport) -> None:
+    """Per document: vectors first, records second, stale vectors last, so a crash between steps leaves only what
+    reconcile repairs."""
+    from ingest.reconcile import embed_chunks, vector_metadata
+
+    if not group:
+        return
+    titles = {doc.meta.doc_id: doc.meta.title for _, doc, _ in group}
     t0 = time.perf_counter()
-    embeddings = embed_chunks(embedder, chunks, {doc.meta.doc_id: doc.meta.title}, settings.embed_batch_size)
+    embeddings = embed_chunks(embedder, [c for _, _, chunks in group for c in chunks], titles,
+                              settings.embed_batch_size)
     report.embed_seconds += time.perf_counter() - t0
-    old = records.chunk_ids_of(doc.meta.doc_id)
-    vectors.add([c.id for c in chunks], embeddings, [vector_metadata(c) for c in chunks])
-    records.replace_document(doc.meta, chunks, doc.pages, embedder_id=embedder.id, fingerprint=source.fingerprint,
-                             root=str(source.root))
-    stale = sorted(old - {c.id for c in chunks})
-    if stale:
-        vectors.delete(stale)
-    report.files += 1
-    report.pages += len(doc.pages)
-    report.chunks += len(chunks)
-    report.ocr_seconds += doc.ocr_seconds
-    if doc.unreadable_pages:
-        report.unreadable_pages.append(UnreadablePages(file=label, pages=sorted(doc.unreadable_pages)))
+    t0 = time.perf_counter()
+    offset = 0
+    for source, doc, chunks in group:
+        mine = embeddings[offset : offset + len(chunks)]
+        offset += len(chunks)
+        old = records.chunk_ids_of(doc.meta.doc_id)
+        vectors.add([c.id for c in chunks], mine, [vector_metadata(c) for c in chunks])
+        records.replace_document(doc.meta, chunks, doc.pages, embedder_id=embedder.id, fingerprint=source.fingerprint,
+                                 root=str(source.root))
+        stale = sorted(old - {c.id for c in chunks})
+        if stale:
+            vectors.delete(stale)
+        report.files += 1
+        report.pages += len(doc.pages)
+        report.chunks += len(chunks)
+        if doc.unreadable_pages:
+            report.unreadable_pages.append(UnreadablePages(file=_label(source), pages=sorted(doc.unreadable_pages)))
+    report.store_seconds += time.perf_counter() - t0

@@ -25,8 +25,11 @@ class IngestReport(BaseModel):
     unreadable_pages: list[UnreadablePages] = Field(default_factory=list)
     reembedded: int = Field(0, description="Stored chunks embedded again (new embedder or repair after a crash).")
     embedder: str = ""
+    parse_seconds: float = Field(0.0, description="Reading files and extracting their text layer.")
     ocr_seconds: float = 0.0
-    embed_seconds: float = 0.0
+    clean_seconds: float = Field(0.0, description="Cleaning pages, metadata and chunking.")
+    embed_seconds: float = Field(0.0, description="Embedding, including the model's first load.")
+    store_seconds: float = Field(0.0, description="Writing vectors, records and the lexical index.")
     seconds: float = 0.0
 
     @property
@@ -35,9 +38,11 @@ class IngestReport(BaseModel):
 
     def summary(self) -> str:
         lines = [
-            f"Ingested {self.files} file(s): {self.pages} page(s), {self.chunks} chunk(s); "
-            f"{self.skipped} unchanged, {len(self.removed)} removed, {len(self.failed)} failed "
-            f"[{self.embedder}] in {self.seconds:.1f}s (embedding {self.embed_seconds:.1f}s, OCR {self.ocr_seconds:.1f}s)."
+            (f"Ingested {self.files} file(s): {self.pages} page(s), {self.chunks} chunk(s); "
+             f"{self.skipped} unchanged, {len(self.removed)} removed, {len(self.failed)} failed "
+             f"[{self.embedder}] in {self.seconds:.1f}s (parse {self.parse_seconds:.1f}s, OCR {self.ocr_seconds:.1f}s, "
+             f"clean+chunk {self.clean_seconds:.1f}s, embedding {self.embed_seconds:.1f}s, "
+             f"store {self.store_seconds:.1f}s).")
         ]
         if self.reembedded:
             lines.append(f"Re-embedded {self.reembedded} stored chunk(s).")

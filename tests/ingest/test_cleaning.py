@@ -90,3 +90,18 @@ def test_clean_pages_is_pure_and_keeps_numbers() -> None:
     assert [(p.number, p.label) for p in cleaned] == [(1, "i"), (2, "ii")]
     assert cleaned[0].text.startswith("กำหนด") and pages[0].text == "ก าหนด\uf0b7 x"
     assert join_lines(["ราชกิจจา", "นุเบกษา"]) == "ราชกิจจานุเบกษา"
+
+
+def test_pdf_paragraphs_come_back_from_line_spacing(load) -> None:  # noqa: ANN001
+    """pdfium emits no empty lines; the wider gap between paragraphs must still end one (a heading stands alone)."""
+    text = load("asean-ascn-concept-note-2018.pdf").pages[0].text
+    assert "\n\nRationale\n\n" in text
+    assert "(ASCN).\n\n" in text
+
+
+def test_pdf_merged_hyphen_breaks_and_superscripts(load) -> None:  # noqa: ANN001
+    report = "\n".join(p.text for p in load("asean-ascn-me-report-2022.pdf").pages)
+    assert "\ufffe" not in report and "network-level" in report
+    statement = "\n".join(p.text for p in load("asean-eas-leaders-statement-asean-smart-cities-2018.pdf").pages)
+    assert "4th industrial revolution" in statement and "6th East Asia Summit" in statement
+    assert "10. ENCOURAGE sustainable" in statement
