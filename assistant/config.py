@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     llm_model: str = Field("qwen2.5-coder-1.5b-instruct", description="Model name sent to the LLM server.")
     llm_api_key: str = Field("not-needed", description="API key sent to the LLM server.")
     llm_timeout_s: float = Field(60.0, gt=0, le=600, description="LLM request timeout; on expiry the answer falls back to extractive mode.")
-    llm_max_tokens: int = Field(400, ge=16, le=4096, description="Tokens the LLM may generate per answer.")
+    llm_max_tokens: int = Field(400, ge=16, le=4096, description="Tokens the LLM may generate per call (briefings, rewrites; answers use the smaller `ASSISTANT_LLM_ANSWER_TOKENS`).")
     llm_answer_tokens: int = Field(160, ge=16, le=4096, description="Tokens the LLM may generate for one answer (at most llm_max_tokens): a short answer, ~12 s at 13 tokens/s on 2 cores.")
     llm_passages: int = Field(3, ge=1, le=50, description="Passages in the LLM's answer prompt: the extractive answer's cited ones first, then the ranking.")
     llm_passage_chars: int = Field(600, ge=100, le=10_000, description="Each prompt passage is trimmed to its most relevant sentences within this many characters.")
