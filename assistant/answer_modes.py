@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, LLMUnavailableError
-from assistant.llm_answering import answer_with_llm, stream_answer_with_llm
+from assistant.llm_answering import answer_with_llm, as_fallback, stream_answer_with_llm
 from assistant.llm_client import ChatClient, LLMClient
 from assistant.models import Answer, Passage
 
@@ -30,20 +30,17 @@ def _extractive(question: str, passages: list[Passage], settings: Settings, extr
     return extractive(question, passages, settings)
 
 
-def _fallback(question: str, passages: list[Passage], settings: Settings, extractive: Answerer, reason: str) -> Answer:
-    answer = extractive(question, passages, settings)
-    return answer.model_copy(update={"mode": "extractive", "fallback_reason": reason})
-
-
 def _client(settings: Settings) -> ChatClient:
     return LLMClient(settings)  # raises LLMUnavailableError when no base URL is configured
 
 
 def _llm(question: str, passages: list[Passage], settings: Settings, extractive: Answerer) -> Answer:
+    """The extractive answer comes first: its cited passages lead the prompt, and it is the fallback."""
+    evidence = extractive(question, passages, settings)
     try:
-        return answer_with_llm(question, passages, settings, _client(settings))
+        return answer_with_llm(question, passages, settings, _client(settings), evidence)
     except LLMUnavailableError as exc:
-        return _fallback(question, passages, settings, extractive, exc.message)
+        return as_fallback(evidence, exc.message)
 
 
 def _stream_extractive(
@@ -58,10 +55,11 @@ def _stream_llm(
     question: str, passages: list[Passage], settings: Settings, extractive: Answerer
 ) -> Iterator[str | Answer]:
     """Tokens pass through as the LLM emits them; if it fails, even mid-stream, the final Answer is extractive."""
+    evidence = extractive(question, passages, settings)
     try:
-        yield from stream_answer_with_llm(question, passages, settings, _client(settings))
+        yield from stream_answer_with_llm(question, passages, settings, _client(settings), evidence)
     except LLMUnavailableError as exc:
-        yield _fallback(question, passages, settings, extractive, exc.message)
+        yield as_fallback(evidence, exc.message)
 
 
 ANSWERERS: dict[str, ModeAnswerer] = {"extractive": _extractive, "llm": _llm}

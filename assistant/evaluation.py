@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from assistant.errors import InvalidRequestError
+from assistant.llm_client import llm_seconds
 from assistant.models import Answer, Passage
 from assistant.service import AssistantService
 
@@ -55,6 +56,8 @@ class Outcome(BaseModel):
     coverage: float = 0.0
     refused: bool = False
     latency_ms: float = 0.0
+    llm_ms: float = Field(0.0, description="Of latency_ms, the time spent waiting on the LLM server.")
+    fallback_reason: str | None = None
 
 
 class Summary(BaseModel):
@@ -67,6 +70,9 @@ class Summary(BaseModel):
     false_refusal: float | None = None
     p50_ms: float = 0.0
     p95_ms: float = 0.0
+    fallbacks: int | None = None
+    llm_ms: float | None = Field(None, description="Mean LLM time per answer (LLM configurations).")
+    pipeline_pct: float | None = Field(None, description="Time outside the LLM, in percent of the LLM time.")
 
 
 def load_gold(path: Path) -> list[GoldItem]:
@@ -127,21 +133,21 @@ def _answer_cited(answer: Answer) -> list[Cited]:
     return out
 
 
-Runner = Callable[[AssistantService, str], tuple[list[Cited], str, bool]]
+Runner = Callable[[AssistantService, str], tuple[list[Cited], str, bool, str | None]]
 
 
 def _retrieval_runner(mode: str) -> Runner:
-    def run(service: AssistantService, question: str) -> tuple[list[Cited], str, bool]:
+    def run(service: AssistantService, question: str) -> tuple[list[Cited], str, bool, str | None]:
         passages = service.search(question, mode=mode)  # type: ignore[arg-type]
-        return [_passage_cited(p) for p in passages], passages[0].chunk.text if passages else "", False
+        return [_passage_cited(p) for p in passages], passages[0].chunk.text if passages else "", False, None
 
     return run
 
 
 def _answer_runner(mode: str) -> Runner:
-    def run(service: AssistantService, question: str) -> tuple[list[Cited], str, bool]:
+    def run(service: AssistantService, question: str) -> tuple[list[Cited], str, bool, str | None]:
         answer = service.ask(question, mode=mode)  # type: ignore[arg-type]
-        return _answer_cited(answer), answer.answer, not answer.found
+        return _answer_cited(answer), answer.answer, not answer.found, answer.fallback_reason
 
     return run
 
@@ -164,13 +170,14 @@ def run_config(service: AssistantService, runner: Runner, items: list[GoldItem],
         runner(service, items[0].question)  # warm-up: model load is not answer latency
     outcomes = []
     for item in items:
-        start = time.perf_counter()
-        results, text, refused = runner(service, item.question)
+        waited, start = llm_seconds(), time.perf_counter()
+        results, text, refused, fallback = runner(service, item.question)
         elapsed = (time.perf_counter() - start) * 1000
+        llm_ms = (llm_seconds() - waited) * 1000
         rank = first_hit(results, item.sources, k) if item.answerable else None
         outcomes.append(Outcome(id=item.id, type=item.type, lang=item.lang, answerable=item.answerable, rank=rank,
                                 coverage=must_include_coverage(text, item.must_include) if not refused else 0.0,
-                                refused=refused, latency_ms=elapsed))
+                                refused=refused, latency_ms=elapsed, llm_ms=llm_ms, fallback_reason=fallback))
     return outcomes
 
 
@@ -190,6 +197,7 @@ def summarise(outcomes: list[Outcome]) -> Summary:
     answerable = [o for o in outcomes if o.answerable]
     unanswerable = [o for o in outcomes if not o.answerable]
     latencies = [o.latency_ms for o in outcomes]
+    llm_total = sum(o.llm_ms for o in outcomes)
     return Summary(
         n=len(outcomes),
         hit=_mean([1.0 if o.rank else 0.0 for o in answerable]),
@@ -200,6 +208,9 @@ def summarise(outcomes: list[Outcome]) -> Summary:
         false_refusal=_mean([1.0 if o.refused else 0.0 for o in answerable]),
         p50_ms=_percentile(latencies, 50),
         p95_ms=_percentile(latencies, 95),
+        fallbacks=sum(1 for o in outcomes if o.fallback_reason) if llm_total else None,
+        llm_ms=round(llm_total / len(outcomes), 1) if llm_total else None,
+        pipeline_pct=round(100 * (sum(latencies) - llm_total) / llm_total, 2) if llm_total else None,
     )
 
 
@@ -236,7 +247,8 @@ def evaluate(gold: Path, configs: list[str], service_for: Callable[[str | None],
 
 
 _ROWS = [("hit", "hit@{k}"), ("mrr", "MRR"), ("coverage", "must-include"), ("passed", "pass"),
-         ("refusal", "refusal"), ("false_refusal", "false refusal"), ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms")]
+         ("refusal", "refusal"), ("false_refusal", "false refusal"), ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"),
+         ("fallbacks", "fallbacks"), ("llm_ms", "mean LLM ms"), ("pipeline_pct", "pipeline % of LLM")]
 
 
 def _cell(value: float | None) -> str:
@@ -253,7 +265,7 @@ def format_table(report: Report) -> str:
         n = report.configs[names[0]][group].n
         lines.append(f"{group} (n={n})".ljust(22) + "".join(name.rjust(width) for name in names))
         for attr, label in _ROWS:
-            if attr in ("p50_ms", "p95_ms") and group != "overall":
+            if attr in ("p50_ms", "p95_ms", "llm_ms", "pipeline_pct") and group != "overall":
                 continue
             cells = [getattr(report.configs[name][group], attr) for name in names]
             if all(c is None for c in cells):

@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from assistant.citation_build import related_citations
-from assistant.citations import check_support, citations_from_passages
+from assistant.citations import check_support, citations_from_passages, markers_in
 from assistant.config import Settings
 from assistant.llm_client import ChatClient
-from assistant.models import Answer, Passage
-from assistant.prompts import REFUSAL_SENTINEL, answer_messages, refusal_for
+from assistant.llm_context import PromptContext, build_context
+from assistant.llm_facts import dropped_sentences
+from assistant.models import Answer, Citation, Passage
+from assistant.prompts import REFUSAL_SENTINEL, answer_messages, quoted_lead, refusal_for
 
 
 def _language(question: str) -> str:
@@ -32,8 +34,13 @@ def _refusal(question: str, passages: Sequence[Passage], language: str) -> Answe
     )
 
 
-def finish_answer(question: str, generated: str, passages: Sequence[Passage], settings: Settings) -> Answer:
-    """Turn raw model output into an Answer: sentinel -> refusal, otherwise validated markers and sentences."""
+def finish_answer(
+    question: str, generated: str, passages: Sequence[Passage], settings: Settings,
+    citations: list[Citation] | None = None,
+) -> Answer:
+    """Turn raw model output into an Answer: sentinel -> refusal, otherwise validated markers and sentences.
+
+    ``passages`` are the ones the prompt numbered, in full; ``citations`` theirs (built from them when absent)."""
     language = _language(question)
     if generated.strip().startswith(REFUSAL_SENTINEL):
         return _refusal(question, passages, language)
@@ -49,29 +56,75 @@ def finish_answer(question: str, generated: str, passages: Sequence[Passage], se
         answer=report.text,
         found=True,
         mode="llm",
-        citations=citations_from_passages(passages),
+        citations=citations if citations is not None else citations_from_passages(passages),
         question=question,
         language=language,
     )
 
 
-def answer_with_llm(question: str, passages: Sequence[Passage], settings: Settings, client: ChatClient) -> Answer:
-    """Raises ``LLMUnavailableError`` on any LLM failure; ``answer_modes`` turns that into the extractive fallback."""
+def _prompt(question: str, passages: Sequence[Passage], settings: Settings,
+            extractive: Answer | None) -> tuple[PromptContext, list[dict[str, str]]]:
+    context = build_context(question, passages, settings, extractive)
+    return context, answer_messages(question, context.shown)
+
+
+LLM_REFUSED = "the LLM found no answer in passages that the extractive answer quotes from"
+NOTHING_SUPPORTED = "no sentence of the LLM's answer was supported by the passage it cited"
+
+
+def as_fallback(extractive: Answer, reason: str) -> Answer:
+    """The extractive answer in place of the LLM's, with the reason (never a silent substitution)."""
+    return extractive.model_copy(update={"mode": "extractive", "fallback_reason": reason})
+
+
+def settle(question: str, generated: str, context: PromptContext, settings: Settings,
+           extractive: Answer | None = None) -> Answer:
+    """The validated LLM answer. With an extractive answer at hand: that one instead (saying why) when the LLM
+    refused or nothing it wrote survived the support check; and the extractive sentences whose names or figures
+    the LLM dropped are quoted after its text, under a lead that says they are quoted from the passages."""
+    answer = finish_answer(question, generated, context.full, settings, context.citations)
+    if extractive is None or not extractive.found:
+        return answer
+    if not answer.found:
+        refused = generated.strip().startswith(REFUSAL_SENTINEL)
+        return as_fallback(extractive, LLM_REFUSED if refused else NOTHING_SUPPORTED)
+    dropped = [context.renumber(s) for s in dropped_sentences(answer.answer, extractive.answer, question)]
+    dropped = [s for s in dropped if markers_in(s)]
+    if not dropped:
+        return answer
+    return answer.model_copy(update={"answer": f"{answer.answer}\n\n{quoted_lead(answer.language)} {' '.join(dropped)}"})
+
+
+def answer_tokens(settings: Settings) -> int:
+    """A short answer's budget, never above the general LLM cap."""
+    return min(settings.llm_answer_tokens, settings.llm_max_tokens)
+
+
+def answer_with_llm(
+    question: str, passages: Sequence[Passage], settings: Settings, client: ChatClient,
+    extractive: Answer | None = None,
+) -> Answer:
+    """Raises ``LLMUnavailableError`` on any LLM failure; ``answer_modes`` turns that into the extractive fallback.
+
+    ``extractive`` (the extractive answer to the same question) puts the passages it cited first in the prompt."""
     if not passages:
         return _refusal(question, passages, _language(question))
-    generated = client.complete(answer_messages(question, passages), max_tokens=settings.llm_max_tokens)
-    return finish_answer(question, generated, passages, settings)
+    context, messages = _prompt(question, passages, settings, extractive)
+    generated = client.complete(messages, max_tokens=answer_tokens(settings))
+    return settle(question, generated, context, settings, extractive)
 
 
 def stream_answer_with_llm(
-    question: str, passages: Sequence[Passage], settings: Settings, client: ChatClient
+    question: str, passages: Sequence[Passage], settings: Settings, client: ChatClient,
+    extractive: Answer | None = None,
 ) -> Iterator[str | Answer]:
     """Yield text deltas as the model emits them, then the validated Answer (which replaces the streamed text)."""
     if not passages:
         yield _refusal(question, passages, _language(question))
         return
+    context, messages = _prompt(question, passages, settings, extractive)
     parts: list[str] = []
-    for delta in client.stream(answer_messages(question, passages), max_tokens=settings.llm_max_tokens):
+    for delta in client.stream(messages, max_tokens=answer_tokens(settings)):
         parts.append(delta)
         yield delta
-    yield finish_answer(question, "".join(parts), passages, settings)
+    yield settle(question, "".join(parts), context, settings, extractive)

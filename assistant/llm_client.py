@@ -6,6 +6,7 @@ fall back to extractive answers.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Protocol
 
@@ -25,6 +26,14 @@ class ChatClient(Protocol):
     def complete(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> str: ...
 
     def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Iterator[str]: ...
+
+
+_waited = [0.0]  # seconds this process spent waiting on LLM servers: evaluation splits answer time with it
+
+
+def llm_seconds() -> float:
+    """Seconds spent in LLM calls so far in this process; two readings around an answer give its LLM time."""
+    return _waited[0]
 
 
 def _checked(messages: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -47,6 +56,7 @@ class LLMClient:
         )
 
     def complete(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> str:
+        start = time.perf_counter()
         try:
             response = self._client.chat.completions.create(
                 model=self.model,
@@ -56,12 +66,15 @@ class LLMClient:
             )
         except openai.OpenAIError as exc:
             raise LLMUnavailableError(f"the LLM request failed: {_describe(exc)}") from exc
+        finally:
+            _waited[0] += time.perf_counter() - start
         if not response.choices:
             raise LLMUnavailableError("the LLM returned no choices")
         return response.choices[0].message.content or ""
 
     def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Iterator[str]:
         """Yield text deltas as the server emits them; errors mid-stream also become ``LLMUnavailableError``."""
+        start = time.perf_counter()
         try:
             chunks = self._client.chat.completions.create(
                 model=self.model,
@@ -75,6 +88,8 @@ class LLMClient:
                     yield chunk.choices[0].delta.content
         except openai.OpenAIError as exc:
             raise LLMUnavailableError(f"the LLM request failed: {_describe(exc)}") from exc
+        finally:
+            _waited[0] += time.perf_counter() - start
 
 
 def _describe(exc: openai.OpenAIError) -> str:

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.config import Settings, get_settings
-from assistant.evaluation import Cited, GoldSource, first_hit, must_include_coverage
+from assistant.evaluation import Cited, GoldSource, Outcome, first_hit, must_include_coverage, summarise
 
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev.jsonl"
 
@@ -26,6 +26,18 @@ def test_hit_counts_a_near_duplicate_for_each_of_its_sources() -> None:
 def test_must_include_is_case_insensitive_and_digit_blind() -> None:
     assert must_include_coverage("Signed by GIULIANI in 2001", ["giuliani", "2001", "Livingstone"]) == pytest.approx(2 / 3)
     assert must_include_coverage("มาตรา ๘๙", ["มาตรา 89"]) == 1.0
+
+
+def test_llm_answers_report_the_pipeline_time_outside_the_llm_and_the_fallbacks() -> None:
+    def outcome(latency: float, llm: float, fallback: str | None = None) -> Outcome:
+        return Outcome(id="q", type="fact", lang="en", answerable=True, latency_ms=latency, llm_ms=llm,
+                       fallback_reason=fallback)
+
+    summary = summarise([outcome(10_100, 10_000), outcome(50, 0, "not asked"), outcome(9_050, 9_000, "left out")])
+    assert summary.pipeline_pct == pytest.approx(100 * 200 / 19_000, abs=0.01)
+    assert summary.fallbacks == 2 and summary.llm_ms == pytest.approx(19_000 / 3, abs=0.1)
+    extractive = summarise([outcome(30, 0)])
+    assert extractive.pipeline_pct is None and extractive.fallbacks is None
 
 
 @pytest.fixture

@@ -1,0 +1,67 @@
+"""Did the LLM keep the facts? Names, numbers and dates that the extractive answer quoted must survive rewording.
+
+A 1.5B model often answers fluently and drops (or swaps) the one name or figure that was asked for; the support
+check cannot see an omission. The extractive answer's sentences are copied from the passages, so their names and
+numbers are the facts the answer must carry; those the question already states do not count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.citations import strip_markers
+
+# Latin names (a capitalised word not opening the sentence), figures, and Thai number words.
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'-]{2,}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
+_THAI_NUMBER = re.compile(r"(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่สิบ|ร้อย|พัน)+")
+
+
+def _normal(text: str) -> str:
+    from assistant.textnorm import normalize_for_search
+
+    return normalize_for_search(text)
+
+
+def facts(text: str) -> list[str]:
+    """Names and figures in ``text`` (markers removed), in order, without repeats."""
+    from assistant.textnorm import thai_digits_to_arabic
+
+    plain = thai_digits_to_arabic(strip_markers(text))
+    found = [m.group(0) for pattern in (_NAME, _NUMBER, _THAI_NUMBER) for m in pattern.finditer(plain)]
+    return list(dict.fromkeys(found))
+
+
+def _share(sentence: str, question_terms: set[str]) -> float:
+    from assistant.support import terms
+
+    return len(question_terms & set(terms(sentence))) / len(question_terms) if question_terms else 1.0
+
+
+def dropped_sentences(generated: str, evidence: str, question: str, keep_share: float = 0.5) -> list[str]:
+    """Sentences of ``evidence`` (the extractive answer) that answer the question with names or figures which
+    ``generated`` dropped: fewer than ``keep_share`` of their facts (the question's own aside) appear in it.
+
+    Only the evidence sentences that answer count: those closest to the question (at least half the best one's
+    share of question words) or holding the kind of answer it asks for (a person, a date, a number); the extractive
+    answer also quotes context that a short answer may rightly leave out."""
+    from assistant.citations import split_answer_sentences
+    from assistant.question_cues import cues_of, satisfies
+    from assistant.support import content_terms
+
+    have = _normal(generated)
+    asked = _normal(question)
+    q_terms = set(content_terms(question))
+    sentences = split_answer_sentences(evidence)
+    best = max((_share(s, q_terms) for s in sentences), default=0.0)
+    cues = cues_of(question)
+    dropped: list[str] = []
+    for sentence in sentences:
+        wanted = [f for f in facts(sentence) if _normal(f) not in asked]
+        answers = _share(sentence, q_terms) >= 0.5 * best or any(satisfies(c, sentence) for c in cues)
+        if not wanted or not answers:
+            continue
+        kept = sum(1 for f in wanted if _normal(f) in have)
+        if kept < keep_share * len(wanted):
+            dropped.append(sentence)
+    return dropped

@@ -1,0 +1,93 @@
+"""What the LLM reads and what its answer must keep: prompt passages, trimming and the fact check, on corpus text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.citations import citations_from_passages
+from assistant.config import Settings
+from assistant.llm_answering import LLM_REFUSED, settle
+from assistant.llm_context import build_context, trim
+from assistant.llm_facts import dropped_sentences, facts
+from assistant.models import Answer
+from assistant.prompts import QUOTED_LEADS, REFUSAL_SENTINEL, answer_messages
+from tests.assistant.llm_passages import ABU_DHABI, LONG_BEACH, NEW_YORK, corpus_window, make_passage
+
+QUESTION = "Who signed the New York City-London MOU and when?"
+SIGNED = "Signed in March of 2001"
+
+
+@pytest.fixture(scope="module")
+def passages(shared_corpus: Path) -> list:
+    return [
+        make_passage(corpus_window(shared_corpus, ABU_DHABI, "Abu Dhabi and Houston, sharing", 900), ABU_DHABI, 1),
+        make_passage(corpus_window(shared_corpus, LONG_BEACH, "Long Beach", 900), LONG_BEACH, 2),
+        make_passage(corpus_window(shared_corpus, NEW_YORK, "This agreement will go into effect", 900), NEW_YORK, 3),
+        make_passage(corpus_window(shared_corpus, NEW_YORK, "With the above purposes", 900), NEW_YORK, 4),
+    ]
+
+
+def _extractive(passage, text: str) -> Answer:
+    return Answer(answer=text, found=True, mode="extractive", question=QUESTION,
+                  citations=[c.model_copy(update={"n": 1}) for c in citations_from_passages([passage])])
+
+
+def test_trim_keeps_the_relevant_sentences_in_order_within_the_budget(passages: list) -> None:
+    text = passages[0].chunk.text
+    trimmed = trim(text, "What common interests do Abu Dhabi and Houston share?", 400)
+    assert len(text) > 500 and len(trimmed) <= 400
+    assert "energy, technology and" in trimmed
+    kept = [text.index(s) for s in trimmed.split(". ")]
+    assert kept == sorted(kept)  # document order
+    assert trim("Short passage.", QUESTION, 250) == "Short passage."
+
+
+def test_passages_the_extractive_answer_cited_come_first_and_the_prompt_stays_short(passages: list) -> None:
+    settings = Settings(llm_passages=3, llm_passage_chars=300)
+    extractive = _extractive(passages[2], f"{SIGNED} [1].")
+    context = build_context(QUESTION, passages, settings, extractive)
+    assert [p.meta.source for p in context.full] == [NEW_YORK, ABU_DHABI, LONG_BEACH]
+    assert [c.n for c in context.citations] == [1, 2, 3] and context.citations[0].source == NEW_YORK
+    assert context.full[0].chunk.text == passages[2].chunk.text  # support is checked against the full passage
+    assert sum(len(p.chunk.text) for p in context.shown) < 0.6 * sum(len(p.chunk.text) for p in context.full)
+    assert SIGNED in context.shown[0].chunk.text
+    prompt = "".join(m["content"] for m in answer_messages(QUESTION, context.shown))
+    assert len(prompt) < 2200
+    without = build_context(QUESTION, passages, settings)
+    assert [p.meta.source for p in without.full] == [ABU_DHABI, LONG_BEACH, NEW_YORK]
+
+
+def test_facts_are_names_and_figures() -> None:
+    found = facts("The agreement was signed by Mayor Giuliani in March 2001 and covers 40% of ๑๒ cities [1].")
+    assert {"Giuliani", "March", "2001", "40%", "12"} <= set(found)
+    assert "The" not in found and "1" not in found  # a sentence's first word and a marker are not facts
+    assert "สี่" in facts("วาระคราวละสี่ปี")
+
+
+def test_an_answer_that_drops_the_asked_names_or_figures_is_caught() -> None:
+    signed = "It was signed by Mayor Giuliani and Mayor Livingstone in March 2001 [1]."
+    aside = "Trade and culture links go back to Walter Raleigh [2]."
+    evidence = f"{signed} {aside}"
+    assert dropped_sentences(signed, evidence, QUESTION) == []  # the aside shares no question word with it
+    assert dropped_sentences("The mayors signed it [1].", evidence, QUESTION) == [signed]
+    assert dropped_sentences("Mayors Giuliani and Livingstone signed it [1].", evidence, QUESTION) == []  # most kept
+    assert dropped_sentences("The MOU was signed [1].", "The New York City-London MOU [1].", QUESTION) == []
+
+
+def test_dropped_facts_are_quoted_after_the_llm_text_and_a_refusal_falls_back(passages: list) -> None:
+    settings = Settings()
+    quoted = f"Thedder Rudolph W. Giuliani {SIGNED} [1]."
+    extractive = _extractive(passages[2], quoted)
+    context = build_context(QUESTION, passages, settings, extractive)
+    kept = settle(QUESTION, f"Rudolph W. Giuliani signed it in March of 2001 [1].", context, settings, extractive)
+    assert kept.mode == "llm" and kept.found and kept.fallback_reason is None
+    assert QUOTED_LEADS["en"] not in kept.answer
+    lost = settle(QUESTION, "This agreement will go into effect from the date of signatures [1].", context, settings,
+                  extractive)
+    assert lost.mode == "llm" and lost.answer.startswith("This agreement will go into effect")
+    assert lost.answer.endswith(f"{QUOTED_LEADS['en']} {quoted}")
+    refused = settle(QUESTION, REFUSAL_SENTINEL, context, settings, extractive)
+    assert refused.mode == "extractive" and refused.found and refused.fallback_reason == LLM_REFUSED
+    assert refused.answer == extractive.answer
