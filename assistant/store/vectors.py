@@ -85,19 +85,24 @@ class VectorStore:
             return int(self._col.count())
 
     def query(self, embedding: np.ndarray, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
-        """Cosine similarity (1 - cosine distance), best first."""
+        """Cosine similarity (1 - cosine distance), best first, from the documents in ``doc_ids`` (None: all).
+
+        Chroma's metadata pre-filter costs several times the search itself, so the unfiltered top k comes first:
+        when every hit is in an allowed document it is exactly the filtered top k (an allowed vector outside it ranks
+        below all of them); only otherwise is the filtered query run. Chroma caps k at the collection size itself.
+        """
         if k <= 0 or doc_ids == []:
             return []
-        where = None
-        if doc_ids is not None:
-            where = {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": list(doc_ids)}}
         vector = np.asarray(embedding, dtype=np.float32).reshape(1, -1)
         with _unavailable(self.where):
-            n = self._col.count()
-            if n == 0:
-                return []
-            res = self._col.query(query_embeddings=vector, n_results=min(k, n), where=where, include=["distances"])
-        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+            if doc_ids is None:
+                return _pairs(self._col.query(query_embeddings=vector, n_results=k, include=["distances"]))
+            res = self._col.query(query_embeddings=vector, n_results=k, include=["distances", "metadatas"])
+            allowed = set(doc_ids)
+            if all((m or {}).get("doc_id") in allowed for m in res["metadatas"][0]):
+                return _pairs(res)
+            where = {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": list(doc_ids)}}
+            return _pairs(self._col.query(query_embeddings=vector, n_results=k, where=where, include=["distances"]))
 
     def embeddings(self, ids: list[str]) -> np.ndarray:
         missing = [i for i in dict.fromkeys(ids) if i not in self._vector_cache]
@@ -110,6 +115,10 @@ class VectorStore:
                 self._vector_cache[i] = np.asarray(e, dtype=np.float32)
         rows = [self._vector_cache[i] for i in ids if i in self._vector_cache]
         return np.asarray(rows, dtype=np.float32).reshape(len(rows), -1)
+
+
+def _pairs(res: dict[str, Any]) -> list[tuple[str, float]]:
+    return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
 
 def _client(settings: Settings) -> tuple[Any, str]:
