@@ -28,6 +28,7 @@ class RawDocument(BaseModel):
     pages: list[Page]
     hints: dict[str, object] = Field(default_factory=dict)
     scanned_pages: list[int] = Field(default_factory=list, description="Pages that are images without a text layer.")
+    notes: list[str] = Field(default_factory=list, description="Fallbacks the loader took, for the ingest report.")
 
 
 Loader = Callable[[bytes, str], RawDocument]
@@ -51,7 +52,8 @@ def _load_pdf(data: bytes, name: str) -> RawDocument:
         labels = list(reader.page_labels)
     except Exception:  # a broken /PageLabels tree must not cost the text
         labels = [str(i + 1) for i in range(count)]
-    texts = _page_texts(data, reader)
+    notes: list[str] = []
+    texts = _page_texts(data, reader, notes)
     pages = [Page(number=index + 1, label=labels[index] if index < len(labels) else None, text=text)
              for index, text in enumerate(texts)]
     hints: dict[str, object] = {}
@@ -63,17 +65,20 @@ def _load_pdf(data: bytes, name: str) -> RawDocument:
     if created:
         hints["pdf_year"] = created.group(1)
     scanned = [p.number for p in pages if len(re.findall(r"[^\W\d_]", p.text)) < MIN_TEXT_LAYER_LETTERS]
-    return RawDocument(pages=pages, hints=hints, scanned_pages=[n for n in scanned if n is not None])
+    return RawDocument(pages=pages, hints=hints, scanned_pages=[n for n in scanned if n is not None], notes=notes)
 
 
-def _page_texts(data: bytes, reader) -> list[str]:  # noqa: ANN001 - pypdf PdfReader
-    """pdfium's text layer; pypdf's where pdfium fails or the document is Thai (see ingest.pdftext)."""
+def _page_texts(data: bytes, reader, notes: list[str]) -> list[str]:  # noqa: ANN001 - pypdf PdfReader
+    """pdfium's text layer; pypdf's for Thai documents (see ingest.pdftext), or with a note where pdfium fails."""
     from ingest.pdftext import needs_pypdf, pdfium_page_texts
 
     try:
         texts = pdfium_page_texts(data)
-    except Exception:  # pdfium refused a file pypdf opened: pypdf's slower text is still text
+    except Exception as exc:  # pdfium refused a file pypdf opened: pypdf's text is still text, said so in the report
+        notes.append(f"text read with pypdf because pdfium could not open the file ({_short(exc)})")
         texts = []
+    if texts and len(texts) != len(reader.pages):
+        notes.append(f"text read with pypdf because pdfium saw {len(texts)} page(s), pypdf {len(reader.pages)}")
     if len(texts) == len(reader.pages) and not needs_pypdf(texts):
         return texts
     out: list[str] = []
@@ -215,10 +220,12 @@ def read_raw(path: Path, settings: Settings) -> tuple[RawDocument, str]:
 
 
 class LoadTimes(BaseModel):
-    """Seconds per phase of one load, so ingestion can report where its time goes (OCR is on the Document)."""
+    """Seconds per phase of one load, so ingestion can report where its time goes (OCR is on the Document), and
+    the loader's notes, which the Document has no place for."""
 
     parse: float = 0.0
     clean: float = 0.0
+    notes: list[str] = Field(default_factory=list)
 
 
 def load_document(path: Path, root: Path, settings: Settings, times: LoadTimes | None = None) -> Document:
@@ -227,6 +234,7 @@ def load_document(path: Path, root: Path, settings: Settings, times: LoadTimes |
     started = time.perf_counter()
     raw, sha256 = read_raw(path, settings)
     times.parse += time.perf_counter() - started
+    times.notes += raw.notes
     data = raw.hints.pop("_bytes", None)
     pages = list(raw.pages)
     ocr_done: list[int] = []
@@ -234,7 +242,7 @@ def load_document(path: Path, root: Path, settings: Settings, times: LoadTimes |
     seconds = 0.0
     if raw.scanned_pages and isinstance(data, bytes):
         if settings.ocr and tesseract_available():
-            result = ocr_pdf_pages(data, raw.scanned_pages, settings.ocr_languages)
+            result = ocr_pdf_pages(data, raw.scanned_pages, settings.ocr_languages, settings.ocr_threads)
             seconds = result.seconds
             for page in pages:
                 if page.number in result.texts:

@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.errors import AssistantError, StoreUnavailableError, UnreadableFileError
+from assistant.errors import AssistantError, UnreadableFileError
 from assistant.factory import build_embedder, build_records, build_vectors
 from assistant.hashing import file_sha256
 from assistant.models import Chunk, Document
 from ingest.locking import ingest_lock
-from ingest.report import FailedFile, IngestReport, UnreadablePages
+from ingest.preparer import Prepared, Preparer
+from ingest.report import FailedFile, FileNote, IngestReport, UnreadablePages
 
 PIPELINE_VERSION = "3"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
@@ -110,8 +111,7 @@ def ingest_paths(paths: list[Path], settings: Settings, progress: bool = False) 
 
 def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     records = build_records(settings)
-    embedder = build_embedder(settings)
-    report = IngestReport(embedder=embedder.id)
+    report = IngestReport()
     sources, folders = discover(paths)
     known = records.document_fingerprints()
     roots = records.document_roots()
@@ -132,21 +132,27 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     folder_names = {str(f) for f in folders}
     removed = sorted(d for d, root in roots.items() if root in folder_names and d not in present)
 
-    vectors = None
-    if todo or removed or records.get_meta(SYNCED_KEY) != _synced_value(settings, embedder.id):
-        vectors = build_vectors(settings, embedder)
-        records.delete_meta(SYNCED_KEY)
-        report.reembedded, report.embed_seconds = _reconcile(records, vectors, embedder, settings, todo, removed)
-        for doc_id in removed:
-            stale = sorted(records.chunk_ids_of(doc_id))
-            records.delete_document(doc_id)
-            vectors.delete(stale)
-            report.removed.append(doc_id)
-        live = {d: h for d, h in hashes.items() if d not in set(removed)}
-        _ingest_files(todo, records, vectors, embedder, settings, report, live, progress)
-        records.set_embedder(embedder.id)
-        records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
-    for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds"):
+    with Preparer(todo, settings) as preparer:  # started first: the worker reads files while the model loads
+        t0 = time.perf_counter()
+        embedder = build_embedder(settings)
+        report.embed_seconds += time.perf_counter() - t0
+        report.embedder = embedder.id
+        if todo or removed or records.get_meta(SYNCED_KEY) != _synced_value(settings, embedder.id):
+            vectors = build_vectors(settings, embedder)
+            records.delete_meta(SYNCED_KEY)
+            report.reembedded, seconds = _reconcile(records, vectors, embedder, settings, todo, removed)
+            report.embed_seconds += seconds
+            for doc_id in removed:
+                stale = sorted(records.chunk_ids_of(doc_id))
+                records.delete_document(doc_id)
+                vectors.delete(stale)
+                report.removed.append(doc_id)
+            live = {d: h for d, h in hashes.items() if d not in set(removed)}
+            _ingest_files(preparer, len(todo), records, vectors, embedder, settings, report, live, progress)
+            records.set_embedder(embedder.id)
+            records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
+    for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds",
+                  "prepare_cpu_seconds", "prepare_peak_rss_mb"):
         setattr(report, phase, round(getattr(report, phase), 3))
     records.close()
     return report
@@ -163,24 +169,22 @@ def _reconcile(records, vectors, embedder, settings, todo, removed) -> tuple[int
     return reconcile(records, vectors, embedder, settings.embed_batch_size, skip)
 
 
-def _ingest_files(todo, records, vectors, embedder, settings, report, hashes, progress) -> None:  # noqa: ANN001, PLR0913
-    """Prepare files one after another, then embed a group of them in one call and write each in turn.
+def _ingest_files(preparer: Preparer, count: int, records, vectors, embedder, settings, report, hashes, progress) -> None:  # noqa: ANN001, PLR0913
+    """Embed and write what the worker process prepared, while it prepares the next files (see ingest.preparer).
 
-    No phase overlaps another: the USE tokenizer and our cleaning are pure Python, and a parse thread beside the
-    embedder made every numpy call of the embedder wait for the GIL (embedding took 5x its own time on 2 cores).
-    Groups of ``EMBED_GROUP_CHUNKS`` keep memory bounded on a large corpus while batches cross file boundaries.
+    Prepared documents wait in a group until ``EMBED_GROUP_CHUNKS`` chunks are ready or the next file is not, so
+    batches cross file boundaries when the worker is ahead and the embedder never idles when it is behind.
     """
     from tqdm import tqdm
 
     owners = {sha: doc for doc, sha in hashes.items()}  # removed documents are already gone from `hashes`
-    bar = tqdm(total=len(todo), disable=not progress, file=sys.stderr, unit="file", leave=False)
+    bar = tqdm(total=count, disable=not progress, file=sys.stderr, unit="file", leave=False)
     group: list[tuple[SourceFile, Document, list[Chunk]]] = []
-    for source in todo:
+    for source, prepared in preparer:
         bar.set_postfix_str(source.doc_id[-40:], refresh=False)
-        prepared = _prepare(source, settings, report, owners)
-        if prepared is not None:
-            group.append((source, *prepared))
-        if sum(len(chunks) for _, _, chunks in group) >= EMBED_GROUP_CHUNKS:
+        if _accept(source, prepared, report, owners):
+            group.append((source, prepared.doc, prepared.chunks))
+        if sum(len(chunks) for _, _, chunks in group) >= EMBED_GROUP_CHUNKS or not preparer.ready():
             _embed_and_write(group, records, vectors, embedder, settings, report)
             group = []
         bar.update()
@@ -192,34 +196,24 @@ def _label(source: SourceFile) -> str:
     return source.path.name if source.root == source.path.parent else source.doc_id
 
 
-def _prepare(source: SourceFile, settings: Settings, report: IngestReport,
-             owners: dict[str, str]) -> tuple[Document, list[Chunk]] | None:
-    """The document and its chunks, or None with the reason in the report (a bad file never stops the others)."""
-    from ingest.documents import prepare_document
-    from ingest.loaders import LoadTimes
-
-    times = LoadTimes()
-    try:
-        doc, chunks = prepare_document(source.path, source.root, settings, times)
-    except StoreUnavailableError:
-        raise
-    except AssistantError as exc:
-        report.failed.append(FailedFile(file=_label(source), reason=exc.message))
-        return None
-    except Exception as exc:  # a parser bug on one file must not stop the others
-        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-        report.failed.append(FailedFile(file=_label(source), reason=reason))
-        return None
-    finally:
-        report.parse_seconds += times.parse
-        report.clean_seconds += times.clean
+def _accept(source: SourceFile, prepared: Prepared, report: IngestReport, owners: dict[str, str]) -> bool:
+    """Counts the worker's phases; a failed or duplicate file is reported (a bad file never stops the others)."""
+    report.parse_seconds += prepared.parse_seconds
+    report.clean_seconds += prepared.clean_seconds
+    report.prepare_cpu_seconds += prepared.cpu_seconds
+    report.prepare_peak_rss_mb = max(report.prepare_peak_rss_mb, prepared.peak_rss_mb)
+    report.notes += [FileNote(file=_label(source), note=note) for note in prepared.notes]
+    if prepared.failure or prepared.doc is None:
+        report.failed.append(FailedFile(file=_label(source), reason=prepared.failure or "nothing prepared"))
+        return False
+    doc = prepared.doc
     report.ocr_seconds += doc.ocr_seconds
     twin = owners.get(doc.meta.sha256)
     if twin is not None and twin != source.doc_id:
         report.failed.append(FailedFile(file=_label(source), reason=f"same content as {twin}; indexed once"))
-        return None
+        return False
     owners[doc.meta.sha256] = source.doc_id
-    return doc, chunks
+    return True
 
 
 def _embed_and_write(group: list[tuple[SourceFile, Document, list[Chunk]]], records, vectors, embedder,  # noqa: ANN001

@@ -10,6 +10,11 @@ class FailedFile(BaseModel):
     reason: str = Field(description="One line a user can act on.")
 
 
+class FileNote(BaseModel):
+    file: str
+    note: str = Field(description="A fallback taken while reading the file, so that none is silent.")
+
+
 class UnreadablePages(BaseModel):
     file: str
     pages: list[int]
@@ -23,6 +28,7 @@ class IngestReport(BaseModel):
     removed: list[str] = Field(default_factory=list, description="Documents whose file is gone from an ingested folder.")
     failed: list[FailedFile] = Field(default_factory=list)
     unreadable_pages: list[UnreadablePages] = Field(default_factory=list)
+    notes: list[FileNote] = Field(default_factory=list)
     reembedded: int = Field(0, description="Stored chunks embedded again (new embedder or repair after a crash).")
     embedder: str = ""
     parse_seconds: float = Field(0.0, description="Reading files and extracting their text layer.")
@@ -30,6 +36,9 @@ class IngestReport(BaseModel):
     clean_seconds: float = Field(0.0, description="Cleaning pages, metadata and chunking.")
     embed_seconds: float = Field(0.0, description="Embedding, including the model's first load.")
     store_seconds: float = Field(0.0, description="Writing vectors, records and the lexical index.")
+    prepare_cpu_seconds: float = Field(0.0, description="CPU time of the preparing worker process (parse, clean, "
+                                       "chunk; OCR runs in Tesseract processes and is not in it).")
+    prepare_peak_rss_mb: float = Field(0.0, description="Peak resident memory of the preparing worker process.")
     seconds: float = 0.0
 
     @property
@@ -48,5 +57,6 @@ class IngestReport(BaseModel):
             lines.append(f"Re-embedded {self.reembedded} stored chunk(s).")
         lines += [f"  removed: {doc}" for doc in self.removed]
         lines += [f"  failed: {f.file}: {f.reason}" for f in self.failed]
+        lines += [f"  note: {n.file}: {n.note}" for n in self.notes]
         lines += [f"  unreadable pages: {u.file}: {', '.join(map(str, u.pages))}" for u in self.unreadable_pages]
         return "\n".join(lines)

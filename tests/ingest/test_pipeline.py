@@ -21,6 +21,7 @@ from assistant.config import Settings
 from assistant.factory import build_embedder, build_records, build_vectors
 from ingest.documents import prepare_document
 from ingest.pipeline import ingest_paths
+from tests.ingest.test_preparer import running, worker_pids
 
 pytestmark = pytest.mark.slow
 
@@ -191,9 +192,15 @@ def test_sigkill_midway_then_rerun_completes_without_duplicates(shared_corpus: P
     while _documents_written(data) < 1 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     assert proc.poll() is None, "ingest finished before it could be killed"
+    workers = worker_pids(proc.pid)
+    assert len(workers) == 1  # the process preparing the next files
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    gone = time.monotonic() + 10
+    while running(workers[0]) and time.monotonic() < gone:
+        time.sleep(0.1)
+    assert not running(workers[0]), "the worker outlived its killed parent"
     assert 1 <= _documents_written(data) < len(SLOW)
 
     rerun = _cli(["ingest", str(folder), "--json"], data)

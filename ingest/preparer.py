@@ -1,0 +1,138 @@
+"""Files prepared (read, OCR, clean, chunk) in one worker process while the ingesting process embeds and writes.
+
+Why a process and not a thread: loading, cleaning and the embedder's tokenizer are pure Python, and a thread beside
+the embedder made every numpy call wait for the GIL (embedding took 5x its own time on 2 cores). One worker keeps
+the split simple on the 2-core target: preparation on one core, embedding and store writes on the other.
+
+Files go to the worker a few at a time (``AHEAD``), so memory holds a bounded number of prepared documents. A worker
+that dies (killed, out of memory, a crash in a C parser) costs the file it was on, which is reported with a one-line
+reason; a fresh worker takes the files after it. The worker exits when its parent dies, so a SIGKILLed ingest leaves
+no orphan behind.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from assistant.config import Settings
+from assistant.errors import AssistantError
+from assistant.models import Chunk, Document
+
+AHEAD = 3  # files handed to the worker before their results are taken: keeps it busy, bounds memory
+
+
+class Prepared(BaseModel):
+    """One file's outcome, picklable: the document and its chunks, or the one-line reason it failed."""
+
+    doc: Document | None = None
+    chunks: list[Chunk] = Field(default_factory=list)
+    failure: str = ""
+    notes: list[str] = Field(default_factory=list, description="Visible fallbacks taken while reading the file.")
+    parse_seconds: float = 0.0
+    clean_seconds: float = 0.0
+    cpu_seconds: float = Field(0.0, description="CPU time of the worker process on this file (OCR runs in a child).")
+    peak_rss_mb: float = Field(0.0, description="Peak resident memory of the worker process so far.")
+
+
+def prepare_file(path: Path, root: Path, settings: Settings) -> Prepared:
+    """Runs in the worker; never raises for a bad file, since exceptions of parsers need not pickle."""
+    from ingest.documents import prepare_document
+    from ingest.loaders import LoadTimes
+
+    times = LoadTimes()
+    cpu = time.process_time()
+    try:
+        doc, chunks = prepare_document(path, root, settings, times)
+        out = Prepared(doc=doc, chunks=chunks, notes=times.notes)
+    except AssistantError as exc:
+        out = Prepared(failure=exc.message)
+    except Exception as exc:  # a parser bug on one file must not stop the others
+        out = Prepared(failure=one_line(exc))
+    out.parse_seconds, out.clean_seconds = times.parse, times.clean
+    out.cpu_seconds = time.process_time() - cpu
+    out.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def one_line(exc: BaseException) -> str:
+    return (f"{type(exc).__name__}: {exc}".splitlines() or [type(exc).__name__])[0][:300]
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: a SIGKILLed parent cannot shut the pool down, so the worker watches for it."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+class Preparer:
+    """Yields ``(item, Prepared)`` in the order given, preparing up to ``AHEAD`` files ahead in a worker process."""
+
+    def __init__(self, items: list, settings: Settings) -> None:  # items: objects with .path and .root
+        self._todo = deque(items)
+        self._settings = settings
+        self._pending: deque[tuple[object, Future]] = deque()
+        self._pool: ProcessPoolExecutor | None = None
+        self.restarts = 0
+        if self._todo:
+            self._start()
+            self._fill()
+
+    def _start(self) -> None:
+        # spawn: the parent may already hold model threads and open stores, which fork would copy half-way
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+    def _fill(self) -> None:
+        while self._todo and len(self._pending) < AHEAD:
+            item = self._todo.popleft()
+            self._pending.append((item, self._pool.submit(prepare_file, item.path, item.root, self._settings)))
+
+    def ready(self) -> bool:
+        """Whether the next result can be taken without waiting."""
+        return bool(self._pending) and self._pending[0][1].done()
+
+    def __iter__(self) -> Iterator[tuple[object, Prepared]]:
+        while self._pending:
+            item, future = self._pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:  # the worker died on this file; the files queued behind it go to a new one
+                result = Prepared(failure="the preparing process died on this file (killed, out of memory or a "
+                                          "crash in a parser)")
+                self._restart()
+            self._fill()
+            yield item, result
+
+    def _restart(self) -> None:
+        self._todo.extendleft(reversed([item for item, _ in self._pending]))
+        self._pending.clear()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.restarts += 1
+        self._start()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Preparer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,82 @@
+"""The preparing worker process: real files, a really killed worker, a PDF pdfium refuses and pypdf reads."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+from assistant.config import Settings
+from ingest.pipeline import discover
+from ingest.preparer import Preparer
+from ingest.report import FileNote, IngestReport
+
+SLOW_FIRST = "asean-ascn-smart-city-action-plans-2018.pdf"  # 60 pages: the worker is still on it when killed
+SMALL = ["bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt", "mou-abu-dhabi-houston-sister-cities-agreement-2002.md"]
+
+
+def worker_pids(parent: int) -> list[int]:
+    """Live multiprocessing workers whose parent is ``parent`` (the resource tracker is not one)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            stat = (proc / "stat").read_text()
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[1] == str(parent) and fields[0] != "Z" and b"spawn_main" in cmdline:
+            found.append(int(proc.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie waiting for whoever adopted it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _sources(shared_corpus: Path, names: list[str]) -> list:
+    files, _ = discover([shared_corpus / name for name in names])
+    return files
+
+
+def test_results_come_in_order_with_their_chunks(shared_corpus: Path, settings: Settings) -> None:
+    with Preparer(_sources(shared_corpus, SMALL), settings) as preparer:
+        out = [(source.doc_id, prepared) for source, prepared in preparer]
+    assert [doc_id for doc_id, _ in out] == SMALL
+    for doc_id, prepared in out:
+        assert prepared.failure == "" and prepared.doc is not None and prepared.doc.meta.doc_id == doc_id
+        assert prepared.chunks and all(c.doc_id == doc_id for c in prepared.chunks)
+        assert prepared.peak_rss_mb > 0 and prepared.cpu_seconds > 0
+
+
+def test_a_killed_worker_costs_only_its_file(shared_corpus: Path, settings: Settings) -> None:
+    with Preparer(_sources(shared_corpus, [SLOW_FIRST, *SMALL]), settings) as preparer:
+        pids = worker_pids(os.getpid())
+        assert len(pids) == 1
+        os.kill(pids[0], signal.SIGKILL)
+        out = [(source.doc_id, prepared) for source, prepared in preparer]
+        assert preparer.restarts == 1
+    assert [doc_id for doc_id, _ in out] == [SLOW_FIRST, *SMALL]
+    first = out[0][1]
+    assert "died" in first.failure and "\n" not in first.failure and first.doc is None
+    assert all(p.failure == "" and p.chunks for _, p in out[1:])
+    assert worker_pids(os.getpid()) == []  # closed: no worker left behind
+
+
+def test_pdf_that_pdfium_refuses_is_read_by_pypdf_with_a_note(shared_corpus: Path, settings: Settings,
+                                                               tmp_path: Path) -> None:
+    data = (shared_corpus / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
+    assert b"/Root" in data
+    damaged = tmp_path / "no-root.pdf"
+    damaged.write_bytes(data.replace(b"/Root", b"/Rxxx"))  # pypdf finds the catalog by searching; pdfium gives up
+    with Preparer(_sources(tmp_path, [damaged.name]), settings) as preparer:
+        [(_, prepared)] = list(preparer)
+    assert prepared.failure == "" and prepared.chunks
+    assert len(prepared.notes) == 1 and "pypdf" in prepared.notes[0] and "pdfium" in prepared.notes[0]
+    report = IngestReport(notes=[FileNote(file=damaged.name, note=prepared.notes[0])])
+    assert f"note: {damaged.name}: text read with pypdf" in report.summary()
