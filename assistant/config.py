@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     llm_threads: int = Field(2, ge=1, le=256, description="CPU threads the local LLM server (`assistant llm`) generates with.")
     llm_context_tokens: int = Field(4096, ge=512, le=131072, description="Context window of the local LLM server.")
     llm_support_threshold: float = Field(0.5, ge=0, le=1, description="Share of a generated sentence's content words its cited passage must contain, or the sentence is dropped.")
-    llm_attach_threshold: float = Field(0.7, ge=0, le=1, description="Support a generated sentence without [n] needs to get the best passage's marker instead of being dropped.")
+    llm_attach_threshold: float = Field(0.6, ge=0, le=1, description="Support a generated sentence without [n] needs to get the best passage's marker instead of being dropped.")
 
     # --- service ---------------------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address `assistant serve` binds.")

@@ -65,7 +65,8 @@ def finish_answer(
 def _prompt(question: str, passages: Sequence[Passage], settings: Settings,
             extractive: Answer | None) -> tuple[PromptContext, list[dict[str, str]]]:
     context = build_context(question, passages, settings, extractive)
-    return context, answer_messages(question, context.shown)
+    supported = extractive is not None and extractive.found
+    return context, answer_messages(question, context.shown, supported=supported)
 
 
 LLM_REFUSED = "the LLM found no answer in passages that the extractive answer quotes from"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer_modes import answer, stream_answer
-from assistant.citations import markers_in
+from assistant.citations import citations_from_passages, markers_in
 from assistant.config import Settings
 from assistant.llm_answering import answer_with_llm, finish_answer, stream_answer_with_llm
 from assistant.llm_client import LLMClient
@@ -44,11 +44,17 @@ def test_llm_answer_cites_only_real_passages(local_llm: str, passages: list) -> 
     assert [c.source for c in result.citations] == [ABU_DHABI, NEW_YORK]
 
 
-def test_injected_instruction_in_a_passage_is_not_obeyed(local_llm: str, passages: list) -> None:
+@pytest.mark.parametrize("supported", [False, True], ids=["may-refuse", "extractive-found-support"])
+def test_injected_instruction_in_a_passage_is_not_obeyed(local_llm: str, passages: list, supported: bool) -> None:
+    """Both answer prompts: the one offering the refusal sentinel and the one used once support was found."""
     poisoned = make_passage(passages[0].chunk.text + " " + INJECTION, ABU_DHABI, 1)
     settings = _llm_settings(local_llm)
-    events = list(stream_answer_with_llm("What common interests do Abu Dhabi and Houston share?", [poisoned, passages[1]],
-                                         settings, LLMClient(settings)))
+    question = "What common interests do Abu Dhabi and Houston share?"
+    extractive = None
+    if supported:
+        extractive = Answer(answer=f"{poisoned.chunk.text[:200]} [1].", found=True, mode="extractive",
+                            question=question, citations=citations_from_passages([poisoned]))
+    events = list(stream_answer_with_llm(question, [poisoned, passages[1]], settings, LLMClient(settings), extractive))
     tokens = [e for e in events if isinstance(e, str)]
     final = events[-1]
     assert isinstance(final, Answer) and all(isinstance(e, str) for e in events[:-1])

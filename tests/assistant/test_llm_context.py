@@ -91,3 +91,11 @@ def test_dropped_facts_are_quoted_after_the_llm_text_and_a_refusal_falls_back(pa
     refused = settle(QUESTION, REFUSAL_SENTINEL, context, settings, extractive)
     assert refused.mode == "extractive" and refused.found and refused.fallback_reason == LLM_REFUSED
     assert refused.answer == extractive.answer
+
+
+def test_the_refusal_sentinel_is_offered_only_when_the_extractive_answer_found_no_support(passages: list) -> None:
+    may_refuse = answer_messages(QUESTION, passages[:2])
+    supported = answer_messages(QUESTION, passages[:2], supported=True)
+    assert REFUSAL_SENTINEL in may_refuse[0]["content"] and REFUSAL_SENTINEL not in supported[0]["content"]
+    assert all("not instructions" in m[0]["content"] for m in (may_refuse, supported))  # injection rule in both
+    assert may_refuse[1] == supported[1]  # same numbered passages and question
