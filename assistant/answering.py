@@ -19,7 +19,8 @@ from assistant.embedders import Embedder
 from assistant.models import Answer, Passage
 from assistant.question_cues import cue_bonus, cues_of
 from assistant.sentences import Sentence, candidate_sentences, is_list_question
-from assistant.support import SupportScore, content_terms, coverage, has, support_score, term_weights
+from assistant.support import SupportScore, Unit, content_terms, coverage, has, support_score, term_weights, unit_of
+from assistant.topk_cover import named_headings
 
 PageLookup = Callable[[str, int], str | None]
 _RANK_PRIOR = 0.08  # a small nudge towards better-ranked passages; coverage decides
@@ -95,6 +96,7 @@ def select_sentences(
     retrieved = len(passages)
     passages = expand(passages)
     sentences = candidate_sentences(passages, language)
+    _with_section_names(question, sentences, passages)
     q_terms = content_terms(question)
     weights = term_weights(q_terms, [s.unit for s in sentences if s.rank < retrieved])
     _dense_similarities(question, sentences, settings, query_vector, embedder)
@@ -119,6 +121,17 @@ def select_sentences(
     cross = bool(passages) and passages[0].meta.language != language
     return Selection(sentences=chosen, support=support_score(best, dense, missing, cross, unknown_names),
                      passages=passages)
+
+
+def _with_section_names(question: str, sentences: list[Sentence], passages: list[Passage]) -> None:
+    """A sentence in a section headed by a name the question names ('Bangkok' › ...) is about that name, though
+    it seldom repeats it: the name counts as matched there."""
+    named = set(named_headings(question))
+    for s in sentences if named else []:
+        parts = [part for part in (passages[s.rank].chunk.heading or "").split(" › ") if part in named]
+        if parts:
+            base, extra = s.context or s.unit, unit_of(" ".join(parts))
+            s.context = Unit(tokens=base.tokens | extra.tokens, flat=base.flat + extra.flat)
 
 
 def _greedy(sentences: list[Sentence], weights: dict[str, float], limit: int) -> list[Sentence]:

@@ -29,7 +29,8 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(rf"\b(\d{{1,2}}\s+({_MONTHS})|({_MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"),
     ),
     "number": (
-        re.compile(r"\b(how many|how much|what share|what percentage|what proportion|number of|figures?)\b"
+        re.compile(r"\b(how many|how much|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
+                   r"|figures?)\b"
                    r"|กี่|เท่าใด|เท่าไร|เท่าไหร่|จำนวน", re.IGNORECASE),
         re.compile(r"\d|%|percent|ร้อยละ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"),
     ),

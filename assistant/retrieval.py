@@ -18,7 +18,7 @@ from assistant.embedders import Embedder
 from assistant.models import Chunk, DocumentMeta, Filters, Passage
 from assistant.store.records import RecordStore
 from assistant.support import content_terms, terms
-from assistant.topk_cover import cover, heading_terms, missing, wants_of
+from assistant.topk_cover import cover, heading_terms, missing, named_headings, wants_of
 
 RetrievalMode = Literal["bm25", "dense", "hybrid"]
 
@@ -40,6 +40,8 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _NEIGHBOUR_OFFSETS = (-1, 1, 2, 3)  # one chunk back (a sentence cut at the start), three on (a list that goes on)
 _YEAR_BONUS = 0.05  # a small nudge: a year in the question names the document's year more often than not
 _SHORT_QUERY_CONVEX_SHARE = 0.2  # scores keep their scale, so the cosine can still break BM25 ties
+_CONTENTS_DOTS = 0.3  # a contents page: dot leaders are a third of its characters (prose: about 1%)
+_CONTENTS_FACTOR = 0.2  # it names every section, so it matches every question about its report and answers none
 
 
 def _same_text(a: frozenset[str], b: frozenset[str], jaccard: float) -> bool:
@@ -50,6 +52,10 @@ def _same_text(a: frozenset[str], b: frozenset[str], jaccard: float) -> bool:
         return True
     smaller = min(len(a), len(b))
     return smaller >= _CONTAINMENT_MIN_TOKENS and shared / smaller >= _CONTAINMENT
+
+
+def _is_contents(text: str) -> bool:
+    return bool(text) and text.count(".") >= _CONTENTS_DOTS * len(text)
 
 
 def _lexical_query(query: str) -> str:
@@ -124,7 +130,8 @@ class Retriever:
         if use_dense:
             dense = dict(self.vectors.query(vector, n, doc_ids))  # type: ignore[union-attr]
         short = len(self._query_tokens(query)) <= _SHORT_QUERY_TOKENS
-        chunks = self.records.chunks(list(dict.fromkeys([*lexical, *dense])))
+        headed = self.records.section_starts(named_headings(query), doc_ids) if mode == "hybrid" else []
+        chunks = self.records.chunks(list(dict.fromkeys([*lexical, *dense, *headed])))
         metas = {m.doc_id: m for m in self.records.documents(list({c.doc_id for c in chunks}))}
         if mode == "hybrid" and use_dense and self.settings.fusion == "convex":
             fused = self._convex(query, vector, lexical, dense, chunks, metas, short)
@@ -140,6 +147,9 @@ class Retriever:
                 self._impute_lexical(query, fused, list(dense), set(lexical), chunks, metas)
         # Collapsing may merge several candidates, so look a little deeper than k.
         by_id = {c.id: c for c in chunks}
+        for chunk_id in fused:
+            if chunk_id in by_id and _is_contents(by_id[chunk_id].text):
+                fused[chunk_id] *= _CONTENTS_FACTOR
         everything = [i for i in sorted(fused, key=lambda i: -fused[i]) if i in by_id and by_id[i].doc_id in metas]
         ranked = everything[: max(3 * k, k + 10)]
         wants = wants_of(query, [by_id[i] for i in everything])
@@ -182,7 +192,7 @@ class Retriever:
         question, an English passage) its dense score stands in for the lexical one.
         """
         cosines = dict(dense)
-        cosines.update(self._cosines(vector, [i for i in lexical if i not in dense]))
+        cosines.update(self._cosines(vector, [c.id for c in chunks if c.id not in dense]))
         top_lex = max(lexical.values(), default=0.0)
         low_lex = min(lexical.values(), default=0.0)
         floor = min(dense.values(), default=0.0)

@@ -15,6 +15,8 @@ from assistant.support import content_terms
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])")
 _DISTINCTIVE_SHARE, _DISTINCTIVE_MIN = 0.1, 3
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*")
+_NAME_WORDS = 3  # 'Bangkok', 'Kota Kinabalu', 'Bandar Seri Begawan'
 
 
 @lru_cache(maxsize=4096)
@@ -41,14 +43,28 @@ def wants_of(query: str, candidates: list[Chunk]) -> list[Want]:
     return wants
 
 
+def named_headings(query: str) -> list[str]:
+    """Runs of capitalised words in the question and their parts, as a section heading would spell them: a city's
+    profile is headed by its name, and its first chunk may share no other word with the question."""
+    names: list[str] = []
+    for run in _CAPITALISED_RUN.findall(query):
+        words = run.split()
+        names += [" ".join(words[i:j]) for i in range(len(words))
+                  for j in range(i + 1, min(len(words), i + _NAME_WORDS) + 1)]
+    return list(dict.fromkeys(names))
+
+
 def missing(wants: list[Want], top: list[tuple[Chunk, DocumentMeta]],
              ordered: list[tuple[Chunk, DocumentMeta]]) -> list[str]:
-    """Ids of the first candidate (in ``ordered``) for each want the top lacks."""
+    """Ids of the first candidate (in ``ordered``) for each want the top lacks, from the document the top ranks
+    best where several have it (the 'Bangkok' of the action plans the question is about, not of another report)."""
     extra: list[str] = []
+    docs = {c.doc_id: n for n, (c, _) in reversed(list(enumerate(top)))}  # each document's best rank
     for want in wants:
         if any(want(c, m) for c, m in top):
             continue
-        best = next((c.id for c, m in ordered if want(c, m)), None)
+        fits = [c for c, m in ordered if want(c, m)]
+        best = min(fits, key=lambda c: docs.get(c.doc_id, len(top))).id if fits else None
         if best is not None and best not in extra:
             extra.append(best)
     return extra

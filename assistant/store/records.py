@@ -2,7 +2,7 @@
 
 The lexical index holds ``assistant.textnorm.tokenize`` output joined by spaces (Thai segmented by newmm, digits
 and case normalised); FTS5's ``ascii`` tokenizer then only splits on those spaces and ASCII punctuation, keeping
-Thai tokens (whose vowel marks unicode61 would treat as separators) intact. Queries go through the same function.
+Thai tokens (whose vowel marks unicode61 would treat as separators) intact; ``porter`` stems English words. Queries go through the same function.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from pathlib import Path
 
 from assistant.models import Chunk, DocumentMeta, Filters, Page
 
+# Porter stems the English tokens ('adopted' finds 'adopt'); Thai tokens pass through it unchanged.
+_LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    id UNINDEXED, doc_id UNINDEXED, body, context, tokenize = 'porter ascii')"""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, meta TEXT NOT NULL, sha256 TEXT NOT NULL,
@@ -25,12 +28,11 @@ CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL,
     page_start INTEGER, page_end INTEGER, heading TEXT);
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, ordinal);
+CREATE INDEX IF NOT EXISTS chunks_heading ON chunks(heading);
 CREATE TABLE IF NOT EXISTS pages (
     doc_id TEXT NOT NULL, number INTEGER NOT NULL, label TEXT, text TEXT NOT NULL, PRIMARY KEY (doc_id, number));
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    id UNINDEXED, doc_id UNINDEXED, body, context, tokenize = 'ascii');
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
+""" + _LEXICAL_TABLE + ";"
 _BODY_WEIGHT, _CONTEXT_WEIGHT = 1.0, 0.5
 
 
@@ -67,6 +69,19 @@ class RecordStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        self._stem_lexical_index()
+
+    def _stem_lexical_index(self) -> None:
+        """An index made before stemming is re-tokenized from its own stored text (no re-ingest needed)."""
+        sql = self._rows("SELECT sql FROM sqlite_master WHERE name = 'chunks_fts'")[0][0]
+        if "porter" in sql:
+            return
+        with self._transaction() as db:
+            db.execute("ALTER TABLE chunks_fts RENAME TO chunks_fts_unstemmed")
+            db.execute(_LEXICAL_TABLE)
+            db.execute("INSERT INTO chunks_fts (id, doc_id, body, context) "
+                       "SELECT id, doc_id, body, context FROM chunks_fts_unstemmed")
+            db.execute("DROP TABLE chunks_fts_unstemmed")
 
     def close(self) -> None:
         with self._lock:
@@ -165,6 +180,22 @@ class RecordStore:
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608 - fixed table names
 
     # --- chunks ----------------------------------------------------------------------------
+    def section_starts(self, headings: list[str], doc_ids: list[str] | None = None, per_heading: int = 5) -> list[str]:
+        """Per document, the id of the first chunk of the section headed by each name ('Bangkok', 'Bangkok › ...')."""
+        allowed = None if doc_ids is None else set(doc_ids)
+        out: list[str] = []
+        for name in headings:
+            rows = self._rows("SELECT id, doc_id, heading FROM chunks WHERE heading >= ? AND heading <= ? "
+                              "ORDER BY doc_id, ordinal", (name, f"{name} \u203a\U0010ffff"))
+            found = {i for i, d, h in rows if (h == name or h.startswith(f"{name} \u203a "))
+                     and (allowed is None or d in allowed)}
+            firsts: dict[str, str] = {}
+            for i, d, _ in rows:  # by ordinal within a document
+                if i in found:
+                    firsts.setdefault(d, i)
+            out += [i for i in list(firsts.values())[:per_heading] if i not in out]
+        return out
+
     def chunks(self, ids: list[str]) -> list[Chunk]:
         found: dict[str, Chunk] = {}
         for start in range(0, len(ids), 500):

@@ -57,6 +57,8 @@ def test_question_cues_in_english_and_thai() -> None:
     assert not satisfies("person", "executed by the Mayor of Long Beach")
     assert satisfies("date", "Dated: September 19, 2000")
     assert cues_of("On which dates did the delegates meet?") == ["date"]  # the plural asks for dates too
+    assert cues_of("How did the share of housing projects change?") == ["number"]  # a share is a figure
+    assert cues_of("Which projects did the city share with its partners?") == []
 
 
 def test_a_plural_subject_asks_for_a_list_but_not_in_a_count_or_a_date_range() -> None:

@@ -61,6 +61,47 @@ def test_any_user_text_is_a_valid_query(records: RecordStore, query: str) -> Non
     assert isinstance(records.lexical_search(query, 5, None), list)
 
 
+def test_english_words_are_stemmed_and_thai_words_kept(records: RecordStore) -> None:
+    # 'improved' finds 'improve', 'pilot' finds 'pilots'; the Thai act is still found by its own words
+    assert [i for i, _ in records.lexical_search("improved", 5, None)] == ["plan.txt:0001"]
+    assert [i for i, _ in records.lexical_search("pilot", 5, None)] == ["plan.txt:0001"]
+    assert [i for i, _ in records.lexical_search("อำนาจหน้าที่", 5, None)] == ["act.pdf:0000"]
+
+
+def test_an_index_made_before_stemming_is_restemmed_on_open(records: RecordStore) -> None:
+    path = records.path
+    with sqlite3.connect(path) as db:  # the lexical table as earlier versions created it
+        db.execute("CREATE TABLE old AS SELECT id, doc_id, body, context FROM chunks_fts")
+        db.execute("DROP TABLE chunks_fts")
+        db.execute("CREATE VIRTUAL TABLE chunks_fts USING fts5(id UNINDEXED, doc_id UNINDEXED, body, context, "
+                   "tokenize = 'ascii')")
+        db.execute("INSERT INTO chunks_fts SELECT * FROM old")
+        db.execute("DROP TABLE old")
+    records.close()
+    reopened = RecordStore(path)
+    try:
+        assert [i for i, _ in reopened.lexical_search("improved", 5, None)] == ["plan.txt:0001"]
+        assert [i for i, _ in reopened.lexical_search("มาตรา 89", 5, None)] == ["act.pdf:0000"]
+    finally:
+        reopened.close()
+
+
+def test_section_starts_are_the_first_chunk_of_each_documents_named_section(tmp_path: Path) -> None:
+    store = RecordStore(tmp_path / "index.sqlite")
+    try:
+        for doc_id in ("plans.pdf", "report.pdf"):
+            chunks = [_chunk(doc_id, n, f"text {n}") for n in range(4)]
+            for chunk, heading in zip(chunks, ["Intro", "Bangkok", "Bangkok › OVERVIEW", "Bangkok Metro"],
+                                      strict=True):
+                chunk.heading = heading
+            store.replace_document(_meta(doc_id), chunks)
+        assert store.section_starts(["Bangkok"]) == ["plans.pdf:0001", "report.pdf:0001"]
+        assert store.section_starts(["Bangkok"], ["report.pdf"]) == ["report.pdf:0001"]
+        assert store.section_starts(["OVERVIEW", "Bang"]) == []  # a heading's own name, never a part or a prefix
+    finally:
+        store.close()
+
+
 def test_title_tokens_are_searchable(records: RecordStore) -> None:
     assert records.lexical_search("strategy", 5, None)[0][0].startswith("plan.txt:")
 
