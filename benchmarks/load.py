@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/load.py --data-dir data            # starts `assistant serve` on that index
     .venv/bin/python benchmarks/load.py --url http://127.0.0.1:8000 --key bma_...   # targets a running server
+    .venv/bin/python benchmarks/load.py --data-dir data --workers 2 --chroma-server  # N workers over `chroma run`
 
 closed: ``--clients`` tasks each send the next request as soon as the last returns; throughput is the server's maximum
 and latency is clients / throughput by construction (it measures saturation, not a given load).
@@ -18,10 +19,12 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,17 +63,44 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(data_dir: Path, port: int) -> subprocess.Popen:
+def start_server(data_dir: Path, port: int, workers: int = 1, chroma_url: str | None = None) -> subprocess.Popen:
     env = {
         **os.environ,
         "ASSISTANT_DATA_DIR": str(data_dir),
         "ASSISTANT_RATE_LIMIT_PER_MINUTE": "1000000",  # the benchmark measures throughput, not the limiter
         "ASSISTANT_API_KEYS_FILE": "",
     }
-    return subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        env=env, cwd=REPO,
-    )
+    if chroma_url:
+        env["ASSISTANT_CHROMA_URL"] = chroma_url
+    command = [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--log-level", "warning", "--workers", str(workers)]
+    return subprocess.Popen(command, env=env, cwd=REPO)  # noqa: S603
+
+
+def start_chroma(data_dir: Path, port: int) -> subprocess.Popen:
+    """`chroma run` over the index's own vectors, for several workers (the embedded store has one writer)."""
+    chroma = Path(sys.executable).with_name("chroma")
+    proc = subprocess.Popen([str(chroma), "run", "--path", str(data_dir / "chroma"), "--port", str(port)],  # noqa: S603
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("chroma run did not answer within 60 s")
+
+
+def stop(proc: subprocess.Popen | None) -> None:
+    if proc is None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 def wait_ready(url: str, timeout_s: float, proc: subprocess.Popen | None) -> None:
@@ -184,14 +214,26 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each run")
     parser.add_argument("--rate", type=float, default=32.0, help="requests/s of the paced run (goal: 30)")
     parser.add_argument("--runs", choices=("both", "closed", "paced"), default="both")
+    parser.add_argument("--workers", type=int, default=1, help="server processes; more than 1 needs --chroma-server")
+    parser.add_argument("--chroma-server", action="store_true", help="serve vectors from `chroma run` over a copy")
     args = parser.parse_args()
 
-    proc = None
+    proc = chroma = None
     url = args.url
+    scratch = None
     if url is None:
+        data_dir = args.data_dir
+        chroma_url = None
+        if args.chroma_server:  # a copy: `chroma run` takes the vectors over, the index itself stays untouched
+            scratch = tempfile.TemporaryDirectory(prefix="load-")
+            data_dir = Path(scratch.name) / "idx"
+            shutil.copytree(args.data_dir, data_dir)
+            chroma_port = free_port()
+            chroma = start_chroma(data_dir, chroma_port)
+            chroma_url = f"http://127.0.0.1:{chroma_port}"
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        proc = start_server(args.data_dir, port)
+        proc = start_server(data_dir, port, args.workers, chroma_url)
     host = urlparse(url).hostname or ""
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("load tests run against loopback only")
@@ -203,13 +245,14 @@ def main() -> None:
             result = asyncio.run(run_load(url, args.clients, args.seconds, args.key, rate))
             result.rss_mib = server_rss_mib(proc.pid if proc is not None else args.pid)
             results.append(result)
+        if chroma is not None:
+            print(f"workers: {args.workers} over chroma run; chroma server RSS: {server_rss_mib(chroma.pid):.0f} MiB "
+                  "(not counted in the RSS column)")
     finally:
-        if proc is not None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop(proc)
+        stop(chroma)
+        if scratch is not None:
+            scratch.cleanup()
     print_table(results, args.clients)
 
 
