@@ -78,6 +78,7 @@ def create_app(settings: Settings, service: AssistantService | None = None) -> F
         ctx.readiness.start()
         yield
         ctx.jobs.close()
+        ctx.audit.close()
 
     app = FastAPI(
         title="BMA International Affairs Assistant",

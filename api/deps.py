@@ -16,26 +16,29 @@ _bearer = HTTPBearer(auto_error=False, description="API key as a bearer token.")
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API key in a header.")
 
 
-def get_context(request: Request) -> AppContext:
+async def get_context(request: Request) -> AppContext:
     return request.app.state.ctx
 
 
 ContextDep = Annotated[AppContext, Depends(get_context)]
 
 
-def get_service(ctx: ContextDep) -> AssistantService:
+async def get_service(ctx: ContextDep) -> AssistantService:
     return ctx.service
 
 
 ServiceDep = Annotated[AssistantService, Depends(get_service)]
 
 
-def get_principal(
+async def get_principal(
     ctx: ContextDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
     header_key: Annotated[str | None, Security(_header)],
 ) -> Principal:
-    """With no keys configured the (loopback-only) service treats every caller as the local administrator."""
+    """With no keys configured the (loopback-only) service treats every caller as the local administrator.
+
+    Async (a stat of the key file, a hash and a lock, nothing that blocks): a plain def would cost a thread-pool hop
+    per request."""
     presented = (bearer.credentials if bearer else None) or header_key
     if not ctx.keys.configured:
         principal = LOCAL_ADMIN
@@ -54,7 +57,7 @@ def get_principal(
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
-def require_admin(principal: PrincipalDep) -> Principal:
+async def require_admin(principal: PrincipalDep) -> Principal:
     if principal.role != "admin":
         raise AccessDeniedError("this action needs an admin key")
     return principal

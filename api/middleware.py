@@ -86,24 +86,20 @@ class TimeoutMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = asyncio.Event()
+        deadline = asyncio.timeout(self.timeout_s)  # cancels this very task: no extra task or waiter per request
 
         async def tracking_send(message: Message) -> None:
             if message["type"] == "http.response.start":
-                started.set()
+                deadline.reschedule(None)  # started in time: the rest of the response may take as long as it needs
             await send(message)
 
-        task = asyncio.ensure_future(self.app(scope, receive, tracking_send))
-        waiter = asyncio.ensure_future(started.wait())
         try:
-            done, _ = await asyncio.wait({task, waiter}, timeout=self.timeout_s, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            waiter.cancel()
-        if not done:
-            task.cancel()
+            async with deadline:
+                await self.app(scope, receive, tracking_send)
+        except TimeoutError:
+            if not deadline.expired():
+                raise  # the app's own TimeoutError, not our limit
             await send_problem(send, 504, f"the request took longer than {self.timeout_s:g} s and was stopped")
-            return
-        await task
 
 
 class MetricsMiddleware:

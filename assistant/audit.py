@@ -1,11 +1,14 @@
 """Audit log: one JSON line per question, one file per UTC day under ``data_dir/audit/``, pruned after
-``audit_retention_days`` so the log never grows without bound."""
+``audit_retention_days`` so the log never grows without bound. The day's file stays open (one write and flush per
+question, no open or mkdir per request) and is reopened when the UTC day changes or the file was removed."""
 
 from __future__ import annotations
 
+import os
 import threading
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TextIO
 
 from pydantic import BaseModel, Field
 
@@ -30,6 +33,9 @@ class AuditLog:
         self.retention = timedelta(days=settings.audit_retention_days)
         self._lock = threading.Lock()
         self._pruned_on: date | None = None
+        self._day: date | None = None
+        self._file: TextIO | None = None
+        self._inode: tuple[int, int] | None = None
 
     def path_for(self, day: date) -> Path:
         return self.folder / f"audit-{day.isoformat()}.jsonl"
@@ -47,13 +53,38 @@ class AuditLog:
         )
         line = entry.model_dump_json() + "\n"
         with self._lock:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with self.path_for(now.date()).open("a", encoding="utf-8") as fh:
-                fh.write(line)
+            handle = self._handle(now.date())
+            handle.write(line)
+            handle.flush()
             if self._pruned_on != now.date():
                 self._prune(now.date())
                 self._pruned_on = now.date()
         return entry
+
+    def _handle(self, day: date) -> TextIO:
+        """The open file for ``day``; a new day, or a file removed or replaced underneath us, opens it again."""
+        if self._file is not None and self._day == day and self._same_file():
+            return self._file
+        self.close()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._file = self.path_for(day).open("a", encoding="utf-8")
+        stat = os.fstat(self._file.fileno())
+        self._day, self._inode = day, (stat.st_dev, stat.st_ino)
+        return self._file
+
+    def _same_file(self) -> bool:
+        """One stat per record (no open, no mkdir): catches an operator's rotation or deletion of today's file."""
+        assert self._day is not None
+        try:
+            stat = os.stat(self.path_for(self._day))
+        except FileNotFoundError:
+            return False
+        return (stat.st_dev, stat.st_ino) == self._inode
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
     def _prune(self, today: date) -> None:
         oldest = today - self.retention

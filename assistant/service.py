@@ -17,6 +17,7 @@ from assistant.answer_slots import AnswerSlots
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, NotFoundError
 from assistant.models import Answer, DocumentMeta, Filters, Passage
+from assistant.textnorm import segmentation_memo
 
 if TYPE_CHECKING:
     import numpy as np
@@ -125,7 +126,7 @@ class AssistantService:
         if mode not in (None, "extractive", "llm"):
             raise InvalidRequestError(f"unknown answer mode {mode!r}; use 'extractive' or 'llm'")
         k = self._top_k(top_k)
-        with self._slots.slot() if self._slots else nullcontext():  # never held while an LLM writes
+        with self._slots.slot() if self._slots else nullcontext(), segmentation_memo():  # never held while an LLM writes
             vector = self.retriever.embed_query(question)
             passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector)
             extractive = self.answer_extractively(question, passages, principal=principal, query_vector=vector)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Literal
 
@@ -100,15 +103,36 @@ def tokenize(text: str) -> list[str]:
     tokens: list[str] = []
     for run in _TOKEN_RE.findall(normalize_for_search(text)):
         if is_thai(run):
-            tokens.extend(t for t in _cached_segment(run) if not _PUNCT_ONLY_RE.match(t))
+            tokens.extend(t for t in _segment_run(run) if not _PUNCT_ONLY_RE.match(t))
         else:
             tokens.append(re.sub(r"['’]s$", "", run).strip(".'’"))
     return [t for t in tokens if t]
 
 
-@lru_cache(maxsize=50_000)
-def _cached_segment(run: str) -> tuple[str, ...]:
-    return tuple(t for t in _segment(run) if t.strip())
+_SEGMENT_MEMO: ContextVar[dict[str, tuple[str, ...]] | None] = ContextVar("segment_memo", default=None)
+
+
+@contextmanager
+def segmentation_memo() -> Iterator[None]:
+    """Remembers Thai segmentations for one request only (a question and its passages are tokenized several times).
+
+    Not across requests: a cache keyed on question text would let a benchmark of repeated questions measure less
+    work than real users cause."""
+    token = _SEGMENT_MEMO.set({})
+    try:
+        yield
+    finally:
+        _SEGMENT_MEMO.reset(token)
+
+
+def _segment_run(run: str) -> tuple[str, ...]:
+    memo = _SEGMENT_MEMO.get()
+    found = None if memo is None else memo.get(run)
+    if found is None:
+        found = tuple(t for t in _segment(run) if t.strip())
+        if memo is not None:
+            memo[run] = found
+    return found
 
 
 def detect_language(text: str) -> Literal["th", "en"]:

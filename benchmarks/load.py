@@ -1,8 +1,13 @@
-"""Load test of POST /api/v1/ask (extractive) with concurrent clients; prints requests/s, latency percentiles,
-errors and the server's RSS afterwards.
+"""Load test of POST /api/v1/ask (extractive): a closed-loop saturation run and an open-loop paced run.
 
     .venv/bin/python benchmarks/load.py --data-dir data            # starts `assistant serve` on that index
     .venv/bin/python benchmarks/load.py --url http://127.0.0.1:8000 --key bma_...   # targets a running server
+    .venv/bin/python benchmarks/load.py --data-dir data --workers 2 --chroma-server  # N workers over `chroma run`
+
+closed: ``--clients`` tasks each send the next request as soon as the last returns; throughput is the server's maximum
+and latency is clients / throughput by construction (it measures saturation, not a given load).
+paced: the same tasks share one schedule of ``--rate`` requests/s; latency is counted from each request's scheduled
+send time, so time spent queueing behind a slow server is counted (no coordinated omission).
 
 Goals (issue 4): >= 30 req/s with 16 clients, p95 <= 300 ms, 0 errors, server RSS <= 1 GB.
 Questions cycle through ../shared/eval/dev.jsonl. Loopback only: the tool refuses any other host.
@@ -14,11 +19,14 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -28,6 +36,19 @@ import psutil
 REPO = Path(__file__).resolve().parents[1]
 DEV_SET = REPO.parent / "shared" / "eval" / "dev.jsonl"
 FALLBACK_QUESTIONS = ["What are the three strategies of the 5-year foreign affairs plan?"]
+
+
+@dataclass
+class RunResult:
+    name: str
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+    rss_mib: float = float("nan")
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.elapsed if self.elapsed else 0.0
 
 
 def questions() -> list[str]:
@@ -42,17 +63,44 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(data_dir: Path, port: int) -> subprocess.Popen:
+def start_server(data_dir: Path, port: int, workers: int = 1, chroma_url: str | None = None) -> subprocess.Popen:
     env = {
         **os.environ,
         "ASSISTANT_DATA_DIR": str(data_dir),
         "ASSISTANT_RATE_LIMIT_PER_MINUTE": "1000000",  # the benchmark measures throughput, not the limiter
         "ASSISTANT_API_KEYS_FILE": "",
     }
-    return subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        env=env, cwd=REPO,
-    )
+    if chroma_url:
+        env["ASSISTANT_CHROMA_URL"] = chroma_url
+    command = [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--log-level", "warning", "--workers", str(workers)]
+    return subprocess.Popen(command, env=env, cwd=REPO)  # noqa: S603
+
+
+def start_chroma(data_dir: Path, port: int) -> subprocess.Popen:
+    """`chroma run` over the index's own vectors, for several workers (the embedded store has one writer)."""
+    chroma = Path(sys.executable).with_name("chroma")
+    proc = subprocess.Popen([str(chroma), "run", "--path", str(data_dir / "chroma"), "--port", str(port)],  # noqa: S603
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("chroma run did not answer within 60 s")
+
+
+def stop(proc: subprocess.Popen | None) -> None:
+    if proc is None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 def wait_ready(url: str, timeout_s: float, proc: subprocess.Popen | None) -> None:
@@ -69,38 +117,55 @@ def wait_ready(url: str, timeout_s: float, proc: subprocess.Popen | None) -> Non
     raise SystemExit(f"{url}/readyz did not answer 200 within {timeout_s:g} s")
 
 
-async def client_loop(
-    client: httpx.AsyncClient, qs: list[str], offset: int, stop_at: float, latencies: list[float], errors: list[str], limit: int
-) -> None:
+async def send_one(client: httpx.AsyncClient, question: str, since: float, result: RunResult) -> None:
+    """``since`` is when the request should have gone out: its send time (closed) or its scheduled time (paced)."""
+    try:
+        response = await client.post("/api/v1/ask", json={"question": question, "mode": "extractive"})
+        if response.status_code == 200:
+            result.latencies.append(time.perf_counter() - since)
+        else:
+            result.errors.append(f"{response.status_code}: {response.text[:120]}")
+    except httpx.HTTPError as exc:
+        result.errors.append(f"{type(exc).__name__}: {exc}")
+
+
+async def closed_client(client: httpx.AsyncClient, qs: list[str], offset: int, stop_at: float, result: RunResult) -> None:
     i = offset
-    while time.monotonic() < stop_at and len(latencies) + len(errors) < limit:
-        question = qs[i % len(qs)]
+    while time.perf_counter() < stop_at:
+        await send_one(client, qs[i % len(qs)], time.perf_counter(), result)
         i += 1
-        begin = time.perf_counter()
-        try:
-            response = await client.post("/api/v1/ask", json={"question": question, "mode": "extractive"})
-            if response.status_code == 200:
-                latencies.append(time.perf_counter() - begin)
-            else:
-                errors.append(f"{response.status_code}: {response.text[:120]}")
-        except httpx.HTTPError as exc:
-            errors.append(f"{type(exc).__name__}: {exc}")
 
 
-async def run_load(url: str, clients: int, seconds: float, key: str | None, max_requests: int) -> tuple[list[float], list[str], float]:
+async def paced_client(client: httpx.AsyncClient, qs: list[str], schedule: list[float], cursor: list[int],
+                       result: RunResult) -> None:
+    """Takes the next slot of the shared schedule; a slot already past is sent at once and its wait is counted."""
+    while cursor[0] < len(schedule):
+        n = cursor[0]
+        cursor[0] += 1
+        delay = schedule[n] - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        await send_one(client, qs[n % len(qs)], schedule[n], result)
+
+
+async def run_load(url: str, clients: int, seconds: float, key: str | None, rate: float | None) -> RunResult:
     headers = {"Authorization": f"Bearer {key}"} if key else {}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     qs = questions()
+    result = RunResult("closed" if rate is None else f"paced {rate:g}/s")
     async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=60) as client:
-        for q in qs:  # one warm pass: model and caches loaded, as on a server that has been up a while
+        for q in qs:  # one warm pass: model loaded and connections open, as on a server that has been up a while
             await client.post("/api/v1/ask", json={"question": q, "mode": "extractive"})
-        latencies: list[float] = []
-        errors: list[str] = []
-        begin = time.monotonic()
-        stop_at = begin + seconds
-        await asyncio.gather(*(client_loop(client, qs, n * 3, stop_at, latencies, errors, max_requests) for n in range(clients)))
-        elapsed = time.monotonic() - begin
-    return latencies, errors, elapsed
+        begin = time.perf_counter()
+        if rate is None:
+            tasks = [closed_client(client, qs, n * 3, begin + seconds, result) for n in range(clients)]
+        else:
+            schedule = [begin + i / rate for i in range(int(rate * seconds))]
+            cursor = [0]
+            tasks = [paced_client(client, qs, schedule, cursor, result) for _ in range(clients)]
+        await asyncio.gather(*tasks)
+        result.elapsed = max(time.perf_counter() - begin, seconds)
+    return result
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -110,6 +175,35 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def meets_goals(result: RunResult) -> bool:
+    return (result.rate >= 30 and percentile(result.latencies, 0.95) <= 0.3 and not result.errors
+            and result.rss_mib <= 1024)
+
+
+def print_table(results: list[RunResult], clients: int) -> None:
+    print(f"clients: {clients}  questions: {len(questions())} distinct (cycled)")
+    print(f"{'run':<14}{'seconds':>8}{'ok':>7}{'errors':>7}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
+          f"{'mean ms':>8}{'RSS MiB':>9}  goals")
+    for r in results:
+        ms = [1000 * percentile(r.latencies, q) for q in (0.5, 0.95, 0.99)]
+        mean = 1000 * statistics.fmean(r.latencies) if r.latencies else float("nan")
+        print(f"{r.name:<14}{r.elapsed:>8.1f}{len(r.latencies):>7}{len(r.errors):>7}{r.rate:>8.1f}{ms[0]:>8.0f}"
+              f"{ms[1]:>8.0f}{ms[2]:>8.0f}{mean:>8.0f}{r.rss_mib:>9.0f}  {'met' if meets_goals(r) else 'NOT met'}")
+        for error in sorted(set(r.errors))[:5]:
+            print(f"    error: {error}")
+    print("closed = saturation (each client sends when its last answer arrives: max throughput, latency = clients / "
+          "throughput); paced = open loop at the given rate, latency from the scheduled send time.")
+    print("goals: >= 30 req/s, p95 <= 300 ms, 0 errors, server RSS <= 1 GiB")
+
+
+def server_rss_mib(pid: int | None) -> float:
+    """The server and its worker processes together (``--workers`` forks children)."""
+    if not pid:
+        return float("nan")
+    root = psutil.Process(pid)
+    return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)]) / 2**20
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="target a running server (loopback only); default: start one")
@@ -117,42 +211,49 @@ def main() -> None:
     parser.add_argument("--pid", type=int, help="server process id for RSS when --url is given")
     parser.add_argument("--key", help="API key, when the server has keys")
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--max-requests", type=int, default=20_000)
+    parser.add_argument("--seconds", type=float, default=30.0, help="length of each run")
+    parser.add_argument("--rate", type=float, default=32.0, help="requests/s of the paced run (goal: 30)")
+    parser.add_argument("--runs", choices=("both", "closed", "paced"), default="both")
+    parser.add_argument("--workers", type=int, default=1, help="server processes; more than 1 needs --chroma-server")
+    parser.add_argument("--chroma-server", action="store_true", help="serve vectors from `chroma run` over a copy")
     args = parser.parse_args()
 
-    proc = None
+    proc = chroma = None
     url = args.url
+    scratch = None
     if url is None:
+        data_dir = args.data_dir
+        chroma_url = None
+        if args.chroma_server:  # a copy: `chroma run` takes the vectors over, the index itself stays untouched
+            scratch = tempfile.TemporaryDirectory(prefix="load-")
+            data_dir = Path(scratch.name) / "idx"
+            shutil.copytree(args.data_dir, data_dir)
+            chroma_port = free_port()
+            chroma = start_chroma(data_dir, chroma_port)
+            chroma_url = f"http://127.0.0.1:{chroma_port}"
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        proc = start_server(args.data_dir, port)
+        proc = start_server(data_dir, port, args.workers, chroma_url)
     host = urlparse(url).hostname or ""
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("load tests run against loopback only")
+    rates = {"both": [None, args.rate], "closed": [None], "paced": [args.rate]}[args.runs]
+    results = []
     try:
         wait_ready(url, 300, proc)
-        latencies, errors, elapsed = asyncio.run(run_load(url, args.clients, args.seconds, args.key, args.max_requests))
-        pid = proc.pid if proc is not None else args.pid
-        rss = psutil.Process(pid).memory_info().rss / 2**20 if pid else float("nan")
+        for rate in rates:
+            result = asyncio.run(run_load(url, args.clients, args.seconds, args.key, rate))
+            result.rss_mib = server_rss_mib(proc.pid if proc is not None else args.pid)
+            results.append(result)
+        if chroma is not None:
+            print(f"workers: {args.workers} over chroma run; chroma server RSS: {server_rss_mib(chroma.pid):.0f} MiB "
+                  "(not counted in the RSS column)")
     finally:
-        if proc is not None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-    rate = len(latencies) / elapsed if elapsed else 0.0
-    print(f"clients: {args.clients}  duration: {elapsed:.1f} s  questions: {len(questions())} distinct")
-    print(f"requests: {len(latencies)} ok, {len(errors)} errors  throughput: {rate:.1f} req/s")
-    if latencies:
-        print(f"latency ms: p50 {1000 * percentile(latencies, 0.5):.0f}  p95 {1000 * percentile(latencies, 0.95):.0f}  "
-              f"p99 {1000 * percentile(latencies, 0.99):.0f}  mean {1000 * statistics.fmean(latencies):.0f}")
-    print(f"server RSS after load: {rss:.0f} MiB")
-    for error in sorted(set(errors))[:5]:
-        print(f"  error: {error}")
-    goals = rate >= 30 and percentile(latencies, 0.95) <= 0.3 and not errors and rss <= 1024
-    print("goals (>= 30 req/s, p95 <= 300 ms, 0 errors, RSS <= 1 GiB):", "met" if goals else "NOT met")
+        stop(proc)
+        stop(chroma)
+        if scratch is not None:
+            scratch.cleanup()
+    print_table(results, args.clients)
 
 
 if __name__ == "__main__":

@@ -65,6 +65,7 @@ class RecordStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
+        self._parsed_metas: dict[str, tuple[str, str, DocumentMeta]] = {}
         self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -109,14 +110,25 @@ class RecordStore:
         meta.ingested_at = ingested_at
         return meta
 
+    def _parsed(self, doc_id: str, raw: str, ingested_at: str) -> DocumentMeta:
+        """Each stored version of a document is parsed once (one question reads the metadata three times); keyed on
+        the stored text itself, so another process's ingest is seen at once. Callers get their own copy."""
+        hit = self._parsed_metas.get(doc_id)
+        if hit is None or hit[0] != raw or hit[1] != ingested_at:
+            hit = (raw, ingested_at, self._meta(raw, ingested_at))
+            self._parsed_metas[doc_id] = hit
+        return hit[2].model_copy()
+
     def documents(self, doc_ids: list[str] | None = None) -> list[DocumentMeta]:
         rows = self._rows("SELECT doc_id, meta, ingested_at FROM documents ORDER BY doc_id")
+        for gone in self._parsed_metas.keys() - {d for d, _, _ in rows}:
+            self._parsed_metas.pop(gone, None)
         wanted = None if doc_ids is None else set(doc_ids)
-        return [self._meta(m, at) for d, m, at in rows if wanted is None or d in wanted]
+        return [self._parsed(d, m, at) for d, m, at in rows if wanted is None or d in wanted]
 
     def document(self, doc_id: str) -> DocumentMeta | None:
         rows = self._rows("SELECT meta, ingested_at FROM documents WHERE doc_id = ?", (doc_id,))
-        return self._meta(*rows[0]) if rows else None
+        return self._parsed(doc_id, *rows[0]) if rows else None
 
     def document_hashes(self) -> dict[str, str]:
         return dict(self._rows("SELECT doc_id, sha256 FROM documents"))
@@ -147,11 +159,14 @@ class RecordStore:
         root: str = "",
     ) -> None:
         """Old chunks, lexical rows and pages go and new ones arrive in one transaction."""
+        from assistant.textnorm import segmentation_memo
+
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        lexical = [
-            (c.id, c.doc_id, " ".join(_tokens(c.text)), " ".join(_tokens(f"{meta.title}\n{c.heading or ''}")))
-            for c in chunks
-        ]
+        with segmentation_memo():  # a document's title and headings repeat on every chunk
+            lexical = [
+                (c.id, c.doc_id, " ".join(_tokens(c.text)), " ".join(_tokens(f"{meta.title}\n{c.heading or ''}")))
+                for c in chunks
+            ]
         with self._transaction() as db:
             self._delete(db, meta.doc_id)
             db.execute(

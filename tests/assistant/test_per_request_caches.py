@@ -1,0 +1,45 @@
+"""What may be remembered between requests: parsed document metadata (keyed on the stored text, so a change by
+another process is seen at once) but not Thai segmentations of question text (bounded to one request)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.models import Chunk, DocumentMeta
+from assistant.store.records import RecordStore
+from assistant.textnorm import _SEGMENT_MEMO, segmentation_memo, tokenize
+
+THAI = "กรุงเทพมหานครมีเมืองพี่เมืองน้องกี่เมือง"
+
+
+def _store(path: Path, title: str) -> RecordStore:
+    store = RecordStore(path)
+    meta = DocumentMeta(doc_id="plan.txt", source="plan.txt", title=title, sha256="sha")
+    store.replace_document(meta, [Chunk(id="plan.txt:0000", doc_id="plan.txt", ordinal=0, text="Sister cities.")])
+    return store
+
+
+def test_metadata_changed_by_another_writer_is_seen_at_once(tmp_path: Path) -> None:
+    reader = _store(tmp_path / "index.sqlite", "first")
+    assert [m.title for m in reader.documents()] == ["first"]
+    _store(tmp_path / "index.sqlite", "second")  # another process's ingest
+    assert [m.title for m in reader.documents()] == ["second"]
+    assert reader.document("plan.txt").title == "second"
+
+
+def test_callers_get_their_own_copy_of_the_metadata(tmp_path: Path) -> None:
+    store = _store(tmp_path / "index.sqlite", "first")
+    store.documents()[0].title = "changed by a caller"
+    assert store.documents()[0].title == "first"
+
+
+def test_segmentations_are_remembered_inside_one_request_only() -> None:
+    outside = tokenize(THAI)
+    assert _SEGMENT_MEMO.get() is None
+    with segmentation_memo():
+        assert tokenize(THAI) == outside
+        remembered = dict(_SEGMENT_MEMO.get() or {})
+        assert remembered, "the request's Thai run was not remembered"
+    assert _SEGMENT_MEMO.get() is None  # nothing of the question outlives its request
+    with segmentation_memo():
+        assert _SEGMENT_MEMO.get() == {}
