@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.config import Settings
@@ -78,8 +77,13 @@ def _profile_subtitle(paragraph: str) -> str | None:
 def profile_subtitles(paragraphs: list[str]) -> frozenset[str]:
     """Subtitles that open several paragraphs: a series of profiles ('Bangkok' / 'About the City', 'Chonburi' /
     'About the City'), whose names are the entities the generic headings after them ('OVERVIEW') are about."""
-    counts = Counter(s for s in map(_profile_subtitle, paragraphs) if s is not None)
-    return frozenset(s for s, n in counts.items() if n >= _PROFILE_REPEATS)
+    names: dict[str, set[str]] = {}
+    for paragraph in paragraphs:
+        if (subtitle := _profile_subtitle(paragraph)) is not None:
+            names.setdefault(subtitle, set()).add(paragraph.strip().split("\n", 1)[0].strip())
+    # a series names a different entity each time; one title repeated over a subtitle ('Smart City Action Plan' /
+    # 'VISION' on every city's page) is a page layout, not a profile
+    return frozenset(s for s, n in names.items() if len(n) >= _PROFILE_REPEATS)
 
 
 def _title_line(line: str) -> bool:

@@ -32,7 +32,7 @@ from ingest.locking import ingest_lock
 from ingest.preparer import Prepared, Preparer
 from ingest.report import FailedFile, FileNote, IngestReport, UnreadablePages
 
-PIPELINE_VERSION = "3"  # bump when cleaning/chunking changes so that every file is processed again
+PIPELINE_VERSION = "4"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
 CATALOG_NAMES = frozenset({"catalog.toml"})
 EMBED_GROUP_CHUNKS = 2048  # chunks prepared before one embedding call: large batches, bounded memory
