@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 
 NOT_ASKED = "no passage supports an answer, so the LLM was not asked"
-NOTHING_SUPPORTED = "no sentence of the LLM's answer was supported by the passage it cited"
 
 
 class AssistantService:
@@ -138,10 +137,8 @@ class AssistantService:
             return
         from assistant.answer_modes import stream_answer
 
-        for item in stream_answer(question, passages, "llm", self.settings, extractive=lambda *_: extractive):
-            if isinstance(item, Answer) and item.mode == "llm" and not item.found:
-                item = extractive.model_copy(update={"fallback_reason": NOTHING_SUPPORTED})
-            yield item
+        # the LLM answerer settles against this extractive answer: nothing supported means it, with the reason
+        yield from stream_answer(question, passages, "llm", self.settings, extractive=lambda *_: extractive)
 
     def answer_extractively(
         self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN,
