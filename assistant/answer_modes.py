@@ -66,13 +66,8 @@ ANSWERERS: dict[str, ModeAnswerer] = {"extractive": _extractive, "llm": _llm}
 STREAMING_ANSWERERS: dict[str, StreamingAnswerer] = {"extractive": _stream_extractive, "llm": _stream_llm}
 
 
-def default_mode(settings: Settings) -> Mode:
-    """LLM mode when an LLM is configured; extractive otherwise."""
-    return "extractive" if settings.extractive_only else "llm"
-
-
 def _pick(registry: dict[str, Callable], mode: str | None, settings: Settings) -> Callable:
-    chosen = mode or default_mode(settings)
+    chosen = mode or settings.default_mode
     if chosen not in registry:
         raise InvalidRequestError(f"unknown answer mode {chosen!r}; use one of {', '.join(sorted(registry))}")
     return registry[chosen]

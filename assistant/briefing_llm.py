@@ -71,7 +71,7 @@ def llm_writer(settings: Settings, client: ChatClient, language: str) -> BulletW
 def brief(topic: str, *, retriever: PassageSearch, settings: Settings, mode: Mode | None = None,
           client: ChatClient | None = None, **options: object) -> Briefing:
     """Mode choice for briefings, as for answers: LLM when configured (or asked), extractive when it fails."""
-    chosen = mode or ("extractive" if settings.extractive_only else "llm")
+    chosen = mode or settings.default_mode
     if chosen == "extractive":
         return build_briefing(topic, retriever=retriever, settings=settings, **options)  # type: ignore[arg-type]
     from assistant.textnorm import detect_language

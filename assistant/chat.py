@@ -71,7 +71,7 @@ def stream_chat(
 ) -> Iterator[str | Answer]:
     """LLM mode streams as the model writes; extractive answers are whole at once and are sent in word pieces."""
     question = standalone_question(turns, service.settings)
-    chosen = mode or ("extractive" if service.settings.extractive_only else "llm")
+    chosen = mode or service.settings.default_mode
     if chosen == "llm":
         yield from service.stream_ask(question, filters=filters, top_k=top_k, mode="llm", principal=principal)
         return

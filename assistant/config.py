@@ -90,6 +90,11 @@ class Settings(BaseSettings):
     def extractive_only(self) -> bool:
         return self.llm_base_url is None
 
+    @property
+    def default_mode(self) -> Mode:
+        """LLM mode when an LLM is configured; extractive otherwise (answers, chat and briefings alike)."""
+        return "extractive" if self.extractive_only else "llm"
+
     def resolved_data_dir(self) -> Path:
         return self.data_dir.expanduser().resolve()
 

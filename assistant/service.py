@@ -129,7 +129,7 @@ class AssistantService:
             vector = self.retriever.embed_query(question)
             passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector)
             extractive = self.answer_extractively(question, passages, principal=principal, query_vector=vector)
-        if (mode or self._default_mode()) != "llm":
+        if (mode or self.settings.default_mode) != "llm":
             yield extractive
             return
         if not extractive.found:
@@ -153,9 +153,6 @@ class AssistantService:
             embedder=self.embedder, page_lookup=self.records.page_text, searched=searched,
             unknown_names=self.retriever.unknown_names(question, principal.can_see),
         )
-
-    def _default_mode(self) -> Mode:
-        return "extractive" if self.settings.extractive_only else "llm"
 
     # --- documents -------------------------------------------------------------------------
     def documents(self, principal: Principal = LOCAL_ADMIN) -> list[DocumentMeta]:
