@@ -36,6 +36,30 @@ def with_antecedents(chosen: list[Sentence], sentences: list[Sentence]) -> list[
     return out
 
 
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]*[A-Z]s?)\)")  # '... Action Plan (ASCAP) for 2026-2035'
+
+
+def continues(first: str, then: str) -> bool:
+    """Does ``then`` say more about an acronym that ``first`` coins?"""
+    return any(re.search(rf"\b{acronym}\b", then) for acronym in _DEFINED.findall(first))
+
+
+def with_sequels(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+    """A sentence that coins an acronym ('... adopted an ASEAN Smart City Action Plan (ASCAP) for 2026-2035.') is
+    usually followed by one that says more about it ('The implementation of the ASCAP ... Vision 2045.'): the
+    answer reads on into that one."""
+    by_place = {(s.rank, s.position): s for s in sentences}
+    keys = {c.key for c in chosen}
+    out: list[Sentence] = []
+    for c in chosen:
+        out.append(c)
+        nxt = by_place.get((c.rank, c.position + 1))
+        if nxt is not None and nxt.key not in keys and continues(c.text, nxt.text):
+            out.append(nxt)
+            keys.add(nxt.key)
+    return out
+
+
 _CUE_WINDOW = 2  # how far from a chosen sentence the missing name or date may stand ("Signed ..." lines)
 _CUE_FILL = 2  # sentences added per missing kind of answer: an agreement has two signatories
 
@@ -76,18 +100,28 @@ def _expected_items(question: str) -> int | None:
     return None
 
 
-def expand(passages: list[Passage]) -> list[Passage]:
+def expand(passages: list[Passage], named: frozenset[str] = frozenset()) -> list[Passage]:
     """The best passages' neighbouring chunks join the candidates (after them, so ranks stay put): an answer cut
-    at a chunk edge ("... has grown from 65 projects in 2021 to 77") continues there."""
+    at a chunk edge ("... has grown from 65 projects in 2021 to 77") continues there. A passage from a section
+    the question names ('Bangkok' › ...) brings the rest of that section read so far, wherever it ranks: a
+    city's profile runs over several chunks, and its projects are seldom in the first."""
     present = {p.chunk.id for p in passages} | {c.id for p in passages for c in p.duplicates}
     out = list(passages)
-    for p in passages[:_EXPAND]:
+    for n, p in enumerate(passages):
+        sections = named & set(_parts(p.chunk.heading))
         for chunk in p.neighbours:
-            if chunk.id not in present and abs(chunk.ordinal - p.chunk.ordinal) == 1:
+            step = chunk.ordinal - p.chunk.ordinal
+            adjacent = n < _EXPAND and abs(step) == 1
+            same_section = step > 0 and bool(sections & set(_parts(chunk.heading)))
+            if chunk.id not in present and (adjacent or same_section):
                 present.add(chunk.id)
                 out.append(p.model_copy(update={"chunk": chunk, "neighbours": [], "also_in": [], "duplicates": [],
                                                 "score": p.score * _NEIGHBOUR_DISCOUNT}))
     return out
+
+
+def _parts(heading: str | None) -> list[str]:
+    return (heading or "").split(" › ")
 
 
 def _read_on(passage: Passage, passages: list[Passage], by_rank: dict[int, list[Sentence]], language: str) -> None:
@@ -109,7 +143,7 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     for s in sentences:
         by_rank.setdefault(s.rank, []).append(s)
     leads = [c for c in chosen if not c.short] or chosen
-    lead = next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), leads[0])
+    lead = _lead(leads, by_rank, passages)
     _read_on(passages[lead.rank], passages, by_rank, language)
     following = _after(lead, by_rank, passages)
     wanted = _expected_items(question) or _ITEMS_MAX
@@ -120,7 +154,7 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
             break
         if s.key in keys or len(s.text) > ITEM_CHARS:
             continue
-        if items and _shape(items[0].text) != "plain" and _shape(s.text) != _shape(items[0].text):
+        if items and shape(items[0].text) != "plain" and shape(s.text) != shape(items[0].text):
             continue  # items are parallel: after 'Competitive Economy.' the next item is a title, not its body
         items.append(s)
         keys.add(s.key)
@@ -132,7 +166,16 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     return [lead, *items, *rest[:room]]
 
 
-def _shape(text: str) -> str:
+def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: list[Passage]) -> Sentence:
+    """The sentence the items follow: one that says so with its colon ("The core elements will be:") before one
+    that is merely followed by short lines (a title over a page's first lines)."""
+    stated = next((c for c in leads if c.text.rstrip().endswith(":")), None)
+    if stated is not None:
+        return stated
+    return next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), leads[0])
+
+
+def shape(text: str) -> str:
     """'caps' (a letterhead or running header), 'title' ('Annual Meeting of the ASCN') or 'plain' (a sentence)."""
     words = text.split()
     letters = [ch for ch in text if ch.isascii() and ch.isalpha()]

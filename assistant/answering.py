@@ -13,17 +13,19 @@ from collections.abc import Callable
 import numpy as np
 from pydantic import BaseModel
 
-from assistant.answer_context import expand, with_antecedents, with_cues, with_items
+from assistant.answer_context import expand, shape, with_antecedents, with_cues, with_items, with_sequels
 from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.models import Answer, Passage
-from assistant.question_cues import cue_bonus, cues_of
+from assistant.question_cues import asks_overview, cue_bonus, cues_of
 from assistant.sentences import Sentence, candidate_sentences, is_list_question
 from assistant.support import SupportScore, Unit, content_terms, coverage, has, support_score, term_weights, unit_of
 from assistant.topk_cover import named_headings
 
 PageLookup = Callable[[str, int], str | None]
 _RANK_PRIOR = 0.08  # a small nudge towards better-ranked passages; coverage decides
+_SECTION_FOCUS = 0.5  # above any sentence outside the section: an overview answers from the section first
+_PROSE_WORDS = 8
 _KEEP_RATIO = 0.5  # a sentence joins the answer when it scores at least this share of the best one
 _END_PUNCT = re.compile(r"([.!?。]+)\s*$")
 
@@ -94,9 +96,10 @@ def select_sentences(
 ) -> Selection:
     language = _language(question)
     retrieved = len(passages)
-    passages = expand(passages)
+    named = frozenset(named_headings(question))
+    passages = expand(passages, named)
     sentences = candidate_sentences(passages, language)
-    _with_section_names(question, sentences, passages)
+    _with_section_names(named, sentences, passages)
     q_terms = content_terms(question)
     weights = term_weights(q_terms, [s.unit for s in sentences if s.rank < retrieved])
     _dense_similarities(question, sentences, settings, query_vector, embedder)
@@ -106,11 +109,14 @@ def select_sentences(
         s.coverage = max(lexical, _dense_to_coverage(s.dense)) if s.cross_lingual else lexical
         # the kind of answer asked for (a name, a date, a number) counts only where the topic already matches
         s.score = s.coverage + _RANK_PRIOR / (1 + s.rank) + (cue_bonus(cues, s.text) if s.coverage > 0 else 0.0)
+    if asks_overview(question):
+        _focus_named_sections(named, sentences, passages)
     listing = is_list_question(question)
     limit = settings.max_answer_sentences * (2 if listing else 1)
     chosen = _greedy([s for s in sentences if not s.short], weights, limit)
     chosen = with_cues(chosen, sentences, cues)
     chosen = with_antecedents(chosen, sentences)
+    chosen = with_sequels(chosen, sentences)
     if listing and chosen:
         chosen = with_items(question, chosen, sentences, passages, language, limit)
     # support is judged on what retrieval found, so that refusal does not depend on the neighbours read around it
@@ -123,15 +129,23 @@ def select_sentences(
                      passages=passages)
 
 
-def _with_section_names(question: str, sentences: list[Sentence], passages: list[Passage]) -> None:
+def _with_section_names(named: frozenset[str], sentences: list[Sentence], passages: list[Passage]) -> None:
     """A sentence in a section headed by a name the question names ('Bangkok' › ...) is about that name, though
     it seldom repeats it: the name counts as matched there."""
-    named = set(named_headings(question))
     for s in sentences if named else []:
         parts = [part for part in (passages[s.rank].chunk.heading or "").split(" › ") if part in named]
         if parts:
             base, extra = s.context or s.unit, unit_of(" ".join(parts))
             s.context = Unit(tokens=base.tokens | extra.tokens, flat=base.flat + extra.flat)
+
+
+def _focus_named_sections(named: frozenset[str], sentences: list[Sentence], passages: list[Passage]) -> None:
+    """An overview of a named section ('Brief me on Bangkok's action plan') is drawn from that section first:
+    its sentences seldom repeat the question's words, while the documents' generic lines about action plans do."""
+    for s in sentences:
+        prose = shape(s.text) == "plain" and len(s.text.split()) >= _PROSE_WORDS  # not 'Smart City Project 1'
+        if prose and (passages[s.rank].chunk.heading or "").split(" › ")[0] in named and s.coverage > 0:
+            s.score += _SECTION_FOCUS
 
 
 def _greedy(sentences: list[Sentence], weights: dict[str, float], limit: int) -> list[Sentence]:
@@ -186,14 +200,14 @@ def _with_marker(text: str, n: int) -> str:
 def compose(
     selection: Selection, passages: list[Passage], page_lookup: PageLookup | None = None
 ) -> tuple[str, list]:
-    """Order sentences by the passage they come from (best first), then as they stand in it; number sources."""
+    """Order sentences by the passage they come from, then as they stand in it; number sources.
+
+    Passages come in the order the selection first draws on them: best sentence first, except that a list's
+    items, read on into later chunks, follow the sentence that introduces them."""
     from assistant.citation_build import citation_for
 
     passages = selection.passages or passages
-    order: dict[int, float] = {}
-    for s in selection.sentences:
-        order[s.rank] = max(order.get(s.rank, 0.0), s.score)
-    ranks = sorted(order, key=lambda r: -order[r])
+    ranks = list(dict.fromkeys(s.rank for s in selection.sentences))
     numbers = {rank: n for n, rank in enumerate(ranks, start=1)}
     lines = []
     for rank in ranks:

@@ -43,23 +43,34 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
     ``generated`` dropped: fewer than ``keep_share`` of their facts (the question's own aside) appear in it.
 
     Only the evidence sentences that answer count: those closest to the question (at least half the best one's
-    share of question words) or holding the kind of answer it asks for (a person, a date, a number); the extractive
-    answer also quotes context that a short answer may rightly leave out."""
+    share of question words), holding the kind of answer it asks for (a person, a date, a number), or saying more
+    about what an answering sentence before them named; in an overview ('Brief me on ...') every one does. The
+    extractive answer also quotes context that a short answer may rightly leave out. A sentence's facts are those
+    it adds to the answering evidence before it: one that repeats 'ASCAP 2026-2035' and adds 'Vision 2045' is
+    kept only if 'Vision 2045' is."""
+    from assistant.answer_context import continues
     from assistant.citations import split_answer_sentences
-    from assistant.question_cues import cues_of, satisfies
+    from assistant.question_cues import asks_overview, cues_of, satisfies
     from assistant.support import content_terms
 
     have = _normal(generated)
-    asked = _normal(question)
+    known = {_normal(f) for f in facts(question)} | {_normal(question)}
     q_terms = set(content_terms(question))
     sentences = split_answer_sentences(evidence)
     best = max((_share(s, q_terms) for s in sentences), default=0.0)
     cues = cues_of(question)
+    overview = asks_overview(question)
     dropped: list[str] = []
+    previous, previous_answers = "", False
     for sentence in sentences:
-        wanted = [f for f in facts(sentence) if _normal(f) not in asked]
-        answers = _share(sentence, q_terms) >= 0.5 * best or any(satisfies(c, sentence) for c in cues)
-        if not wanted or not answers:
+        answers = (overview or _share(sentence, q_terms) >= 0.5 * best or any(satisfies(c, sentence) for c in cues)
+                   or (previous_answers and continues(previous, sentence)))
+        previous, previous_answers = sentence, answers
+        if not answers:
+            continue
+        wanted = [f for f in facts(sentence) if not any(_normal(f) in k for k in known)]
+        known |= {_normal(f) for f in facts(sentence)}
+        if not wanted:
             continue
         kept = sum(1 for f in wanted if _normal(f) in have)
         if kept < keep_share * len(wanted):

@@ -38,6 +38,16 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 CUE_BONUS = 0.12  # about one rare question word's worth of coverage: it breaks ties, it cannot carry an answer
 
 
+_OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell me about|describe)\b|สรุป|ภาพรวม",
+                       re.IGNORECASE)
+
+
+def asks_overview(question: str) -> bool:
+    """'Brief me on Bangkok's action plan': the answer is what its section says, not the sentences that repeat
+    the question's words."""
+    return bool(_OVERVIEW.search(question))
+
+
 def cues_of(question: str) -> list[str]:
     return [name for name, (asks, _) in CUES.items() if asks.search(question)]
 

@@ -132,3 +132,33 @@ def test_a_list_of_titled_items_is_gathered_across_their_paragraphs(service: Ass
     for item in ("Competitive Economy", "Sustainable Environment", "Quality of Life"):
         assert item in answer.answer, answer.answer
     _assert_well_cited(answer)
+
+
+def test_a_list_introduced_by_a_colon_brings_its_items_in_reading_order(service: AssistantService) -> None:
+    # the concept note's core elements run over three pages; the document's title line above its first lines is
+    # not the list's introduction, and the items follow the sentence that introduces them
+    answer = service.ask("List the core elements proposed in the ASCN concept note.", mode="extractive")
+    items = ["Action Plans for Smart City Development", "ASEAN Smart Cities Framework", "Annual Meeting of the ASCN",
+             "Twinning Programme"]
+    where = [answer.answer.find(item) for item in items]
+    assert all(w >= 0 for w in where), answer.answer
+    assert where == sorted(where), answer.answer
+    assert answer.answer.find("core elements of the ASCN will be:") < where[0], answer.answer
+    _assert_well_cited(answer)
+
+
+def test_an_overview_of_a_named_profile_is_drawn_from_that_profile(service: AssistantService) -> None:
+    # Bangkok's action plan runs over two chunks; its projects never repeat the words 'smart city action plan'
+    answer = service.ask("Give me an overview of Bangkok's smart city action plan.", mode="extractive")
+    for fact in ("Visitor-Friendly", "Bang Sue", "Pahonyothin"):
+        assert fact in answer.answer, answer.answer
+    assert {(c.source, c.page) for c in answer.citations} <= {
+        ("asean-ascn-smart-city-action-plans-2018.pdf", 46), ("asean-ascn-smart-city-action-plans-2018.pdf", 47)}
+    _assert_well_cited(answer)
+
+
+def test_a_sentence_coining_an_acronym_brings_the_next_one_about_it(service: AssistantService) -> None:
+    answer = service.ask("Which plan did the ASCN adopt under Malaysia's chairmanship in 2025?", mode="extractive")
+    assert "(ASCAP) for 2026-2035" in answer.answer, answer.answer
+    assert "ASEAN Community Vision 2045" in answer.answer, answer.answer
+    _assert_well_cited(answer)

@@ -76,6 +76,25 @@ def test_an_answer_that_drops_the_asked_names_or_figures_is_caught() -> None:
     assert dropped_sentences("The MOU was signed [1].", "The New York City-London MOU [1].", QUESTION) == []
 
 
+def test_a_sentence_saying_more_about_a_coined_acronym_must_keep_what_it_adds() -> None:
+    question = "What long-term plan did the ASCN adopt, and who led it?"
+    adopted = "Led by Malaysia, ASCN adopted an ASEAN Smart City Action Plan (ASCAP) for 2026-2035 [1]."
+    sequel = "The implementation of the ASCAP 2026-2035 shall support the ASEAN Community Vision 2045 [1]."
+    evidence = f"{adopted} {sequel}"
+    kept_first = "Malaysia led the ASEAN Smart City Action Plan (ASCAP) for 2026-2035 [1]."
+    assert dropped_sentences(kept_first, evidence, question) == [sequel]  # its repeats of ASCAP 2026-2035 don't count
+    assert dropped_sentences(f"{kept_first} It supports the ASEAN Community Vision 2045 [1].", evidence,
+                             question) == []
+
+
+def test_in_an_overview_every_quoted_sentence_answers() -> None:
+    vision = "Vision: to be a Visitor-Friendly International Community [1]."
+    project = "Serving as the main stop for the High-Speed Rail, the Bang Sue Central Railway will be a hub [1]."
+    generated = "Bangkok aims to be a Visitor-Friendly International Community [1]."
+    assert dropped_sentences(generated, f"{vision} {project}", "What is Bangkok's smart city vision?") == []
+    assert dropped_sentences(generated, f"{vision} {project}", "Brief me on Bangkok's smart city plan.") == [project]
+
+
 def test_dropped_facts_are_quoted_after_the_llm_text_and_a_refusal_falls_back(passages: list) -> None:
     settings = Settings()
     quoted = f"Thedder Rudolph W. Giuliani {SIGNED} [1]."
