@@ -140,6 +140,9 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
         if todo or removed or records.get_meta(SYNCED_KEY) != _synced_value(settings, embedder.id):
             vectors = build_vectors(settings, embedder)
             records.delete_meta(SYNCED_KEY)
+            t0 = time.perf_counter()
+            embedder.load()  # while the worker reads the first files, not when their chunks are waiting
+            report.embed_seconds += time.perf_counter() - t0
             report.reembedded, seconds = _reconcile(records, vectors, embedder, settings, todo, removed)
             report.embed_seconds += seconds
             for doc_id in removed:
