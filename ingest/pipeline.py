@@ -30,6 +30,7 @@ from assistant.hashing import file_sha256
 from assistant.models import Chunk, Document
 from ingest.locking import ingest_lock
 from ingest.preparer import Prepared, Preparer
+from ingest.schedule import schedule
 from ingest.report import FailedFile, FileNote, IngestReport, UnreadablePages
 
 PIPELINE_VERSION = "4"  # bump when cleaning/chunking changes so that every file is processed again
@@ -132,7 +133,7 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     folder_names = {str(f) for f in folders}
     removed = sorted(d for d, root in roots.items() if root in folder_names and d not in present)
 
-    with Preparer(todo, settings) as preparer:  # started first: the worker reads files while the model loads
+    with Preparer(schedule(todo), settings) as preparer:  # started first: the worker reads files while the model loads
         t0 = time.perf_counter()
         embedder = build_embedder(settings)
         report.embed_seconds += time.perf_counter() - t0
