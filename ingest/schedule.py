@@ -75,6 +75,6 @@ def schedule(sources: list[S]) -> list[S]:
         twin = source.sha256 or f"#{index}"
         if twin not in key_of:
             prepare, embed = estimated_seconds(source.path)
-            key_of[twin] = (0, prepare) if prepare < embed else (1, -embed)
+            key_of[twin] = (0, prepare) if prepare <= embed else (1, -embed)
         keyed.append((key_of[twin], index, source))
     return [source for _, _, source in sorted(keyed, key=lambda item: item[:2])]
