@@ -91,7 +91,7 @@ def main() -> None:
         ("full ingest, wall total s", f"{total:.2f}"),
         ("  worker: parse (text layer) busy s", f"{report.parse_seconds:.2f}"),
         ("  worker: OCR wall s (render + Tesseract)", f"{report.ocr_seconds:.2f}"),
-        ("  worker: clean + chunk busy s", f"{report.clean_seconds:.2f}"),
+        ("  worker: clean + chunk + lexical tokens busy s", f"{report.clean_seconds:.2f}"),
         ("  worker: CPU s (excl. Tesseract)", f"{report.prepare_cpu_seconds:.2f}"),
         ("  main: embed (incl. model load) busy s", f"{report.embed_seconds:.2f}"),
         ("  main: store write busy s", f"{report.store_seconds:.2f}"),

@@ -56,23 +56,29 @@ def usable_languages(requested: str) -> str:
 def image_pages(data: bytes, numbers: list[int]) -> set[int]:
     """Of the given pages, those carrying a page-sized image (a blank page has nothing to read)."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
 
     found: set[int] = set()
     pdf = pdfium.PdfDocument(data)
     try:
         for number in numbers:
             page = pdf[number - 1]
-            page_area = max(page.get_width() * page.get_height(), 1.0)
-            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-                left, bottom, right, top = obj.get_bounds()
-                if (right - left) * (top - bottom) >= MIN_IMAGE_SHARE * page_area:
-                    found.add(number)
-                    break
+            if has_page_image(page):
+                found.add(number)
             page.close()
     finally:
         pdf.close()
     return found
+
+
+def has_page_image(page) -> bool:  # noqa: ANN001 - pypdfium2 PdfPage
+    import pypdfium2.raw as pdfium_c
+
+    page_area = max(page.get_width() * page.get_height(), 1.0)
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) >= MIN_IMAGE_SHARE * page_area:
+            return True
+    return False
 
 
 def ocr_pdf_pages(data: bytes, numbers: list[int], languages: str, threads: int = 1) -> OcrResult:

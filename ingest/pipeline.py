@@ -27,7 +27,6 @@ from assistant.config import Settings
 from assistant.errors import AssistantError, UnreadableFileError
 from assistant.factory import build_embedder, build_records, build_vectors
 from assistant.hashing import file_sha256
-from assistant.models import Chunk, Document
 from ingest.locking import ingest_lock
 from ingest.preparer import Prepared, Preparer
 from ingest.schedule import schedule
@@ -183,12 +182,12 @@ def _ingest_files(preparer: Preparer, count: int, records, vectors, embedder, se
 
     owners = {sha: doc for doc, sha in hashes.items()}  # removed documents are already gone from `hashes`
     bar = tqdm(total=count, disable=not progress, file=sys.stderr, unit="file", leave=False)
-    group: list[tuple[SourceFile, Document, list[Chunk]]] = []
+    group: list[tuple[SourceFile, Prepared]] = []
     for source, prepared in preparer:
         bar.set_postfix_str(source.doc_id[-40:], refresh=False)
         if _accept(source, prepared, report, owners):
-            group.append((source, prepared.doc, prepared.chunks))
-        if sum(len(chunks) for _, _, chunks in group) >= EMBED_GROUP_CHUNKS or not preparer.ready():
+            group.append((source, prepared))
+        if sum(len(p.chunks) for _, p in group) >= EMBED_GROUP_CHUNKS or not preparer.ready():
             _embed_and_write(group, records, vectors, embedder, settings, report)
             group = []
         bar.update()
@@ -220,7 +219,7 @@ def _accept(source: SourceFile, prepared: Prepared, report: IngestReport, owners
     return True
 
 
-def _embed_and_write(group: list[tuple[SourceFile, Document, list[Chunk]]], records, vectors, embedder,  # noqa: ANN001
+def _embed_and_write(group: list[tuple[SourceFile, Prepared]], records, vectors, embedder,  # noqa: ANN001
                      settings: Settings, report: IngestReport) -> None:
     """Per document: vectors first, records second, stale vectors last, so a crash between steps leaves only what
     reconcile repairs."""
@@ -228,20 +227,21 @@ def _embed_and_write(group: list[tuple[SourceFile, Document, list[Chunk]]], reco
 
     if not group:
         return
-    titles = {doc.meta.doc_id: doc.meta.title for _, doc, _ in group}
+    titles = {p.doc.meta.doc_id: p.doc.meta.title for _, p in group}
     t0 = time.perf_counter()
-    embeddings = embed_chunks(embedder, [c for _, _, chunks in group for c in chunks], titles,
+    embeddings = embed_chunks(embedder, [c for _, p in group for c in p.chunks], titles,
                               settings.embed_batch_size)
     report.embed_seconds += time.perf_counter() - t0
     t0 = time.perf_counter()
     offset = 0
-    for source, doc, chunks in group:
+    for source, prepared in group:
+        doc, chunks = prepared.doc, prepared.chunks
         mine = embeddings[offset : offset + len(chunks)]
         offset += len(chunks)
         old = records.chunk_ids_of(doc.meta.doc_id)
         vectors.add([c.id for c in chunks], mine, [vector_metadata(c) for c in chunks])
         records.replace_document(doc.meta, chunks, doc.pages, embedder_id=embedder.id, fingerprint=source.fingerprint,
-                                 root=str(source.root))
+                                 root=str(source.root), lexical=prepared.lexical)
         stale = sorted(old - {c.id for c in chunks})
         if stale:
             vectors.delete(stale)

@@ -3,10 +3,11 @@ files instead of trailing after them with the embedder idle, and the embedder ge
 
 Preparation (worker) then embedding (main process) is a two-machine flow shop, so Johnson's rule orders it: files
 that prepare faster than they embed first, quickest preparation first; then the others, longest embedding first.
-The estimates must cost next to nothing in the ingesting process, so they read no text layer beyond a PDF's first
-page: pages, with Thai pages dearer to prepare (pypdf extraction, SARA AM repair, Thai sentence split). Scanned
-pages are not known before parsing; their OCR runs wherever the file falls. Twins (same sha256) keep their
-discovery order, so the report names the same file as the duplicate whatever the schedule.
+The estimates must cost next to nothing in the ingesting process, so they read only a PDF's first and last pages:
+the page count, whether the text is Thai (dearer to prepare: pypdf extraction, SARA AM repair, Thai sentence split),
+and the share of those two pages that are scans to OCR (scanned annexes sit at the end of a report). A file with
+scans therefore prepares last, while the embedder works through everything before it. Twins (same sha256) keep
+their discovery order, so the report names the same file as the duplicate whatever the schedule.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Protocol, TypeVar
 # seconds per page on the 2-core target (reference corpus, worker beside the embedder)
 PREPARE_PAGE_S = 0.02
 PREPARE_THAI_PAGE_S = 0.15
+OCR_PAGE_S = 3.5  # render + Tesseract, one thread
 EMBED_PAGE_S = 0.06
 TEXT_BYTES_PER_PAGE = 3000  # plain text and Markdown: one "page" per this many bytes
 
@@ -37,32 +39,40 @@ def estimated_seconds(path: Path) -> tuple[float, float]:
         except OSError:
             return 0.0, 0.0
         return pages * PREPARE_PAGE_S, pages * EMBED_PAGE_S
-    pages, thai = _pdf_pages(path)
-    return pages * (PREPARE_THAI_PAGE_S if thai else PREPARE_PAGE_S), pages * EMBED_PAGE_S
+    pages, thai, scanned_share = _pdf_sample(path)
+    text_pages = pages * (1 - scanned_share)
+    prepare = text_pages * (PREPARE_THAI_PAGE_S if thai else PREPARE_PAGE_S) + pages * scanned_share * OCR_PAGE_S
+    return prepare, text_pages * EMBED_PAGE_S
 
 
-def _pdf_pages(path: Path) -> tuple[int, bool]:
-    """Page count and whether the first page is Thai."""
+def _pdf_sample(path: Path) -> tuple[int, bool, float]:
+    """Page count, whether the first page is Thai, and the share of the first and last pages that need OCR."""
     import pypdfium2 as pdfium
 
     from assistant.textnorm import detect_language
+    from ingest.loaders import MIN_TEXT_LAYER_LETTERS
+    from ingest.ocr import has_page_image
 
     try:
         pdf = pdfium.PdfDocument(path)
     except Exception:  # damaged or encrypted: the loader reports it, cheaply
-        return 0, False
+        return 0, False, 0.0
     try:
         pages = len(pdf)
-        if pages == 0:
-            return 0, False
-        page = pdf[0]
-        textpage = page.get_textpage()
-        thai = detect_language(textpage.get_text_range()) == "th"
-        textpage.close()
-        page.close()
-        return pages, thai
-    except Exception:  # a first page pdfium cannot read: the loader decides what the file is worth
-        return 0, False
+        texts: list[str] = []
+        scanned = 0
+        for index in sorted({0, pages - 1} if pages else set()):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            letters = sum(ch.isalpha() for ch in texts[-1])
+            scanned += letters < MIN_TEXT_LAYER_LETTERS and has_page_image(page)
+            page.close()
+        thai = detect_language("\n".join(texts)) == "th"
+        return pages, thai, scanned / len(texts) if texts else 0.0
+    except Exception:  # pages pdfium cannot read: the loader decides what the file is worth
+        return 0, False, 0.0
     finally:
         pdf.close()
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from assistant.hashing import file_sha256
 from ingest.pipeline import discover
 from ingest.schedule import estimated_seconds, schedule
-from assistant.hashing import file_sha256
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 THAI_ACT = "th-bma-act-be2528-1985-consolidated.pdf"
+SCANNED = "sci-partnership-agreement-toolkit-2012.pdf"  # typed pages, then scanned agreements
+SCANNED_LAST_PAGE = "asean-ascn-concept-note-2018.pdf"
 
 
 def _sources(folder: Path) -> list:
@@ -27,12 +29,19 @@ def test_thai_pdf_is_dearer_to_prepare_than_to_embed_and_english_the_other_way()
     assert 0 < prepare < embed
 
 
-def test_schedule_is_a_permutation_with_the_thai_act_after_the_english_pdfs() -> None:
+def test_scanned_annexes_make_preparation_dearest() -> None:
+    prepare, embed = estimated_seconds(CORPUS / SCANNED)
+    assert prepare > estimated_seconds(CORPUS / THAI_ACT)[0]
+    assert prepare > 10 * embed
+
+
+def test_schedule_is_a_permutation_text_pdfs_then_the_thai_act_then_scans() -> None:
     sources = _sources(CORPUS)
     ordered = [s.path.name for s in schedule(sources)]
     assert sorted(ordered) == sorted(s.path.name for s in sources)
-    english_pdfs = [n for n in ordered if n.endswith(".pdf") and n != THAI_ACT]
-    assert all(ordered.index(THAI_ACT) > ordered.index(n) for n in english_pdfs)
+    text_pdfs = [n for n in ordered if n.endswith(".pdf") and n not in (THAI_ACT, SCANNED, SCANNED_LAST_PAGE)]
+    assert all(ordered.index(THAI_ACT) > ordered.index(n) for n in text_pdfs)
+    assert ordered.index(SCANNED) > ordered.index(THAI_ACT)
     assert ordered.index("asean-ascn-framework-2018.pdf") < ordered.index("asean-ascn-smart-city-action-plans-2018.pdf")
 
 
