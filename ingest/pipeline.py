@@ -152,6 +152,7 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
                 report.removed.append(doc_id)
             live = {d: h for d, h in hashes.items() if d not in set(removed)}
             _ingest_files(preparer, len(todo), records, vectors, embedder, settings, report, live, progress)
+            _in_discovery_order(report, [_label(s) for s in todo])
             records.set_embedder(embedder.id)
             records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
     for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds",
@@ -193,6 +194,13 @@ def _ingest_files(preparer: Preparer, count: int, records, vectors, embedder, se
         bar.update()
     _embed_and_write(group, records, vectors, embedder, settings, report)
     bar.close()
+
+
+def _in_discovery_order(report: IngestReport, labels: list[str]) -> None:
+    """Per-file entries listed as the files were found, whatever order the schedule prepared them in."""
+    rank = {label: index for index, label in enumerate(labels)}
+    for entries in (report.failed, report.notes, report.unreadable_pages):
+        entries.sort(key=lambda entry: rank.get(entry.file, len(rank)))
 
 
 def _label(source: SourceFile) -> str:

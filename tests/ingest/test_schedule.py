@@ -5,8 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from assistant.config import Settings
 from assistant.hashing import file_sha256
-from ingest.pipeline import discover
+from ingest.pipeline import discover, ingest_paths
 from ingest.schedule import estimated_seconds, schedule
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -53,3 +56,17 @@ def test_twins_keep_their_discovery_order(tmp_path: Path) -> None:
     ordered = [s.path.name for s in schedule(_sources(tmp_path))]
     assert ordered.index("a-original.pdf") == ordered.index("b-copy.pdf") - 1
     assert ordered[-1] == "c-thai.pdf"
+
+
+@pytest.mark.slow
+def test_report_lists_failures_in_discovery_order_whatever_the_schedule(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(CORPUS / THAI_ACT, folder / "x-act.pdf")
+    shutil.copy(CORPUS / THAI_ACT, folder / "y-act-copy.pdf")  # a twin: prepared late (Thai), then refused
+    (folder / "z-empty.md").write_text("# Only a title\n")  # refused, and prepared first (cheapest)
+    assert [s.path.name for s in schedule(_sources(folder))] == ["z-empty.md", "x-act.pdf", "y-act-copy.pdf"]
+    report = ingest_paths([folder], Settings(data_dir=tmp_path / "data"))
+    assert report.files == 1
+    assert [f.file for f in report.failed] == ["y-act-copy.pdf", "z-empty.md"]
+    assert "same content as x-act.pdf" in report.failed[0].reason
