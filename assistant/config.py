@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     ocr: bool = Field(True, description="OCR pages without a text layer when Tesseract is installed.")
     ocr_languages: str = Field("eng+tha", description="Tesseract language codes.")
     ocr_threads: int = Field(1, ge=1, le=64, description="OpenMP threads per Tesseract process (OMP_THREAD_LIMIT); 1 leaves the other core to the embedder that runs beside OCR.")
+    ocr_parallel_pages: int = Field(2, ge=1, le=64, description="Tesseract processes reading one file's scanned pages at once; ingestion prepares scanned files last, when the embedder is mostly done, so 2 uses both cores of the target.")
     catalog_file: Path | None = Field(None, description="TOML catalog of document metadata; unset means `catalog.toml` inside each ingested folder.")
     lock_timeout_s: float = Field(0.0, ge=0, le=3600, description="How long a second ingest waits for the store lock before refusing.")
 

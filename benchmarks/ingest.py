@@ -11,10 +11,11 @@ unreadable) in a fresh process, over raw embedding of its own chunks.
 
 Phases overlap: a worker process parses, OCRs, cleans and chunks file N+1 while the ingesting process embeds and
 writes file N (ingest.preparer). So the phase rows are busy seconds inside the process that runs the phase (parse,
-OCR, clean+chunk in the worker; embed and store in the main process) and do not add up to the wall total. OCR
-seconds are the wall seconds the worker spent OCRing (rendering pages and waiting for Tesseract); since the embedder
-runs meanwhile, subtracting them from the wall total removes time in which the pipeline was also embedding, which
-flatters the ratio by up to that much: read it beside the OCR-off row. CPU rows are process CPU seconds (user +
+OCR, clean+chunk+lexical tokens in the worker; embed and store in the main process) and do not add up to the wall
+total. OCR seconds are the wall seconds the worker spent OCRing (rendering pages and waiting for up to
+ASSISTANT_OCR_PARALLEL_PAGES Tesseract processes); files with scans are prepared last (ingest.schedule), but the
+embedder may still be working on earlier files meanwhile, so subtracting them from the wall total can remove time in
+which the pipeline was also embedding, which flatters the ratio by up to that much: read it beside the OCR-off row. CPU rows are process CPU seconds (user +
 system; Tesseract's own CPU is in neither process). The embed phase includes the model's load, which a real ingest
 pays (overlapped with the first files' preparation) and the warm raw run does not.
 """
@@ -91,7 +92,7 @@ def main() -> None:
         ("full ingest, wall total s", f"{total:.2f}"),
         ("  worker: parse (text layer) busy s", f"{report.parse_seconds:.2f}"),
         ("  worker: OCR wall s (render + Tesseract)", f"{report.ocr_seconds:.2f}"),
-        ("  worker: clean + chunk busy s", f"{report.clean_seconds:.2f}"),
+        ("  worker: clean + chunk + lexical tokens busy s", f"{report.clean_seconds:.2f}"),
         ("  worker: CPU s (excl. Tesseract)", f"{report.prepare_cpu_seconds:.2f}"),
         ("  main: embed (incl. model load) busy s", f"{report.embed_seconds:.2f}"),
         ("  main: store write busy s", f"{report.store_seconds:.2f}"),

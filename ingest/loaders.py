@@ -242,7 +242,8 @@ def load_document(path: Path, root: Path, settings: Settings, times: LoadTimes |
     seconds = 0.0
     if raw.scanned_pages and isinstance(data, bytes):
         if settings.ocr and tesseract_available():
-            result = ocr_pdf_pages(data, raw.scanned_pages, settings.ocr_languages, settings.ocr_threads)
+            result = ocr_pdf_pages(data, raw.scanned_pages, settings.ocr_languages, settings.ocr_threads,
+                                   settings.ocr_parallel_pages)
             seconds = result.seconds
             for page in pages:
                 if page.number in result.texts:

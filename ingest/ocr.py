@@ -8,6 +8,8 @@ import os
 import shutil
 import subprocess
 import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 
 from pydantic import BaseModel, Field
@@ -56,27 +58,37 @@ def usable_languages(requested: str) -> str:
 def image_pages(data: bytes, numbers: list[int]) -> set[int]:
     """Of the given pages, those carrying a page-sized image (a blank page has nothing to read)."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
 
     found: set[int] = set()
     pdf = pdfium.PdfDocument(data)
     try:
         for number in numbers:
             page = pdf[number - 1]
-            page_area = max(page.get_width() * page.get_height(), 1.0)
-            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-                left, bottom, right, top = obj.get_bounds()
-                if (right - left) * (top - bottom) >= MIN_IMAGE_SHARE * page_area:
-                    found.add(number)
-                    break
+            if has_page_image(page):
+                found.add(number)
             page.close()
     finally:
         pdf.close()
     return found
 
 
-def ocr_pdf_pages(data: bytes, numbers: list[int], languages: str, threads: int = 1) -> OcrResult:
-    """OCR the scanned pages among ``numbers``; pages without a page-sized image are blank and skipped."""
+def has_page_image(page) -> bool:  # noqa: ANN001 - pypdfium2 PdfPage
+    import pypdfium2.raw as pdfium_c
+
+    page_area = max(page.get_width() * page.get_height(), 1.0)
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) >= MIN_IMAGE_SHARE * page_area:
+            return True
+    return False
+
+
+def ocr_pdf_pages(data: bytes, numbers: list[int], languages: str, threads: int = 1, parallel: int = 1) -> OcrResult:
+    """OCR the scanned pages among ``numbers``; pages without a page-sized image are blank and skipped.
+
+    Up to ``parallel`` Tesseract processes read pages at once while the next page renders here (pages are
+    independent); at most ``parallel + 1`` rendered pages are held in memory.
+    """
     import pypdfium2 as pdfium
 
     started = time.perf_counter()
@@ -86,20 +98,31 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], languages: str, threads: int 
         return result
     lang = usable_languages(languages)
     pdf = pdfium.PdfDocument(data)
+    pending: deque[tuple[int, Future[str]]] = deque()
     try:
-        for number in targets:
-            page = pdf[number - 1]
-            image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil()
-            page.close()
-            text = read_image(image, lang, threads)
-            if sum(ch.isalpha() for ch in text) >= 20:
-                result.texts[number] = text
-            else:
-                result.failed.append(number)
+        with ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="tesseract") as pool:
+            for number in targets:
+                page = pdf[number - 1]
+                image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil()
+                page.close()
+                pending.append((number, pool.submit(read_image, image, lang, threads)))
+                while len(pending) > parallel:
+                    _collect(*pending.popleft(), result)
+            while pending:
+                _collect(*pending.popleft(), result)
     finally:
         pdf.close()
+    result.failed.sort()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _collect(number: int, future: Future[str], result: OcrResult) -> None:
+    text = future.result()
+    if sum(ch.isalpha() for ch in text) >= 20:
+        result.texts[number] = text
+    else:
+        result.failed.append(number)
 
 
 def read_image(image, lang: str, threads: int) -> str:  # noqa: ANN001 - PIL image

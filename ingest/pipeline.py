@@ -27,9 +27,9 @@ from assistant.config import Settings
 from assistant.errors import AssistantError, UnreadableFileError
 from assistant.factory import build_embedder, build_records, build_vectors
 from assistant.hashing import file_sha256
-from assistant.models import Chunk, Document
 from ingest.locking import ingest_lock
 from ingest.preparer import Prepared, Preparer
+from ingest.schedule import schedule
 from ingest.report import FailedFile, FileNote, IngestReport, UnreadablePages
 
 PIPELINE_VERSION = "4"  # bump when cleaning/chunking changes so that every file is processed again
@@ -132,7 +132,7 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     folder_names = {str(f) for f in folders}
     removed = sorted(d for d, root in roots.items() if root in folder_names and d not in present)
 
-    with Preparer(todo, settings) as preparer:  # started first: the worker reads files while the model loads
+    with Preparer(schedule(todo), settings) as preparer:  # started first: the worker reads files while the model loads
         t0 = time.perf_counter()
         embedder = build_embedder(settings)
         report.embed_seconds += time.perf_counter() - t0
@@ -140,6 +140,9 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
         if todo or removed or records.get_meta(SYNCED_KEY) != _synced_value(settings, embedder.id):
             vectors = build_vectors(settings, embedder)
             records.delete_meta(SYNCED_KEY)
+            t0 = time.perf_counter()
+            embedder.load()  # while the worker reads the first files, not when their chunks are waiting
+            report.embed_seconds += time.perf_counter() - t0
             report.reembedded, seconds = _reconcile(records, vectors, embedder, settings, todo, removed)
             report.embed_seconds += seconds
             for doc_id in removed:
@@ -149,6 +152,7 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
                 report.removed.append(doc_id)
             live = {d: h for d, h in hashes.items() if d not in set(removed)}
             _ingest_files(preparer, len(todo), records, vectors, embedder, settings, report, live, progress)
+            _in_discovery_order(report, [_label(s) for s in todo])
             records.set_embedder(embedder.id)
             records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
     for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds",
@@ -179,17 +183,24 @@ def _ingest_files(preparer: Preparer, count: int, records, vectors, embedder, se
 
     owners = {sha: doc for doc, sha in hashes.items()}  # removed documents are already gone from `hashes`
     bar = tqdm(total=count, disable=not progress, file=sys.stderr, unit="file", leave=False)
-    group: list[tuple[SourceFile, Document, list[Chunk]]] = []
+    group: list[tuple[SourceFile, Prepared]] = []
     for source, prepared in preparer:
         bar.set_postfix_str(source.doc_id[-40:], refresh=False)
         if _accept(source, prepared, report, owners):
-            group.append((source, prepared.doc, prepared.chunks))
-        if sum(len(chunks) for _, _, chunks in group) >= EMBED_GROUP_CHUNKS or not preparer.ready():
+            group.append((source, prepared))
+        if sum(len(p.chunks) for _, p in group) >= EMBED_GROUP_CHUNKS or not preparer.ready():
             _embed_and_write(group, records, vectors, embedder, settings, report)
             group = []
         bar.update()
     _embed_and_write(group, records, vectors, embedder, settings, report)
     bar.close()
+
+
+def _in_discovery_order(report: IngestReport, labels: list[str]) -> None:
+    """Per-file entries listed as the files were found, whatever order the schedule prepared them in."""
+    rank = {label: index for index, label in enumerate(labels)}
+    for entries in (report.failed, report.notes, report.unreadable_pages):
+        entries.sort(key=lambda entry: rank.get(entry.file, len(rank)))
 
 
 def _label(source: SourceFile) -> str:
@@ -216,7 +227,7 @@ def _accept(source: SourceFile, prepared: Prepared, report: IngestReport, owners
     return True
 
 
-def _embed_and_write(group: list[tuple[SourceFile, Document, list[Chunk]]], records, vectors, embedder,  # noqa: ANN001
+def _embed_and_write(group: list[tuple[SourceFile, Prepared]], records, vectors, embedder,  # noqa: ANN001
                      settings: Settings, report: IngestReport) -> None:
     """Per document: vectors first, records second, stale vectors last, so a crash between steps leaves only what
     reconcile repairs."""
@@ -224,20 +235,21 @@ def _embed_and_write(group: list[tuple[SourceFile, Document, list[Chunk]]], reco
 
     if not group:
         return
-    titles = {doc.meta.doc_id: doc.meta.title for _, doc, _ in group}
+    titles = {p.doc.meta.doc_id: p.doc.meta.title for _, p in group}
     t0 = time.perf_counter()
-    embeddings = embed_chunks(embedder, [c for _, _, chunks in group for c in chunks], titles,
+    embeddings = embed_chunks(embedder, [c for _, p in group for c in p.chunks], titles,
                               settings.embed_batch_size)
     report.embed_seconds += time.perf_counter() - t0
     t0 = time.perf_counter()
     offset = 0
-    for source, doc, chunks in group:
+    for source, prepared in group:
+        doc, chunks = prepared.doc, prepared.chunks
         mine = embeddings[offset : offset + len(chunks)]
         offset += len(chunks)
         old = records.chunk_ids_of(doc.meta.doc_id)
         vectors.add([c.id for c in chunks], mine, [vector_metadata(c) for c in chunks])
         records.replace_document(doc.meta, chunks, doc.pages, embedder_id=embedder.id, fingerprint=source.fingerprint,
-                                 root=str(source.root))
+                                 root=str(source.root), lexical=prepared.lexical)
         stale = sorted(old - {c.id for c in chunks})
         if stale:
             vectors.delete(stale)

@@ -37,6 +37,8 @@ class Prepared(BaseModel):
 
     doc: Document | None = None
     chunks: list[Chunk] = Field(default_factory=list)
+    lexical: list[tuple[str, str]] = Field(default_factory=list, description="Lexical index tokens per chunk, "
+                                           "segmented here so that Thai segmentation does not slow the embedder.")
     failure: str = ""
     notes: list[str] = Field(default_factory=list, description="Visible fallbacks taken while reading the file.")
     parse_seconds: float = 0.0
@@ -47,6 +49,7 @@ class Prepared(BaseModel):
 
 def prepare_file(path: Path, root: Path, settings: Settings) -> Prepared:
     """Runs in the worker; never raises for a bad file, since exceptions of parsers need not pickle."""
+    from assistant.store.records import lexical_rows
     from ingest.documents import prepare_document
     from ingest.loaders import LoadTimes
 
@@ -54,7 +57,10 @@ def prepare_file(path: Path, root: Path, settings: Settings) -> Prepared:
     cpu = time.process_time()
     try:
         doc, chunks = prepare_document(path, root, settings, times)
-        out = Prepared(doc=doc, chunks=chunks, notes=times.notes)
+        started = time.perf_counter()
+        lexical = lexical_rows(doc.meta.title, chunks)
+        times.clean += time.perf_counter() - started
+        out = Prepared(doc=doc, chunks=chunks, lexical=lexical, notes=times.notes)
     except AssistantError as exc:
         out = Prepared(failure=exc.message)
     except Exception as exc:  # a parser bug on one file must not stop the others

@@ -33,7 +33,7 @@ class IngestReport(BaseModel):
     embedder: str = ""
     parse_seconds: float = Field(0.0, description="Reading files and extracting their text layer.")
     ocr_seconds: float = 0.0
-    clean_seconds: float = Field(0.0, description="Cleaning pages, metadata and chunking.")
+    clean_seconds: float = Field(0.0, description="Cleaning pages, metadata, chunking and the lexical index's tokens.")
     embed_seconds: float = Field(0.0, description="Embedding, including the model's first load.")
     store_seconds: float = Field(0.0, description="Writing vectors, records and the lexical index.")
     prepare_cpu_seconds: float = Field(0.0, description="CPU time of the preparing worker process (parse, clean, "

@@ -42,6 +42,15 @@ def _tokens(text: str) -> list[str]:
     return [t for t in tokenize(text) if t.strip()]
 
 
+def lexical_rows(title: str, chunks: list[Chunk]) -> list[tuple[str, str]]:
+    """(body, context) token strings per chunk, as the lexical index stores them. Thai segmentation is costly, so
+    ingestion computes these in its preparing worker rather than in the process that embeds."""
+    from assistant.textnorm import segmentation_memo
+
+    with segmentation_memo():  # a document's title and headings repeat on every chunk
+        return [(" ".join(_tokens(c.text)), " ".join(_tokens(f"{title}\n{c.heading or ''}"))) for c in chunks]
+
+
 def _fts_query(tokens: list[str]) -> str:
     """Every token quoted (quotes doubled), OR-joined: any user text becomes a valid FTS5 query."""
     unique = list(dict.fromkeys(tokens))
@@ -157,16 +166,16 @@ class RecordStore:
         embedder_id: str = "",
         fingerprint: str = "",
         root: str = "",
+        lexical: list[tuple[str, str]] | None = None,
     ) -> None:
-        """Old chunks, lexical rows and pages go and new ones arrive in one transaction."""
-        from assistant.textnorm import segmentation_memo
-
+        """Old chunks, lexical rows and pages go and new ones arrive in one transaction; ``lexical`` is
+        ``lexical_rows(meta.title, chunks)`` when the caller computed it already."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with segmentation_memo():  # a document's title and headings repeat on every chunk
-            lexical = [
-                (c.id, c.doc_id, " ".join(_tokens(c.text)), " ".join(_tokens(f"{meta.title}\n{c.heading or ''}")))
-                for c in chunks
-            ]
+        if lexical is None:
+            lexical = lexical_rows(meta.title, chunks)
+        if len(lexical) != len(chunks):
+            raise ValueError("one lexical row per chunk")
+        rows = [(c.id, c.doc_id, body, context) for c, (body, context) in zip(chunks, lexical)]
         with self._transaction() as db:
             self._delete(db, meta.doc_id)
             db.execute(
@@ -178,7 +187,7 @@ class RecordStore:
                 "INSERT INTO chunks (id, doc_id, ordinal, text, page_start, page_end, heading) VALUES (?,?,?,?,?,?,?)",
                 [(c.id, meta.doc_id, c.ordinal, c.text, c.page_start, c.page_end, c.heading) for c in chunks],
             )
-            db.executemany("INSERT INTO chunks_fts (id, doc_id, body, context) VALUES (?, ?, ?, ?)", lexical)
+            db.executemany("INSERT INTO chunks_fts (id, doc_id, body, context) VALUES (?, ?, ?, ?)", rows)
             db.executemany(
                 "INSERT INTO pages (doc_id, number, label, text) VALUES (?, ?, ?, ?)",
                 [(meta.doc_id, i if p.number is None else p.number, p.label, p.text) for i, p in

@@ -9,7 +9,7 @@ import pytest
 from assistant.config import Settings
 from tests.conftest import skip_unless_ci
 from ingest.loaders import load_document
-from ingest.ocr import tesseract_available
+from ingest.ocr import ocr_pdf_pages, tesseract_available
 
 TOOLKIT = "sci-partnership-agreement-toolkit-2012.pdf"
 
@@ -31,3 +31,13 @@ def test_ocr_reads_the_scanned_agreements(shared_corpus: Path, tmp_path: Path) -
     assert "London" in doc.pages[4].text
     assert "Long Beach" in doc.pages[5].text
     assert "Chicago" in doc.pages[6].text
+
+
+@pytest.mark.slow
+def test_parallel_pages_read_the_same_text_as_one_at_a_time(shared_corpus: Path) -> None:
+    if not tesseract_available():
+        skip_unless_ci("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-tha)")
+    data = (shared_corpus / TOOLKIT).read_bytes()
+    one = ocr_pdf_pages(data, [1, 4, 5], "eng", threads=1, parallel=1)  # page 1 has no page-sized image: skipped
+    two = ocr_pdf_pages(data, [1, 4, 5], "eng", threads=1, parallel=2)
+    assert sorted(one.texts) == [4, 5] and one.texts == two.texts and one.failed == two.failed == []
