@@ -96,11 +96,15 @@ class Retriever:
         """Names and numbers of the question that no visible document contains: a sign it asks about elsewhere."""
         from assistant.support import names_in, stem
 
+        names = names_in(query)
+        if not names:
+            return []
         doc_ids = None if allowed_access is None else self.records.doc_ids_matching(None, allowed_access)
+        doc_ids = self.records.lexical_scope(doc_ids)
         unknown = []
-        for name in names_in(query):
+        for name in names:
             forms = dict.fromkeys([name, stem(name.lower())])
-            if not any(self.records.lexical_search(form, 1, doc_ids) for form in forms):
+            if not any(self.records.mentions(form, doc_ids) for form in forms):
                 unknown.append(name)
         return unknown
 
@@ -125,7 +129,7 @@ class Retriever:
         lexical: dict[str, float] = {}
         use_dense = mode in ("dense", "hybrid") and self.vectors is not None and self.embedder is not None
         if mode in ("bm25", "hybrid"):
-            lexical = dict(self.records.lexical_search(_lexical_query(query), n, doc_ids))
+            lexical = dict(self.records.lexical_search(_lexical_query(query), n, self.records.lexical_scope(doc_ids)))
         vector = query_vector if query_vector is not None or not use_dense else self.embed_query(query)
         if use_dense:
             dense = dict(self.vectors.query(vector, n, doc_ids))  # type: ignore[union-attr]

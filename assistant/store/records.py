@@ -58,13 +58,25 @@ def _date_ok(date: str | None, bound: str | None, after: bool) -> bool:
     return date[:n] >= bound[:n] if after else date[:n] <= bound[:n]
 
 
+def _passes(meta: DocumentMeta, filters: Filters | None, allowed_access: Callable[[str], bool] | None) -> bool:
+    if allowed_access is not None and not allowed_access(meta.access):
+        return False
+    if filters is None:
+        return True
+    return ((filters.kinds is None or meta.kind in filters.kinds)
+            and (filters.doc_ids is None or meta.doc_id in filters.doc_ids)
+            and (filters.language is None or meta.language == filters.language)
+            and _date_ok(meta.date, filters.date_from, True) and _date_ok(meta.date, filters.date_to, False))
+
+
 class RecordStore:
     """The system of record: a chunk exists when this store says so; vectors are a derived index."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the writer connection: one transaction at a time
+        self._readers = threading.local()
         self._parsed_metas: dict[str, tuple[str, str, DocumentMeta]] = {}
         self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -85,6 +97,11 @@ class RecordStore:
             db.execute("DROP TABLE chunks_fts_unstemmed")
 
     def close(self) -> None:
+        """Other threads' read connections close when their threads end."""
+        reader = getattr(self._readers, "db", None)
+        if reader is not None:
+            reader.close()
+            del self._readers.db
         with self._lock:
             self._db.close()
 
@@ -99,9 +116,18 @@ class RecordStore:
                 raise
             self._db.execute("COMMIT")
 
+    def _reader(self) -> sqlite3.Connection:
+        """A read connection per thread: WAL lets readers run beside each other and beside the writer, and SQLite
+        releases the GIL while it works, so concurrent questions no longer queue on one locked connection."""
+        db = getattr(self._readers, "db", None)
+        if db is None:
+            db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30, isolation_level=None)
+            db.execute("PRAGMA query_only=ON")
+            self._readers.db = db
+        return db
+
     def _rows(self, sql: str, params: tuple | list = ()) -> list[tuple]:
-        with self._lock:
-            return self._db.execute(sql, params).fetchall()
+        return self._reader().execute(sql, params).fetchall()
 
     # --- documents -------------------------------------------------------------------------
     @staticmethod
@@ -236,36 +262,37 @@ class RecordStore:
     def doc_ids_matching(
         self, filters: Filters | None, allowed_access: Callable[[str], bool] | None = None
     ) -> list[str]:
-        out = []
-        for meta in self.documents():
-            if allowed_access is not None and not allowed_access(meta.access):
-                continue
-            if filters is not None:
-                if filters.kinds is not None and meta.kind not in filters.kinds:
-                    continue
-                if filters.doc_ids is not None and meta.doc_id not in filters.doc_ids:
-                    continue
-                if filters.language is not None and meta.language != filters.language:
-                    continue
-                if not (_date_ok(meta.date, filters.date_from, True) and _date_ok(meta.date, filters.date_to, False)):
-                    continue
-            out.append(meta.doc_id)
-        return out
+        return [m.doc_id for m in self.documents() if _passes(m, filters, allowed_access)]
+
+    def lexical_scope(self, doc_ids: list[str] | None) -> list[str] | None:
+        """None where ``doc_ids`` names every document: the lexical index then needs no doc_id test per match (its
+        rows and the documents change in one transaction, so it holds nothing else)."""
+        if doc_ids is None or len(doc_ids) != self._rows("SELECT count(*) FROM documents")[0][0]:
+            return doc_ids
+        return None
 
     def lexical_search(self, query: str, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
         """BM25 over normalised tokens; scores are negated bm25() so that higher is better."""
-        tokens = _tokens(query)
-        if not tokens or k <= 0 or doc_ids == []:
+        if k <= 0:
             return []
-        sql = (f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score "
-               "FROM chunks_fts WHERE chunks_fts MATCH ?")
+        return [(i, float(s)) for i, s in self._matching(
+            f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score", query, doc_ids,
+            " ORDER BY score DESC LIMIT ?", [k])]
+
+    def mentions(self, query: str, doc_ids: list[str] | None = None) -> bool:
+        """Whether any chunk matches a token of ``query``: ``lexical_search`` without ranking every match first."""
+        return bool(self._matching("SELECT 1", query, doc_ids, " LIMIT 1", []))
+
+    def _matching(self, select: str, query: str, doc_ids: list[str] | None, tail: str, tail_params: list) -> list[tuple]:
+        tokens = _tokens(query)
+        if not tokens or doc_ids == []:
+            return []
+        sql = f"{select} FROM chunks_fts WHERE chunks_fts MATCH ?"
         params: list = [_fts_query(tokens)]
         if doc_ids is not None:
             sql += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
             params.extend(doc_ids)
-        sql += " ORDER BY score DESC LIMIT ?"
-        params.append(k)
-        return [(i, float(s)) for i, s in self._rows(sql, params)]
+        return self._rows(sql + tail, params + tail_params)
 
     def page_text(self, doc_id: str, page: int) -> str | None:
         rows = self._rows("SELECT text FROM pages WHERE doc_id = ? AND number = ?", (doc_id, page))
