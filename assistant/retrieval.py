@@ -16,6 +16,7 @@ import numpy as np
 from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.models import Chunk, DocumentMeta, Filters, Passage
+from assistant.store.dense_index import DenseIndex
 from assistant.store.records import RecordStore
 from assistant.support import content_terms, terms
 from assistant.topk_cover import cover, heading_terms, missing, named_headings, wants_of
@@ -83,6 +84,7 @@ class Retriever:
         self.records = records
         self.vectors = vectors
         self.embedder = embedder
+        self.dense_index = None if vectors is None else DenseIndex(records, vectors)  # type: ignore[arg-type]
 
     def embed_query(self, query: str) -> np.ndarray:
         """One model call; not cached across questions (a repeated question costs what a new one does), so callers
@@ -132,7 +134,7 @@ class Retriever:
             lexical = dict(self.records.lexical_search(_lexical_query(query), n, self.records.lexical_scope(doc_ids)))
         vector = query_vector if query_vector is not None or not use_dense else self.embed_query(query)
         if use_dense:
-            dense = dict(self.vectors.query(vector, n, doc_ids))  # type: ignore[union-attr]
+            dense = dict(self.dense_index.query(vector, n, doc_ids))  # type: ignore[union-attr]
         short = len(self._query_tokens(query)) <= _SHORT_QUERY_TOKENS
         headed = self.records.section_starts(named_headings(query), doc_ids) if mode == "hybrid" else []
         chunks = self.records.chunks(list(dict.fromkeys([*lexical, *dense, *headed])))
@@ -231,11 +233,7 @@ class Retriever:
         """Cosine of stored vectors: a BM25 hit that missed the dense top-n still gets its true dense rank."""
         if not ids:
             return {}
-        vectors = self.vectors.embeddings(ids)  # type: ignore[union-attr]
-        if len(vectors) != len(ids):  # a chunk without a vector (index being rebuilt): leave it unranked
-            return {}
-        sims = np.asarray(vectors, dtype=np.float32) @ vector
-        return {i: float(s) for i, s in zip(ids, sims, strict=True)}
+        return self.dense_index.cosines(vector, ids)  # type: ignore[union-attr]
 
     @staticmethod
     def _query_tokens(query: str) -> list[str]:

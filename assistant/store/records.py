@@ -75,8 +75,8 @@ class RecordStore:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._lock = threading.RLock()  # the writer connection: one transaction at a time
-        self._readers = threading.local()
+        self._lock = threading.RLock()
+        self._commits = 0  # this connection's own commits, which PRAGMA data_version does not count
         self._parsed_metas: dict[str, tuple[str, str, DocumentMeta]] = {}
         self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -97,11 +97,6 @@ class RecordStore:
             db.execute("DROP TABLE chunks_fts_unstemmed")
 
     def close(self) -> None:
-        """Other threads' read connections close when their threads end."""
-        reader = getattr(self._readers, "db", None)
-        if reader is not None:
-            reader.close()
-            del self._readers.db
         with self._lock:
             self._db.close()
 
@@ -115,19 +110,16 @@ class RecordStore:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+            self._commits += 1
 
-    def _reader(self) -> sqlite3.Connection:
-        """A read connection per thread: WAL lets readers run beside each other and beside the writer, and SQLite
-        releases the GIL while it works, so concurrent questions no longer queue on one locked connection."""
-        db = getattr(self._readers, "db", None)
-        if db is None:
-            db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30, isolation_level=None)
-            db.execute("PRAGMA query_only=ON")
-            self._readers.db = db
-        return db
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever anything was committed, by this store or by any other connection or process."""
+        with self._lock:
+            return self._commits, int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def _rows(self, sql: str, params: tuple | list = ()) -> list[tuple]:
-        return self._reader().execute(sql, params).fetchall()
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
 
     # --- documents -------------------------------------------------------------------------
     @staticmethod
@@ -249,6 +241,10 @@ class RecordStore:
                 found[row[0]] = Chunk(id=row[0], doc_id=row[1], ordinal=row[2], text=row[3], page_start=row[4],
                                       page_end=row[5], heading=row[6])
         return [found[i] for i in ids if i in found]
+
+    def chunk_owners(self) -> dict[str, str]:
+        """Every chunk id with its document id, in storage order."""
+        return dict(self._rows("SELECT id, doc_id FROM chunks ORDER BY doc_id, ordinal"))
 
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._rows("SELECT id FROM chunks")}

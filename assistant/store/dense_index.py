@@ -1,0 +1,77 @@
+"""Exact cosine search over an in-memory copy of the vectors of the chunks the record store holds.
+
+Chroma's HNSW query costs a few milliseconds of CPU a question and is approximate (it misses one of the true top 30
+now and then, differently in each process); a matrix product over every stored vector costs a tenth of that and is
+exact. The copy is rebuilt whenever the record store changes (any process, any connection): chunks and documents
+change in one transaction, and ingest writes vectors before it commits them, so a rebuilt copy holds every chunk
+that has a vector and nothing the record store no longer knows.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import NamedTuple
+
+import numpy as np
+
+from assistant.store.records import RecordStore
+from assistant.store.vectors import VectorStore
+
+
+class _Snapshot(NamedTuple):
+    generation: tuple[int, int]
+    ids: list[str]
+    doc_ids: np.ndarray  # one document id per row
+    matrix: np.ndarray  # float32, one L2-normalised vector per row
+    row_of: dict[str, int]
+
+
+class DenseIndex:
+    def __init__(self, records: RecordStore, vectors: VectorStore) -> None:
+        self.records = records
+        self.vectors = vectors
+        self._snapshot: _Snapshot | None = None
+        self._lock = threading.Lock()
+
+    def _current(self) -> _Snapshot:
+        generation = self.records.generation()
+        snap = self._snapshot
+        if snap is not None and snap.generation == generation:
+            return snap
+        with self._lock:
+            snap = self._snapshot
+            if snap is None or snap.generation != generation:
+                snap = self._load(generation)
+                self._snapshot = snap
+        return snap
+
+    def _load(self, generation: tuple[int, int]) -> _Snapshot:
+        """Read after the generation was: a change during the load leaves a newer generation, so the next question
+        loads again."""
+        owners = self.records.chunk_owners()
+        found = self.vectors.vectors_of(list(owners))
+        ids = [i for i in owners if i in found]
+        rows = np.stack([found[i] for i in ids]) if ids else np.zeros((0, 0), dtype=np.float32)
+        return _Snapshot(generation, ids, np.asarray([owners[i] for i in ids], dtype=object),
+                         np.ascontiguousarray(rows, dtype=np.float32), {i: n for n, i in enumerate(ids)})
+
+    def query(self, embedding: np.ndarray, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
+        """Cosine similarity, best first (ties in storage order), from the documents in ``doc_ids`` (None: all)."""
+        snap = self._current()
+        if k <= 0 or doc_ids == [] or not snap.ids:
+            return []
+        sims = snap.matrix @ np.asarray(embedding, dtype=np.float32)
+        rows = np.arange(len(snap.ids)) if doc_ids is None else np.flatnonzero(np.isin(snap.doc_ids, doc_ids))
+        if len(rows) > k:
+            rows = rows[np.argpartition(-sims[rows], k - 1)[:k]]
+        rows = rows[np.lexsort((rows, -sims[rows]))]
+        return [(snap.ids[r], float(sims[r])) for r in rows]
+
+    def cosines(self, embedding: np.ndarray, ids: list[str]) -> dict[str, float]:
+        """Cosine of the given chunks' vectors; none at all when one lacks a vector (index being rebuilt)."""
+        snap = self._current()
+        rows = [snap.row_of[i] for i in ids if i in snap.row_of]
+        if not rows or len(rows) != len(ids):
+            return {}
+        sims = snap.matrix[rows] @ np.asarray(embedding, dtype=np.float32)
+        return {snap.ids[r]: float(s) for r, s in zip(rows, sims, strict=True)}
