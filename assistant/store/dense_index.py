@@ -18,22 +18,44 @@ from assistant.store.records import RecordStore
 from assistant.store.vectors import VectorStore
 
 
-class _Snapshot(NamedTuple):
+class Snapshot(NamedTuple):
+    """One consistent view: a question ranks and scores against the same vectors throughout."""
+
     generation: tuple[int, int]
     ids: list[str]
     doc_ids: np.ndarray  # one document id per row
     matrix: np.ndarray  # float32, one L2-normalised vector per row
     row_of: dict[str, int]
 
+    def query(self, embedding: np.ndarray, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
+        """Cosine similarity, best first (ties in storage order), from the documents in ``doc_ids`` (None: all)."""
+        if k <= 0 or doc_ids == [] or not self.ids:
+            return []
+        sims = self.matrix @ np.asarray(embedding, dtype=np.float32)
+        rows = np.arange(len(self.ids)) if doc_ids is None else np.flatnonzero(np.isin(self.doc_ids, doc_ids))
+        if len(rows) > k:
+            rows = rows[np.argpartition(-sims[rows], k - 1)[:k]]
+        rows = rows[np.lexsort((rows, -sims[rows]))]
+        return [(self.ids[r], float(sims[r])) for r in rows]
+
+    def cosines(self, embedding: np.ndarray, ids: list[str]) -> dict[str, float]:
+        """Cosine of the given chunks' vectors; none at all when one lacks a vector (index being rebuilt)."""
+        rows = [self.row_of[i] for i in ids if i in self.row_of]
+        if not rows or len(rows) != len(ids):
+            return {}
+        sims = self.matrix[rows] @ np.asarray(embedding, dtype=np.float32)
+        return {self.ids[r]: float(s) for r, s in zip(rows, sims, strict=True)}
+
 
 class DenseIndex:
     def __init__(self, records: RecordStore, vectors: VectorStore) -> None:
         self.records = records
         self.vectors = vectors
-        self._snapshot: _Snapshot | None = None
+        self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
 
-    def _current(self) -> _Snapshot:
+    def snapshot(self) -> Snapshot:
+        """The current copy; one cheap check of the record store's generation, a reload only after a change."""
         generation = self.records.generation()
         snap = self._snapshot
         if snap is not None and snap.generation == generation:
@@ -45,33 +67,12 @@ class DenseIndex:
                 self._snapshot = snap
         return snap
 
-    def _load(self, generation: tuple[int, int]) -> _Snapshot:
+    def _load(self, generation: tuple[int, int]) -> Snapshot:
         """Read after the generation was: a change during the load leaves a newer generation, so the next question
         loads again."""
         owners = self.records.chunk_owners()
         found = self.vectors.vectors_of(list(owners))
         ids = [i for i in owners if i in found]
         rows = np.stack([found[i] for i in ids]) if ids else np.zeros((0, 0), dtype=np.float32)
-        return _Snapshot(generation, ids, np.asarray([owners[i] for i in ids], dtype=object),
-                         np.ascontiguousarray(rows, dtype=np.float32), {i: n for n, i in enumerate(ids)})
-
-    def query(self, embedding: np.ndarray, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
-        """Cosine similarity, best first (ties in storage order), from the documents in ``doc_ids`` (None: all)."""
-        snap = self._current()
-        if k <= 0 or doc_ids == [] or not snap.ids:
-            return []
-        sims = snap.matrix @ np.asarray(embedding, dtype=np.float32)
-        rows = np.arange(len(snap.ids)) if doc_ids is None else np.flatnonzero(np.isin(snap.doc_ids, doc_ids))
-        if len(rows) > k:
-            rows = rows[np.argpartition(-sims[rows], k - 1)[:k]]
-        rows = rows[np.lexsort((rows, -sims[rows]))]
-        return [(snap.ids[r], float(sims[r])) for r in rows]
-
-    def cosines(self, embedding: np.ndarray, ids: list[str]) -> dict[str, float]:
-        """Cosine of the given chunks' vectors; none at all when one lacks a vector (index being rebuilt)."""
-        snap = self._current()
-        rows = [snap.row_of[i] for i in ids if i in snap.row_of]
-        if not rows or len(rows) != len(ids):
-            return {}
-        sims = snap.matrix[rows] @ np.asarray(embedding, dtype=np.float32)
-        return {snap.ids[r]: float(s) for r, s in zip(rows, sims, strict=True)}
+        return Snapshot(generation, ids, np.asarray([owners[i] for i in ids], dtype=object),
+                        np.ascontiguousarray(rows, dtype=np.float32), {i: n for n, i in enumerate(ids)})

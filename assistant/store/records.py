@@ -58,7 +58,8 @@ def _date_ok(date: str | None, bound: str | None, after: bool) -> bool:
     return date[:n] >= bound[:n] if after else date[:n] <= bound[:n]
 
 
-def _passes(meta: DocumentMeta, filters: Filters | None, allowed_access: Callable[[str], bool] | None) -> bool:
+def passes(meta: DocumentMeta, filters: Filters | None, allowed_access: Callable[[str], bool] | None) -> bool:
+    """Whether a search under ``filters`` by a caller with ``allowed_access`` may use this document."""
     if allowed_access is not None and not allowed_access(meta.access):
         return False
     if filters is None:
@@ -258,14 +259,7 @@ class RecordStore:
     def doc_ids_matching(
         self, filters: Filters | None, allowed_access: Callable[[str], bool] | None = None
     ) -> list[str]:
-        return [m.doc_id for m in self.documents() if _passes(m, filters, allowed_access)]
-
-    def lexical_scope(self, doc_ids: list[str] | None) -> list[str] | None:
-        """None where ``doc_ids`` names every document: the lexical index then needs no doc_id test per match (its
-        rows and the documents change in one transaction, so it holds nothing else)."""
-        if doc_ids is None or len(doc_ids) != self._rows("SELECT count(*) FROM documents")[0][0]:
-            return doc_ids
-        return None
+        return [m.doc_id for m in self.documents() if passes(m, filters, allowed_access)]
 
     def lexical_search(self, query: str, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
         """BM25 over normalised tokens; scores are negated bm25() so that higher is better."""
