@@ -49,7 +49,7 @@ def _same_text(a: frozenset[str], b: frozenset[str], jaccard: float) -> bool:
     if not a or not b:
         return False
     shared = len(a & b)
-    if shared / len(a | b) >= jaccard:
+    if shared / (len(a) + len(b) - shared) >= jaccard:  # the union's size without building the union
         return True
     smaller = min(len(a), len(b))
     return smaller >= _CONTAINMENT_MIN_TOKENS and shared / smaller >= _CONTAINMENT
