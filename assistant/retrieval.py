@@ -16,7 +16,7 @@ import numpy as np
 from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.models import Chunk, DocumentMeta, Filters, Passage
-from assistant.store.dense_index import DenseIndex, Snapshot
+from assistant.store.dense_index import DenseIndex, Search
 from assistant.store.records import RecordStore, passes
 from assistant.support import content_terms, terms
 from assistant.topk_cover import cover, heading_terms, missing, named_headings, wants_of
@@ -84,7 +84,8 @@ class Retriever:
         self.records = records
         self.vectors = vectors
         self.embedder = embedder
-        self.dense_index = None if vectors is None else DenseIndex(records, vectors)  # type: ignore[arg-type]
+        self.dense_index = (None if vectors is None
+                            else DenseIndex(records, vectors, settings.exact_search_max_chunks))  # type: ignore[arg-type]
 
     def embed_query(self, query: str) -> np.ndarray:
         """One model call; not cached across questions (a repeated question costs what a new one does), so callers
@@ -135,7 +136,7 @@ class Retriever:
         n = max(self.settings.candidates, k)
         dense: dict[str, float] = {}
         lexical: dict[str, float] = {}
-        index: Snapshot | None = None
+        index: Search | None = None
         use_dense = mode in ("dense", "hybrid") and self.vectors is not None and self.embedder is not None
         if mode in ("bm25", "hybrid"):
             lexical = dict(self.records.lexical_search(_lexical_query(query), n, lexical_ids))
@@ -197,7 +198,7 @@ class Retriever:
             p.neighbours.sort(key=lambda c: c.ordinal)
 
     def _convex(self, query: str, vector: np.ndarray, lexical: dict[str, float], dense: dict[str, float],
-                chunks: list[Chunk], metas: dict[str, DocumentMeta], short: bool, index: Snapshot | None,
+                chunks: list[Chunk], metas: dict[str, DocumentMeta], short: bool, index: Search | None,
                 ) -> dict[str, float]:
         """Scores, not ranks: a clear BM25 winner that the embedding misses keeps its lead (RRF flattened it).
 
@@ -256,7 +257,7 @@ class Retriever:
                 fused[chunk_id] += self.settings.lexical_weight / (self.settings.rrf_k + rank)
 
     @staticmethod
-    def _fill_dense_scores(index: Snapshot, vector: np.ndarray, passages: list[Passage]) -> None:
+    def _fill_dense_scores(index: Search, vector: np.ndarray, passages: list[Passage]) -> None:
         """Lexical-only candidates get their cosine too: refusal compares like with like."""
         sims = index.cosines(vector, [p.chunk.id for p in passages if p.dense_score is None])
         for passage in passages:

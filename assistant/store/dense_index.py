@@ -1,10 +1,12 @@
-"""Exact cosine search over an in-memory copy of the vectors of the chunks the record store holds.
+"""Dense search: exact cosine over an in-memory copy of the vectors stored in Chroma, or Chroma's own query.
 
-Chroma's HNSW query costs a few milliseconds of CPU a question and is approximate (it misses one of the true top 30
-now and then, differently in each process); a matrix product over every stored vector costs a tenth of that and is
-exact. The copy is rebuilt whenever the record store changes (any process, any connection): chunks and documents
-change in one transaction, and ingest writes vectors before it commits them, so a rebuilt copy holds every chunk
-that has a vector and nothing the record store no longer knows.
+At this corpus's size Chroma's HNSW query costs a few milliseconds of CPU a question, most of it in the client's
+Python layers that hold the GIL, and is approximate (it misses one of the true top 30 now and then, differently in
+each process); a matrix product over every stored vector costs a tenth of that and is exact. Chroma stays the store
+of the vectors (embedded or a shared server), and above ``exact_search_max_chunks`` its HNSW query does the search.
+The copy is rebuilt whenever the record store changes (any process, any connection): chunks and documents change in
+one transaction, and ingest writes vectors before it commits them, so a rebuilt copy holds every chunk that has a
+vector and nothing the record store no longer knows.
 """
 
 from __future__ import annotations
@@ -47,15 +49,39 @@ class Snapshot(NamedTuple):
         return {self.ids[r]: float(s) for r, s in zip(rows, sims, strict=True)}
 
 
+class ChromaSearch(NamedTuple):
+    """Above the exact-search limit: Chroma's HNSW query, and cosines from the vectors Chroma stores."""
+
+    generation: tuple[int, int]
+    vectors: VectorStore
+
+    def query(self, embedding: np.ndarray, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
+        return self.vectors.query(embedding, k, doc_ids)
+
+    def cosines(self, embedding: np.ndarray, ids: list[str]) -> dict[str, float]:
+        """None at all when one lacks a vector (index being rebuilt)."""
+        if not ids:
+            return {}
+        found = self.vectors.embeddings(ids)
+        if len(found) != len(ids):
+            return {}
+        sims = np.asarray(found, dtype=np.float32) @ np.asarray(embedding, dtype=np.float32)
+        return {i: float(s) for i, s in zip(ids, sims, strict=True)}
+
+
+Search = Snapshot | ChromaSearch
+
+
 class DenseIndex:
-    def __init__(self, records: RecordStore, vectors: VectorStore) -> None:
+    def __init__(self, records: RecordStore, vectors: VectorStore, max_rows: int) -> None:
         self.records = records
         self.vectors = vectors
-        self._snapshot: Snapshot | None = None
+        self.max_rows = max_rows
+        self._snapshot: Search | None = None
         self._lock = threading.Lock()
 
-    def snapshot(self) -> Snapshot:
-        """The current copy; one cheap check of the record store's generation, a reload only after a change."""
+    def snapshot(self) -> Search:
+        """The current search; one cheap check of the record store's generation, a reload only after a change."""
         generation = self.records.generation()
         snap = self._snapshot
         if snap is not None and snap.generation == generation:
@@ -67,9 +93,11 @@ class DenseIndex:
                 self._snapshot = snap
         return snap
 
-    def _load(self, generation: tuple[int, int]) -> Snapshot:
+    def _load(self, generation: tuple[int, int]) -> Search:
         """Read after the generation was: a change during the load leaves a newer generation, so the next question
         loads again."""
+        if self.records.total_chunks() > self.max_rows:
+            return ChromaSearch(generation, self.vectors)
         owners = self.records.chunk_owners()
         found = self.vectors.vectors_of(list(owners))
         ids = [i for i in owners if i in found]

@@ -247,6 +247,9 @@ class RecordStore:
         """Every chunk id with its document id, in storage order."""
         return dict(self._rows("SELECT id, doc_id FROM chunks ORDER BY doc_id, ordinal"))
 
+    def total_chunks(self) -> int:
+        return int(self._rows("SELECT count(*) FROM chunks")[0][0])
+
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._rows("SELECT id FROM chunks")}
 

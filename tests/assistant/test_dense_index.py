@@ -10,7 +10,7 @@ import pytest
 from assistant.config import Settings
 from assistant.embedders import get_embedder
 from assistant.models import Chunk, DocumentMeta
-from assistant.store.dense_index import DenseIndex
+from assistant.store.dense_index import ChromaSearch, DenseIndex, Snapshot
 from assistant.store.records import RecordStore
 from assistant.store.vectors import open_vector_store
 
@@ -35,7 +35,7 @@ def test_exact_top_k_filters_and_sees_every_change(tmp_path: Path) -> None:
     vectors = open_vector_store(settings, embedder)
     for doc_id, texts in TEXTS.items():
         _add(records, vectors, embedder, doc_id, texts)
-    index = DenseIndex(records, vectors)
+    index = DenseIndex(records, vectors, max_rows=50_000)
     question = embedder.embed(["sister city Fukuoka"])[0]
 
     snap = index.snapshot()
@@ -60,6 +60,27 @@ def test_exact_top_k_filters_and_sees_every_change(tmp_path: Path) -> None:
     assert np.isclose(index.snapshot().query(embedder.embed(["road budget"])[0], 1)[0][1],
                       float(vectors.vectors_of(["act.pdf:0001"])["act.pdf:0001"] @ embedder.embed(["road budget"])[0]))
     other.close()
+    records.close()
+
+
+@pytest.mark.slow
+def test_above_the_exact_limit_chroma_searches_and_agrees(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data")
+    embedder = get_embedder("use")
+    records = RecordStore(tmp_path / "data" / "index.sqlite")
+    vectors = open_vector_store(settings, embedder)
+    for doc_id, texts in TEXTS.items():
+        _add(records, vectors, embedder, doc_id, texts)
+    question = embedder.embed(["sister city Fukuoka"])[0]
+    exact = DenseIndex(records, vectors, max_rows=4).snapshot()
+    chroma = DenseIndex(records, vectors, max_rows=3).snapshot()  # one chunk more than the limit allows
+    assert isinstance(exact, Snapshot) and isinstance(chroma, ChromaSearch)
+    assert [i for i, _ in chroma.query(question, 4)] == [i for i, _ in exact.query(question, 4)]
+    assert [s for _, s in chroma.query(question, 4)] == pytest.approx([s for _, s in exact.query(question, 4)], abs=1e-4)
+    assert {i for i, _ in chroma.query(question, 10, ["act.pdf"])} == {"act.pdf:0000", "act.pdf:0001"}
+    ids = ["plan.txt:0001", "act.pdf:0001"]
+    assert chroma.cosines(question, ids) == pytest.approx(exact.cosines(question, ids), abs=1e-5)
+    assert chroma.cosines(question, [*ids, "nowhere:0000"]) == {}
     records.close()
 
 
