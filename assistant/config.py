@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     # --- retrieval and answers -------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Passages cited per answer.")
     candidates: int = Field(30, ge=5, le=200, description="Candidates each retriever returns before fusion.")
+    exact_search_max_chunks: int = Field(50_000, ge=0, le=10_000_000, description="Up to this many chunks, dense search is an exact product over an in-memory copy of the vectors stored in Chroma (2 KB a chunk, reloaded after any change); above it, Chroma's HNSW query. 0 = always Chroma.")
     fusion: Literal["convex", "rrf"] = Field("convex", description="How BM25 and dense rankings combine: 'convex' (weighted sum of per-query normalised scores) or 'rrf' (reciprocal rank fusion).")
     dense_share: float = Field(0.5, ge=0, le=1, description="Weight of the normalised cosine in convex fusion (BM25 gets the rest).")
     heading_bonus: float = Field(0.05, ge=0, le=1, description="Added to a fused score when the passage's heading or title shares a content word with the question.")
@@ -73,7 +74,7 @@ class Settings(BaseSettings):
     max_upload_mb: float = Field(50.0, gt=0, le=10_000, description="Largest uploaded document.")
     rate_limit_per_minute: int = Field(600, ge=1, le=1_000_000, description="Requests per key per minute.")
     request_timeout_s: float = Field(120.0, gt=0, le=3600, description="Longest time one request may take.")
-    answer_concurrency: int = Field(0, ge=0, le=64, description="Questions retrieved and answered at once per process, the rest wait in arrival order; 0 means no limit (1 measured 33 req/s against 42 unlimited with 16 clients on 2 cores: the admitted question still waits for the GIL).")
+    answer_concurrency: int = Field(2, ge=0, le=64, description="Questions retrieved and answered at once per process (never held while an LLM writes), the rest wait in arrival order; 0 means no limit. Unlimited, 16 questions share the GIL round-robin and each takes ~16 times its own time (see benchmarks/load.py).")
     audit_retention_days: int = Field(90, ge=1, le=3650, description="Days of audit log kept.")
 
     # --- briefings ------------------------------------------------------------------------

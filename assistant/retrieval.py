@@ -16,7 +16,8 @@ import numpy as np
 from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.models import Chunk, DocumentMeta, Filters, Passage
-from assistant.store.records import RecordStore
+from assistant.store.dense_index import DenseIndex, Search
+from assistant.store.records import RecordStore, passes
 from assistant.support import content_terms, terms
 from assistant.topk_cover import cover, heading_terms, missing, named_headings, wants_of
 
@@ -48,7 +49,7 @@ def _same_text(a: frozenset[str], b: frozenset[str], jaccard: float) -> bool:
     if not a or not b:
         return False
     shared = len(a & b)
-    if shared / len(a | b) >= jaccard:
+    if shared / (len(a) + len(b) - shared) >= jaccard:  # the union's size without building the union
         return True
     smaller = min(len(a), len(b))
     return smaller >= _CONTAINMENT_MIN_TOKENS and shared / smaller >= _CONTAINMENT
@@ -83,6 +84,8 @@ class Retriever:
         self.records = records
         self.vectors = vectors
         self.embedder = embedder
+        self.dense_index = (None if vectors is None
+                            else DenseIndex(records, vectors, settings.exact_search_max_chunks))  # type: ignore[arg-type]
 
     def embed_query(self, query: str) -> np.ndarray:
         """One model call; not cached across questions (a repeated question costs what a new one does), so callers
@@ -96,13 +99,24 @@ class Retriever:
         """Names and numbers of the question that no visible document contains: a sign it asks about elsewhere."""
         from assistant.support import names_in, stem
 
-        doc_ids = None if allowed_access is None else self.records.doc_ids_matching(None, allowed_access)
+        names = names_in(query)
+        if not names:
+            return []
+        doc_ids, _ = self._scope(None, allowed_access)
         unknown = []
-        for name in names_in(query):
+        for name in names:
             forms = dict.fromkeys([name, stem(name.lower())])
-            if not any(self.records.lexical_search(form, 1, doc_ids) for form in forms):
+            if not any(self.records.mentions(form, doc_ids) for form in forms):
                 unknown.append(name)
         return unknown
+
+    def _scope(self, filters: Filters | None, allowed_access: Callable[[str], bool] | None,
+               ) -> tuple[list[str] | None, dict[str, DocumentMeta]]:
+        """The documents a search may use, and their ids for the lexical index: None where that is every document,
+        which then needs no doc_id test per match (its rows and the documents change in one transaction)."""
+        every = self.records.documents()
+        visible = {m.doc_id: m for m in every if passes(m, filters, allowed_access)}
+        return (None if len(visible) == len(every) else list(visible)), visible
 
     def search(
         self,
@@ -115,26 +129,26 @@ class Retriever:
         query_vector: np.ndarray | None = None,
     ) -> list[Passage]:
         k = k or self.settings.top_k
-        doc_ids: list[str] | None = None
-        if filters is not None or allowed_access is not None:
-            doc_ids = self.records.doc_ids_matching(filters, allowed_access)
-            if not doc_ids:
-                return []
+        lexical_ids, metas = self._scope(filters, allowed_access)
+        if not metas:
+            return []
+        doc_ids = None if filters is None and allowed_access is None else list(metas)
         n = max(self.settings.candidates, k)
         dense: dict[str, float] = {}
         lexical: dict[str, float] = {}
+        index: Search | None = None
         use_dense = mode in ("dense", "hybrid") and self.vectors is not None and self.embedder is not None
         if mode in ("bm25", "hybrid"):
-            lexical = dict(self.records.lexical_search(_lexical_query(query), n, doc_ids))
+            lexical = dict(self.records.lexical_search(_lexical_query(query), n, lexical_ids))
         vector = query_vector if query_vector is not None or not use_dense else self.embed_query(query)
         if use_dense:
-            dense = dict(self.vectors.query(vector, n, doc_ids))  # type: ignore[union-attr]
+            index = self.dense_index.snapshot()  # type: ignore[union-attr]
+            dense = dict(index.query(vector, n, doc_ids))
         short = len(self._query_tokens(query)) <= _SHORT_QUERY_TOKENS
         headed = self.records.section_starts(named_headings(query), doc_ids) if mode == "hybrid" else []
         chunks = self.records.chunks(list(dict.fromkeys([*lexical, *dense, *headed])))
-        metas = {m.doc_id: m for m in self.records.documents(list({c.doc_id for c in chunks}))}
         if mode == "hybrid" and use_dense and self.settings.fusion == "convex":
-            fused = self._convex(query, vector, lexical, dense, chunks, metas, short)
+            fused = self._convex(query, vector, lexical, dense, chunks, metas, short, index)
         else:
             rankings: list[tuple[list[str], float]] = []
             if lexical or mode == "bm25":
@@ -163,8 +177,8 @@ class Retriever:
                     lexical_score=lexical.get(i))
             for i in ranked
         ]
-        if use_dense:
-            self._fill_dense_scores(vector, passages)
+        if index is not None:
+            self._fill_dense_scores(index, vector, passages)
         collapsed = self.collapse(passages)
         kept = cover(wants, collapsed[:k], [p for i in extra for p in collapsed[k:] if p.chunk.id == i])
         self._attach_neighbours(kept)
@@ -184,7 +198,8 @@ class Retriever:
             p.neighbours.sort(key=lambda c: c.ordinal)
 
     def _convex(self, query: str, vector: np.ndarray, lexical: dict[str, float], dense: dict[str, float],
-                chunks: list[Chunk], metas: dict[str, DocumentMeta], short: bool) -> dict[str, float]:
+                chunks: list[Chunk], metas: dict[str, DocumentMeta], short: bool, index: Search | None,
+                ) -> dict[str, float]:
         """Scores, not ranks: a clear BM25 winner that the embedding misses keeps its lead (RRF flattened it).
 
         Both are min-max scaled per query (BM25 between its weakest and best candidate, the cosine likewise);
@@ -192,7 +207,8 @@ class Retriever:
         question, an English passage) its dense score stands in for the lexical one.
         """
         cosines = dict(dense)
-        cosines.update(self._cosines(vector, [c.id for c in chunks if c.id not in dense]))
+        if index is not None:
+            cosines.update(index.cosines(vector, [c.id for c in chunks if c.id not in dense]))
         top_lex = max(lexical.values(), default=0.0)
         low_lex = min(lexical.values(), default=0.0)
         floor = min(dense.values(), default=0.0)
@@ -223,16 +239,6 @@ class Retriever:
             bonus += _YEAR_BONUS
         return bonus
 
-    def _cosines(self, vector: np.ndarray, ids: list[str]) -> dict[str, float]:
-        """Cosine of stored vectors: a BM25 hit that missed the dense top-n still gets its true dense rank."""
-        if not ids:
-            return {}
-        vectors = self.vectors.embeddings(ids)  # type: ignore[union-attr]
-        if len(vectors) != len(ids):  # a chunk without a vector (index being rebuilt): leave it unranked
-            return {}
-        sims = np.asarray(vectors, dtype=np.float32) @ vector
-        return {i: float(s) for i, s in zip(ids, sims, strict=True)}
-
     @staticmethod
     def _query_tokens(query: str) -> list[str]:
         from assistant.textnorm import tokenize
@@ -250,9 +256,10 @@ class Retriever:
             if meta is not None and meta.language != language and chunk_id not in lexical:
                 fused[chunk_id] += self.settings.lexical_weight / (self.settings.rrf_k + rank)
 
-    def _fill_dense_scores(self, vector: np.ndarray, passages: list[Passage]) -> None:
+    @staticmethod
+    def _fill_dense_scores(index: Search, vector: np.ndarray, passages: list[Passage]) -> None:
         """Lexical-only candidates get their cosine too: refusal compares like with like."""
-        sims = self._cosines(vector, [p.chunk.id for p in passages if p.dense_score is None])
+        sims = index.cosines(vector, [p.chunk.id for p in passages if p.dense_score is None])
         for passage in passages:
             if passage.dense_score is None and passage.chunk.id in sims:
                 passage.dense_score = sims[passage.chunk.id]

@@ -67,6 +67,18 @@ def _date_ok(date: str | None, bound: str | None, after: bool) -> bool:
     return date[:n] >= bound[:n] if after else date[:n] <= bound[:n]
 
 
+def passes(meta: DocumentMeta, filters: Filters | None, allowed_access: Callable[[str], bool] | None) -> bool:
+    """Whether a search under ``filters`` by a caller with ``allowed_access`` may use this document."""
+    if allowed_access is not None and not allowed_access(meta.access):
+        return False
+    if filters is None:
+        return True
+    return ((filters.kinds is None or meta.kind in filters.kinds)
+            and (filters.doc_ids is None or meta.doc_id in filters.doc_ids)
+            and (filters.language is None or meta.language == filters.language)
+            and _date_ok(meta.date, filters.date_from, True) and _date_ok(meta.date, filters.date_to, False))
+
+
 class RecordStore:
     """The system of record: a chunk exists when this store says so; vectors are a derived index."""
 
@@ -74,6 +86,7 @@ class RecordStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
+        self._commits = 0  # this connection's own commits, which PRAGMA data_version does not count
         self._parsed_metas: dict[str, tuple[str, str, DocumentMeta]] = {}
         self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -107,6 +120,12 @@ class RecordStore:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+            self._commits += 1
+
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever anything was committed, by this store or by any other connection or process."""
+        with self._lock:
+            return self._commits, int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def _rows(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         with self._lock:
@@ -233,6 +252,13 @@ class RecordStore:
                                       page_end=row[5], heading=row[6])
         return [found[i] for i in ids if i in found]
 
+    def chunk_owners(self) -> dict[str, str]:
+        """Every chunk id with its document id, in storage order."""
+        return dict(self._rows("SELECT id, doc_id FROM chunks ORDER BY doc_id, ordinal"))
+
+    def total_chunks(self) -> int:
+        return int(self._rows("SELECT count(*) FROM chunks")[0][0])
+
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._rows("SELECT id FROM chunks")}
 
@@ -245,36 +271,30 @@ class RecordStore:
     def doc_ids_matching(
         self, filters: Filters | None, allowed_access: Callable[[str], bool] | None = None
     ) -> list[str]:
-        out = []
-        for meta in self.documents():
-            if allowed_access is not None and not allowed_access(meta.access):
-                continue
-            if filters is not None:
-                if filters.kinds is not None and meta.kind not in filters.kinds:
-                    continue
-                if filters.doc_ids is not None and meta.doc_id not in filters.doc_ids:
-                    continue
-                if filters.language is not None and meta.language != filters.language:
-                    continue
-                if not (_date_ok(meta.date, filters.date_from, True) and _date_ok(meta.date, filters.date_to, False)):
-                    continue
-            out.append(meta.doc_id)
-        return out
+        return [m.doc_id for m in self.documents() if passes(m, filters, allowed_access)]
 
     def lexical_search(self, query: str, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
         """BM25 over normalised tokens; scores are negated bm25() so that higher is better."""
-        tokens = _tokens(query)
-        if not tokens or k <= 0 or doc_ids == []:
+        if k <= 0:
             return []
-        sql = (f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score "
-               "FROM chunks_fts WHERE chunks_fts MATCH ?")
+        return [(i, float(s)) for i, s in self._matching(
+            f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score", query, doc_ids,
+            " ORDER BY score DESC LIMIT ?", [k])]
+
+    def mentions(self, query: str, doc_ids: list[str] | None = None) -> bool:
+        """Whether any chunk matches a token of ``query``: ``lexical_search`` without ranking every match first."""
+        return bool(self._matching("SELECT 1", query, doc_ids, " LIMIT 1", []))
+
+    def _matching(self, select: str, query: str, doc_ids: list[str] | None, tail: str, tail_params: list) -> list[tuple]:
+        tokens = _tokens(query)
+        if not tokens or doc_ids == []:
+            return []
+        sql = f"{select} FROM chunks_fts WHERE chunks_fts MATCH ?"
         params: list = [_fts_query(tokens)]
         if doc_ids is not None:
             sql += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
             params.extend(doc_ids)
-        sql += " ORDER BY score DESC LIMIT ?"
-        params.append(k)
-        return [(i, float(s)) for i, s in self._rows(sql, params)]
+        return self._rows(sql + tail, params + tail_params)
 
     def page_text(self, doc_id: str, page: int) -> str | None:
         rows = self._rows("SELECT text FROM pages WHERE doc_id = ? AND number = ?", (doc_id, page))

@@ -104,6 +104,15 @@ class VectorStore:
             where = {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": list(doc_ids)}}
             return _pairs(self._col.query(query_embeddings=vector, n_results=k, where=where, include=["distances"]))
 
+    def vectors_of(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vector of each id that has one, fetched in batches and not cached here."""
+        out: dict[str, np.ndarray] = {}
+        with _unavailable(self.where):
+            for s in range(0, len(ids), _BATCH):
+                res = self._col.get(ids=ids[s : s + _BATCH], include=["embeddings"])
+                out.update((i, np.asarray(e, dtype=np.float32)) for i, e in zip(res["ids"], res["embeddings"], strict=True))
+        return out
+
     def embeddings(self, ids: list[str]) -> np.ndarray:
         missing = [i for i in dict.fromkeys(ids) if i not in self._vector_cache]
         if missing:
