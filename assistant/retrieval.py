@@ -17,7 +17,8 @@ from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.models import Chunk, DocumentMeta, Filters, Passage
 from assistant.store.dense_index import DenseIndex, Search
-from assistant.store.records import RecordStore, passes
+from assistant.store.doc_filters import passes
+from assistant.store.records import RecordStore
 from assistant.support import content_terms, terms
 from assistant.topk_cover import cover, heading_terms, missing, named_headings, wants_of
 

@@ -49,7 +49,7 @@ class Prepared(BaseModel):
 
 def prepare_file(path: Path, root: Path, settings: Settings) -> Prepared:
     """Runs in the worker; never raises for a bad file, since exceptions of parsers need not pickle."""
-    from assistant.store.records import lexical_rows
+    from assistant.store.lexical_tokens import lexical_rows
     from ingest.documents import prepare_document
     from ingest.loaders import LoadTimes
 

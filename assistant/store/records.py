@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.models import Chunk, DocumentMeta, Filters, Page
+from assistant.store.doc_filters import passes
+from assistant.store.lexical_tokens import fts_query, lexical_rows, tokens
 
 # Porter stems the English tokens ('adopted' finds 'adopt'); Thai tokens pass through it unchanged.
 _LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
@@ -34,49 +36,6 @@ CREATE TABLE IF NOT EXISTS pages (
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """ + _LEXICAL_TABLE + ";"
 _BODY_WEIGHT, _CONTEXT_WEIGHT = 1.0, 0.5
-
-
-def _tokens(text: str) -> list[str]:
-    from assistant.textnorm import tokenize  # shared with the query side; imported late to keep CLI start fast
-
-    return [t for t in tokenize(text) if t.strip()]
-
-
-def lexical_rows(title: str, chunks: list[Chunk]) -> list[tuple[str, str]]:
-    """(body, context) token strings per chunk, as the lexical index stores them. Thai segmentation is costly, so
-    ingestion computes these in its preparing worker rather than in the process that embeds."""
-    from assistant.textnorm import segmentation_memo
-
-    with segmentation_memo():  # a document's title and headings repeat on every chunk
-        return [(" ".join(_tokens(c.text)), " ".join(_tokens(f"{title}\n{c.heading or ''}"))) for c in chunks]
-
-
-def _fts_query(tokens: list[str]) -> str:
-    """Every token quoted (quotes doubled), OR-joined: any user text becomes a valid FTS5 query."""
-    unique = list(dict.fromkeys(tokens))
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in unique)
-
-
-def _date_ok(date: str | None, bound: str | None, after: bool) -> bool:
-    """Compare ISO dates at the coarser precision, so '2018' matches a bound of '2018-07'."""
-    if bound is None:
-        return True
-    if date is None:
-        return False
-    n = min(len(date), len(bound))
-    return date[:n] >= bound[:n] if after else date[:n] <= bound[:n]
-
-
-def passes(meta: DocumentMeta, filters: Filters | None, allowed_access: Callable[[str], bool] | None) -> bool:
-    """Whether a search under ``filters`` by a caller with ``allowed_access`` may use this document."""
-    if allowed_access is not None and not allowed_access(meta.access):
-        return False
-    if filters is None:
-        return True
-    return ((filters.kinds is None or meta.kind in filters.kinds)
-            and (filters.doc_ids is None or meta.doc_id in filters.doc_ids)
-            and (filters.language is None or meta.language == filters.language)
-            and _date_ok(meta.date, filters.date_from, True) and _date_ok(meta.date, filters.date_to, False))
 
 
 class RecordStore:
@@ -286,11 +245,11 @@ class RecordStore:
         return bool(self._matching("SELECT 1", query, doc_ids, " LIMIT 1", []))
 
     def _matching(self, select: str, query: str, doc_ids: list[str] | None, tail: str, tail_params: list) -> list[tuple]:
-        tokens = _tokens(query)
-        if not tokens or doc_ids == []:
+        words = tokens(query)
+        if not words or doc_ids == []:
             return []
         sql = f"{select} FROM chunks_fts WHERE chunks_fts MATCH ?"
-        params: list = [_fts_query(tokens)]
+        params: list = [fts_query(words)]
         if doc_ids is not None:
             sql += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
             params.extend(doc_ids)
