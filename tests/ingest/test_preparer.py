@@ -80,3 +80,13 @@ def test_pdf_that_pdfium_refuses_is_read_by_pypdf_with_a_note(shared_corpus: Pat
     assert len(prepared.notes) == 1 and "pypdf" in prepared.notes[0] and "pdfium" in prepared.notes[0]
     report = IngestReport(notes=[FileNote(file=damaged.name, note=prepared.notes[0])])
     assert f"note: {damaged.name}: text read with pypdf" in report.summary()
+
+
+def test_a_closed_worker_exits_cleanly_without_teardown(shared_corpus: Path, settings: Settings) -> None:
+    """The worker ends through ``os._exit`` at close: it must still report success and leave nothing behind."""
+    with Preparer(_sources(shared_corpus, SMALL), settings) as preparer:
+        out = [prepared for _, prepared in preparer]
+        processes = list(preparer._pool._processes.values())  # noqa: SLF001 - the worker's exit code is the point
+    assert len(processes) == 1 and processes[0].exitcode == 0
+    assert all(p.failure == "" and p.chunks for p in out)
+    assert worker_pids(os.getpid()) == []
