@@ -27,14 +27,21 @@ def _add(records: RecordStore, vectors, embedder, doc_id: str, texts: list[str])
     return [c.id for c in chunks]
 
 
-@pytest.mark.slow
-def test_exact_top_k_filters_and_sees_every_change(tmp_path: Path) -> None:
+@pytest.fixture
+def stores(tmp_path: Path):  # noqa: ANN201 - (records, vectors, embedder) over TEXTS
     settings = Settings(data_dir=tmp_path / "data")
     embedder = get_embedder("use")
     records = RecordStore(tmp_path / "data" / "index.sqlite")
     vectors = open_vector_store(settings, embedder)
     for doc_id, texts in TEXTS.items():
         _add(records, vectors, embedder, doc_id, texts)
+    yield records, vectors, embedder
+    records.close()
+
+
+@pytest.mark.slow
+def test_exact_top_k_filters_and_sees_every_change(tmp_path: Path, stores) -> None:  # noqa: ANN001
+    records, vectors, embedder = stores
     index = DenseIndex(records, vectors, max_rows=50_000)
     question = embedder.embed(["sister city Fukuoka"])[0]
 
@@ -60,17 +67,11 @@ def test_exact_top_k_filters_and_sees_every_change(tmp_path: Path) -> None:
     assert np.isclose(index.snapshot().query(embedder.embed(["road budget"])[0], 1)[0][1],
                       float(vectors.vectors_of(["act.pdf:0001"])["act.pdf:0001"] @ embedder.embed(["road budget"])[0]))
     other.close()
-    records.close()
 
 
 @pytest.mark.slow
-def test_above_the_exact_limit_chroma_searches_and_agrees(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "data")
-    embedder = get_embedder("use")
-    records = RecordStore(tmp_path / "data" / "index.sqlite")
-    vectors = open_vector_store(settings, embedder)
-    for doc_id, texts in TEXTS.items():
-        _add(records, vectors, embedder, doc_id, texts)
+def test_above_the_exact_limit_chroma_searches_and_agrees(stores) -> None:  # noqa: ANN001
+    records, vectors, embedder = stores
     question = embedder.embed(["sister city Fukuoka"])[0]
     exact = DenseIndex(records, vectors, max_rows=4).snapshot()
     chroma = DenseIndex(records, vectors, max_rows=3).snapshot()  # one chunk more than the limit allows
@@ -81,7 +82,6 @@ def test_above_the_exact_limit_chroma_searches_and_agrees(tmp_path: Path) -> Non
     ids = ["plan.txt:0001", "act.pdf:0001"]
     assert chroma.cosines(question, ids) == pytest.approx(exact.cosines(question, ids), abs=1e-5)
     assert chroma.cosines(question, [*ids, "nowhere:0000"]) == {}
-    records.close()
 
 
 def test_mentions_is_lexical_search_without_ranking(tmp_path: Path) -> None:
