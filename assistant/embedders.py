@@ -28,7 +28,6 @@ class Embedder(Protocol):
         """Load the weights now (an ingest overlaps this with file preparation); ``embed`` would otherwise."""
 
 
-
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     """Cosine search and stored vectors assume unit rows; guard against backends that forget."""
     vectors = np.asarray(vectors, dtype=np.float32)

@@ -113,8 +113,8 @@ class Retriever:
 
     def _scope(self, filters: Filters | None, allowed_access: Callable[[str], bool] | None,
                ) -> tuple[list[str] | None, dict[str, DocumentMeta]]:
-        """The documents a search may use, and their ids for the lexical index: None where that is every document,
-        which then needs no doc_id test per match (its rows and the documents change in one transaction)."""
+        """The documents a search may use, and their ids: None where that is every document, which then needs no
+        doc_id test per match in either index (each holds only what the record store holds)."""
         every = self.records.documents()
         visible = {m.doc_id: m for m in every if passes(m, filters, allowed_access)}
         return (None if len(visible) == len(every) else list(visible)), visible
@@ -130,17 +130,16 @@ class Retriever:
         query_vector: np.ndarray | None = None,
     ) -> list[Passage]:
         k = k or self.settings.top_k
-        lexical_ids, metas = self._scope(filters, allowed_access)
+        doc_ids, metas = self._scope(filters, allowed_access)
         if not metas:
             return []
-        doc_ids = None if filters is None and allowed_access is None else list(metas)
         n = max(self.settings.candidates, k)
         dense: dict[str, float] = {}
         lexical: dict[str, float] = {}
         index: Search | None = None
         use_dense = mode in ("dense", "hybrid") and self.vectors is not None and self.embedder is not None
         if mode in ("bm25", "hybrid"):
-            lexical = dict(self.records.lexical_search(_lexical_query(query), n, lexical_ids))
+            lexical = dict(self.records.lexical_search(_lexical_query(query), n, doc_ids))
         vector = query_vector if query_vector is not None or not use_dense else self.embed_query(query)
         if use_dense:
             index = self.dense_index.snapshot()  # type: ignore[union-attr]

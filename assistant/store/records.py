@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant.models import Chunk, DocumentMeta, Filters, Page
-from assistant.store.doc_filters import passes
+from assistant.models import Chunk, DocumentMeta, Page
 from assistant.store.lexical_tokens import fts_query, lexical_rows, tokens
 
 # Porter stems the English tokens ('adopted' finds 'adopt'); Thai tokens pass through it unchanged.
@@ -226,11 +225,6 @@ class RecordStore:
 
     def chunk_count(self, doc_id: str) -> int:
         return int(self._rows("SELECT count(*) FROM chunks WHERE doc_id = ?", (doc_id,))[0][0])
-
-    def doc_ids_matching(
-        self, filters: Filters | None, allowed_access: Callable[[str], bool] | None = None
-    ) -> list[str]:
-        return [m.doc_id for m in self.documents() if passes(m, filters, allowed_access)]
 
     def lexical_search(self, query: str, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
         """BM25 over normalised tokens; scores are negated bm25() so that higher is better."""

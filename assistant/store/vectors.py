@@ -105,7 +105,7 @@ class VectorStore:
             return _pairs(self._col.query(query_embeddings=vector, n_results=k, where=where, include=["distances"]))
 
     def vectors_of(self, ids: list[str]) -> dict[str, np.ndarray]:
-        """The stored vector of each id that has one, fetched in batches and not cached here."""
+        """The stored vector of each id that has one, fetched in batches and not cached (``embeddings`` caches)."""
         out: dict[str, np.ndarray] = {}
         with _unavailable(self.where):
             for s in range(0, len(ids), _BATCH):
@@ -116,12 +116,10 @@ class VectorStore:
     def embeddings(self, ids: list[str]) -> np.ndarray:
         missing = [i for i in dict.fromkeys(ids) if i not in self._vector_cache]
         if missing:
-            with _unavailable(self.where):
-                res = self._col.get(ids=missing, include=["embeddings"])
-            if len(self._vector_cache) + len(res["ids"]) > _VECTOR_CACHE_SIZE:
+            found = self.vectors_of(missing)
+            if len(self._vector_cache) + len(found) > _VECTOR_CACHE_SIZE:
                 self._vector_cache.clear()
-            for i, e in zip(res["ids"], res["embeddings"], strict=True):
-                self._vector_cache[i] = np.asarray(e, dtype=np.float32)
+            self._vector_cache.update(found)
         rows = [self._vector_cache[i] for i in ids if i in self._vector_cache]
         return np.asarray(rows, dtype=np.float32).reshape(len(rows), -1)
 

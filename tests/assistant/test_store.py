@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ from assistant.config import Settings
 from assistant.embedders import get_embedder
 from assistant.errors import StoreUnavailableError
 from assistant.models import Chunk, DocumentMeta, Filters, Page
+from assistant.store.doc_filters import passes
 from assistant.store.records import RecordStore
 from assistant.store.vectors import collection_name, open_vector_store, parse_chroma_url
 from tests.conftest import free_port
@@ -127,12 +129,15 @@ def test_chunks_keep_order_and_drop_unknown(records: RecordStore) -> None:
 
 
 def test_filters_and_access(records: RecordStore) -> None:
-    assert records.doc_ids_matching(None) == ["act.pdf", "plan.txt"]
-    assert records.doc_ids_matching(Filters(kinds=["law"])) == ["act.pdf"]
-    assert records.doc_ids_matching(Filters(language="en")) == ["plan.txt"]
-    assert records.doc_ids_matching(Filters(date_from="2000")) == ["plan.txt"]
-    assert records.doc_ids_matching(Filters(date_to="1985-08")) == ["act.pdf"]
-    assert records.doc_ids_matching(None, lambda access: access == "public") == ["plan.txt"]
+    def matching(filters: Filters | None, allowed_access: Callable[[str], bool] | None = None) -> list[str]:
+        return [m.doc_id for m in records.documents() if passes(m, filters, allowed_access)]
+
+    assert matching(None) == ["act.pdf", "plan.txt"]
+    assert matching(Filters(kinds=["law"])) == ["act.pdf"]
+    assert matching(Filters(language="en")) == ["plan.txt"]
+    assert matching(Filters(date_from="2000")) == ["plan.txt"]
+    assert matching(Filters(date_to="1985-08")) == ["act.pdf"]
+    assert matching(None, lambda access: access == "public") == ["plan.txt"]
 
 
 def test_pages_meta_and_hashes(records: RecordStore) -> None:
