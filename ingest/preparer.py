@@ -4,7 +4,10 @@ Why a process and not a thread: loading, cleaning and the embedder's tokenizer a
 the embedder made every numpy call wait for the GIL (embedding took 5x its own time on 2 cores). One worker keeps
 the split simple on the 2-core target: preparation on one core, embedding and store writes on the other.
 
-Files go to the worker a few at a time (``AHEAD``), so memory holds a bounded number of prepared documents. A worker
+Files go to the worker up to ``AHEAD_BYTES`` of them ahead of the file being embedded (at least one file), so memory
+holds a bounded amount of prepared text. The bound is in bytes, not files: three files ahead left the worker idle
+behind a row of small files while the embedder caught up, and then the embedder idle (~2 s on the reference corpus)
+while the worker prepared the Thai Act that the schedule puts after them. A worker
 that dies (killed, out of memory, a crash in a C parser) costs the file it was on, which is reported with a one-line
 reason; a fresh worker takes the files after it. The worker exits when its parent dies, so a SIGKILLed ingest leaves
 no orphan behind.
@@ -31,7 +34,7 @@ from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.models import Chunk, Document
 
-AHEAD = 3  # files handed to the worker before their results are taken: keeps it busy, bounds memory
+AHEAD_BYTES = 32 * 1024 * 1024  # file bytes handed to the worker before their results are taken
 
 
 class Prepared(BaseModel):
@@ -98,8 +101,15 @@ def _exit_now() -> None:
     os._exit(0)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone since discovery: the worker reports it
+        return 0
+
+
 class Preparer:
-    """Yields ``(item, Prepared)`` in the order given, preparing up to ``AHEAD`` files ahead in a worker process."""
+    """Yields ``(item, Prepared)`` in the order given, preparing up to ``AHEAD_BYTES`` ahead in a worker process."""
 
     def __init__(self, items: list, settings: Settings) -> None:  # items: objects with .path and .root
         self._todo = deque(items)
@@ -117,9 +127,16 @@ class Preparer:
                                          initializer=_init_worker, initargs=(os.getpid(),))
 
     def _fill(self) -> None:
-        while self._todo and len(self._pending) < AHEAD:
+        ahead = sum(_size(item.path) for item, _ in self._pending)
+        while self._todo and (not self._pending or ahead + _size(self._todo[0].path) <= AHEAD_BYTES):
             item = self._todo.popleft()
+            ahead += _size(item.path)
             self._pending.append((item, self._pool.submit(prepare_file, item.path, item.root, self._settings)))
+
+    @property
+    def in_flight(self) -> int:
+        """Files handed to the worker whose results are not taken yet."""
+        return len(self._pending)
 
     def ready(self) -> bool:
         """Whether the next result can be taken without waiting."""

@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 PREPARE_PAGE_S = 0.02
 PREPARE_THAI_PAGE_S = 0.15
 OCR_PAGE_S = 3.5  # render + Tesseract, one thread
-EMBED_PAGE_S = 0.06
+EMBED_PAGE_S = 0.035
 TEXT_BYTES_PER_PAGE = 3000  # plain text and Markdown: one "page" per this many bytes
 
 

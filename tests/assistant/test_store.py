@@ -190,11 +190,11 @@ def test_vector_store_round_trip(vector_settings: Settings) -> None:
     assert store.ids() == {"b:0", "c:0"}
     again = open_vector_store(vector_settings, embedder)  # persisted, same collection
     assert again.ids() == {"b:0", "c:0"}
-    assert again.name == collection_name(vector_settings.collection_prefix, "use-m3-512")
+    assert again.name == collection_name(vector_settings.collection_prefix, "use-m3-512-spm")
 
 
 def test_collections_are_per_embedder() -> None:
-    assert collection_name("chunks", "use-m3-512") != collection_name("chunks", "minilm-l6-384")
+    assert collection_name("chunks", "use-m3-512-spm") != collection_name("chunks", "minilm-l6-384")
     assert collection_name("chunks", "st-My Model!-384") == "chunks-st-My-Model--384"
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assistant.config import Settings
 from ingest.pipeline import discover
+from ingest import preparer as preparer_module
 from ingest.preparer import Preparer
 from ingest.report import FileNote, IngestReport
 
@@ -52,6 +53,27 @@ def test_results_come_in_order_with_their_chunks(shared_corpus: Path, settings: 
         assert prepared.failure == "" and prepared.doc is not None and prepared.doc.meta.doc_id == doc_id
         assert prepared.chunks and all(c.doc_id == doc_id for c in prepared.chunks)
         assert prepared.peak_rss_mb > 0 and prepared.cpu_seconds > 0
+
+
+def test_files_go_ahead_to_the_worker_up_to_a_byte_budget(shared_corpus: Path, settings: Settings,
+                                                          monkeypatch) -> None:  # noqa: ANN001
+    """Small files all go at once; the file that would pass the budget waits until a result is taken."""
+    sources = _sources(shared_corpus, [*SMALL, SLOW_FIRST])
+    size = [source.path.stat().st_size for source in sources]
+    monkeypatch.setattr(preparer_module, "AHEAD_BYTES", size[1] + size[2])  # all three pass it
+    with Preparer(sources, settings) as preparer:
+        assert preparer.in_flight == 2
+        taken = iter(preparer)
+        next(taken)
+        assert preparer.in_flight == 2  # the big file went once the first result was taken
+        assert [source.doc_id for source, _ in taken] == [SMALL[1], SLOW_FIRST]
+
+
+def test_one_file_over_the_budget_still_goes(shared_corpus: Path, settings: Settings, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(preparer_module, "AHEAD_BYTES", 1)
+    with Preparer(_sources(shared_corpus, SMALL), settings) as preparer:
+        assert preparer.in_flight == 1
+        assert [source.doc_id for source, _ in preparer] == SMALL
 
 
 def test_a_killed_worker_costs_only_its_file(shared_corpus: Path, settings: Settings) -> None:
