@@ -136,8 +136,11 @@ class AssistantService:
         k = self._top_k(top_k)
         with self._slots.slot() if self._slots else nullcontext(), segmentation_memo():  # never held while an LLM writes
             vector = self.retriever.embed_query(question)
-            passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector)
-            extractive = self.answer_extractively(question, passages, principal=principal, query_vector=vector)
+            documents = self.records.documents()  # read once: the search's scope and the unknown-name check
+            passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector,
+                                             documents=documents)
+            extractive = self.answer_extractively(question, passages, principal=principal, query_vector=vector,
+                                                  documents=documents)
         if (mode or self.settings.default_mode) != "llm":
             yield extractive
             return
@@ -151,7 +154,7 @@ class AssistantService:
 
     def answer_extractively(
         self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN,
-        query_vector: np.ndarray | None = None,
+        query_vector: np.ndarray | None = None, documents: list[DocumentMeta] | None = None,
     ) -> Answer:
         from assistant.answering import answer_extractively
 
@@ -160,7 +163,7 @@ class AssistantService:
         return answer_extractively(
             question, passages, self.settings, query_vector=query_vector,
             embedder=self.embedder, page_lookup=self.records.page_text, searched=searched,
-            unknown_names=self.retriever.unknown_names(question, principal.can_see),
+            unknown_names=self.retriever.unknown_names(question, principal.can_see, documents),
         )
 
     # --- documents -------------------------------------------------------------------------
