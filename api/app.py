@@ -50,7 +50,7 @@ def _routers() -> list[APIRouter]:
 
 def build_context(settings: Settings, service: AssistantService | None = None) -> AppContext:
     metrics = Metrics()
-    service = service or AssistantService(settings)
+    service = service or AssistantService(settings, embed_in_child=settings.query_embed_process)
 
     def job_finished(job: Job) -> None:
         metrics.jobs.labels(action=job.action, status=job.status).inc()
@@ -79,6 +79,7 @@ def create_app(settings: Settings, service: AssistantService | None = None) -> F
         yield
         ctx.jobs.close()
         ctx.audit.close()
+        ctx.service.close()
 
     app = FastAPI(
         title="BMA International Affairs Assistant",

@@ -30,6 +30,7 @@ STATUS_BY_ERROR: dict[type[errors.AssistantError], int] = {
     errors.StoreUnavailableError: 503,
     errors.EmbedderMismatchError: 503,
     errors.UnknownEmbedderError: 503,
+    errors.EmbedderUnavailableError: 503,
     errors.LLMUnavailableError: 503,
     errors.ModelIntegrityError: 503,
     errors.ExportUnavailableError: 503,

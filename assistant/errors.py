@@ -38,6 +38,10 @@ class UnknownEmbedderError(AssistantError):
     hint = "use 'use', 'minilm' or a local sentence-transformers model directory"
 
 
+class EmbedderUnavailableError(AssistantError):
+    hint = "the service's embedding process failed or stopped; the next question starts a new one (see the log)"
+
+
 class LLMUnavailableError(AssistantError):
     hint = "set ASSISTANT_LLM_BASE_URL to an OpenAI-compatible server, or start one with `assistant llm`"
 

@@ -16,6 +16,13 @@ def build_embedder(settings: Settings) -> Embedder:
     return get_embedder(settings.embedder, threads=settings.embed_threads or None)
 
 
+def build_query_embedder(settings: Settings) -> Embedder:
+    """The same model in a child process of its own (the long-running service's questions)."""
+    from assistant.embed_process import ProcessEmbedder
+
+    return ProcessEmbedder(settings.embedder, threads=settings.embed_threads or None)
+
+
 def build_records(settings: Settings) -> RecordStore:
     return RecordStore(records_path(settings.resolved_data_dir()))
 

@@ -96,14 +96,16 @@ class Retriever:
         assert self.embedder is not None
         return self.embedder.embed([repair_sara_am(query)])[0]
 
-    def unknown_names(self, query: str, allowed_access: Callable[[str], bool] | None = None) -> list[str]:
-        """Names and numbers of the question that no visible document contains: a sign it asks about elsewhere."""
+    def unknown_names(self, query: str, allowed_access: Callable[[str], bool] | None = None,
+                      documents: list[DocumentMeta] | None = None) -> list[str]:
+        """Names and numbers of the question that no visible document contains: a sign it asks about elsewhere.
+        ``documents``: the document table as the caller's search read it (one read per question)."""
         from assistant.support import names_in, stem
 
         names = names_in(query)
         if not names:
             return []
-        doc_ids, _ = self._scope(None, allowed_access)
+        doc_ids, _ = self._scope(None, allowed_access, documents)
         unknown = []
         for name in names:
             forms = dict.fromkeys([name, stem(name.lower())])
@@ -112,10 +114,10 @@ class Retriever:
         return unknown
 
     def _scope(self, filters: Filters | None, allowed_access: Callable[[str], bool] | None,
-               ) -> tuple[list[str] | None, dict[str, DocumentMeta]]:
+               every: list[DocumentMeta] | None = None) -> tuple[list[str] | None, dict[str, DocumentMeta]]:
         """The documents a search may use, and their ids: None where that is every document, which then needs no
         doc_id test per match in either index (each holds only what the record store holds)."""
-        every = self.records.documents()
+        every = self.records.documents() if every is None else every
         visible = {m.doc_id: m for m in every if passes(m, filters, allowed_access)}
         return (None if len(visible) == len(every) else list(visible)), visible
 
@@ -128,9 +130,11 @@ class Retriever:
         *,
         mode: RetrievalMode = "hybrid",
         query_vector: np.ndarray | None = None,
+        documents: list[DocumentMeta] | None = None,
     ) -> list[Passage]:
+        """``documents``: the document table, when the caller read it already for this question."""
         k = k or self.settings.top_k
-        doc_ids, metas = self._scope(filters, allowed_access)
+        doc_ids, metas = self._scope(filters, allowed_access, documents)
         if not metas:
             return []
         n = max(self.settings.candidates, k)

@@ -33,8 +33,10 @@ NOT_ASKED = "no passage supports an answer, so the LLM was not asked"
 
 
 class AssistantService:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, embed_in_child: bool = False) -> None:
+        """``embed_in_child``: questions are embedded in a child process (the HTTP service; see embed_process)."""
         self.settings = settings
+        self._embed_in_child = embed_in_child
         self._lock = threading.Lock()
         self._slots = AnswerSlots(settings.answer_concurrency) if settings.answer_concurrency else None
 
@@ -47,9 +49,9 @@ class AssistantService:
 
     @cached_property
     def embedder(self) -> Embedder:
-        from assistant.factory import build_embedder
+        from assistant.factory import build_embedder, build_query_embedder
 
-        return build_embedder(self.settings)
+        return build_query_embedder(self.settings) if self._embed_in_child else build_embedder(self.settings)
 
     @cached_property
     def retriever(self) -> Retriever:
@@ -58,6 +60,13 @@ class AssistantService:
 
         with self._lock:
             return Retriever(self.settings, self.records, build_vectors(self.settings, self.embedder), self.embedder)
+
+    def close(self) -> None:
+        """Stops the embedding child process, if this service started one (a later question starts it again)."""
+        embedder = self.__dict__.get("embedder")  # only if built: closing must not load a model
+        close = getattr(embedder, "close", None) if self._embed_in_child else None
+        if close is not None:
+            close()
 
     # --- validation ------------------------------------------------------------------------
     def validate_question(self, question: str) -> str:
@@ -127,8 +136,11 @@ class AssistantService:
         k = self._top_k(top_k)
         with self._slots.slot() if self._slots else nullcontext(), segmentation_memo():  # never held while an LLM writes
             vector = self.retriever.embed_query(question)
-            passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector)
-            extractive = self.answer_extractively(question, passages, principal=principal, query_vector=vector)
+            documents = self.records.documents()  # read once: the search's scope and the unknown-name check
+            passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector,
+                                             documents=documents)
+            extractive = self.answer_extractively(question, passages, principal=principal, query_vector=vector,
+                                                  documents=documents)
         if (mode or self.settings.default_mode) != "llm":
             yield extractive
             return
@@ -142,7 +154,7 @@ class AssistantService:
 
     def answer_extractively(
         self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN,
-        query_vector: np.ndarray | None = None,
+        query_vector: np.ndarray | None = None, documents: list[DocumentMeta] | None = None,
     ) -> Answer:
         from assistant.answering import answer_extractively
 
@@ -151,7 +163,7 @@ class AssistantService:
         return answer_extractively(
             question, passages, self.settings, query_vector=query_vector,
             embedder=self.embedder, page_lookup=self.records.page_text, searched=searched,
-            unknown_names=self.retriever.unknown_names(question, principal.can_see),
+            unknown_names=self.retriever.unknown_names(question, principal.can_see, documents),
         )
 
     # --- documents -------------------------------------------------------------------------

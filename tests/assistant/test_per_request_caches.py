@@ -43,3 +43,23 @@ def test_segmentations_are_remembered_inside_one_request_only() -> None:
     assert _SEGMENT_MEMO.get() is None  # nothing of the question outlives its request
     with segmentation_memo():
         assert _SEGMENT_MEMO.get() == {}
+
+
+def test_one_question_reads_the_document_table_once(indexed_settings, monkeypatch) -> None:  # noqa: ANN001
+    """The search's scope and the check for names no document contains share one read of the table."""
+    from assistant.service import AssistantService
+
+    service = AssistantService(indexed_settings)
+    question = "What did Bangkok agree with Zanzibar in 2019?"  # names, so the unknown-name check runs
+    reads: list[int] = []
+    real = service.records.documents
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - the real method, counted
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service.records, "documents", counted)
+    answer = service.ask(question, mode="extractive")
+    assert len(reads) == 1
+    assert "Zanzibar" in service.retriever.unknown_names(question)  # the shared read still finds the unknown name
+    assert answer.mode == "extractive"
