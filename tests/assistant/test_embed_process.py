@@ -79,3 +79,13 @@ def test_only_the_http_service_embeds_in_a_child(settings: Settings) -> None:
     child = service.embedder._child
     service.close()
     assert child is not None and child.poll() is not None
+
+
+def test_the_service_answers_alike_with_the_child(indexed_settings: Settings) -> None:
+    local = AssistantService(indexed_settings)
+    remote = AssistantService(indexed_settings, embed_in_child=True)
+    try:
+        for question in QUESTIONS:
+            assert remote.ask(question).model_dump() == local.ask(question).model_dump()
+    finally:
+        remote.close()
