@@ -1,8 +1,8 @@
 """Files prepared (read, OCR, clean, chunk) in one worker process while the ingesting process embeds and writes.
 
-Why a process and not a thread: loading, cleaning and the embedder's tokenizer are pure Python, and a thread beside
-the embedder made every numpy call wait for the GIL (embedding took 5x its own time on 2 cores). One worker keeps
-the split simple on the 2-core target: preparation on one core, embedding and store writes on the other.
+Why a process and not a thread: loading and cleaning are pure Python, and a thread beside the embedder made every
+numpy call wait for the GIL (embedding took 5x its own time on 2 cores). One worker keeps the split simple on the
+2-core target: preparation on one core, embedding and store writes on the other.
 
 Files go to the worker up to ``AHEAD_BYTES`` of them ahead of the file being embedded (at least one file), so memory
 holds a bounded amount of prepared text. The bound is in bytes, not files: three files ahead left the worker idle
