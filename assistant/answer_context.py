@@ -12,6 +12,7 @@ import re
 from assistant.models import Passage
 from assistant.question_cues import satisfies
 from assistant.sentences import ITEM_CHARS, Sentence, chunk_sentences, introduces_list
+from assistant.topk_cover import heading_parts
 
 _ITEMS_MAX = 8
 _EXPAND = 3  # passages whose neighbouring chunks are read too
@@ -108,20 +109,16 @@ def expand(passages: list[Passage], named: frozenset[str] = frozenset()) -> list
     present = {p.chunk.id for p in passages} | {c.id for p in passages for c in p.duplicates}
     out = list(passages)
     for n, p in enumerate(passages):
-        sections = named & set(_parts(p.chunk.heading))
+        sections = named & set(heading_parts(p.chunk.heading))
         for chunk in p.neighbours:
             step = chunk.ordinal - p.chunk.ordinal
             adjacent = n < _EXPAND and abs(step) == 1
-            same_section = step > 0 and bool(sections & set(_parts(chunk.heading)))
+            same_section = step > 0 and bool(sections & set(heading_parts(chunk.heading)))
             if chunk.id not in present and (adjacent or same_section):
                 present.add(chunk.id)
                 out.append(p.model_copy(update={"chunk": chunk, "neighbours": [], "also_in": [], "duplicates": [],
                                                 "score": p.score * _NEIGHBOUR_DISCOUNT}))
     return out
-
-
-def _parts(heading: str | None) -> list[str]:
-    return (heading or "").split(" › ")
 
 
 def _read_on(passage: Passage, passages: list[Passage], by_rank: dict[int, list[Sentence]], language: str) -> None:

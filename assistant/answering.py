@@ -20,7 +20,7 @@ from assistant.models import Answer, Passage
 from assistant.question_cues import asks_overview, cue_bonus, cues_of
 from assistant.sentences import Sentence, candidate_sentences, is_list_question
 from assistant.support import SupportScore, Unit, content_terms, coverage, has, support_score, term_weights, unit_of
-from assistant.topk_cover import named_headings
+from assistant.topk_cover import heading_parts, named_headings
 
 PageLookup = Callable[[str, int], str | None]
 _RANK_PRIOR = 0.08  # a small nudge towards better-ranked passages; coverage decides
@@ -133,7 +133,7 @@ def _with_section_names(named: frozenset[str], sentences: list[Sentence], passag
     """A sentence in a section headed by a name the question names ('Bangkok' › ...) is about that name, though
     it seldom repeats it: the name counts as matched there."""
     for s in sentences if named else []:
-        parts = [part for part in (passages[s.rank].chunk.heading or "").split(" › ") if part in named]
+        parts = [part for part in heading_parts(passages[s.rank].chunk.heading) if part in named]
         if parts:
             base, extra = s.context or s.unit, unit_of(" ".join(parts))
             s.context = Unit(tokens=base.tokens | extra.tokens, flat=base.flat + extra.flat)
@@ -144,7 +144,8 @@ def _focus_named_sections(named: frozenset[str], sentences: list[Sentence], pass
     its sentences seldom repeat the question's words, while the documents' generic lines about action plans do."""
     for s in sentences:
         prose = shape(s.text) == "plain" and len(s.text.split()) >= _PROSE_WORDS  # not 'Smart City Project 1'
-        if prose and (passages[s.rank].chunk.heading or "").split(" › ")[0] in named and s.coverage > 0:
+        section = heading_parts(passages[s.rank].chunk.heading)[:1]
+        if prose and section and section[0] in named and s.coverage > 0:
             s.score += _SECTION_FOCUS
 
 

@@ -37,9 +37,9 @@ def wants_of(query: str, candidates: list[Chunk]) -> list[Want]:
         wants += [lambda c, m, y=year: y in c.text or y in m.title or (m.date or "").startswith(y) for year in years]
     q_terms = set(content_terms(query))
     distinctive = _distinctive_parts(candidates)
-    named = {part for c in candidates for part in _parts(c.heading)
+    named = {part for c in candidates for part in heading_parts(c.heading)
              if part in distinctive and heading_terms(part) and heading_terms(part) <= q_terms}
-    wants += [lambda c, m, p=part: p in _parts(c.heading) for part in sorted(named)]
+    wants += [lambda c, m, p=part: p in heading_parts(c.heading) for part in sorted(named)]
     return wants
 
 
@@ -89,7 +89,8 @@ def cover(wants: list[Want], kept: list[Passage], rest: list[Passage]) -> list[P
     return kept
 
 
-def _parts(heading: str | None) -> list[str]:
+def heading_parts(heading: str | None) -> list[str]:
+    """'Bangkok › Smart City Projects' -> ['Bangkok', 'Smart City Projects'] (as ingest.chunking joins them)."""
     return heading.split(" › ") if heading else []
 
 
@@ -98,7 +99,7 @@ def _distinctive_parts(chunks: list[Chunk]) -> set[str]:
     profile ('OVERVIEW', 'SUPPORT REQUIRED')."""
     counts: dict[str, int] = {}
     for chunk in chunks:
-        for part in set(_parts(chunk.heading)):
+        for part in set(heading_parts(chunk.heading)):
             counts[part] = counts.get(part, 0) + 1
     limit = max(_DISTINCTIVE_MIN, _DISTINCTIVE_SHARE * len(chunks))
     return {part for part, n in counts.items() if n <= limit}

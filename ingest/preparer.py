@@ -114,7 +114,7 @@ class Preparer:
     def __init__(self, items: list, settings: Settings) -> None:  # items: objects with .path and .root
         self._todo = deque(items)
         self._settings = settings
-        self._pending: deque[tuple[object, Future]] = deque()
+        self._pending: deque[tuple[object, Future, int]] = deque()  # item, its result, its file's bytes
         self._pool: ProcessPoolExecutor | None = None
         self.restarts = 0
         if self._todo:
@@ -127,11 +127,14 @@ class Preparer:
                                          initializer=_init_worker, initargs=(os.getpid(),))
 
     def _fill(self) -> None:
-        ahead = sum(_size(item.path) for item, _ in self._pending)
-        while self._todo and (not self._pending or ahead + _size(self._todo[0].path) <= AHEAD_BYTES):
+        ahead = sum(size for _, _, size in self._pending)
+        while self._todo:
+            size = _size(self._todo[0].path)
+            if self._pending and ahead + size > AHEAD_BYTES:
+                return
             item = self._todo.popleft()
-            ahead += _size(item.path)
-            self._pending.append((item, self._pool.submit(prepare_file, item.path, item.root, self._settings)))
+            ahead += size
+            self._pending.append((item, self._pool.submit(prepare_file, item.path, item.root, self._settings), size))
 
     @property
     def in_flight(self) -> int:
@@ -144,7 +147,7 @@ class Preparer:
 
     def __iter__(self) -> Iterator[tuple[object, Prepared]]:
         while self._pending:
-            item, future = self._pending.popleft()
+            item, future, _ = self._pending.popleft()
             try:
                 result = future.result()
             except BrokenProcessPool:  # the worker died on this file; the files queued behind it go to a new one
@@ -155,7 +158,7 @@ class Preparer:
             yield item, result
 
     def _restart(self) -> None:
-        self._todo.extendleft(reversed([item for item, _ in self._pending]))
+        self._todo.extendleft(reversed([item for item, _, _ in self._pending]))
         self._pending.clear()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self.restarts += 1
