@@ -134,19 +134,26 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     folder_names = {str(f) for f in folders}
     removed = sorted(d for d, root in roots.items() if root in folder_names and d not in present)
 
-    with Preparer(schedule(todo), settings) as preparer:  # started first: the worker reads files while the model loads
-        t0 = time.perf_counter()
-        embedder = build_embedder(settings)
-        report.embed_seconds += time.perf_counter() - t0
-        report.embedder = embedder.id
-        if todo or removed or records.get_meta(SYNCED_KEY) != _synced_value(settings, embedder.id):
-            # The model loads while the worker reads the first files, not when their chunks are waiting, and in a
-            # thread beside Chroma's import: unzipping weights releases the GIL (0.3 s less on the 2-core target).
-            with ThreadPoolExecutor(1, thread_name_prefix="embedder-load") as pool:
-                loading = pool.submit(_timed, embedder.load)
-                vectors = build_vectors(settings, embedder)
-                records.delete_meta(SYNCED_KEY)
-                report.embed_seconds += loading.result()
+    embedder = build_embedder(settings)
+    report.embedder = embedder.id
+    if todo or removed or records.get_meta(SYNCED_KEY) != _synced_value(settings, embedder.id):
+        _index(records, embedder, settings, report, todo, removed, hashes, progress)
+    for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds",
+                  "prepare_cpu_seconds", "prepare_peak_rss_mb"):
+        setattr(report, phase, round(getattr(report, phase), 3))
+    records.close()
+    return report
+
+
+def _index(records, embedder, settings, report, todo, removed, hashes, progress) -> None:  # noqa: ANN001, PLR0913
+    """The model loads in a thread from the start, beside the schedule's PDF sampling, the worker's start and
+    Chroma's import (unzipping weights releases the GIL), so the first prepared file rarely waits for it."""
+    with ThreadPoolExecutor(1, thread_name_prefix="embedder-load") as pool:
+        loading = pool.submit(_timed, embedder.load)
+        with Preparer(schedule(todo), settings) as preparer:
+            vectors = build_vectors(settings, embedder)
+            records.delete_meta(SYNCED_KEY)
+            report.embed_seconds += loading.result()
             report.reembedded, seconds = _reconcile(records, vectors, embedder, settings, todo, removed)
             report.embed_seconds += seconds
             for doc_id in removed:
@@ -159,11 +166,6 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
             _in_discovery_order(report, [_label(s) for s in todo])
             records.set_embedder(embedder.id)
             records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
-    for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds",
-                  "prepare_cpu_seconds", "prepare_peak_rss_mb"):
-        setattr(report, phase, round(getattr(report, phase), 3))
-    records.close()
-    return report
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -239,25 +241,22 @@ def _accept(source: SourceFile, prepared: Prepared, report: IngestReport, owners
 
 def _embed_and_write(group: list[tuple[SourceFile, Prepared]], records, vectors, embedder,  # noqa: ANN001
                      settings: Settings, report: IngestReport) -> None:
-    """Per document: vectors first, records second, stale vectors last, so a crash between steps leaves only what
-    reconcile repairs."""
+    """Vectors of the whole group first (one Chroma call: each costs ~20 ms besides its vectors), then per document
+    its records and then its stale vectors, so a crash between steps leaves only what reconcile repairs."""
     from ingest.reconcile import embed_chunks, vector_metadata
 
     if not group:
         return
     titles = {p.doc.meta.doc_id: p.doc.meta.title for _, p in group}
     t0 = time.perf_counter()
-    embeddings = embed_chunks(embedder, [c for _, p in group for c in p.chunks], titles,
-                              settings.embed_batch_size)
+    every = [c for _, p in group for c in p.chunks]
+    embeddings = embed_chunks(embedder, every, titles, settings.embed_batch_size)
     report.embed_seconds += time.perf_counter() - t0
     t0 = time.perf_counter()
-    offset = 0
+    vectors.add([c.id for c in every], embeddings, [vector_metadata(c) for c in every])
     for source, prepared in group:
         doc, chunks = prepared.doc, prepared.chunks
-        mine = embeddings[offset : offset + len(chunks)]
-        offset += len(chunks)
         old = records.chunk_ids_of(doc.meta.doc_id)
-        vectors.add([c.id for c in chunks], mine, [vector_metadata(c) for c in chunks])
         records.replace_document(doc.meta, chunks, doc.pages, embedder_id=embedder.id, fingerprint=source.fingerprint,
                                  root=str(source.root), lexical=prepared.lexical)
         stale = sorted(old - {c.id for c in chunks})
