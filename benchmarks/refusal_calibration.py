@@ -21,12 +21,22 @@ OWN_UNANSWERABLE = [
     "How many electric buses will Bangkok buy under the foreign affairs plan?",
     "กรุงเทพมหานครลงนามบันทึกความเข้าใจกับกรุงปารีสเมื่อใด",
     "สนามบินสุวรรณภูมิเปิดให้บริการเมื่อใด",
+    # words the documents do use, about things they do not say: the hard kind, which the score often lets through
+    "What is the budget of the BMA for 2024?",
+    "How many tourists visited Bangkok in 2023?",
+    "Who won the Bangkok governor election in 2022?",
+    "What is the BMA's policy on stray dogs?",
+    "How many hospitals does the BMA run?",
+    "What is the speed limit on Bangkok expressways?",
+    "Which company built the Bangkok Skytrain?",
+    "งบประมาณของกรุงเทพมหานครปี 2567 เท่าไร",
 ]
 OWN_ANSWERABLE = [
     "What does the City Relations Promotion Division focus on?",
     "When did the Long Beach and Manta agreement take effect?",
     "สภากรุงเทพมหานครมีอายุคราวละกี่ปี",
     "Which cities in Thailand joined the ASEAN Smart Cities Network as pilot cities?",
+    "What is the population of Bangkok?",
 ]
 
 

@@ -68,6 +68,16 @@ def test_thai_question_gets_a_thai_answer_language(service: AssistantService) ->
     assert answer.citations[0].page is not None
 
 
+
+def test_a_sentence_matched_in_the_questions_language_keeps_other_language_guesses_out(
+        service: AssistantService) -> None:
+    """Its words found the population in an English profile; a Thai clause of the Act that only the embedding
+    relates to the question used to ride along after it."""
+    answer = service.ask("What is the population of Bangkok?", mode="extractive")
+    assert answer.found and "8.28 million" in answer.answer, answer.answer
+    assert not re.search("[\u0e00-\u0e7f]", answer.answer), answer.answer
+    _assert_well_cited(answer)
+
 @pytest.mark.parametrize(
     ("question", "message"),
     [
