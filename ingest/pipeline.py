@@ -146,8 +146,8 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
 
 
 def _index(records, embedder, settings, report, todo, removed, hashes, progress) -> None:  # noqa: ANN001, PLR0913
-    """The model loads in a thread from the start, beside the schedule's PDF sampling, the worker's start and
-    Chroma's import (unzipping weights releases the GIL), so the first prepared file rarely waits for it."""
+    """The model loads in a thread from the start, overlapping the schedule's PDF sampling, the worker's start and
+    Chroma's import (unzipping the weights releases the GIL): the first embed waits for the slower of them."""
     with ThreadPoolExecutor(1, thread_name_prefix="embedder-load") as pool:
         loading = pool.submit(_timed, embedder.load)
         with Preparer(schedule(todo), settings) as preparer:
