@@ -166,6 +166,8 @@ def _greedy(sentences: list[Sentence], weights: dict[str, float], limit: int) ->
         key = s.key
         if key in seen or any(_near(s, c) for c in chosen):
             continue
+        if shape(s.text) == "caps":
+            continue  # a letterhead or running header ('ABU DHABI MUNICIPALITY & TOWN PLANNING') states nothing
         if s.cross_lingual and any(not c.cross_lingual for c in chosen):
             continue  # question words matched a sentence in its own language; the other language's is a guess
         gain = coverage(s.context or s.unit, {t: w for t, w in weights.items() if t not in covered})

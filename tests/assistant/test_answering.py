@@ -78,6 +78,15 @@ def test_a_sentence_matched_in_the_questions_language_keeps_other_language_guess
     assert not re.search("[\u0e00-\u0e7f]", answer.answer), answer.answer
     _assert_well_cited(answer)
 
+
+def test_letterheads_are_not_answer_sentences(service: AssistantService) -> None:
+    """The agreement's letterhead matches the question's names but says nothing; the signatures line stays."""
+    answer = service.ask("Who signed the Abu Dhabi Houston agreement?", mode="extractive")
+    assert answer.found and "Lee P.Brown" in answer.answer, answer.answer
+    sentences = [s for s in MARKER.split(answer.answer) if s.strip(" .") and not s.strip().isdigit()]
+    assert all(re.search("[a-z]", s) for s in sentences), answer.answer
+    _assert_well_cited(answer)
+
 @pytest.mark.parametrize(
     ("question", "message"),
     [
