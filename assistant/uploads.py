@@ -39,11 +39,13 @@ def _is_docx(data: bytes) -> bool:
 
 
 def _is_text(data: bytes) -> bool:
-    if b"\x00" in data[:8192] or _HTML.match(data[:512]):
+    from ingest.loaders import decode_text  # the loader's own decoding: what ingest reads, an upload may be
+
+    if _HTML.match(data[:512]):
         return False
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
+        decode_text(data, "")
+    except UnreadableFileError:
         return False
     return bool(data.strip())
 
@@ -51,8 +53,8 @@ def _is_text(data: bytes) -> bool:
 CHECKS: dict[str, tuple[Callable[[bytes], bool], str]] = {
     ".pdf": (_is_pdf, "a PDF (it does not start with %PDF-)"),
     ".docx": (_is_docx, "a Word .docx file (it is not a zip holding word/document.xml)"),
-    ".txt": (_is_text, "UTF-8 plain text"),
-    ".md": (_is_text, "UTF-8 Markdown text"),
+    ".txt": (_is_text, "plain text (UTF-8 or Thai Windows-874)"),
+    ".md": (_is_text, "Markdown text (UTF-8 or Thai Windows-874)"),
 }
 
 
