@@ -27,6 +27,7 @@ STATUS_BY_ERROR: dict[type[errors.AssistantError], int] = {
     errors.PayloadTooLargeError: 413,
     errors.RequestTimeoutError: 504,
     errors.StoreLockedError: 409,
+    errors.ConflictError: 409,
     errors.StoreUnavailableError: 503,
     errors.EmbedderMismatchError: 503,
     errors.UnknownEmbedderError: 503,
