@@ -77,8 +77,11 @@ def test_question_longer_than_the_setting_is_422(restricted_settings: Settings, 
         ({"question": PUBLIC_QUESTION, "mode": "poetry"}, "mode"),
         ({"question": ""}, "question"),
         ({}, "question"),
+        ({"question": PUBLIC_QUESTION, "filters": {"date_from": "2020-13-45"}}, "date_from"),
+        ({"question": PUBLIC_QUESTION, "filters": {"date_to": "2023-02-30"}}, "date_to"),
+        ({"question": PUBLIC_QUESTION, "filters": {"date_from": "2030", "date_to": "2000-05"}}, "date_from"),
     ],
-    ids=["unknown-key", "unknown-filter", "top-k", "mode", "empty", "missing"],
+    ids=["unknown-key", "unknown-filter", "top-k", "mode", "empty", "missing", "no-such-month", "no-such-day", "dates-reversed"],
 )
 def test_invalid_ask_bodies_are_422_naming_the_field(
     restricted_client: TestClient, api_keys: tuple, payload: dict, mentions: str
