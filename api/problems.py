@@ -62,11 +62,13 @@ def problem(status: int, detail: str, hint: str | None = None, headers: dict[str
     return JSONResponse(problem_body(status, detail, hint, **extra), status_code=status, media_type=PROBLEM, headers=headers)
 
 
+def openai_error_member(status: int, detail: str) -> dict[str, Any]:
+    return {"message": detail, "type": TITLES.get(status, "error").lower().replace(" ", "_"), "code": status}
+
+
 def openai_error(path: str, status: int, detail: str) -> dict[str, Any] | None:
     """OpenAI clients read ``error.message``: on /v1 every problem carries that member too (middleware's included)."""
-    if not path.startswith("/v1/"):
-        return None
-    return {"message": detail, "type": TITLES.get(status, "error").lower().replace(" ", "_"), "code": status}
+    return openai_error_member(status, detail) if path.startswith("/v1/") else None
 
 
 def _openai_error(request: Request, status: int, detail: str) -> dict[str, Any] | None:
