@@ -10,14 +10,14 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.metrics import Metrics
-from api.problems import PROBLEM, problem_body
+from api.problems import PROBLEM, openai_error, problem_body
 
 UPLOAD_PATHS = ("/api/v1/documents",)
 _MULTIPART_SLACK = 64 * 1024
 
 
-async def send_problem(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
-    body = json.dumps(problem_body(status, detail)).encode()
+async def send_problem(scope: Scope, send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+    body = json.dumps(problem_body(status, detail, error=openai_error(scope["path"], status, detail))).encode()
     raw = [(b"content-type", PROBLEM.encode()), (b"content-length", str(len(body)).encode())]
     raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw})
@@ -44,10 +44,10 @@ class BodyLimitMiddleware:
         if declared is not None:
             try:
                 if int(declared) > limit:
-                    await send_problem(send, 413, too_big)
+                    await send_problem(scope, send, 413, too_big)
                     return
             except ValueError:
-                await send_problem(send, 400, "the Content-Length header is not a number")
+                await send_problem(scope, send, 400, "the Content-Length header is not a number")
                 return
         chunks: list[bytes] = []
         size = 0
@@ -57,7 +57,7 @@ class BodyLimitMiddleware:
                 return
             size += len(message.get("body", b""))
             if size > limit:
-                await send_problem(send, 413, too_big)
+                await send_problem(scope, send, 413, too_big)
                 return
             chunks.append(message.get("body", b""))
             if not message.get("more_body", False):
@@ -99,7 +99,7 @@ class TimeoutMiddleware:
         except TimeoutError:
             if not deadline.expired():
                 raise  # the app's own TimeoutError, not our limit
-            await send_problem(send, 504, f"the request took longer than {self.timeout_s:g} s and was stopped")
+            await send_problem(scope, send, 504, f"the request took longer than {self.timeout_s:g} s and was stopped")
 
 
 class MetricsMiddleware:

@@ -27,6 +27,7 @@ STATUS_BY_ERROR: dict[type[errors.AssistantError], int] = {
     errors.PayloadTooLargeError: 413,
     errors.RequestTimeoutError: 504,
     errors.StoreLockedError: 409,
+    errors.ConflictError: 409,
     errors.StoreUnavailableError: 503,
     errors.EmbedderMismatchError: 503,
     errors.UnknownEmbedderError: 503,
@@ -61,11 +62,26 @@ def problem(status: int, detail: str, hint: str | None = None, headers: dict[str
     return JSONResponse(problem_body(status, detail, hint, **extra), status_code=status, media_type=PROBLEM, headers=headers)
 
 
-def _openai_error(request: Request, status: int, detail: str) -> dict[str, Any] | None:
-    """OpenAI clients read ``error.message``: on /v1 the problem carries that member too."""
-    if not request.url.path.startswith("/v1/"):
-        return None
+def openai_error_member(status: int, detail: str) -> dict[str, Any]:
     return {"message": detail, "type": TITLES.get(status, "error").lower().replace(" ", "_"), "code": status}
+
+
+def openai_error(path: str, status: int, detail: str) -> dict[str, Any] | None:
+    """OpenAI clients read ``error.message``: on /v1 every problem carries that member too (middleware's included)."""
+    return openai_error_member(status, detail) if path.startswith("/v1/") else None
+
+
+def _openai_error(request: Request, status: int, detail: str) -> dict[str, Any] | None:
+    return openai_error(request.url.path, status, detail)
+
+
+def _validation_detail(first: dict[str, Any], ctx: dict[str, Any]) -> str:
+    """A JSON syntax error's location is a character offset, not a field: say what it is."""
+    if first.get("type") == "json_invalid":
+        where = next((p for p in first["loc"] if p != "body"), None)
+        reason = ctx.get("error") or "syntax error"
+        return f"the body is not valid JSON: {reason}" + (f" (at character {where})" if where is not None else "")
+    return f"{'.'.join(p for p in first['loc'] if p != 'body') or 'body'}: {first['msg']}"
 
 
 def domain_problem(exc: errors.AssistantError, request: Request) -> JSONResponse:
@@ -93,18 +109,21 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         found = _validation_errors(exc)
         first = found[0] if found else {"loc": [], "msg": "invalid request"}
-        detail = f"{'.'.join(p for p in first['loc'] if p != 'body') or 'body'}: {first['msg']}"
+        raw = exc.errors()
+        detail = _validation_detail(first, (raw[0].get("ctx") or {}) if raw else {})
         return problem(422, detail, errors=found, error=_openai_error(request, 422, detail))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "Error")
-        return problem(exc.status_code, detail, headers=getattr(exc, "headers", None))
+        return problem(exc.status_code, detail, headers=getattr(exc, "headers", None),
+                       error=_openai_error(request, exc.status_code, detail))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem(500, "the service hit an internal error; it has been logged")
+        detail = "the service hit an internal error; it has been logged"
+        return problem(500, detail, error=_openai_error(request, 500, detail))
 
 
 def problem_responses(*codes: int) -> dict[int | str, dict[str, Any]]:

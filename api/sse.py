@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from fastapi.responses import StreamingResponse
 
 from assistant.errors import AssistantError
-from api.problems import problem_body, status_for
+from api.problems import openai_error_member, problem_body, status_for
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 
 
@@ -36,15 +38,21 @@ def prime(items: Iterator[T]) -> Iterator[T]:
     return chained()
 
 
-def guarded(frames: Iterator[str], error_event: str | None = "error") -> Iterator[str]:
+def _failure(status: int, detail: str, hint: str | None, openai: bool) -> dict[str, Any]:
+    """OpenAI clients raise on a streamed ``error`` member; without it they parse the problem as an empty chunk."""
+    return problem_body(status, detail, hint, error=openai_error_member(status, detail) if openai else None)
+
+
+def guarded(frames: Iterator[str], error_event: str | None = "error", openai: bool = False) -> Iterator[str]:
     """A failure after the stream started can only be reported inside it."""
     try:
         yield from frames
     except AssistantError as exc:
-        yield event(error_event, problem_body(status_for(exc), exc.message, exc.hint or None))
+        yield event(error_event, _failure(status_for(exc), exc.message, exc.hint or None, openai))
     except Exception:
-        yield event(error_event, problem_body(500, "the service hit an internal error; it has been logged"))
+        log.exception("stream failed after it started")
+        yield event(error_event, _failure(500, "the service hit an internal error; it has been logged", None, openai))
 
 
-def sse_response(frames: Iterator[str]) -> StreamingResponse:
-    return StreamingResponse(guarded(frames), media_type="text/event-stream", headers=SSE_HEADERS)
+def sse_response(frames: Iterator[str], openai: bool = False) -> StreamingResponse:
+    return StreamingResponse(guarded(frames, openai=openai), media_type="text/event-stream", headers=SSE_HEADERS)

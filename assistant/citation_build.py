@@ -45,6 +45,7 @@ def citation_for(passage: Passage, n: int, sentence: str | None = None,
     return Citation(
         n=n,
         source=passage.meta.source,
+        doc_id=passage.meta.doc_id,
         title=passage.meta.title,
         kind=passage.meta.kind,
         page=sentence_page(passage, sentence, page_lookup),

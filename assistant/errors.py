@@ -58,6 +58,10 @@ class NotFoundError(AssistantError):
     """A document or page that does not exist or that the caller may not see (the two are indistinguishable)."""
 
 
+class ConflictError(AssistantError):
+    """The request would overwrite something that is not the caller's to replace (another folder's document)."""
+
+
 class AccessDeniedError(AssistantError):
     """Authenticated, but the role does not allow the action."""
 

@@ -5,9 +5,10 @@ A citation is built from the retrieved passage and travels with it; it is never 
 
 from __future__ import annotations
 
+from datetime import date as calendar_date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 Kind = Literal["plan", "mou", "asean", "law", "guide", "other"]
 Access = str  # "public", "internal", or "restricted:<group>[,<group>...]"
@@ -69,6 +70,26 @@ class Filters(BaseModel):
     language: Literal["th", "en"] | None = None
     date_from: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     date_to: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        """'2020-13' would compare as text and silently match nothing (or everything): it is refused instead."""
+        if value is not None:
+            year, month, day = (value.split("-") + ["01", "01"])[:3]
+            try:
+                calendar_date(int(year), int(month), int(day))
+            except ValueError:
+                raise ValueError(f"{value!r} is not a date") from None
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Filters:
+        if self.date_from and self.date_to:
+            n = min(len(self.date_from), len(self.date_to))
+            if self.date_from[:n] > self.date_to[:n]:
+                raise ValueError(f"date_from {self.date_from} is after date_to {self.date_to}")
+        return self
 
 
 class Passage(BaseModel):

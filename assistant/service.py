@@ -178,7 +178,7 @@ class AssistantService:
 
     def page_text(self, doc_id: str, page: int, principal: Principal = LOCAL_ADMIN) -> str:
         meta = self.document(doc_id, principal)
-        text = self.records.page_text(meta.doc_id, page)
+        text = self.records.page_text(meta.doc_id, page) if 1 <= page < 2**63 else None  # SQLite integers are 64-bit
         if text is None:
             raise NotFoundError(f"{meta.source} has no page {page}")
         return text

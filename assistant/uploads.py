@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.access import Principal, validate_access
 from assistant.config import Settings
-from assistant.errors import InvalidRequestError, NotFoundError, PayloadTooLargeError, UnreadableFileError
+from assistant.errors import ConflictError, InvalidRequestError, NotFoundError, PayloadTooLargeError, UnreadableFileError
 from assistant.hashing import file_sha256
 from assistant.models import DocumentMeta
 
@@ -39,11 +39,13 @@ def _is_docx(data: bytes) -> bool:
 
 
 def _is_text(data: bytes) -> bool:
-    if b"\x00" in data[:8192] or _HTML.match(data[:512]):
+    from ingest.loaders import decode_text  # the loader's own decoding: what ingest reads, an upload may be
+
+    if _HTML.match(data[:512]):
         return False
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
+        decode_text(data, "")
+    except UnreadableFileError:
         return False
     return bool(data.strip())
 
@@ -51,8 +53,8 @@ def _is_text(data: bytes) -> bool:
 CHECKS: dict[str, tuple[Callable[[bytes], bool], str]] = {
     ".pdf": (_is_pdf, "a PDF (it does not start with %PDF-)"),
     ".docx": (_is_docx, "a Word .docx file (it is not a zip holding word/document.xml)"),
-    ".txt": (_is_text, "UTF-8 plain text"),
-    ".md": (_is_text, "UTF-8 Markdown text"),
+    ".txt": (_is_text, "plain text (UTF-8 or Thai Windows-874)"),
+    ".md": (_is_text, "Markdown text (UTF-8 or Thai Windows-874)"),
 }
 
 
@@ -92,9 +94,17 @@ def uploads_dir(settings: Settings) -> Path:
     return settings.resolved_data_dir() / "uploads"
 
 
-def save_upload(filename: str, data: bytes, settings: Settings, access: str | None = None) -> Path:
-    """Check, then write atomically; a refused upload leaves any earlier file of the same name untouched."""
+def save_upload(filename: str, data: bytes, settings: Settings, access: str | None = None,
+                roots: dict[str, str] | None = None) -> Path:
+    """Check, then write atomically; a refused upload leaves any earlier file of the same name untouched.
+
+    ``roots`` (document id -> folder it was ingested from): an upload may replace an earlier upload, never a
+    document of another folder that has the same id."""
     name = check_upload(filename, data, settings)
+    root = (roots or {}).get(name)
+    if root is not None and Path(root).resolve() != uploads_dir(settings).resolve():
+        raise ConflictError(f"a document {name!r} from another folder is already indexed; an upload would replace it",
+                            hint="rename the file before uploading it")
     if access is not None:
         try:
             validate_access(access)

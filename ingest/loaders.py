@@ -120,7 +120,8 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
     return RawDocument(pages=[Page(number=None, text="\n".join(lines))], hints=hints)
 
 
-def _decode_text(data: bytes, name: str) -> str:
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 or Thai Windows-874; uploads check text with this too, so both refuse alike."""
     if b"\x00" in data[:8192]:
         raise UnreadableFileError(f"{name}: binary content, not text")
     for encoding in ("utf-8-sig", "cp874"):  # cp874: Thai Windows files
@@ -132,7 +133,7 @@ def _decode_text(data: bytes, name: str) -> str:
 
 
 def _load_txt(data: bytes, name: str) -> RawDocument:
-    return RawDocument(pages=[Page(number=None, text=_decode_text(data, name))])
+    return RawDocument(pages=[Page(number=None, text=decode_text(data, name))])
 
 
 # '## OCR text (page 5)', '## Transcript': a label of where the text came from, not part of the document's text.
@@ -142,7 +143,7 @@ _MD_FIELD_RE = re.compile(r"^[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.+)$")
 
 def _load_md(data: bytes, name: str) -> RawDocument:
     """A '# ' title and a leading block of '- Key: value' lines (as in the MOU files) are metadata."""
-    text = _decode_text(data, name)
+    text = decode_text(data, name)
     hints: dict[str, object] = {}
     lines = text.splitlines()
     index = 0

@@ -30,7 +30,7 @@ def list_documents(principal: PrincipalDep, ctx: ContextDep) -> DocumentList:
     return DocumentList(documents=ctx.service.documents(principal))
 
 
-@router.post("/documents", status_code=202, response_model=JobView, responses=problem_responses(403, 415))
+@router.post("/documents", status_code=202, response_model=JobView, responses=problem_responses(403, 409, 415))
 async def upload_document(
     file: Annotated[UploadFile, File(description="A .pdf, .docx, .txt or .md file, checked by content.")],
     principal: AdminDep,
@@ -39,7 +39,8 @@ async def upload_document(
 ) -> JobView:
     """Admin only. The file is checked and stored, then ingested in the background; poll the returned job."""
     data = await file.read()
-    path = await run_in_threadpool(save_upload, file.filename or "", data, ctx.settings, access)
+    roots = await run_in_threadpool(ctx.service.records.document_roots)
+    path = await run_in_threadpool(save_upload, file.filename or "", data, ctx.settings, access, roots)
     return _view(ctx.jobs.submit("ingest", path.name, path))
 
 

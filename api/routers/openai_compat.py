@@ -70,7 +70,7 @@ def chat_completions(body: ChatCompletionRequest, principal: PrincipalDep, ctx: 
             citations=answer.citations, found=answer.found,
         )
     items = prime(stream_chat(ctx.service, turns, mode=mode, principal=principal))
-    return sse_response(_chunks(items, ctx, principal, completion_id, body.model))
+    return sse_response(_chunks(items, ctx, principal, completion_id, body.model), openai=True)
 
 
 def _chunk(completion_id: str, model: str, delta: dict, finish: str | None = None, **extra: object) -> dict:

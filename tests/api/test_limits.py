@@ -77,8 +77,11 @@ def test_question_longer_than_the_setting_is_422(restricted_settings: Settings, 
         ({"question": PUBLIC_QUESTION, "mode": "poetry"}, "mode"),
         ({"question": ""}, "question"),
         ({}, "question"),
+        ({"question": PUBLIC_QUESTION, "filters": {"date_from": "2020-13-45"}}, "date_from"),
+        ({"question": PUBLIC_QUESTION, "filters": {"date_to": "2023-02-30"}}, "date_to"),
+        ({"question": PUBLIC_QUESTION, "filters": {"date_from": "2030", "date_to": "2000-05"}}, "date_from"),
     ],
-    ids=["unknown-key", "unknown-filter", "top-k", "mode", "empty", "missing"],
+    ids=["unknown-key", "unknown-filter", "top-k", "mode", "empty", "missing", "no-such-month", "no-such-day", "dates-reversed"],
 )
 def test_invalid_ask_bodies_are_422_naming_the_field(
     restricted_client: TestClient, api_keys: tuple, payload: dict, mentions: str
@@ -113,3 +116,29 @@ def test_request_over_the_time_limit_is_504(restricted_settings: Settings, restr
 def test_unknown_route_and_method_are_problems(restricted_client: TestClient) -> None:
     _is_problem(restricted_client.get("/api/v1/nothing-here"), 404)
     _is_problem(restricted_client.put("/api/v1/ask", json={}), 405)
+
+
+def test_malformed_json_says_so_with_its_position(restricted_client: TestClient, api_keys: tuple) -> None:
+    response = restricted_client.post(
+        "/api/v1/ask", content=b'{"question": "x",}', headers={**Keys.header(api_keys[1].staff), "Content-Type": "application/json"}
+    )
+    body = _is_problem(response, 422)
+    assert body["detail"].startswith("the body is not valid JSON"), body["detail"]
+    assert "17" in body["detail"]  # where the parser stopped
+
+
+def test_every_error_on_openai_routes_carries_the_openai_error_member(
+    restricted_settings: Settings, restricted_service: AssistantService, api_keys: tuple
+) -> None:
+    """OpenAI clients read error.message: the framework's 404/405 and the middleware's 413 must carry it too."""
+    client = _client(restricted_settings, restricted_service, max_body_bytes=2000)
+    staff = Keys.header(api_keys[1].staff)
+    big = {"messages": [{"role": "user", "content": "x" * 5000}]}
+    for response, status in [
+        (client.get("/v1/chat/completions", headers=staff), 405),
+        (client.get("/v1/no-such-route", headers=staff), 404),
+        (client.post("/v1/chat/completions", json=big, headers=staff), 413),
+    ]:
+        body = _is_problem(response, status)
+        assert body["error"]["message"] == body["detail"] and body["error"]["code"] == status, body
+    assert "error" not in _is_problem(client.get("/api/v1/no-such-route", headers=staff), 404)

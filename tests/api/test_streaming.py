@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import openai
 import pytest
 from fastapi.testclient import TestClient
 
+from api.app import create_app
+from assistant.config import Settings
 from assistant.models import Answer
-from tests.api.conftest import sse_events
+from assistant.service import AssistantService
+from tests.api.conftest import PUBLIC_QUESTION, sse_events
 
 pytestmark = pytest.mark.slow
 
@@ -45,3 +50,19 @@ def test_stream_errors_before_start_are_problems(corpus_client: TestClient) -> N
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
     assert "user" in response.json()["detail"]
+
+
+def test_openai_stream_failing_after_start_raises_in_the_openai_client(
+    restricted_settings: Settings, restricted_service: AssistantService, api_keys: tuple, tmp_path: Path
+) -> None:
+    """A failure once the stream has started (here the audit log cannot be written: its folder is a file) must reach
+    an OpenAI client as an error, not as a chunk it parses into an empty delta."""
+    (tmp_path / "audit").write_text("not a folder")
+    app = create_app(restricted_settings.model_copy(update={"data_dir": tmp_path}), service=restricted_service)
+    with TestClient(app) as http:
+        client = openai.OpenAI(base_url="http://testserver/v1", api_key=api_keys[1].staff, http_client=http, max_retries=0)
+        stream = client.chat.completions.create(model="bma-assistant", stream=True,
+                                                messages=[{"role": "user", "content": PUBLIC_QUESTION}])
+        with pytest.raises(openai.APIError, match="internal error"):
+            for _ in stream:
+                pass

@@ -123,3 +123,29 @@ def test_upload_over_the_size_limit_is_413(restricted_settings: Settings, restri
 def test_unknown_job_is_404(restricted_client: TestClient, api_keys: tuple) -> None:
     response = restricted_client.get("/api/v1/jobs/0123456789abcdef", headers=Keys.header(api_keys[1].admin))
     assert response.status_code == 404
+
+
+def test_thai_windows_874_text_is_accepted_as_ingest_accepts_it(restricted_client: TestClient, api_keys: tuple) -> None:
+    """`assistant ingest` reads Thai Windows-874 text files; an upload of the same file must not be refused."""
+    admin = Keys.header(api_keys[1].admin)
+    note = "บันทึกการประชุม\n\nคณะผู้แทนจากเมืองลิสบอนจะเยือนสำนักการต่างประเทศในวันที่ 14 ตุลาคม\n".encode("cp874")
+    response = restricted_client.post("/api/v1/documents", files={"file": ("thai-visit.txt", note, "text/plain")}, headers=admin)
+    assert response.status_code == 202, response.text
+    assert _wait(restricted_client, response.json(), admin)["status"] == "done"
+    page = restricted_client.get("/api/v1/documents/thai-visit.txt/pages/1", headers=admin)
+    assert "ลิสบอน" in page.json()["text"]
+    deleted = restricted_client.delete("/api/v1/documents/thai-visit.txt", headers=admin)
+    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+
+
+def test_upload_named_like_a_document_of_another_folder_is_409_and_leaves_it(restricted_client: TestClient, api_keys: tuple) -> None:
+    """Document ids are file names relative to their folder: an upload called like an ingested corpus file would
+    silently replace that document (its text, title and access) for everyone."""
+    admin = Keys.header(api_keys[1].admin)
+    before = restricted_client.get("/api/v1/documents/open-note.txt", headers=admin).json()
+    response = restricted_client.post("/api/v1/documents", files={"file": ("open-note.txt", NOTE, "text/plain")}, headers=admin)
+    assert response.status_code == 409, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "open-note.txt" in response.json()["detail"]
+    assert restricted_client.get("/api/v1/documents/open-note.txt", headers=admin).json() == before
+    assert NOTE not in restricted_client.get("/api/v1/documents/open-note.txt/file", headers=admin).content
