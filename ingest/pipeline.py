@@ -29,6 +29,7 @@ from assistant.config import Settings
 from assistant.errors import AssistantError, UnreadableFileError
 from assistant.factory import build_embedder, build_records, build_vectors
 from assistant.hashing import file_sha256
+from ingest.identity import claims, discoverable
 from ingest.locking import ingest_lock
 from ingest.preparer import Prepared, Preparer
 from ingest.schedule import schedule
@@ -36,7 +37,6 @@ from ingest.report import FailedFile, FileNote, IngestReport, UnreadablePages
 
 PIPELINE_VERSION = "4"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
-CATALOG_NAMES = frozenset({"catalog.toml"})
 EMBED_GROUP_CHUNKS = 2048  # chunks prepared before one embedding call: large batches, bounded memory
 
 
@@ -59,7 +59,7 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Path]]:
             folders.append(path)
             for item in sorted(path.rglob("*")):
                 rel = item.relative_to(path)
-                if item.is_file() and not any(p.startswith(".") for p in rel.parts) and item.name not in CATALOG_NAMES:
+                if item.is_file() and discoverable(rel):
                     files.append(SourceFile(item, path, rel.as_posix()))
         elif path.is_file():
             files.append(SourceFile(path, path.parent, path.name))
@@ -121,23 +121,31 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     catalogs = _Catalogs(settings.catalog_file)
     limit = settings.max_file_mb * 1024 * 1024
 
+    claimed = claims([(s.path, s.root, s.doc_id) for s in sources], roots, folders)
     todo: list[SourceFile] = []
+    moved: dict[str, str] = {}
     for source in sources:
+        if str(source.path) in claimed.refused:
+            report.failed.append(FailedFile(file=_label(source), reason=claimed.refused[str(source.path)]))
+            continue
         if source.path.stat().st_size <= limit:  # the loader refuses larger files without our hashing them
             source.sha256 = file_sha256(source.path)
             source.fingerprint = fingerprint(source, settings, catalogs)
         if source.fingerprint and known.get(source.doc_id) == source.fingerprint:
             report.skipped += 1
+            if roots.get(source.doc_id) != str(source.root):
+                moved[source.doc_id] = str(source.root)
         else:
             todo.append(source)
-    present = {s.doc_id for s in sources}
-    folder_names = {str(f) for f in folders}
-    removed = sorted(d for d, root in roots.items() if root in folder_names and d not in present)
+    removed = claimed.removed
+    if moved:
+        records.set_roots(moved)
 
     embedder = build_embedder(settings)
     report.embedder = embedder.id
     if todo or removed or records.get_meta(SYNCED_KEY) != _synced_value(settings, embedder.id):
         _index(records, embedder, settings, report, todo, removed, hashes, progress)
+    _in_discovery_order(report, [_label(s) for s in sources])
     for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds",
                   "prepare_cpu_seconds", "prepare_peak_rss_mb"):
         setattr(report, phase, round(getattr(report, phase), 3))
@@ -163,7 +171,6 @@ def _index(records, embedder, settings, report, todo, removed, hashes, progress)
                 report.removed.append(doc_id)
             live = {d: h for d, h in hashes.items() if d not in set(removed)}
             _ingest_files(preparer, len(todo), records, vectors, embedder, settings, report, live, progress)
-            _in_discovery_order(report, [_label(s) for s in todo])
             records.set_embedder(embedder.id)
             records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
 
