@@ -32,6 +32,13 @@ def _under(path: Path, folders: list[Path]) -> bool:
     return any(path.is_relative_to(f) and discoverable(path.relative_to(f)) for f in folders)
 
 
+def _same(one: Path, two: Path) -> bool:
+    try:
+        return one.samefile(two)
+    except OSError:  # gone since discovery: not the same file; its own read reports it
+        return False
+
+
 def claims(sources: list[tuple[Path, Path, str]], roots: dict[str, str], folders: list[Path]) -> Claims:
     """``sources``: (file, folder, doc id) of each discovered file; ``roots``: stored doc id -> its folder."""
     out = Claims()
@@ -45,7 +52,7 @@ def claims(sources: list[tuple[Path, Path, str]], roots: dict[str, str], folders
     for path, root, doc_id in sources:
         owner = owners.setdefault(doc_id, root)  # the first of two same-named files in one run keeps the name
         other = owner / doc_id
-        if owner != root and other.is_file() and not other.samefile(path):
+        if owner != root and other.is_file() and not _same(other, path):
             out.refused[str(path)] = (f"another file with this name is already indexed as {doc_id!r} from "
                                       f"{owner}; rename one of them")
     return out

@@ -128,9 +128,13 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
         if str(source.path) in claimed.refused:
             report.failed.append(FailedFile(file=_label(source), reason=claimed.refused[str(source.path)]))
             continue
-        if source.path.stat().st_size <= limit:  # the loader refuses larger files without our hashing them
-            source.sha256 = file_sha256(source.path)
-            source.fingerprint = fingerprint(source, settings, catalogs)
+        try:
+            if source.path.stat().st_size <= limit:  # the loader refuses larger files without our hashing them
+                source.sha256 = file_sha256(source.path)
+                source.fingerprint = fingerprint(source, settings, catalogs)
+        except OSError as exc:  # unreadable, or gone since discovery: that file fails, the run goes on
+            report.failed.append(FailedFile(file=_label(source), reason=f"cannot read ({exc.strerror or exc})"))
+            continue
         if source.fingerprint and known.get(source.doc_id) == source.fingerprint:
             report.skipped += 1
             if roots.get(source.doc_id) != str(source.root):

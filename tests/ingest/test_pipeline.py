@@ -300,3 +300,14 @@ def test_a_moved_folder_is_followed_without_reprocessing(shared_corpus: Path, tm
     records.close()
     (new / SMALL[3]).unlink()
     assert ingest_paths([new], settings).removed == [SMALL[3]]
+
+
+def test_a_file_that_cannot_be_read_is_reported_not_a_traceback(shared_corpus: Path, tmp_path: Path) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[2:3])
+    (folder / "minutes.txt").symlink_to("/proc/self/mem")  # a regular file whose reading fails (EIO), even for root
+    proc = _cli(["ingest", str(folder), "--json"], tmp_path / "data", ASSISTANT_OCR="false")
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in err, err
+    report = json.loads(out)
+    assert report["files"] == 1
+    assert [(f["file"], "cannot read" in f["reason"]) for f in report["failed"]] == [("minutes.txt", True)]
