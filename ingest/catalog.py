@@ -68,3 +68,8 @@ def read_catalog(folder: Path, catalog_file: Path | None = None) -> dict[str, di
             where = ".".join(str(p) for p in first["loc"])
             raise UnreadableFileError(f"{path.name}: entry {name!r}: {where}: {first['msg']}") from exc
     return catalog
+
+
+def entry_for(catalog: dict[str, dict], doc_id: str, name: str) -> dict:
+    """A file's entry in its root folder's catalog: by path under that folder ('2002/x.pdf'), else by file name."""
+    return catalog.get(doc_id) or catalog.get(name) or {}

@@ -11,7 +11,7 @@ from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.models import DocumentMeta, Kind, Page
 from assistant.textnorm import detect_language
-from ingest.catalog import catalog_path, read_catalog
+from ingest.catalog import catalog_path, entry_for, read_catalog
 
 # File-name words that give away a document's kind when nothing else says it.
 KIND_KEYWORDS: dict[str, Kind] = {
@@ -128,7 +128,7 @@ def build_meta(
         "access": header.get("access") or "public",
     }
     catalog = _catalog_for(root if root.is_dir() else path.parent, settings.catalog_file)
-    override = catalog.get(doc_id) or catalog.get(path.name) or {}
+    override = entry_for(catalog, doc_id, path.name)
     merged = {**guessed, **override}
     return DocumentMeta(
         doc_id=doc_id,

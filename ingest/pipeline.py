@@ -75,14 +75,17 @@ class _Catalogs:
         self._catalog_file = catalog_file  # ASSISTANT_CATALOG_FILE replaces every folder's own catalog
         self._by_folder: dict[Path, dict[str, dict] | None] = {}
 
-    def entry(self, path: Path) -> str:
-        folder = path.parent
+    def entry(self, source: SourceFile) -> str:
+        """The entry the loader will apply (ingest.metadata): the root folder's catalog, by path, then by name."""
+        from ingest.catalog import entry_for
+
+        folder = source.root
         if folder not in self._by_folder:
             self._by_folder[folder] = self._read(folder, self._catalog_file)
         catalog = self._by_folder[folder]
         if catalog is None:  # broken catalog: never "unchanged"; the loader then reports it per file
             return f"broken-catalog-{time.time_ns()}"
-        return json.dumps(catalog.get(path.name, {}), sort_keys=True, default=str)
+        return json.dumps(entry_for(catalog, source.doc_id, source.path.name), sort_keys=True, default=str)
 
     @staticmethod
     def _read(folder: Path, catalog_file: Path | None) -> dict[str, dict] | None:
@@ -97,7 +100,7 @@ class _Catalogs:
 
 
 def fingerprint(source: SourceFile, settings: Settings, catalogs: _Catalogs) -> str:
-    parts = [source.sha256, catalogs.entry(source.path), str(settings.chunk_size), str(settings.chunk_overlap),
+    parts = [source.sha256, catalogs.entry(source), str(settings.chunk_size), str(settings.chunk_overlap),
              str(settings.ocr), PIPELINE_VERSION]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 

@@ -311,3 +311,20 @@ def test_a_file_that_cannot_be_read_is_reported_not_a_traceback(shared_corpus: P
     report = json.loads(out)
     assert report["files"] == 1
     assert [(f["file"], "cannot read" in f["reason"]) for f in report["failed"]] == [("minutes.txt", True)]
+
+
+def test_catalog_edit_reingests_a_file_in_a_subfolder(shared_corpus: Path, tmp_path: Path,
+                                                      settings: Settings) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[3:4])
+    _copy(shared_corpus, folder / "2002", SMALL[2:3])
+    catalog = folder / "catalog.toml"
+    catalog.write_text(f'["2002/{SMALL[2]}"]\ntitle = "Houston agreement"\n', encoding="utf-8")
+    assert ingest_paths([folder], settings).files == 2
+    catalog.write_text(f'["2002/{SMALL[2]}"]\ntitle = "Abu Dhabi - Houston agreement"\naccess = "internal"\n',
+                       encoding="utf-8")
+    report = ingest_paths([folder], settings)
+    assert (report.files, report.skipped, report.failed) == (1, 1, [])
+    records = build_records(settings)
+    meta = records.document(f"2002/{SMALL[2]}")
+    assert (meta.title, meta.access) == ("Abu Dhabi - Houston agreement", "internal")
+    records.close()
