@@ -17,7 +17,6 @@ Chroma (and the embedder) entirely.
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 import time
 from collections.abc import Callable
@@ -26,9 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.errors import AssistantError, UnreadableFileError
+from assistant.errors import UnreadableFileError
 from assistant.factory import build_embedder, build_records, build_vectors
 from assistant.hashing import file_sha256
+from ingest.catalog import RunCatalogs
 from ingest.identity import claims, discoverable
 from ingest.locking import ingest_lock
 from ingest.preparer import Prepared, Preparer
@@ -68,39 +68,8 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Path]]:
     return files, folders
 
 
-class _Catalogs:
-    """Catalog entries take part in the fingerprint: editing a title re-ingests that file."""
-
-    def __init__(self, catalog_file: Path | None) -> None:
-        self._catalog_file = catalog_file  # ASSISTANT_CATALOG_FILE replaces every folder's own catalog
-        self._by_folder: dict[Path, dict[str, dict] | None] = {}
-
-    def entry(self, source: SourceFile) -> str:
-        """The entry the loader will apply (ingest.metadata): the root folder's catalog, by path, then by name."""
-        from ingest.catalog import entry_for
-
-        folder = source.root
-        if folder not in self._by_folder:
-            self._by_folder[folder] = self._read(folder, self._catalog_file)
-        catalog = self._by_folder[folder]
-        if catalog is None:  # broken catalog: never "unchanged"; the loader then reports it per file
-            return f"broken-catalog-{time.time_ns()}"
-        return json.dumps(entry_for(catalog, source.doc_id, source.path.name), sort_keys=True, default=str)
-
-    @staticmethod
-    def _read(folder: Path, catalog_file: Path | None) -> dict[str, dict] | None:
-        from ingest.catalog import catalog_path, read_catalog
-
-        if not catalog_path(folder, catalog_file).is_file():
-            return {}
-        try:
-            return read_catalog(folder, catalog_file)
-        except AssistantError:
-            return None
-
-
-def fingerprint(source: SourceFile, settings: Settings, catalogs: _Catalogs) -> str:
-    parts = [source.sha256, catalogs.entry(source), str(settings.chunk_size), str(settings.chunk_overlap),
+def fingerprint(source: SourceFile, settings: Settings, catalogs: RunCatalogs) -> str:
+    parts = [source.sha256, catalogs.entry(source.root, source.doc_id, source.path.name), str(settings.chunk_size), str(settings.chunk_overlap),
              str(settings.ocr), PIPELINE_VERSION]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -121,7 +90,7 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     known = records.document_fingerprints()
     roots = records.document_roots()
     hashes = records.document_hashes()
-    catalogs = _Catalogs(settings.catalog_file)
+    catalogs = RunCatalogs(settings.catalog_file)
     limit = settings.max_file_mb * 1024 * 1024
 
     claimed = claims([(s.path, s.root, s.doc_id) for s in sources], roots, folders)
@@ -145,6 +114,7 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
         else:
             todo.append(source)
     removed = claimed.removed
+    report.notes += catalogs.unmatched(folders, [(s.root, s.doc_id, s.path.name) for s in sources])
     if moved:
         records.set_roots(moved)
 

@@ -328,3 +328,15 @@ def test_catalog_edit_reingests_a_file_in_a_subfolder(shared_corpus: Path, tmp_p
     meta = records.document(f"2002/{SMALL[2]}")
     assert (meta.title, meta.access) == ("Abu Dhabi - Houston agreement", "internal")
     records.close()
+
+
+def test_a_catalog_entry_that_matches_no_file_is_reported(shared_corpus: Path, tmp_path: Path,
+                                                          settings: Settings) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[2:3])
+    shutil.copy(shared_corpus / SMALL[3], folder / "legal_memo.md")
+    (folder / "catalog.toml").write_text('["legal-memo.md"]\naccess = "restricted:legal"\n', encoding="utf-8")
+    report = ingest_paths([folder], settings)
+    assert report.files == 2 and report.failed == []
+    assert [(n.file, "'legal-memo.md'" in n.note and "no file" in n.note) for n in report.notes] == [
+        ("catalog.toml", True)]
+    assert "note: catalog.toml: " in report.summary()
