@@ -39,20 +39,22 @@ def _is_docx(data: bytes) -> bool:
 
 
 def _is_text(data: bytes) -> bool:
-    if b"\x00" in data[:8192] or _HTML.match(data[:512]):
+    """Whatever encodings folder ingestion reads (a Thai Windows-874 note was refused here and accepted there)."""
+    from ingest.loaders import decode_text
+
+    if _HTML.match(data[:512]):
         return False
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
+        return bool(decode_text(data, "upload").strip())
+    except UnreadableFileError:
         return False
-    return bool(data.strip())
 
 
 CHECKS: dict[str, tuple[Callable[[bytes], bool], str]] = {
     ".pdf": (_is_pdf, "a PDF (it does not start with %PDF-)"),
     ".docx": (_is_docx, "a Word .docx file (it is not a zip holding word/document.xml)"),
-    ".txt": (_is_text, "UTF-8 plain text"),
-    ".md": (_is_text, "UTF-8 Markdown text"),
+    ".txt": (_is_text, "plain text (UTF-8, UTF-16, Windows-874 or Windows-1252)"),
+    ".md": (_is_text, "Markdown text (UTF-8, UTF-16, Windows-874 or Windows-1252)"),
 }
 
 

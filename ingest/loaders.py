@@ -132,7 +132,7 @@ def _plausible_thai(text: str) -> bool:
     return not thai or len(_THAI_IN_LATIN_RE.findall(text)) * 2 < thai
 
 
-def _decode_text(data: bytes, name: str) -> str:
+def decode_text(data: bytes, name: str) -> str:
     """UTF-8, UTF-16 with a byte-order mark (Notepad's "Unicode"), Thai Windows-874, or Western Windows-1252."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -158,7 +158,7 @@ def _decode_text(data: bytes, name: str) -> str:
 
 
 def _load_txt(data: bytes, name: str) -> RawDocument:
-    return RawDocument(pages=[Page(number=None, text=_decode_text(data, name))])
+    return RawDocument(pages=[Page(number=None, text=decode_text(data, name))])
 
 
 # '## OCR text (page 5)', '## Transcript': a label of where the text came from, not part of the document's text.
@@ -168,7 +168,7 @@ _MD_FIELD_RE = re.compile(r"^[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.*)$")
 
 def _load_md(data: bytes, name: str) -> RawDocument:
     """A '# ' title and a leading block of '- Key: value' lines (as in the MOU files) are metadata."""
-    text = _decode_text(data, name)
+    text = decode_text(data, name)
     hints: dict[str, object] = {}
     lines = text.splitlines()
     index = 0

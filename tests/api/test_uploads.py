@@ -123,3 +123,29 @@ def test_upload_over_the_size_limit_is_413(restricted_settings: Settings, restri
 def test_unknown_job_is_404(restricted_client: TestClient, api_keys: tuple) -> None:
     response = restricted_client.get("/api/v1/jobs/0123456789abcdef", headers=Keys.header(api_keys[1].admin))
     assert response.status_code == 404
+
+
+def test_upload_named_like_an_indexed_document_is_refused_and_the_original_kept(
+        restricted_client: TestClient, api_keys: tuple) -> None:
+    keys = api_keys[1]
+    admin = Keys.header(keys.admin)
+    memo = restricted_client.get("/api/v1/documents/legal-memo.txt", headers=admin).json()
+    response = restricted_client.post("/api/v1/documents", files={"file": ("legal-memo.txt", NOTE, "text/plain")},
+                                      headers=admin)
+    assert response.status_code == 202, response.text
+    job = _wait(restricted_client, response.json(), admin)
+    assert job["status"] == "failed" and "rename" in job["message"], job
+    assert restricted_client.get("/api/v1/documents/legal-memo.txt", headers=admin).json() == memo
+    assert "legal-memo.txt" not in _doc_ids(restricted_client, Keys.header(keys.staff))  # still restricted
+
+
+def test_upload_of_windows_thai_text_is_accepted(restricted_client: TestClient, api_keys: tuple) -> None:
+    admin = Keys.header(api_keys[1].admin)
+    text = "กำหนดการเยือนของคณะผู้แทนเมืองลิสบอน ณ สำนักงานการต่างประเทศ วันที่ 14 ตุลาคม"
+    response = restricted_client.post("/api/v1/documents", headers=admin,
+                                      files={"file": ("lisbon-visit-th.txt", text.encode("cp874"), "text/plain")})
+    assert response.status_code == 202, response.text
+    assert _wait(restricted_client, response.json(), admin)["status"] == "done"
+    page = restricted_client.get("/api/v1/documents/lisbon-visit-th.txt/pages/1", headers=admin)
+    assert "ลิสบอน" in page.text
+    restricted_client.delete("/api/v1/documents/lisbon-visit-th.txt", headers=admin)
