@@ -50,7 +50,8 @@ class SourceFile:
 
 
 def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Path]]:
-    """Files to consider and the folders whose vanished files count as removed; hidden files are ignored."""
+    """Files to consider and the folders whose vanished files count as removed; hidden files are ignored, and a file
+    reached through two overlapping arguments (a folder and its subfolder) is taken once, as the first found it."""
     files: list[SourceFile] = []
     folders: list[Path] = []
     for given in paths:
@@ -65,7 +66,10 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Path]]:
             files.append(SourceFile(path, path.parent, path.name))
         else:
             raise UnreadableFileError(f"{given} does not exist")
-    return files, folders
+    unique: dict[Path, SourceFile] = {}
+    for source in files:
+        unique.setdefault(source.path, source)
+    return list(unique.values()), folders
 
 
 def fingerprint(source: SourceFile, settings: Settings, catalogs: RunCatalogs) -> str:

@@ -286,6 +286,10 @@ def test_subfolder_then_parent_indexes_each_file_once(shared_corpus: Path, tmp_p
     records = build_records(settings)
     assert [m.doc_id for m in records.documents()] == [SMALL[2]]
     records.close()
+    _copy(shared_corpus, sub, SMALL[3:4])
+    both = ingest_paths([parent, sub], settings)  # overlapping arguments: each file once, under the first
+    assert (both.files, both.skipped, both.failed, both.removed) == (1, 1, [], [])
+    assert ingest_paths([parent, sub], settings).skipped == 2
 
 
 def test_a_moved_folder_is_followed_without_reprocessing(shared_corpus: Path, tmp_path: Path,
