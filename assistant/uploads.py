@@ -39,22 +39,22 @@ def _is_docx(data: bytes) -> bool:
 
 
 def _is_text(data: bytes) -> bool:
-    from ingest.loaders import decode_text  # the loader's own decoding: what ingest reads, an upload may be
+    """Whatever encodings folder ingestion reads (a Thai Windows-874 note was refused here and accepted there)."""
+    from ingest.loaders import decode_text
 
     if _HTML.match(data[:512]):
         return False
     try:
-        decode_text(data, "")
+        return bool(decode_text(data, "upload").strip())
     except UnreadableFileError:
         return False
-    return bool(data.strip())
 
 
 CHECKS: dict[str, tuple[Callable[[bytes], bool], str]] = {
     ".pdf": (_is_pdf, "a PDF (it does not start with %PDF-)"),
     ".docx": (_is_docx, "a Word .docx file (it is not a zip holding word/document.xml)"),
-    ".txt": (_is_text, "plain text (UTF-8 or Thai Windows-874)"),
-    ".md": (_is_text, "Markdown text (UTF-8 or Thai Windows-874)"),
+    ".txt": (_is_text, "plain text (UTF-8, UTF-16, Windows-874 or Windows-1252)"),
+    ".md": (_is_text, "Markdown text (UTF-8, UTF-16, Windows-874 or Windows-1252)"),
 }
 
 
@@ -99,7 +99,7 @@ def save_upload(filename: str, data: bytes, settings: Settings, access: str | No
     """Check, then write atomically; a refused upload leaves any earlier file of the same name untouched.
 
     ``roots`` (document id -> folder it was ingested from): an upload may replace an earlier upload, never a
-    document of another folder that has the same id."""
+    document of another folder that has the same id (ingestion refuses that too; this says so before queueing)."""
     name = check_upload(filename, data, settings)
     root = (roots or {}).get(name)
     if root is not None and Path(root).resolve() != uploads_dir(settings).resolve():

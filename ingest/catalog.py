@@ -13,6 +13,8 @@ Format (TOML), one table per file name, every key optional::
 
 from __future__ import annotations
 
+import json
+import time
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -20,8 +22,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.access import validate_access
-from assistant.errors import UnreadableFileError
+from assistant.errors import AssistantError, UnreadableFileError
 from assistant.models import Kind
+from ingest.report import FileNote
 
 CATALOG_NAME = "catalog.toml"
 
@@ -68,3 +71,50 @@ def read_catalog(folder: Path, catalog_file: Path | None = None) -> dict[str, di
             where = ".".join(str(p) for p in first["loc"])
             raise UnreadableFileError(f"{path.name}: entry {name!r}: {where}: {first['msg']}") from exc
     return catalog
+
+
+def entry_for(catalog: dict[str, dict], doc_id: str, name: str) -> dict:
+    """A file's entry in its root folder's catalog: by path under that folder ('2002/x.pdf'), else by file name."""
+    return catalog.get(doc_id) or catalog.get(name) or {}
+
+
+class RunCatalogs:
+    """One ingestion run's catalogs, read once per folder. Entries take part in the fingerprint: editing a title
+    re-ingests that file."""
+
+    def __init__(self, catalog_file: Path | None) -> None:
+        self._catalog_file = catalog_file  # ASSISTANT_CATALOG_FILE replaces every folder's own catalog
+        self._by_folder: dict[Path, dict[str, dict] | None] = {}
+
+    def entry(self, root: Path, doc_id: str, name: str) -> str:
+        """The entry the loader will apply (ingest.metadata), as text; a broken catalog's never matches."""
+        catalog = self.of(root)
+        if catalog is None:  # broken catalog: never "unchanged"; the loader then reports it per file
+            return f"broken-catalog-{time.time_ns()}"
+        return json.dumps(entry_for(catalog, doc_id, name), sort_keys=True, default=str)
+
+    def of(self, folder: Path) -> dict[str, dict] | None:
+        """The catalog that applies to files ingested from ``folder``; None when it is broken."""
+        if folder not in self._by_folder:
+            self._by_folder[folder] = self._read(folder)
+        return self._by_folder[folder]
+
+    def unmatched(self, folders: list[Path], files: list[tuple[Path, str, str]]) -> list[FileNote]:
+        """A folder's own catalog entry naming no file (a typo) would silently drop its metadata, access included.
+        ``files``: (root, doc id, file name) of each discovered file."""
+        if self._catalog_file is not None:  # one catalog for several folders: an entry may be for another folder
+            return []
+        notes: list[FileNote] = []
+        for folder in folders:
+            names = {n for root, doc_id, name in files if root == folder for n in (doc_id, name)}
+            notes += [FileNote(file=CATALOG_NAME, note=f"entry {key!r} matches no file in {folder}; its metadata "
+                               "applies to nothing") for key in sorted((self.of(folder) or {}).keys() - names)]
+        return notes
+
+    def _read(self, folder: Path) -> dict[str, dict] | None:
+        if not catalog_path(folder, self._catalog_file).is_file():
+            return {}
+        try:
+            return read_catalog(folder, self._catalog_file)
+        except AssistantError:
+            return None

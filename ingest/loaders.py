@@ -3,6 +3,7 @@ one-line reason instead of a traceback. Heavy parsers are imported inside their 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import re
@@ -120,16 +121,40 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
     return RawDocument(pages=[Page(number=None, text="\n".join(lines))], hints=hints)
 
 
+_THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
+_THAI_IN_LATIN_RE = re.compile(r"(?<![\u0e00-\u0e7f])[\u0e00-\u0e7f](?![\u0e00-\u0e7f])")
+
+
+def _plausible_thai(text: str) -> bool:
+    """Latin-1/Windows-1252 bytes decode as cp874 too ('Café' -> 'Caf้'), but as Thai letters standing alone among
+    Latin ones; real Thai text has its letters in runs."""
+    thai = len(_THAI_RE.findall(text))
+    return not thai or len(_THAI_IN_LATIN_RE.findall(text)) * 2 < thai
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 or Thai Windows-874; uploads check text with this too, so both refuse alike."""
+    """UTF-8, UTF-16 with a byte-order mark (Notepad's "Unicode"), Thai Windows-874, or Western Windows-1252."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFileError(f"{name}: damaged UTF-16 text ({_short(exc)})") from exc
     if b"\x00" in data[:8192]:
         raise UnreadableFileError(f"{name}: binary content, not text")
-    for encoding in ("utf-8-sig", "cp874"):  # cp874: Thai Windows files
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFileError(f"{name}: text is neither UTF-8 nor Thai Windows-874")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp874")
+        if _plausible_thai(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableFileError(f"{name}: text is neither UTF-8, UTF-16, Thai Windows-874 nor Windows-1252") from None
 
 
 def _load_txt(data: bytes, name: str) -> RawDocument:
@@ -138,7 +163,7 @@ def _load_txt(data: bytes, name: str) -> RawDocument:
 
 # '## OCR text (page 5)', '## Transcript': a label of where the text came from, not part of the document's text.
 _MD_TRANSCRIPT_HEADING_RE = re.compile(r"^#{1,6}\s*(ocr|transcri\w*|text)\b[^\n]{0,40}$", re.IGNORECASE)
-_MD_FIELD_RE = re.compile(r"^[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.+)$")
+_MD_FIELD_RE = re.compile(r"^[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.*)$")
 
 
 def _load_md(data: bytes, name: str) -> RawDocument:
@@ -156,7 +181,8 @@ def _load_md(data: bytes, name: str) -> RawDocument:
         index += 1
     fields: dict[str, str] = {}
     while index < len(lines) and (match := _MD_FIELD_RE.match(lines[index].strip())):
-        fields[match.group(1).strip().lower()] = match.group(2).strip()
+        if match.group(2).strip():  # '- Parties:' left empty is still part of the block, not passage text
+            fields[match.group(1).strip().lower()] = match.group(2).strip()
         index += 1
     if fields:
         hints["fields"] = fields
@@ -257,7 +283,18 @@ def load_document(path: Path, root: Path, settings: Settings, times: LoadTimes |
     meta = build_meta(path, root, settings, raw.hints, pages, sha256)
     cleaned = clean_pages(pages, meta.language)
     times.clean += time.perf_counter() - started
+    if not any(page.text.strip() for page in cleaned):
+        raise UnreadableFileError(_no_text(path.name, unreadable, settings))
     return Document(meta=meta, pages=cleaned, unreadable_pages=unreadable, ocr_pages=ocr_done, ocr_seconds=seconds)
+
+
+def _no_text(name: str, unreadable: list[int], settings: Settings) -> str:
+    """A document without any text would be listed as indexed while no question can ever find it."""
+    if not unreadable:
+        return f"{name}: no text in the file"
+    why = "OCR is off (ASSISTANT_OCR)" if not settings.ocr else (
+        "Tesseract is not installed" if not tesseract_available() else "OCR found no text on them")
+    return f"{name}: no text: page(s) {', '.join(map(str, unreadable))} are images and {why}"
 
 
 def _pages_with_images(data: bytes, numbers: list[int]) -> set[int]:

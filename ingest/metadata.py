@@ -8,9 +8,10 @@ from pathlib import Path
 
 from assistant.access import validate_access
 from assistant.config import Settings
+from assistant.errors import UnreadableFileError
 from assistant.models import DocumentMeta, Kind, Page
 from assistant.textnorm import detect_language
-from ingest.catalog import catalog_path, read_catalog
+from ingest.catalog import catalog_path, entry_for, read_catalog
 
 # File-name words that give away a document's kind when nothing else says it.
 KIND_KEYWORDS: dict[str, Kind] = {
@@ -100,11 +101,8 @@ def _header_meta(fields: dict[str, str]) -> dict[str, object]:
         language = LANGUAGE_NAMES.get(fields["language"].strip().lower())
         if language:
             meta["language"] = language
-    if "access" in fields:
-        try:
-            meta["access"] = validate_access(fields["access"].strip())
-        except ValueError:
-            pass  # a malformed header value falls back to the default rather than failing the file
+    if "access" in fields:  # a malformed value fails the file: falling back to 'public' would publish it
+        meta["access"] = validate_access(fields["access"].strip())
     return meta
 
 
@@ -116,7 +114,10 @@ def build_meta(
     except ValueError:
         doc_id = path.name
     fields = hints.get("fields")
-    header = _header_meta(fields) if isinstance(fields, dict) else {}
+    try:
+        header = _header_meta(fields) if isinstance(fields, dict) else {}
+    except ValueError as exc:
+        raise UnreadableFileError(f"{path.name}: '- Access:' line: {exc}") from None
     name_year = _YEAR_RE.findall(path.stem)
     guessed: dict[str, object] = {
         "title": hints.get("title") or _title_from_name(path),
@@ -127,7 +128,7 @@ def build_meta(
         "access": header.get("access") or "public",
     }
     catalog = _catalog_for(root if root.is_dir() else path.parent, settings.catalog_file)
-    override = catalog.get(doc_id) or catalog.get(path.name) or {}
+    override = entry_for(catalog, doc_id, path.name)
     merged = {**guessed, **override}
     return DocumentMeta(
         doc_id=doc_id,

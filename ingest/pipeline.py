@@ -17,7 +17,6 @@ Chroma (and the embedder) entirely.
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 import time
 from collections.abc import Callable
@@ -26,17 +25,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.errors import AssistantError, UnreadableFileError
+from assistant.errors import UnreadableFileError
 from assistant.factory import build_embedder, build_records, build_vectors
 from assistant.hashing import file_sha256
+from ingest.catalog import RunCatalogs
+from ingest.identity import claims, discoverable
 from ingest.locking import ingest_lock
 from ingest.preparer import Prepared, Preparer
 from ingest.schedule import schedule
 from ingest.report import FailedFile, FileNote, IngestReport, UnreadablePages
 
-PIPELINE_VERSION = "4"  # bump when cleaning/chunking changes so that every file is processed again
+PIPELINE_VERSION = "5"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
-CATALOG_NAMES = frozenset({"catalog.toml"})
 EMBED_GROUP_CHUNKS = 2048  # chunks prepared before one embedding call: large batches, bounded memory
 
 
@@ -50,7 +50,8 @@ class SourceFile:
 
 
 def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Path]]:
-    """Files to consider and the folders whose vanished files count as removed; hidden files are ignored."""
+    """Files to consider and the folders whose vanished files count as removed; hidden files are ignored, and a file
+    reached through two overlapping arguments (a folder and its subfolder) is taken once, as the first found it."""
     files: list[SourceFile] = []
     folders: list[Path] = []
     for given in paths:
@@ -59,45 +60,20 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Path]]:
             folders.append(path)
             for item in sorted(path.rglob("*")):
                 rel = item.relative_to(path)
-                if item.is_file() and not any(p.startswith(".") for p in rel.parts) and item.name not in CATALOG_NAMES:
+                if item.is_file() and discoverable(rel):
                     files.append(SourceFile(item, path, rel.as_posix()))
         elif path.is_file():
             files.append(SourceFile(path, path.parent, path.name))
         else:
             raise UnreadableFileError(f"{given} does not exist")
-    return files, folders
+    unique: dict[Path, SourceFile] = {}
+    for source in files:
+        unique.setdefault(source.path, source)
+    return list(unique.values()), folders
 
 
-class _Catalogs:
-    """Catalog entries take part in the fingerprint: editing a title re-ingests that file."""
-
-    def __init__(self, catalog_file: Path | None) -> None:
-        self._catalog_file = catalog_file  # ASSISTANT_CATALOG_FILE replaces every folder's own catalog
-        self._by_folder: dict[Path, dict[str, dict] | None] = {}
-
-    def entry(self, path: Path) -> str:
-        folder = path.parent
-        if folder not in self._by_folder:
-            self._by_folder[folder] = self._read(folder, self._catalog_file)
-        catalog = self._by_folder[folder]
-        if catalog is None:  # broken catalog: never "unchanged"; the loader then reports it per file
-            return f"broken-catalog-{time.time_ns()}"
-        return json.dumps(catalog.get(path.name, {}), sort_keys=True, default=str)
-
-    @staticmethod
-    def _read(folder: Path, catalog_file: Path | None) -> dict[str, dict] | None:
-        from ingest.catalog import catalog_path, read_catalog
-
-        if not catalog_path(folder, catalog_file).is_file():
-            return {}
-        try:
-            return read_catalog(folder, catalog_file)
-        except AssistantError:
-            return None
-
-
-def fingerprint(source: SourceFile, settings: Settings, catalogs: _Catalogs) -> str:
-    parts = [source.sha256, catalogs.entry(source.path), str(settings.chunk_size), str(settings.chunk_overlap),
+def fingerprint(source: SourceFile, settings: Settings, catalogs: RunCatalogs) -> str:
+    parts = [source.sha256, catalogs.entry(source.root, source.doc_id, source.path.name), str(settings.chunk_size), str(settings.chunk_overlap),
              str(settings.ocr), PIPELINE_VERSION]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -118,26 +94,39 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     known = records.document_fingerprints()
     roots = records.document_roots()
     hashes = records.document_hashes()
-    catalogs = _Catalogs(settings.catalog_file)
+    catalogs = RunCatalogs(settings.catalog_file)
     limit = settings.max_file_mb * 1024 * 1024
 
+    claimed = claims([(s.path, s.root, s.doc_id) for s in sources], roots, folders)
     todo: list[SourceFile] = []
+    moved: dict[str, str] = {}
     for source in sources:
-        if source.path.stat().st_size <= limit:  # the loader refuses larger files without our hashing them
-            source.sha256 = file_sha256(source.path)
-            source.fingerprint = fingerprint(source, settings, catalogs)
+        if str(source.path) in claimed.refused:
+            report.failed.append(FailedFile(file=_label(source), reason=claimed.refused[str(source.path)]))
+            continue
+        try:
+            if source.path.stat().st_size <= limit:  # the loader refuses larger files without our hashing them
+                source.sha256 = file_sha256(source.path)
+                source.fingerprint = fingerprint(source, settings, catalogs)
+        except OSError as exc:  # unreadable, or gone since discovery: that file fails, the run goes on
+            report.failed.append(FailedFile(file=_label(source), reason=f"cannot read ({exc.strerror or exc})"))
+            continue
         if source.fingerprint and known.get(source.doc_id) == source.fingerprint:
             report.skipped += 1
+            if roots.get(source.doc_id) != str(source.root):
+                moved[source.doc_id] = str(source.root)
         else:
             todo.append(source)
-    present = {s.doc_id for s in sources}
-    folder_names = {str(f) for f in folders}
-    removed = sorted(d for d, root in roots.items() if root in folder_names and d not in present)
+    removed = claimed.removed
+    report.notes += catalogs.unmatched(folders, [(s.root, s.doc_id, s.path.name) for s in sources])
+    if moved:
+        records.set_roots(moved)
 
     embedder = build_embedder(settings)
     report.embedder = embedder.id
     if todo or removed or records.get_meta(SYNCED_KEY) != _synced_value(settings, embedder.id):
         _index(records, embedder, settings, report, todo, removed, hashes, progress)
+    _in_discovery_order(report, [_label(s) for s in sources])
     for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds",
                   "prepare_cpu_seconds", "prepare_peak_rss_mb"):
         setattr(report, phase, round(getattr(report, phase), 3))
@@ -163,7 +152,6 @@ def _index(records, embedder, settings, report, todo, removed, hashes, progress)
                 report.removed.append(doc_id)
             live = {d: h for d, h in hashes.items() if d not in set(removed)}
             _ingest_files(preparer, len(todo), records, vectors, embedder, settings, report, live, progress)
-            _in_discovery_order(report, [_label(s) for s in todo])
             records.set_embedder(embedder.id)
             records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
 

@@ -130,6 +130,11 @@ class RecordStore:
         """The absolute folder each document was ingested from, so a vanished file is noticed per folder."""
         return dict(self._rows("SELECT doc_id, root FROM documents"))
 
+    def set_roots(self, roots: dict[str, str]) -> None:
+        """An unchanged file found in another folder (the folder was moved) is followed without re-processing."""
+        with self._transaction() as db:
+            db.executemany("UPDATE documents SET root = ? WHERE doc_id = ?", [(r, d) for d, r in roots.items()])
+
     def set_embedder(self, embedder_id: str) -> None:
         with self._transaction() as db:
             db.execute("UPDATE documents SET embedder_id = ?", (embedder_id,))

@@ -135,3 +135,55 @@ def test_docx_headings_and_paragraphs(settings: Settings, tmp_path: Path) -> Non
     doc = load_document(path, tmp_path, settings)
     assert doc.meta.title == "Sister City Guidelines" and doc.meta.kind == "other"
     assert "# Purpose" in doc.pages[0].text and "share its goals." in doc.pages[0].text
+
+
+def test_markdown_header_with_a_malformed_access_is_refused_not_made_public(settings: Settings,
+                                                                              tmp_path: Path) -> None:
+    note = tmp_path / "legal-note.md"
+    note.write_text("# Legal note\n\n- Kind: guide\n- Access: confidential\n\nCounsel advises that the "
+                    "draft agreement needs cabinet approval before signing.\n", encoding="utf-8")
+    reason = _reason(note, settings)
+    assert "Access" in reason and "'confidential'" in reason
+
+
+def test_markdown_header_field_left_empty_stays_metadata(settings: Settings, tmp_path: Path) -> None:
+    note = tmp_path / "visit.md"
+    note.write_text("# Delegation visit\n\n- Kind: mou\n- Parties:\n- Date: 5 May 2019\n- Access: internal\n\n"
+                    "The delegation from Fukuoka visited City Hall to discuss flood control.\n", encoding="utf-8")
+    doc = load_document(note, tmp_path, settings)
+    assert (doc.meta.kind, doc.meta.date, doc.meta.access) == ("mou", "2019-05-05", "internal")
+    assert doc.pages[0].text.strip().startswith("The delegation from Fukuoka")
+
+
+def test_text_encodings_staff_save_in(settings: Settings, tmp_path: Path) -> None:
+    thai = "กรุงเทพมหานครลงนามบันทึกความเข้าใจกับเมืองฟุกุโอกะ เรื่องการจัดการน้ำท่วม"
+    english = "The Café on the Champs-Élysées hosted the délégation from Zürich and Bangkok."
+    cases = {"notepad-unicode.txt": (english.encode("utf-16"), english),  # Notepad's "Unicode": UTF-16 with BOM
+             "windows-thai.txt": (thai.encode("cp874"), thai),
+             "windows-western.txt": (english.encode("cp1252"), english),
+             "latin-accents.txt": ("Café résumé and naïve entrée at the Paris office.".encode("latin-1"),
+                                   "Café résumé and naïve entrée at the Paris office.")}
+    for name, (data, text) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        doc = load_document(tmp_path / name, tmp_path, settings)
+        assert doc.pages[0].text.strip() == text, name
+
+
+def test_a_pdf_without_any_text_is_refused(shared_corpus: Path, settings: Settings, tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    blank = tmp_path / "blank.pdf"
+    with blank.open("wb") as handle:
+        writer.write(handle)
+    assert "no text" in _reason(blank, settings)
+
+    scans = PdfWriter()
+    for page in PdfReader(shared_corpus / "sci-partnership-agreement-toolkit-2012.pdf").pages[4:7]:
+        scans.add_page(page)
+    scanned = tmp_path / "signed-agreement.pdf"
+    with scanned.open("wb") as handle:
+        scans.write(handle)
+    reason = _reason(scanned, settings.model_copy(update={"ocr": False}))
+    assert "no text" in reason and "1, 2, 3" in reason and "OCR" in reason

@@ -246,3 +246,101 @@ def test_catalog_edit_reingests_only_that_file(shared_corpus: Path, tmp_path: Pa
     records.close()
     records_ids, vector_ids, _ = _state(settings)
     assert records_ids == vector_ids
+
+
+def test_same_name_in_another_folder_never_replaces_the_indexed_one(shared_corpus: Path, tmp_path: Path,
+                                                                    settings: Settings) -> None:
+    first, second = tmp_path / "office-a", tmp_path / "office-b"
+    first.mkdir()
+    second.mkdir()
+    shutil.copy(shared_corpus / SMALL[2], first / "agreement.md")
+    shutil.copy(shared_corpus / SMALL[3], second / "agreement.md")
+    assert ingest_paths([first], settings).files == 1
+    report = ingest_paths([second], settings)
+    assert report.files == 0 and [f.file for f in report.failed] == ["agreement.md"]
+    assert str(first) in report.failed[0].reason and "rename" in report.failed[0].reason
+    records = build_records(settings)
+    assert records.document("agreement.md").sha256 == before_sha(first / "agreement.md")
+    records.close()
+    again = ingest_paths([first], settings)
+    assert (again.files, again.skipped, again.failed) == (0, 1, [])
+
+
+def test_subfolder_then_parent_indexes_each_file_once(shared_corpus: Path, tmp_path: Path,
+                                                      settings: Settings) -> None:
+    parent = _copy(shared_corpus, tmp_path / "docs", SMALL[2:3])
+    sub = _copy(shared_corpus, parent / "sub", SMALL[3:4])
+    assert ingest_paths([sub], settings).files == 1
+    report = ingest_paths([parent], settings)
+    assert report.failed == [] and report.files == 2 and report.removed == [SMALL[3]]
+    records = build_records(settings)
+    assert {m.doc_id for m in records.documents()} == {SMALL[2], f"sub/{SMALL[3]}"}
+    records.close()
+    records_ids, vector_ids, count = _state(settings)
+    assert records_ids == vector_ids and count == len(vector_ids)
+
+    assert ingest_paths([sub], settings).removed == [f"sub/{SMALL[3]}"]  # the latest ingestion names the file
+    (sub / SMALL[3]).unlink()
+    gone = ingest_paths([parent], settings)  # a file ingested through a subfolder is missed by its parent too
+    assert gone.removed == [SMALL[3]] and gone.failed == []
+    records = build_records(settings)
+    assert [m.doc_id for m in records.documents()] == [SMALL[2]]
+    records.close()
+    _copy(shared_corpus, sub, SMALL[3:4])
+    both = ingest_paths([parent, sub], settings)  # overlapping arguments: each file once, under the first
+    assert (both.files, both.skipped, both.failed, both.removed) == (1, 1, [], [])
+    assert ingest_paths([parent, sub], settings).skipped == 2
+
+
+def test_a_moved_folder_is_followed_without_reprocessing(shared_corpus: Path, tmp_path: Path,
+                                                         settings: Settings) -> None:
+    old = _copy(shared_corpus, tmp_path / "docs", SMALL[2:4])
+    assert ingest_paths([old], settings).files == 2
+    new = old.rename(tmp_path / "archive")
+    moved = ingest_paths([new], settings)
+    assert (moved.files, moved.skipped, moved.removed) == (0, 2, [])
+    records = build_records(settings)
+    assert set(records.document_roots().values()) == {str(new)}  # downloads and removals follow the new folder
+    records.close()
+    (new / SMALL[3]).unlink()
+    assert ingest_paths([new], settings).removed == [SMALL[3]]
+
+
+def test_a_file_that_cannot_be_read_is_reported_not_a_traceback(shared_corpus: Path, tmp_path: Path) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[2:3])
+    (folder / "minutes.txt").symlink_to("/proc/self/mem")  # a regular file whose reading fails (EIO), even for root
+    proc = _cli(["ingest", str(folder), "--json"], tmp_path / "data", ASSISTANT_OCR="false")
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in err, err
+    report = json.loads(out)
+    assert report["files"] == 1
+    assert [(f["file"], "cannot read" in f["reason"]) for f in report["failed"]] == [("minutes.txt", True)]
+
+
+def test_catalog_edit_reingests_a_file_in_a_subfolder(shared_corpus: Path, tmp_path: Path,
+                                                      settings: Settings) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[3:4])
+    _copy(shared_corpus, folder / "2002", SMALL[2:3])
+    catalog = folder / "catalog.toml"
+    catalog.write_text(f'["2002/{SMALL[2]}"]\ntitle = "Houston agreement"\n', encoding="utf-8")
+    assert ingest_paths([folder], settings).files == 2
+    catalog.write_text(f'["2002/{SMALL[2]}"]\ntitle = "Abu Dhabi - Houston agreement"\naccess = "internal"\n',
+                       encoding="utf-8")
+    report = ingest_paths([folder], settings)
+    assert (report.files, report.skipped, report.failed) == (1, 1, [])
+    records = build_records(settings)
+    meta = records.document(f"2002/{SMALL[2]}")
+    assert (meta.title, meta.access) == ("Abu Dhabi - Houston agreement", "internal")
+    records.close()
+
+
+def test_a_catalog_entry_that_matches_no_file_is_reported(shared_corpus: Path, tmp_path: Path,
+                                                          settings: Settings) -> None:
+    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[2:3])
+    shutil.copy(shared_corpus / SMALL[3], folder / "legal_memo.md")
+    (folder / "catalog.toml").write_text('["legal-memo.md"]\naccess = "restricted:legal"\n', encoding="utf-8")
+    report = ingest_paths([folder], settings)
+    assert report.files == 2 and report.failed == []
+    assert [(n.file, "'legal-memo.md'" in n.note and "no file" in n.note) for n in report.notes] == [
+        ("catalog.toml", True)]
+    assert "note: catalog.toml: " in report.summary()
