@@ -73,8 +73,8 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Path]]:
 
 
 def fingerprint(source: SourceFile, settings: Settings, catalogs: RunCatalogs) -> str:
-    parts = [source.sha256, catalogs.entry(source.root, source.doc_id, source.path.name), str(settings.chunk_size), str(settings.chunk_overlap),
-             str(settings.ocr), PIPELINE_VERSION]
+    parts = [source.sha256, catalogs.entry(source.root, source.doc_id, source.path.name), str(settings.chunk_size),
+             str(settings.chunk_overlap), str(settings.ocr), PIPELINE_VERSION]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
