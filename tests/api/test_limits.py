@@ -142,3 +142,20 @@ def test_every_error_on_openai_routes_carries_the_openai_error_member(
         body = _is_problem(response, status)
         assert body["error"]["message"] == body["detail"] and body["error"]["code"] == status, body
     assert "error" not in _is_problem(client.get("/api/v1/no-such-route", headers=staff), 404)
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_openai_n_other_than_one_is_refused_not_answered_with_one_choice(restricted_client: TestClient, api_keys: tuple, stream: bool) -> None:
+    staff = Keys.header(api_keys[1].staff)
+    request = {"model": "bma-assistant", "messages": [{"role": "user", "content": PUBLIC_QUESTION}], "stream": stream}
+    for n in (2, 0, -1):
+        body = _is_problem(restricted_client.post("/v1/chat/completions", json={**request, "n": n}, headers=staff), 422)
+        assert body["detail"].startswith("n: ") and "one answer" in body["detail"], body["detail"]
+        assert body["error"]["message"] == body["detail"] and body["error"]["code"] == 422, body
+    for n in (1, None):
+        answered = restricted_client.post("/v1/chat/completions", json={**request, "n": n}, headers=staff)
+        assert answered.status_code == 200, answered.text
+        if stream:
+            assert answered.text.rstrip().endswith("data: [DONE]"), answered.text[-200:]
+        else:
+            assert len(answered.json()["choices"]) == 1
