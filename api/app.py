@@ -32,6 +32,7 @@ ROUTERS: tuple[str, ...] = (
     "api.routers.openai_compat",
     "api.routers.briefings",
     "api.routers.web",
+    "api.routers.docs_pages",
 )
 
 
@@ -87,6 +88,8 @@ def create_app(settings: Settings, service: AssistantService | None = None) -> F
         description="Citation-first answers over the International Affairs Office's documents. "
         "Authenticate with `Authorization: Bearer <key>` or `X-API-Key: <key>`. Errors are `application/problem+json`.",
         lifespan=lifespan,
+        docs_url=None,  # api.routers.docs_pages serves both pages with local assets instead of a CDN's
+        redoc_url=None,
     )
     app.state.ctx = ctx
     install_problem_handlers(app)

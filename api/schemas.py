@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from assistant.models import Answer, Citation, DocumentMeta, Filters
 
@@ -100,8 +101,19 @@ class ChatCompletionRequest(BaseModel):
     model: str = Field("bma-assistant", max_length=100)
     messages: list[OpenAIMessage] = Field(min_length=1, max_length=MAX_MESSAGES)
     stream: bool = False
-    max_tokens: int | None = Field(None, ge=1, le=100_000)
-    temperature: float | None = Field(None, ge=0, le=2)
+    n: int | None = Field(None, ge=1, le=1, description="Choices to return: one answer per question, so 1 or absent.")
+    max_tokens: int | None = Field(None, ge=1, le=100_000, description="Accepted and ignored: the server's own limits apply.")
+    temperature: float | None = Field(None, ge=0, le=2, description="Accepted and ignored: answers come from the documents at the server's settings.")
+
+    @field_validator("n", mode="before")
+    @classmethod
+    def _one_choice(cls, value: object) -> object:
+        """Several choices would each be the same cited answer: refuse instead of silently sending one."""
+        if isinstance(value, int) and not isinstance(value, bool) and value != 1:
+            raise PydanticCustomError(
+                "one_choice", "this service gives one answer per question, so n must be 1 (or left out); got {n}", {"n": value}
+            )
+        return value
 
 
 class CompletionMessage(BaseModel):

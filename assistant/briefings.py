@@ -25,7 +25,7 @@ from assistant.errors import InvalidRequestError
 from assistant.models import Citation, Filters, Kind, Passage
 from assistant.sentences import Sentence
 from assistant.support import content_terms, terms
-from assistant.textnorm import detect_language
+from assistant.textnorm import detect_language, is_blank
 
 PageLookup = Callable[[str, int], str | None]
 _PASSAGES_PER_SECTION = 8
@@ -210,7 +210,7 @@ def build_briefing(
 ) -> Briefing:
     """Extractive by default; ``writer`` (see `assistant.briefing_llm`) rewrites each section's chosen sentences."""
     topic = " ".join(topic.split())
-    if not topic:
+    if is_blank(topic):
         raise InvalidRequestError("the briefing topic is empty")
     if len(topic) > settings.max_question_chars:
         raise InvalidRequestError(f"the topic is longer than {settings.max_question_chars} characters")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from assistant.access import LOCAL_ADMIN, Principal
-from assistant.config import Mode, Settings
+from assistant.config import Mode
 from assistant.errors import InvalidRequestError
 from assistant.models import Answer, Filters
 
@@ -27,19 +27,20 @@ class ChatTurn(BaseModel):
     content: str = Field(default="")
 
 
-def standalone_question(turns: list[ChatTurn], settings: Settings) -> str:
-    """The last user message, made self-contained from the history (by the LLM when one is configured)."""
-    users = [t for t in turns if t.role == "user" and t.content.strip()]
-    if not users or turns[-1].role != "user":
+def standalone_question(turns: list[ChatTurn], service: AssistantService) -> str:
+    """The last user message, made self-contained from the history (by the LLM when one is configured).
+
+    It is checked as a question before any rewrite: an empty last message must not become the previous question."""
+    if not turns or turns[-1].role != "user":
         raise InvalidRequestError("the last message must be a non-empty user message")
-    question = users[-1].content.strip()
+    question = service.validate_question(turns[-1].content)
     history = [{"role": t.role, "content": t.content} for t in turns[:-1] if t.role in ("user", "assistant")]
     if not history:
         return question
     from assistant.conversation import rewrite_question
     from assistant.llm_client import client_from_settings
 
-    return rewrite_question(history, question, client_from_settings(settings)) or question
+    return rewrite_question(history, question, client_from_settings(service.settings)) or question
 
 
 def chat(
@@ -51,7 +52,7 @@ def chat(
     mode: Mode | None = None,
     principal: Principal = LOCAL_ADMIN,
 ) -> Answer:
-    question = standalone_question(turns, service.settings)
+    question = standalone_question(turns, service)
     return service.ask(question, filters=filters, top_k=top_k, mode=mode, principal=principal)
 
 
@@ -70,7 +71,7 @@ def stream_chat(
     principal: Principal = LOCAL_ADMIN,
 ) -> Iterator[str | Answer]:
     """LLM mode streams as the model writes; extractive answers are whole at once and are sent in word pieces."""
-    question = standalone_question(turns, service.settings)
+    question = standalone_question(turns, service)
     chosen = mode or service.settings.default_mode
     if chosen == "llm":
         yield from service.stream_ask(question, filters=filters, top_k=top_k, mode="llm", principal=principal)

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from assistant.config import Settings
 from assistant.errors import AssistantError, NotFoundError, UnreadableFileError
+from assistant.hashing import file_sha256
 from assistant.uploads import uploads_dir
 
 log = logging.getLogger(__name__)
@@ -44,12 +45,29 @@ def _ingest(settings: Settings, job: Job) -> str:
     from ingest.pipeline import ingest_paths  # the heavy ingestion stack loads on the first job, not at start
 
     assert job.path is not None
+    path = Path(job.path)
+    uploaded = file_sha256(path) if path.is_file() else None
     # uploads carry their metadata in the uploads folder's own catalog, not in a configured corpus catalog
-    report = ingest_paths([Path(job.path)], settings.model_copy(update={"catalog_file": None}), progress=False)
+    report = ingest_paths([path], settings.model_copy(update={"catalog_file": None}), progress=False)
     if report.failed:
-        raise UnreadableFileError(f"{report.failed[0].file}: {report.failed[0].reason}")
+        failure = report.failed[0]
+        raise UnreadableFileError(f"{failure.file}: {failure.reason}{_discard_upload(settings, path, uploaded)}")
     summary = getattr(report, "summary", None)
     return summary() if callable(summary) else str(report)
+
+
+def _discard_upload(settings: Settings, path: Path, sha256: str | None) -> str:
+    """An upload that cannot be ingested would fail every later ingest of the uploads folder, so it goes; unless
+    a newer upload of the same name replaced it while this job ran. Returns what to add to the job's message."""
+    if sha256 is None or path.parent.resolve() != uploads_dir(settings).resolve():
+        return ""
+    try:
+        if file_sha256(path) != sha256:
+            return ""
+        path.unlink()
+    except FileNotFoundError:
+        return ""
+    return "; the uploaded file was removed: fix it and upload it again"
 
 
 def _delete(settings: Settings, job: Job) -> str:

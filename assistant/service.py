@@ -17,7 +17,7 @@ from assistant.answer_slots import AnswerSlots
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, NotFoundError
 from assistant.models import Answer, DocumentMeta, Filters, Passage
-from assistant.textnorm import segmentation_memo
+from assistant.textnorm import is_blank, segmentation_memo
 
 if TYPE_CHECKING:
     import numpy as np
@@ -71,7 +71,7 @@ class AssistantService:
     # --- validation ------------------------------------------------------------------------
     def validate_question(self, question: str) -> str:
         question = (question or "").strip()
-        if not question:
+        if is_blank(question):
             raise InvalidRequestError("the question is empty")
         if len(question) > self.settings.max_question_chars:
             raise InvalidRequestError(

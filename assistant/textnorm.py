@@ -34,6 +34,12 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+def is_blank(text: str) -> bool:
+    """Nothing but spaces, control and format characters (NUL, zero-width space, BOM, soft hyphen): such a question
+    or topic has no words, and must be refused like an empty one instead of being searched."""
+    return all(unicodedata.category(ch)[0] in "CZ" for ch in text)
+
+
 def is_thai(text: str) -> bool:
     return bool(_THAI_RE.search(text))
 

@@ -215,7 +215,9 @@ def _accept(source: SourceFile, prepared: Prepared, report: IngestReport, owners
     report.prepare_peak_rss_mb = max(report.prepare_peak_rss_mb, prepared.peak_rss_mb)
     report.notes += [FileNote(file=_label(source), note=note) for note in prepared.notes]
     if prepared.failure or prepared.doc is None:
-        report.failed.append(FailedFile(file=_label(source), reason=prepared.failure or "nothing prepared"))
+        # loaders name the file in their message; the report line names it already
+        reason = (prepared.failure or "nothing prepared").removeprefix(f"{source.path.name}: ")
+        report.failed.append(FailedFile(file=_label(source), reason=reason))
         return False
     doc = prepared.doc
     report.ocr_seconds += doc.ocr_seconds

@@ -60,8 +60,12 @@ def page_text(doc_id: str, page: int, principal: PrincipalDep, ctx: ContextDep) 
     responses={**ERRORS, 200: {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
 )
 def download(doc_id: str, principal: PrincipalDep, ctx: ContextDep) -> FileResponse:
+    """HEAD (`curl -I`) gives the same headers without the body, after the same access check."""
     path = original_file(ctx.service, doc_id, principal)
     return FileResponse(path, filename=path.name)
+
+
+router.head("/documents/{doc_id:path}/file", response_class=FileResponse, responses=ERRORS)(download)
 
 
 @router.get("/documents/{doc_id:path}", response_model=DocumentMeta, responses=ERRORS)

@@ -29,3 +29,20 @@ def test_page_numbers_out_of_range_are_404(restricted_client: TestClient, api_ke
     assert response.status_code == 404, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
     assert f"no page {page}" in response.json()["detail"]
+
+
+def test_head_of_a_file_gives_the_download_headers_with_the_same_access(restricted_client: TestClient, api_keys: tuple) -> None:
+    """`curl -I` on a download: the GET's headers, no body; a hidden or absent document is 404, no key is 401."""
+    keys: Keys = api_keys[1]
+    url = "/api/v1/documents/{}/file"
+    got = restricted_client.get(url.format("open-note.txt"), headers=Keys.header(keys.staff))
+    head = restricted_client.head(url.format("open-note.txt"), headers=Keys.header(keys.staff))
+    assert head.status_code == 200, head.text
+    assert head.content == b""
+    for name in ("content-length", "content-type", "content-disposition", "etag", "last-modified"):
+        assert head.headers[name] == got.headers[name], name
+    assert int(head.headers["content-length"]) == len(got.content) > 0
+    assert restricted_client.head(url.format("legal-memo.txt"), headers=Keys.header(keys.staff)).status_code == 404
+    assert restricted_client.head(url.format("legal-memo.txt"), headers=Keys.header(keys.legal)).status_code == 200
+    assert restricted_client.head(url.format("no-such-file.txt"), headers=Keys.header(keys.legal)).status_code == 404
+    assert restricted_client.head(url.format("open-note.txt")).status_code == 401

@@ -142,3 +142,51 @@ def test_every_error_on_openai_routes_carries_the_openai_error_member(
         body = _is_problem(response, status)
         assert body["error"]["message"] == body["detail"] and body["error"]["code"] == status, body
     assert "error" not in _is_problem(client.get("/api/v1/no-such-route", headers=staff), 404)
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_openai_n_other_than_one_is_refused_not_answered_with_one_choice(restricted_client: TestClient, api_keys: tuple, stream: bool) -> None:
+    staff = Keys.header(api_keys[1].staff)
+    request = {"model": "bma-assistant", "messages": [{"role": "user", "content": PUBLIC_QUESTION}], "stream": stream}
+    for n in (2, 0, -1):
+        body = _is_problem(restricted_client.post("/v1/chat/completions", json={**request, "n": n}, headers=staff), 422)
+        assert body["detail"].startswith("n: ") and "one answer" in body["detail"], body["detail"]
+        assert body["error"]["message"] == body["detail"] and body["error"]["code"] == 422, body
+    for n in (1, None):
+        answered = restricted_client.post("/v1/chat/completions", json={**request, "n": n}, headers=staff)
+        assert answered.status_code == 200, answered.text
+        if stream:
+            assert answered.text.rstrip().endswith("data: [DONE]"), answered.text[-200:]
+        else:
+            assert len(answered.json()["choices"]) == 1
+
+
+INVISIBLE_QUESTIONS = ["\u0000\u0000", "\u200b\u200b", " \u200b\t\u0000\ufeff\u2060 ", "\u00ad"]
+QUESTION_BODIES = {
+    "ask": ("/api/v1/ask", lambda q: {"question": q}),
+    "chat": ("/api/v1/chat", lambda q: {"messages": [{"role": "user", "content": q}]}),
+    "chat-stream": ("/api/v1/chat", lambda q: {"messages": [{"role": "user", "content": q}], "stream": True}),
+    "openai": ("/v1/chat/completions", lambda q: {"messages": [{"role": "user", "content": q}]}),
+    "openai-stream": ("/v1/chat/completions", lambda q: {"messages": [{"role": "user", "content": q}], "stream": True}),
+    "openai-parts": ("/v1/chat/completions", lambda q: {"messages": [{"role": "user", "content": [{"type": "text", "text": q}]}]}),
+    "briefing": ("/api/v1/briefings", lambda q: {"topic": q}),
+}
+
+
+@pytest.mark.parametrize("endpoint", sorted(QUESTION_BODIES))
+def test_a_question_of_only_invisible_characters_is_refused_as_empty(restricted_client: TestClient, api_keys: tuple, endpoint: str) -> None:
+    staff = Keys.header(api_keys[1].staff)
+    url, body = QUESTION_BODIES[endpoint]
+    for question in INVISIBLE_QUESTIONS:
+        problem = _is_problem(restricted_client.post(url, json=body(question), headers=staff), 422)
+        assert "empty" in problem["detail"], (repr(question), problem["detail"])
+    answered = restricted_client.post(url, json=body(f"\u200b{PUBLIC_QUESTION}\u0000"), headers=staff)
+    assert answered.status_code == 200, answered.text
+
+
+@pytest.mark.parametrize("url", ["/api/v1/chat", "/v1/chat/completions"])
+def test_an_empty_last_message_does_not_answer_the_previous_question_again(restricted_client: TestClient, api_keys: tuple, url: str) -> None:
+    messages = [{"role": "user", "content": PUBLIC_QUESTION}, {"role": "assistant", "content": "Every March [1]."},
+                {"role": "user", "content": "\u200b "}]
+    problem = _is_problem(restricted_client.post(url, json={"messages": messages}, headers=Keys.header(api_keys[1].staff)), 422)
+    assert "empty" in problem["detail"], problem["detail"]

@@ -10,6 +10,7 @@ from api.app import create_app
 from assistant.config import Settings
 from assistant.service import AssistantService
 from tests.api.conftest import Keys
+from tests.conftest import SHARED_CORPUS
 
 pytestmark = pytest.mark.slow
 
@@ -149,3 +150,33 @@ def test_upload_named_like_a_document_of_another_folder_is_409_and_leaves_it(res
     assert "open-note.txt" in response.json()["detail"]
     assert restricted_client.get("/api/v1/documents/open-note.txt", headers=admin).json() == before
     assert NOTE not in restricted_client.get("/api/v1/documents/open-note.txt/file", headers=admin).content
+
+
+def test_an_upload_that_fails_to_ingest_is_removed_and_a_fixed_one_then_works(
+    restricted_client: TestClient, restricted_settings: Settings, api_keys: tuple
+) -> None:
+    """A broken file left in the uploads folder would fail every later ingest of that folder."""
+    from ingest.pipeline import ingest_paths
+
+    admin = Keys.header(api_keys[1].admin)
+    good = (SHARED_CORPUS / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
+    name, form = "leaders-statement.pdf", {"access": "restricted:legal"}  # hidden from staff while it exists
+    stored = restricted_settings.resolved_data_dir() / "uploads" / name
+
+    broken = restricted_client.post("/api/v1/documents", files={"file": (name, good[:3000], "application/pdf")}, data=form, headers=admin)
+    assert broken.status_code == 202, broken.text  # it starts like a PDF: only ingestion finds it truncated
+    job = _wait(restricted_client, broken.json(), admin)
+    assert job["status"] == "failed", job
+    assert "corrupt PDF" in job["message"] and "removed" in job["message"], job["message"]
+    assert job["message"].count(name) == 1, job["message"]
+    assert not stored.exists()
+    report = ingest_paths([stored.parent], restricted_settings.model_copy(update={"catalog_file": None}), progress=False)
+    assert report.failed == [], report.summary()
+
+    fixed = restricted_client.post("/api/v1/documents", files={"file": (name, good, "application/pdf")}, data=form, headers=admin)
+    assert fixed.status_code == 202, fixed.text
+    job = _wait(restricted_client, fixed.json(), admin)
+    assert job["status"] == "done", job
+    assert restricted_client.get(f"/api/v1/documents/{name}/file", headers=admin).content == good
+    deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
+    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"

@@ -191,3 +191,36 @@ def test_key_is_asked_once_and_a_wrong_key_is_explained(restricted_client: objec
         expect(page.locator("#key-dialog")).to_be_hidden()
         shot(page, "11-key-kept")
     context.close()
+
+
+def test_api_docs_render_with_no_other_host_reachable(restricted_client: object, browser: object) -> None:
+    """Swagger UI and ReDoc as on the offline intranet: any request to another host is refused and recorded."""
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import expect
+
+    outside: list[str] = []
+
+    def only_loopback(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    context = browser.new_context()  # type: ignore[attr-defined]
+    context.route("**/*", only_loopback)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    with serving(restricted_client.app) as (url, _):  # type: ignore[attr-defined]
+        page.goto(url + "/docs")
+        expect(page.locator(".opblock-summary-path", has_text="/api/v1/ask").first).to_be_visible(timeout=TIMEOUT_MS)
+        shot(page, "12-swagger-ui")
+        page.goto(url + "/redoc")
+        expect(page.get_by_role("heading", name=re.compile("BMA International Affairs Assistant")).first).to_be_visible(timeout=TIMEOUT_MS)
+        expect(page.get_by_text("/api/v1/ask").first).to_be_attached()
+        shot(page, "13-redoc")
+    context.close()
+    assert outside == [] and errors == [], (outside, errors)

@@ -163,6 +163,7 @@ def test_bad_files_are_reported_and_nothing_indexed_is_lost(shared_corpus: Path,
     reasons = {f["file"]: f["reason"] for f in report["failed"]}
     assert set(reasons) == {"corrupt.pdf", "empty.txt", "slides.pptx", "page.pdf", "huge.txt", "locked.pdf", plan.name}
     assert all(reason and "\n" not in reason for reason in reasons.values())
+    assert [f for f, reason in reasons.items() if reason.startswith(f"{f}:")] == []  # the name is said once, in "file"
     assert "encrypted" in reasons["locked.pdf"] and "HTML" in reasons["page.pdf"] and "limit" in reasons["huge.txt"]
     assert "unsupported" in reasons["slides.pptx"] and "empty" in reasons["empty.txt"]
     assert report["files"] == 1 and report["skipped"] == 1  # the Thai-named file went in; the MOU was unchanged
