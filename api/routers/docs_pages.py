@@ -43,29 +43,23 @@ def _openapi_url(request: Request) -> str:
 @router.get("/docs")
 def swagger_ui(request: Request) -> HTMLResponse:
     assets = _prefix(request) + ASSETS_URL
-    page = get_swagger_ui_html(
-        openapi_url=_openapi_url(request),
-        title=f"{request.app.title} - Swagger UI",
-        swagger_js_url=f"{assets}/swagger-ui-bundle.js",
-        swagger_css_url=f"{assets}/swagger-ui.css",
-        swagger_favicon_url=f"{assets}/favicon.png",
-        # no validator badge: it would send the schema's URL to validator.swagger.io
-        swagger_ui_parameters={"validatorUrl": None},
-    )
-    page.headers.update(PAGE_HEADERS)
-    return page
+    # no validator badge: it would send the schema's URL to validator.swagger.io
+    return _confined(get_swagger_ui_html(
+        openapi_url=_openapi_url(request), title=f"{request.app.title} - Swagger UI",
+        swagger_js_url=f"{assets}/swagger-ui-bundle.js", swagger_css_url=f"{assets}/swagger-ui.css",
+        swagger_favicon_url=f"{assets}/favicon.png", swagger_ui_parameters={"validatorUrl": None}))
 
 
 @router.get("/redoc")
 def redoc(request: Request) -> HTMLResponse:
     assets = _prefix(request) + ASSETS_URL
-    page = get_redoc_html(
-        openapi_url=_openapi_url(request),
-        title=f"{request.app.title} - ReDoc",
-        redoc_js_url=f"{assets}/redoc.standalone.js",
-        redoc_favicon_url=f"{assets}/favicon.png",
-        with_google_fonts=False,
-    )
+    return _confined(get_redoc_html(
+        openapi_url=_openapi_url(request), title=f"{request.app.title} - ReDoc",
+        redoc_js_url=f"{assets}/redoc.standalone.js", redoc_favicon_url=f"{assets}/favicon.png",
+        with_google_fonts=False))
+
+
+def _confined(page: HTMLResponse) -> HTMLResponse:
     page.headers.update(PAGE_HEADERS)
     return page
 
