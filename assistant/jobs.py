@@ -15,9 +15,9 @@ from typing import Literal
 from pydantic import BaseModel
 
 from assistant.config import Settings
-from assistant.errors import AssistantError, NotFoundError, UnreadableFileError
-from assistant.hashing import file_sha256
-from assistant.uploads import uploads_dir
+from assistant.errors import AssistantError, NotFoundError
+from assistant.upload_swap import ingest_upload
+from assistant.uploads import StagedUpload, uploads_dir
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class Job(BaseModel):
     action: Action
     status: Status = "queued"
     doc_id: str
-    path: str | None = None
+    upload: StagedUpload | None = None
     message: str = ""
     created: str
     finished: str | None = None
@@ -42,32 +42,9 @@ def _now() -> str:
 
 
 def _ingest(settings: Settings, job: Job) -> str:
-    from ingest.pipeline import ingest_paths  # the heavy ingestion stack loads on the first job, not at start
-
-    assert job.path is not None
-    path = Path(job.path)
-    uploaded = file_sha256(path) if path.is_file() else None
-    # uploads carry their metadata in the uploads folder's own catalog, not in a configured corpus catalog
-    report = ingest_paths([path], settings.model_copy(update={"catalog_file": None}), progress=False)
-    if report.failed:
-        failure = report.failed[0]
-        raise UnreadableFileError(f"{failure.file}: {failure.reason}{_discard_upload(settings, path, uploaded)}")
-    summary = getattr(report, "summary", None)
-    return summary() if callable(summary) else str(report)
-
-
-def _discard_upload(settings: Settings, path: Path, sha256: str | None) -> str:
-    """An upload that cannot be ingested would fail every later ingest of the uploads folder, so it goes; unless
-    a newer upload of the same name replaced it while this job ran. Returns what to add to the job's message."""
-    if sha256 is None or path.parent.resolve() != uploads_dir(settings).resolve():
-        return ""
-    try:
-        if file_sha256(path) != sha256:
-            return ""
-        path.unlink()
-    except FileNotFoundError:
-        return ""
-    return "; the uploaded file was removed: fix it and upload it again"
+    if job.upload is None:
+        raise NotFoundError(f"job {job.id} has no upload to ingest")
+    return ingest_upload(job.upload, settings)
 
 
 def _delete(settings: Settings, job: Job) -> str:
@@ -106,8 +83,8 @@ class JobQueue:
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._worker: threading.Thread | None = None
 
-    def submit(self, action: Action, doc_id: str, path: Path | None = None) -> Job:
-        job = Job(id=uuid.uuid4().hex, action=action, doc_id=doc_id, path=str(path) if path else None, created=_now())
+    def submit(self, action: Action, doc_id: str, upload: StagedUpload | None = None) -> Job:
+        job = Job(id=uuid.uuid4().hex, action=action, doc_id=doc_id, upload=upload, created=_now())
         with self._lock:
             self._jobs[job.id] = job
             self._trim()

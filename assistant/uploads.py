@@ -1,19 +1,28 @@
 """Uploaded documents: checked by content (a '.pdf' that is really HTML is refused before anything is stored),
-then saved under ``data_dir/uploads/`` where the ingest job reads them; and the original file of any document."""
+then staged under a hidden name in ``data_dir/uploads/`` until their ingest job swaps them in (see
+``assistant.upload_swap``); and the original file of any document."""
 
 from __future__ import annotations
 
 import io
-import os
 import re
+import uuid
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
 from assistant.access import Principal, validate_access
 from assistant.config import Settings
-from assistant.errors import ConflictError, InvalidRequestError, NotFoundError, PayloadTooLargeError, UnreadableFileError
+from assistant.errors import (
+    ConflictError,
+    InvalidRequestError,
+    NotFoundError,
+    PayloadTooLargeError,
+    UnreadableFileError,
+)
 from assistant.hashing import file_sha256
 from assistant.models import DocumentMeta
 
@@ -94,9 +103,23 @@ def uploads_dir(settings: Settings) -> Path:
     return settings.resolved_data_dir() / "uploads"
 
 
+def staging_dir(settings: Settings) -> Path:
+    """Hidden, so an ingest of the uploads folder never reads an upload that is not indexed yet."""
+    return uploads_dir(settings) / ".staging"
+
+
+class StagedUpload(BaseModel):
+    """An accepted upload waiting for its job: its bytes under a name of its own, so that a second upload of the
+    same name before the job runs cannot change what this job ingests."""
+
+    name: str
+    path: Path
+    access: str | None = None
+
+
 def save_upload(filename: str, data: bytes, settings: Settings, access: str | None = None,
-                roots: dict[str, str] | None = None) -> Path:
-    """Check, then write atomically; a refused upload leaves any earlier file of the same name untouched.
+                roots: dict[str, str] | None = None) -> StagedUpload:
+    """Check, then stage; nothing indexed or in the uploads folder changes until the job ingests it.
 
     ``roots`` (document id -> folder it was ingested from): an upload may replace an earlier upload, never a
     document of another folder that has the same id (ingestion refuses that too; this says so before queueing)."""
@@ -110,15 +133,13 @@ def save_upload(filename: str, data: bytes, settings: Settings, access: str | No
             validate_access(access)
         except ValueError as exc:
             raise InvalidRequestError(str(exc)) from None
-    folder = uploads_dir(settings)
+    folder = staging_dir(settings)
     folder.mkdir(parents=True, exist_ok=True)
     if access is not None:
-        _set_catalog_access(folder, name, access)
-    target = folder / name
-    tmp = folder / f".{name}.{os.getpid()}.part"
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
-    return target
+        _set_catalog_access(uploads_dir(settings), name, access)
+    staged = folder / f"{uuid.uuid4().hex}-{name}"
+    staged.write_bytes(data)
+    return StagedUpload(name=name, path=staged, access=access)
 
 
 def _set_catalog_access(folder: Path, name: str, access: str) -> None:

@@ -80,9 +80,15 @@ def fingerprint(source: SourceFile, settings: Settings, catalogs: RunCatalogs) -
 
 def ingest_paths(paths: list[Path], settings: Settings, progress: bool = False) -> IngestReport:
     """Ingest files and folders; one bad file is reported and skipped, store failures raise."""
-    started = time.perf_counter()
     with ingest_lock(settings):
-        report = _run(paths, settings, progress)
+        return ingest_holding_lock(paths, settings, progress)
+
+
+def ingest_holding_lock(paths: list[Path], settings: Settings, progress: bool = False) -> IngestReport:
+    """``ingest_paths`` for a caller that holds ``ingest_lock`` to change files around the run (an upload swapped in,
+    and put back if it fails: another writer must not see the folder in between)."""
+    started = time.perf_counter()
+    report = _run(paths, settings, progress)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 

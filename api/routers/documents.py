@@ -22,7 +22,7 @@ ERRORS = problem_responses(404)
 
 
 def _view(job: Job) -> JobView:
-    return JobView.model_validate(job.model_dump(exclude={"path"}))
+    return JobView.model_validate(job.model_dump(exclude={"upload"}))
 
 
 @router.get("/documents", response_model=DocumentList, responses=ERRORS)
@@ -40,8 +40,8 @@ async def upload_document(
     """Admin only. The file is checked and stored, then ingested in the background; poll the returned job."""
     data = await file.read()
     roots = await run_in_threadpool(ctx.service.records.document_roots)
-    path = await run_in_threadpool(save_upload, file.filename or "", data, ctx.settings, access, roots)
-    return _view(ctx.jobs.submit("ingest", path.name, path))
+    upload = await run_in_threadpool(save_upload, file.filename or "", data, ctx.settings, access, roots)
+    return _view(ctx.jobs.submit("ingest", upload.name, upload))
 
 
 @router.get("/jobs/{job_id}", response_model=JobView, responses=problem_responses(403, 404))

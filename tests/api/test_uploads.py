@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from assistant.config import Settings
 from assistant.service import AssistantService
+from ingest.report import IngestReport
 from tests.api.conftest import Keys
 from tests.conftest import SHARED_CORPUS
 
@@ -178,5 +179,69 @@ def test_an_upload_that_fails_to_ingest_is_removed_and_a_fixed_one_then_works(
     job = _wait(restricted_client, fixed.json(), admin)
     assert job["status"] == "done", job
     assert restricted_client.get(f"/api/v1/documents/{name}/file", headers=admin).content == good
+    deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
+    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+
+
+def _upload(client: TestClient, name: str, data: bytes, headers: dict[str, str], access: str | None = None) -> dict:
+    form = {"access": access} if access is not None else {}
+    response = client.post("/api/v1/documents", files={"file": (name, data, "application/octet-stream")}, data=form, headers=headers)
+    assert response.status_code == 202, response.text
+    return response.json()
+
+
+def _uploads_ingest_report(settings: Settings) -> IngestReport:
+    """What the next `assistant ingest` of the uploads folder does: nothing, when the folder matches the index."""
+    from ingest.pipeline import ingest_paths
+
+    return ingest_paths([settings.resolved_data_dir() / "uploads"], settings.model_copy(update={"catalog_file": None}))
+
+
+def test_a_failed_reupload_leaves_the_indexed_version_as_it_was(
+    restricted_client: TestClient, restricted_settings: Settings, api_keys: tuple
+) -> None:
+    """A truncated PDF passes the quick check and fails only in ingestion: the good version it was meant to replace
+    stays indexed, downloadable, and in the uploads folder for the next ingest."""
+    admin = Keys.header(api_keys[1].admin)
+    good = (SHARED_CORPUS / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
+    name = "smart-cities-statement.pdf"
+    assert _wait(restricted_client, _upload(restricted_client, name, good, admin), admin)["status"] == "done"
+    before = restricted_client.get(f"/api/v1/documents/{name}", headers=admin).json()
+
+    job = _wait(restricted_client, _upload(restricted_client, name, good[:3000], admin), admin)
+    assert job["status"] == "failed", job
+    assert "corrupt PDF" in job["message"] and "previous version" in job["message"], job["message"]
+    assert restricted_client.get(f"/api/v1/documents/{name}", headers=admin).json() == before
+    download = restricted_client.get(f"/api/v1/documents/{name}/file", headers=admin)
+    assert download.status_code == 200 and download.content == good
+    report = _uploads_ingest_report(restricted_settings)
+    assert report.failed == [] and report.removed == [] and report.files == 0, report.summary()
+    assert restricted_client.get(f"/api/v1/documents/{name}", headers=admin).json() == before
+    deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
+    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+
+
+def test_uploads_of_one_name_in_a_row_are_each_ingested_as_sent(
+    restricted_client: TestClient, restricted_settings: Settings, api_keys: tuple
+) -> None:
+    """Each job ingests its own upload's bytes, whatever was uploaded after it; a copy of another document's text
+    is refused by ingestion ('same content'), which makes a cheap file that passes the quick check and then fails."""
+    from tests.api.conftest import OPEN_NOTE
+
+    admin = Keys.header(api_keys[1].admin)
+    name, first, second, copy = "visit-plan.txt", NOTE, NOTE + b"\nThe visit ends with a river cruise.\n", OPEN_NOTE.encode()
+    assert _wait(restricted_client, _upload(restricted_client, name, first, admin), admin)["status"] == "done"
+
+    good, bad = _upload(restricted_client, name, second, admin), _upload(restricted_client, name, copy, admin)
+    assert _wait(restricted_client, good, admin)["status"] == "done"
+    failed = _wait(restricted_client, bad, admin)
+    assert failed["status"] == "failed" and "same content" in failed["message"], failed
+    assert restricted_client.get(f"/api/v1/documents/{name}/file", headers=admin).content == second
+
+    bad, good = _upload(restricted_client, name, copy, admin), _upload(restricted_client, name, first, admin)
+    assert _wait(restricted_client, bad, admin)["status"] == "failed"
+    assert _wait(restricted_client, good, admin)["status"] == "done"
+    assert restricted_client.get(f"/api/v1/documents/{name}/file", headers=admin).content == first
+    assert _uploads_ingest_report(restricted_settings).failed == []
     deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
     assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
