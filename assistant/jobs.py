@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from assistant.config import Settings
 from assistant.errors import AssistantError, NotFoundError
-from assistant.upload_swap import ingest_upload
+from assistant.upload_swap import ingest_upload, set_catalog_entry
 from assistant.uploads import StagedUpload, uploads_dir
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,7 @@ def _delete(settings: Settings, job: Job) -> str:
             records.delete_document(job.doc_id)
             if root is not None and Path(root) == uploads_dir(settings):
                 (Path(root) / job.doc_id).unlink(missing_ok=True)  # an uploaded original goes with its document
+                set_catalog_entry(Path(root), job.doc_id, None)  # and its access: a new upload of the name starts fresh
         finally:
             records.close()
     return f"deleted {job.doc_id} ({len(ids)} chunks)"

@@ -1,10 +1,13 @@
 """An upload replaces the file of its name only if it ingests: under the ingest lock its job swaps the staged bytes
-in, ingests them, and puts the previous file back when ingestion fails. A broken re-upload so leaves the indexed
-version as it was: its download, and the uploads folder that the next ingest reads."""
+(and their access, in the uploads folder's catalog) in, ingests them, and puts the previous file and catalog entry
+back when ingestion fails. A broken re-upload so leaves the indexed version as it was: its access, its download, and
+the uploads folder that the next ingest reads; the catalog describes only what is indexed."""
 
 from __future__ import annotations
 
+import json
 import os
+import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -19,22 +22,63 @@ class Swap(BaseModel):
 
     target: Path
     backup: Path | None = None
+    entry: dict | None = None  # the previous catalog entry of the name (None: it had none)
+
+
+def catalog_entry(folder: Path, name: str) -> dict | None:
+    return _read_catalog(folder).get(name)
+
+
+def set_catalog_entry(folder: Path, name: str, entry: dict | None) -> None:
+    """Uploads share one catalog; entries are JSON-quoted, which TOML basic strings accept. ``None`` drops the entry.
+    Written atomically: a torn catalog would fail every later ingest of the uploads folder."""
+    path = folder / "catalog.toml"
+    entries = _read_catalog(folder)
+    if entries.get(name) == entry:
+        return
+    if entry is None:
+        entries.pop(name, None)
+    else:
+        entries[name] = entry
+    lines = []
+    for file, fields in sorted(entries.items()):
+        lines.append(f"[{json.dumps(file)}]")
+        lines += [f"{key} = {json.dumps(value)}" for key, value in fields.items()]
+        lines.append("")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    tmp.write_text("\n".join(lines), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _read_catalog(folder: Path) -> dict[str, dict]:
+    path = folder / "catalog.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def swap_in(upload: StagedUpload, settings: Settings) -> Swap:
     """The target always exists (old or new bytes): the previous file is hard-linked aside before the atomic replace."""
-    target = uploads_dir(settings) / upload.name
+    folder = uploads_dir(settings)
+    target = folder / upload.name
     backup = None
     if target.is_file():
         backup = upload.path.with_name(f"{upload.path.name}.previous")
         backup.unlink(missing_ok=True)
         os.link(target, backup)
-    os.replace(upload.path, target)
-    return Swap(target=target, backup=backup)
+    entry = catalog_entry(folder, upload.name)
+    swap = Swap(target=target, backup=backup, entry=entry)
+    try:
+        if upload.access is not None:  # without one, a re-upload keeps the access its name has
+            set_catalog_entry(folder, upload.name, {**(entry or {}), "access": upload.access})
+        os.replace(upload.path, target)
+    except BaseException:
+        put_back(swap)
+        raise
+    return swap
 
 
 def put_back(swap: Swap) -> str:
     """Undo a swap whose ingestion failed; returns what to add to the job's message."""
+    set_catalog_entry(swap.target.parent, swap.target.name, swap.entry)
     if swap.backup is None:
         swap.target.unlink(missing_ok=True)  # left there, it would fail every later ingest of the uploads folder
         return "; the uploaded file was removed: fix it and upload it again"

@@ -135,27 +135,9 @@ def save_upload(filename: str, data: bytes, settings: Settings, access: str | No
             raise InvalidRequestError(str(exc)) from None
     folder = staging_dir(settings)
     folder.mkdir(parents=True, exist_ok=True)
-    if access is not None:
-        _set_catalog_access(uploads_dir(settings), name, access)
     staged = folder / f"{uuid.uuid4().hex}-{name}"
     staged.write_bytes(data)
     return StagedUpload(name=name, path=staged, access=access)
-
-
-def _set_catalog_access(folder: Path, name: str, access: str) -> None:
-    """Uploads share one catalog; entries are JSON-quoted, which TOML basic strings accept."""
-    import json
-    import tomllib
-
-    path = folder / "catalog.toml"
-    entries: dict[str, dict] = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    entries.setdefault(name, {})["access"] = access
-    lines = []
-    for file, entry in sorted(entries.items()):
-        lines.append(f"[{json.dumps(file)}]")
-        lines += [f"{key} = {json.dumps(value)}" for key, value in entry.items()]
-        lines.append("")
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def document_file(meta: DocumentMeta, root: str | None) -> Path:

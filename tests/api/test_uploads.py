@@ -3,6 +3,8 @@ ingested by the background job queue while the service keeps answering."""
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -245,3 +247,35 @@ def test_uploads_of_one_name_in_a_row_are_each_ingested_as_sent(
     assert _uploads_ingest_report(restricted_settings).failed == []
     deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
     assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+
+
+def test_a_failed_upload_leaves_the_catalog_describing_what_is_indexed(
+    restricted_client: TestClient, restricted_settings: Settings, api_keys: tuple
+) -> None:
+    """The uploads catalog holds each upload's access: a failed upload's entry must neither outlive it (a later upload
+    without access would inherit it) nor change the access of the version still indexed."""
+    from tests.api.conftest import OPEN_NOTE
+
+    keys = api_keys[1]
+    admin, staff = Keys.header(keys.admin), Keys.header(keys.staff)
+    name, copy = "council-brief.txt", OPEN_NOTE.encode()  # a copy of another document fails ingestion
+    first, second = NOTE + b"\nBrief for the council.\n", NOTE + b"\nRevised brief for the council.\n"
+
+    failed = _wait(restricted_client, _upload(restricted_client, name, copy, admin, "restricted:legal"), admin)
+    assert failed["status"] == "failed", failed
+    assert _wait(restricted_client, _upload(restricted_client, name, first, admin), admin)["status"] == "done"
+    assert restricted_client.get(f"/api/v1/documents/{name}", headers=admin).json()["access"] == "public"
+
+    assert _wait(restricted_client, _upload(restricted_client, name, second, admin, "restricted:legal"), admin)["status"] == "done"
+    assert name not in _doc_ids(restricted_client, staff)
+    failed = _wait(restricted_client, _upload(restricted_client, name, copy, admin, "public"), admin)
+    assert failed["status"] == "failed", failed
+    assert name not in _doc_ids(restricted_client, staff)
+    report = _uploads_ingest_report(restricted_settings)  # a stale 'public' entry would be indexed here
+    assert report.failed == [] and report.files == 0, report.summary()
+    assert restricted_client.get(f"/api/v1/documents/{name}", headers=admin).json()["access"] == "restricted:legal"
+    assert name not in _doc_ids(restricted_client, staff)
+    deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
+    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+    catalog = restricted_settings.resolved_data_dir() / "uploads" / "catalog.toml"
+    assert name not in tomllib.loads(catalog.read_text(encoding="utf-8"))  # its access went with the document
