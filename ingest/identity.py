@@ -39,14 +39,32 @@ def _same(one: Path, two: Path) -> bool:
         return False
 
 
-def claims(sources: list[tuple[Path, Path, str]], roots: dict[str, str], folders: list[Path]) -> Claims:
-    """``sources``: (file, folder, doc id) of each discovered file; ``roots``: stored doc id -> its folder."""
+def emptied_folders(files: list[Path], roots: dict[str, str], folders: list[Path]) -> dict[Path, int]:
+    """Folders given that hold no document now while stored documents came from them -> how many.
+
+    Why: an unmounted share, an empty mount point or a sync tool that emptied a folder for a moment looks exactly
+    like a folder whose files were all deleted, and would remove every document ingested from it.
+    """
+    out: dict[Path, int] = {}
+    for folder in folders:
+        if not any(path.is_relative_to(folder) for path in files):
+            kept = sum(1 for doc_id, root in roots.items() if _under(Path(root) / doc_id, [folder]))
+            if kept:
+                out[folder] = kept
+    return out
+
+
+def claims(sources: list[tuple[Path, Path, str]], roots: dict[str, str], folders: list[Path],
+           keep: list[Path] | None = None) -> Claims:
+    """``sources``: (file, folder, doc id) of each discovered file; ``roots``: stored doc id -> its folder;
+    ``keep``: folders whose vanished files are not removed (see ``emptied_folders``)."""
     out = Claims()
     by_path = {path: doc_id for path, _, doc_id in sources}
     for doc_id, root in sorted(roots.items()):
         old = Path(root) / doc_id
         now = by_path.get(old)
-        if (now is not None and now != doc_id) or (now is None and _under(old, folders)):
+        gone = now is None and _under(old, folders) and not _under(old, keep or [])
+        if (now is not None and now != doc_id) or gone:
             out.removed.append(doc_id)  # renamed by this ingestion, or gone from a folder it reads
     owners = {d: Path(r) for d, r in roots.items() if d not in set(out.removed)}
     for path, root, doc_id in sources:

@@ -17,6 +17,7 @@ from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.models import Document, Page
 from ingest.cleaning import clean_pages
+from ingest.frontmatter import read_front_matter
 from ingest.metadata import build_meta
 from ingest.ocr import ocr_pdf_pages, tesseract_available
 
@@ -167,11 +168,13 @@ _MD_FIELD_RE = re.compile(r"^[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.*)$")
 
 
 def _load_md(data: bytes, name: str) -> RawDocument:
-    """A '# ' title and a leading block of '- Key: value' lines (as in the MOU files) are metadata."""
+    """YAML front matter, a '# ' title and a leading block of '- Key: value' lines (as in the MOU files) are
+    metadata; the front matter's fields win over the block's."""
     text = decode_text(data, name)
     hints: dict[str, object] = {}
     lines = text.splitlines()
-    index = 0
+    front = read_front_matter(lines)
+    index = front.end if front else 0
     while index < len(lines) and not lines[index].strip():
         index += 1
     if index < len(lines) and lines[index].startswith("# "):
@@ -184,6 +187,10 @@ def _load_md(data: bytes, name: str) -> RawDocument:
         if match.group(2).strip():  # '- Parties:' left empty is still part of the block, not passage text
             fields[match.group(1).strip().lower()] = match.group(2).strip()
         index += 1
+    if front:
+        fields |= front.fields
+        hints |= {"title": fields.pop("title")} if "title" in fields else {}
+        hints |= {"access_line": "front matter 'access:'"} if "access" in front.fields else {}
     if fields:
         hints["fields"] = fields
     # Title and fields ('- Source document: ...', '- Text provenance: ...') describe the file: they become metadata,
@@ -191,7 +198,7 @@ def _load_md(data: bytes, name: str) -> RawDocument:
     body = "\n".join(line for line in lines[index:] if not _MD_TRANSCRIPT_HEADING_RE.match(line.strip()))
     if not body.strip():
         raise UnreadableFileError(f"{name}: only a title and metadata, no text")
-    return RawDocument(pages=[Page(number=None, text=body)], hints=hints)
+    return RawDocument(pages=[Page(number=None, text=body)], hints=hints, notes=front.notes if front else [])
 
 
 LOADERS: dict[str, Loader] = {".pdf": _load_pdf, ".docx": _load_docx, ".txt": _load_txt, ".md": _load_md}

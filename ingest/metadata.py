@@ -117,7 +117,8 @@ def build_meta(
     try:
         header = _header_meta(fields) if isinstance(fields, dict) else {}
     except ValueError as exc:
-        raise UnreadableFileError(f"{path.name}: '- Access:' line: {exc}") from None
+        where = hints.get("access_line") or "'- Access:' line"
+        raise UnreadableFileError(f"{path.name}: {where}: {exc}") from None
     name_year = _YEAR_RE.findall(path.stem)
     guessed: dict[str, object] = {
         "title": hints.get("title") or _title_from_name(path),

@@ -17,6 +17,7 @@ Chroma (and the embedder) entirely.
 from __future__ import annotations
 
 import hashlib
+import shlex
 import sys
 import time
 from collections.abc import Callable
@@ -29,13 +30,13 @@ from assistant.errors import UnreadableFileError
 from assistant.factory import build_embedder, build_records, build_vectors
 from assistant.hashing import file_sha256
 from ingest.catalog import RunCatalogs
-from ingest.identity import claims, discoverable
+from ingest.identity import claims, discoverable, emptied_folders
 from ingest.locking import ingest_lock
 from ingest.preparer import Prepared, Preparer
 from ingest.schedule import schedule
 from ingest.report import FailedFile, FileNote, IngestReport, UnreadablePages
 
-PIPELINE_VERSION = "5"  # bump when cleaning/chunking changes so that every file is processed again
+PIPELINE_VERSION = "6"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
 EMBED_GROUP_CHUNKS = 2048  # chunks prepared before one embedding call: large batches, bounded memory
 
@@ -78,22 +79,25 @@ def fingerprint(source: SourceFile, settings: Settings, catalogs: RunCatalogs) -
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-def ingest_paths(paths: list[Path], settings: Settings, progress: bool = False) -> IngestReport:
-    """Ingest files and folders; one bad file is reported and skipped, store failures raise."""
+def ingest_paths(paths: list[Path], settings: Settings, progress: bool = False,
+                 allow_empty: bool = False) -> IngestReport:
+    """Ingest files and folders; one bad file is reported and skipped, store failures raise. A folder that holds no
+    document any more while documents were ingested from it fails and keeps them, unless ``allow_empty``."""
     with ingest_lock(settings):
-        return ingest_holding_lock(paths, settings, progress)
+        return ingest_holding_lock(paths, settings, progress, allow_empty)
 
 
-def ingest_holding_lock(paths: list[Path], settings: Settings, progress: bool = False) -> IngestReport:
+def ingest_holding_lock(paths: list[Path], settings: Settings, progress: bool = False,
+                        allow_empty: bool = False) -> IngestReport:
     """``ingest_paths`` for a caller that holds ``ingest_lock`` to change files around the run (an upload swapped in,
     and put back if it fails: another writer must not see the folder in between)."""
     started = time.perf_counter()
-    report = _run(paths, settings, progress)
+    report = _run(paths, settings, progress, allow_empty)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
-def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
+def _run(paths: list[Path], settings: Settings, progress: bool, allow_empty: bool) -> IngestReport:
     records = build_records(settings)
     report = IngestReport()
     sources, folders = discover(paths)
@@ -103,7 +107,10 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
     catalogs = RunCatalogs(settings.catalog_file)
     limit = settings.max_file_mb * 1024 * 1024
 
-    claimed = claims([(s.path, s.root, s.doc_id) for s in sources], roots, folders)
+    emptied = {} if allow_empty else emptied_folders([s.path for s in sources], roots, folders)
+    report.failed += [FailedFile(file=str(folder), reason=_emptied_reason(folder, kept))
+                      for folder, kept in emptied.items()]
+    claimed = claims([(s.path, s.root, s.doc_id) for s in sources], roots, folders, keep=list(emptied))
     todo: list[SourceFile] = []
     moved: dict[str, str] = {}
     for source in sources:
@@ -138,6 +145,12 @@ def _run(paths: list[Path], settings: Settings, progress: bool) -> IngestReport:
         setattr(report, phase, round(getattr(report, phase), 3))
     records.close()
     return report
+
+
+def _emptied_reason(folder: Path, kept: int) -> str:
+    return (f"no documents found, so the {kept} document(s) indexed from this folder are kept (a share not "
+            f"mounted, or a folder emptied for a moment?); to remove them, run: "
+            f"assistant ingest --allow-empty {shlex.quote(str(folder))}")
 
 
 def _index(records, embedder, settings, report, todo, removed, hashes, progress) -> None:  # noqa: ANN001, PLR0913

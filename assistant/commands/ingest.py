@@ -17,6 +17,9 @@ def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default ASSISTANT_CORPUS_DIR.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     embedder: Annotated[str | None, typer.Option("--embedder", help="'use', 'minilm' or a model directory.")] = None,
+    allow_empty: Annotated[bool, typer.Option(
+        "--allow-empty", help="Let a folder that holds no documents any more remove every document indexed from it "
+        "(without it such a folder fails and its documents are kept).")] = False,
 ) -> None:
     """Ingest documents incrementally; exit 1 when any file failed (the others are still ingested)."""
     from ingest.pipeline import ingest_paths
@@ -27,7 +30,7 @@ def ingest(
             settings = settings.model_copy(update={"embedder": embedder})
         targets = paths or [settings.corpus_dir]
         progress = sys.stderr.isatty() and not as_json
-        report = ingest_paths(list(targets), settings, progress=progress)
+        report = ingest_paths(list(targets), settings, progress=progress, allow_empty=allow_empty)
     typer.echo(report.model_dump_json(indent=2) if as_json else report.summary())
     if not report.ok:
         raise typer.Exit(1)
