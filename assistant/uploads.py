@@ -49,7 +49,7 @@ def _is_docx(data: bytes) -> bool:
 
 def _is_text(data: bytes) -> bool:
     """Whatever encodings folder ingestion reads (a Thai Windows-874 note was refused here and accepted there)."""
-    from ingest.loaders import decode_text
+    from ingest.text_decoding import decode_text
 
     if _HTML.match(data[:512]):
         return False

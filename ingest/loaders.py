@@ -3,7 +3,6 @@ one-line reason instead of a traceback. Heavy parsers are imported inside their 
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import io
 import re
@@ -20,6 +19,7 @@ from ingest.cleaning import clean_pages
 from ingest.frontmatter import read_front_matter
 from ingest.metadata import build_meta
 from ingest.ocr import ocr_pdf_pages, tesseract_available
+from ingest.text_decoding import decode_text
 
 MIN_TEXT_LAYER_LETTERS = 40  # fewer letters than this (a running header at most) means a scanned page
 
@@ -120,42 +120,6 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
     if props.title and props.title.strip():
         hints["title"] = props.title.strip()
     return RawDocument(pages=[Page(number=None, text="\n".join(lines))], hints=hints)
-
-
-_THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
-_THAI_IN_LATIN_RE = re.compile(r"(?<![\u0e00-\u0e7f])[\u0e00-\u0e7f](?![\u0e00-\u0e7f])")
-
-
-def _plausible_thai(text: str) -> bool:
-    """Latin-1/Windows-1252 bytes decode as cp874 too ('Café' -> 'Caf้'), but as Thai letters standing alone among
-    Latin ones; real Thai text has its letters in runs."""
-    thai = len(_THAI_RE.findall(text))
-    return not thai or len(_THAI_IN_LATIN_RE.findall(text)) * 2 < thai
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-8, UTF-16 with a byte-order mark (Notepad's "Unicode"), Thai Windows-874, or Western Windows-1252."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise UnreadableFileError(f"{name}: damaged UTF-16 text ({_short(exc)})") from exc
-    if b"\x00" in data[:8192]:
-        raise UnreadableFileError(f"{name}: binary content, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp874")
-        if _plausible_thai(text):
-            return text
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise UnreadableFileError(f"{name}: text is neither UTF-8, UTF-16, Thai Windows-874 nor Windows-1252") from None
 
 
 def _load_txt(data: bytes, name: str) -> RawDocument:
