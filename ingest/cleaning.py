@@ -85,6 +85,22 @@ def is_garbage_line(line: str) -> bool:
     return suspicious >= GARBAGE_MIN_UNKNOWN and suspicious > (1 - GARBAGE_KNOWN_SHARE) * letters
 
 
+def without_garbage_tail(line: str) -> str:
+    """The infographic's OCR also glues gibberish onto a real line ("(Developing policies, plans, and operation
+    AUENANUATEENITRIYINA WazumuATUIDg a9 EY"): the tail goes from the first suspicious word after which the rest is
+    garbage by ``is_garbage_line`` and holds at least two suspicious words (one odd acronym is not enough)."""
+    if is_thai(line):
+        return line
+    tokens = line.split()
+    for i in range(1, len(tokens)):
+        if not _suspicious(re.sub(r"[^A-Za-z]", "", tokens[i]) or "-"):
+            continue
+        rest = " ".join(tokens[i:])
+        if sum(_suspicious(w) for w in re.findall(r"[A-Za-z]+", rest)) >= 2 and is_garbage_line(rest):
+            return " ".join(tokens[:i])
+    return line
+
+
 def _suspicious(word: str) -> bool:
     """An unknown word shaped unlike English: mixed case ("WazumuATUIDg"), a long all-caps run ("HRUNGTHEP"), or
     lower case that is hard to pronounce ("gnsmadas"). Capitalised unknowns are names and pass."""
@@ -243,7 +259,7 @@ def fix_spacing(text: str) -> str:
 
 
 def clean_text(lines: list[str], language: str) -> str:
-    kept = [line for line in lines if not is_garbage_line(line)]
+    kept = [without_garbage_tail(line) for line in lines if not is_garbage_line(line)]
     text = join_lines(kept)
     text = rejoin_split_words(fix_spacing(text))
     return "\n".join(line.strip() for line in text.split("\n")).strip()

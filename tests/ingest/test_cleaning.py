@@ -8,7 +8,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.models import Document, Page
-from ingest.cleaning import clean_pages, is_garbage_line, join_lines, rejoin_split_words
+from ingest.cleaning import clean_pages, is_garbage_line, join_lines, rejoin_split_words, without_garbage_tail
 from ingest.loaders import load_document
 
 PLAN = "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt"
@@ -78,6 +78,20 @@ def test_garbage_heuristic_keeps_names_typos_and_acronyms() -> None:
     for line in ("Affairs Office (IAOQ), Office of the Permanent", "Name: Mr Soukan Bounnyong", "IAOQ", "13™"):
         assert not is_garbage_line(line)
 
+
+
+def test_gibberish_glued_onto_a_real_line_is_cut_off() -> None:
+    line = "(Developing policies, plans, and operation AUENANUATEENITRIYINA WazumuATUIDg a9 EY"
+    assert without_garbage_tail(line) == "(Developing policies, plans, and operation"
+    for kept in ("Affairs Office (IAOQ), Office of the Permanent", "signed by HRUNGTHEP officials in 2001",
+                 "Name: Mr Soukan Bounnyong", "the ASEAN SMARTCITIES network"):
+        assert without_garbage_tail(kept) == kept
+
+
+def test_plan_excerpt_keeps_no_infographic_gibberish(load) -> None:  # noqa: ANN001
+    text = "\n".join(p.text for p in load("bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt").pages)
+    assert "(Developing policies, plans, and operation" in text
+    assert "WazumuATUIDg" not in text and "AUENANUATEENITRIYINA" not in text
 
 def test_rejoin_only_when_the_parts_are_not_words() -> None:
     assert rejoin_split_words("The d etailed res ources") == "The detailed resources"
