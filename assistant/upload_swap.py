@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.uploads import StagedUpload, uploads_dir
+from ingest.catalog import catalog_path
 
 
 class Swap(BaseModel):
@@ -32,7 +33,7 @@ def catalog_entry(folder: Path, name: str) -> dict | None:
 def set_catalog_entry(folder: Path, name: str, entry: dict | None) -> None:
     """Uploads share one catalog; entries are JSON-quoted, which TOML basic strings accept. ``None`` drops the entry.
     Written atomically: a torn catalog would fail every later ingest of the uploads folder."""
-    path = folder / "catalog.toml"
+    path = catalog_path(folder)
     entries = _read_catalog(folder)
     if entries.get(name) == entry:
         return
@@ -51,7 +52,7 @@ def set_catalog_entry(folder: Path, name: str, entry: dict | None) -> None:
 
 
 def _read_catalog(folder: Path) -> dict[str, dict]:
-    path = folder / "catalog.toml"
+    path = catalog_path(folder)
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 

@@ -25,6 +25,7 @@ from assistant.errors import (
 )
 from assistant.hashing import file_sha256
 from assistant.models import DocumentMeta
+from ingest.catalog import CATALOG_NAME
 
 if TYPE_CHECKING:
     from assistant.service import AssistantService
@@ -81,7 +82,7 @@ def describe(data: bytes) -> str:
 def check_upload(filename: str, data: bytes, settings: Settings) -> str:
     """Returns the safe file name, or raises with the reason the content does not match the name."""
     name = Path(filename.replace("\\", "/")).name.strip()
-    if not _SAFE_NAME.match(name) or name.startswith(".") or name == "catalog.toml":
+    if not _SAFE_NAME.match(name) or name.startswith(".") or name == CATALOG_NAME:
         raise InvalidRequestError(f"the file name {filename!r} is not allowed", hint="use letters, digits, '.', '-', '_' and spaces")
     limit = int(settings.max_upload_mb * 1024 * 1024)
     if len(data) > limit:

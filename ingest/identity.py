@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-CATALOG_NAMES = frozenset({"catalog.toml"})
+from ingest.catalog import CATALOG_NAME
 
 
 class Claims(BaseModel):
@@ -25,7 +25,7 @@ class Claims(BaseModel):
 
 def discoverable(rel: Path) -> bool:
     """Whether a path relative to an ingested folder is one of its documents (hidden parts and catalogs are not)."""
-    return not any(part.startswith(".") for part in rel.parts) and rel.name not in CATALOG_NAMES
+    return not any(part.startswith(".") for part in rel.parts) and rel.name != CATALOG_NAME
 
 
 def _under(path: Path, folders: list[Path]) -> bool:
@@ -66,7 +66,8 @@ def claims(sources: list[tuple[Path, Path, str]], roots: dict[str, str], folders
         gone = now is None and _under(old, folders) and not _under(old, keep or [])
         if (now is not None and now != doc_id) or gone:
             out.removed.append(doc_id)  # renamed by this ingestion, or gone from a folder it reads
-    owners = {d: Path(r) for d, r in roots.items() if d not in set(out.removed)}
+    removed = set(out.removed)
+    owners = {d: Path(r) for d, r in roots.items() if d not in removed}
     for path, root, doc_id in sources:
         owner = owners.setdefault(doc_id, root)  # the first of two same-named files in one run keeps the name
         other = owner / doc_id

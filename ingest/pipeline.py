@@ -169,7 +169,8 @@ def _index(records, embedder, settings, report, todo, removed, hashes, progress)
                 records.delete_document(doc_id)
                 vectors.delete(stale)
                 report.removed.append(doc_id)
-            live = {d: h for d, h in hashes.items() if d not in set(removed)}
+            gone = set(removed)
+            live = {d: h for d, h in hashes.items() if d not in gone}
             _ingest_files(preparer, len(todo), records, vectors, embedder, settings, report, live, progress)
             records.set_embedder(embedder.id)
             records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
