@@ -77,12 +77,7 @@ _ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 def is_garbage_line(line: str) -> bool:
     """OCR of Thai as Latin ("UWUENSMAnsSauMscivUss...") is mostly suspicious non-words; real lines with a typo
     ("IAOQ"), a mangled ordinal ("13™") or names ("Mr Soukan Bounnyong") are not. Thai lines are never judged."""
-    if is_thai(line):
-        return False
-    words = re.findall(r"[A-Za-z]+", _ADDRESS_RE.sub(" ", line))
-    letters = sum(len(w) for w in words)
-    suspicious = sum(len(w) for w in words if _suspicious(w))
-    return suspicious >= GARBAGE_MIN_UNKNOWN and suspicious > (1 - GARBAGE_KNOWN_SHARE) * letters
+    return not is_thai(line) and _is_garbage(*_scored(line))
 
 
 def without_garbage_tail(line: str) -> str:
@@ -93,12 +88,37 @@ def without_garbage_tail(line: str) -> str:
         return line
     tokens = line.split()
     for i in range(1, len(tokens)):
-        if not _suspicious(re.sub(r"[^A-Za-z]", "", tokens[i]) or "-"):
+        letters = re.sub(r"[^A-Za-z]", "", tokens[i])
+        if not letters or not _suspicious(letters):
             continue
         rest = " ".join(tokens[i:])
-        if sum(_suspicious(w) for w in re.findall(r"[A-Za-z]+", rest)) >= 2 and is_garbage_line(rest):
+        words, flags = _scored(rest)
+        if sum(flags) >= 2 and _is_garbage(words, flags):
             return " ".join(tokens[:i])
     return line
+
+
+def _without_garbage(line: str) -> str | None:
+    """Both rules on one scoring of the line's words: None when all of it is garbage, else it less a garbage tail.
+    Most lines have fewer than two suspicious words and so no tail: only those few are read token by token."""
+    if is_thai(line):
+        return line
+    words, flags = _scored(line)
+    if _is_garbage(words, flags):
+        return None
+    return line if sum(flags) < 2 else without_garbage_tail(line)
+
+
+def _scored(text: str) -> tuple[list[str], list[bool]]:
+    """The text's words (addresses left out) and whether each is suspicious."""
+    words = re.findall(r"[A-Za-z]+", _ADDRESS_RE.sub(" ", text))
+    return words, [_suspicious(w) for w in words]
+
+
+def _is_garbage(words: list[str], flags: list[bool]) -> bool:
+    letters = sum(len(w) for w in words)
+    suspicious = sum(len(w) for w, flag in zip(words, flags) if flag)
+    return suspicious >= GARBAGE_MIN_UNKNOWN and suspicious > (1 - GARBAGE_KNOWN_SHARE) * letters
 
 
 def _suspicious(word: str) -> bool:
@@ -259,7 +279,7 @@ def fix_spacing(text: str) -> str:
 
 
 def clean_text(lines: list[str], language: str) -> str:
-    kept = [without_garbage_tail(line) for line in lines if not is_garbage_line(line)]
+    kept = [kept for kept in map(_without_garbage, lines) if kept is not None]
     text = join_lines(kept)
     text = rejoin_split_words(fix_spacing(text))
     return "\n".join(line.strip() for line in text.split("\n")).strip()
