@@ -7,10 +7,9 @@ numpy call wait for the GIL (embedding took 5x its own time on 2 cores). One wor
 Files go to the worker up to ``AHEAD_BYTES`` of them ahead of the file being embedded (at least one file), so memory
 holds a bounded amount of prepared text. The bound is in bytes, not files: three files ahead left the worker idle
 behind a row of small files while the embedder caught up, and then the embedder idle (~2 s on the reference corpus)
-while the worker prepared the Thai Act that the schedule puts after them. A worker
-that dies (killed, out of memory, a crash in a C parser) costs the file it was on, which is reported with a one-line
-reason; a fresh worker takes the files after it. The worker exits when its parent dies, so a SIGKILLed ingest leaves
-no orphan behind.
+while the worker prepared the Thai Act that the schedule puts after them. A worker that dies (killed, out of memory,
+a crash in a C parser) costs the file it was on, which is reported with a one-line reason; a fresh worker takes the
+files after it. The worker exits when its parent dies, so a SIGKILLed ingest leaves no orphan behind.
 """
 
 from __future__ import annotations
