@@ -28,6 +28,14 @@ class Embedder(Protocol):
         """Load the weights now (an ingest overlaps this with file preparation); ``embed`` would otherwise."""
 
 
+@runtime_checkable
+class Threaded(Protocol):
+    """An embedder whose BLAS/torch thread count can change between calls (ingestion raises it while its preparing
+    worker's core is free)."""
+
+    threads: int
+
+
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     """Cosine search and stored vectors assume unit rows; guard against backends that forget."""
     vectors = np.asarray(vectors, dtype=np.float32)
@@ -74,6 +82,16 @@ class UseEmbedder:
             self._backend = NumpyBackend(str(resources / "weights.npz"), tokenizer, threads=self._threads)
         return self._backend
 
+    @property
+    def threads(self) -> int:
+        return self._threads
+
+    @threads.setter
+    def threads(self, threads: int) -> None:
+        self._threads = threads
+        if self._backend is not None:
+            self._backend.threads = threads  # read by each encode call
+
     def load(self) -> None:
         self._load()
 
@@ -105,9 +123,21 @@ class SentenceTransformerEmbedder:
             import torch
             from sentence_transformers import SentenceTransformer
 
-            torch.set_num_threads(self._threads or default_threads())
+            torch.set_num_threads(self.threads)
             self._model = SentenceTransformer(str(self._dir), device="cpu", local_files_only=True)
         return self._model
+
+    @property
+    def threads(self) -> int:
+        return self._threads or default_threads()
+
+    @threads.setter
+    def threads(self, threads: int) -> None:
+        self._threads = threads
+        if self._model is not None:
+            import torch
+
+            torch.set_num_threads(threads)
 
     def load(self) -> None:
         self._load()

@@ -71,8 +71,8 @@ def _load_pdf(data: bytes, name: str) -> RawDocument:
 
 
 def _page_texts(data: bytes, reader, notes: list[str]) -> list[str]:  # noqa: ANN001 - pypdf PdfReader
-    """pdfium's text layer; pypdf's for Thai documents (see ingest.pdftext), or with a note where pdfium fails."""
-    from ingest.pdftext import needs_pypdf, pdfium_page_texts
+    """pdfium's text layer (see ingest.pdftext); pypdf's, with a note, where pdfium fails."""
+    from ingest.pdftext import pdfium_page_texts
 
     try:
         texts = pdfium_page_texts(data)
@@ -81,7 +81,7 @@ def _page_texts(data: bytes, reader, notes: list[str]) -> list[str]:  # noqa: AN
         texts = []
     if texts and len(texts) != len(reader.pages):
         notes.append(f"text read with pypdf because pdfium saw {len(texts)} page(s), pypdf {len(reader.pages)}")
-    if len(texts) == len(reader.pages) and not needs_pypdf(texts):
+    if len(texts) == len(reader.pages):
         return texts
     out: list[str] = []
     for page in reader.pages:

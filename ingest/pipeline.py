@@ -30,13 +30,14 @@ from assistant.errors import UnreadableFileError
 from assistant.factory import build_embedder, build_records, build_vectors
 from assistant.hashing import file_sha256
 from ingest.catalog import RunCatalogs
+from ingest.embed_threads import IdleCoreThreads
 from ingest.identity import claims, discoverable, emptied_folders
 from ingest.locking import ingest_lock
 from ingest.preparer import Prepared, Preparer
 from ingest.schedule import schedule
 from ingest.report import FailedFile, FileNote, IngestReport, UnreadablePages
 
-PIPELINE_VERSION = "7"  # bump when cleaning/chunking changes so that every file is processed again
+PIPELINE_VERSION = "8"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
 EMBED_GROUP_CHUNKS = 2048  # chunks prepared before one embedding call: large batches, bounded memory
 
@@ -154,12 +155,16 @@ def _emptied_reason(folder: Path, kept: int) -> str:
 
 
 def _index(records, embedder, settings, report, todo, removed, hashes, progress) -> None:  # noqa: ANN001, PLR0913
-    """The model loads in a thread from the start, overlapping the schedule's PDF sampling, the worker's start and
-    Chroma's import (unzipping the weights releases the GIL): the first embed waits for the slower of them."""
+    """The model loads in a thread from the start, overlapping Chroma's import (unzipping the weights releases the
+    GIL), while the worker starts, estimates what each file costs for the schedule and warms up: the first embed
+    waits for the slowest of them."""
     with ThreadPoolExecutor(1, thread_name_prefix="embedder-load") as pool:
         loading = pool.submit(_timed, embedder.load)
-        with Preparer(schedule(todo), settings) as preparer:
+        with Preparer([], settings) as preparer:
+            estimates = preparer.estimate([source.path for source in todo]) if todo else None
             vectors = build_vectors(settings, embedder)
+            if estimates is not None:
+                preparer.add(schedule(todo, None if estimates.exception() else estimates.result()))
             records.delete_meta(SYNCED_KEY)
             report.embed_seconds += loading.result()
             report.reembedded, seconds = _reconcile(records, vectors, embedder, settings, todo, removed)
@@ -171,7 +176,12 @@ def _index(records, embedder, settings, report, todo, removed, hashes, progress)
                 report.removed.append(doc_id)
             gone = set(removed)
             live = {d: h for d, h in hashes.items() if d not in gone}
-            _ingest_files(preparer, len(todo), records, vectors, embedder, settings, report, live, progress)
+            threads = IdleCoreThreads(embedder, preparer.idle, settings.embed_idle_threads)
+            try:
+                _ingest_files(preparer, len(todo), records, vectors, embedder, settings, report, live, progress,
+                              threads)
+            finally:
+                threads.restore()
             records.set_embedder(embedder.id)
             records.set_meta(SYNCED_KEY, _synced_value(settings, embedder.id))
 
@@ -193,7 +203,8 @@ def _reconcile(records, vectors, embedder, settings, todo, removed) -> tuple[int
     return reconcile(records, vectors, embedder, settings.embed_batch_size, skip)
 
 
-def _ingest_files(preparer: Preparer, count: int, records, vectors, embedder, settings, report, hashes, progress) -> None:  # noqa: ANN001, PLR0913
+def _ingest_files(preparer: Preparer, count: int, records, vectors, embedder, settings, report, hashes, progress,  # noqa: ANN001, PLR0913
+                  threads: IdleCoreThreads) -> None:
     """Embed and write what the worker process prepared, while it prepares the next files (see ingest.preparer).
 
     Prepared documents wait in a group until ``EMBED_GROUP_CHUNKS`` chunks are ready or the next file is not, so
@@ -209,10 +220,10 @@ def _ingest_files(preparer: Preparer, count: int, records, vectors, embedder, se
         if _accept(source, prepared, report, owners):
             group.append((source, prepared))
         if sum(len(p.chunks) for _, p in group) >= EMBED_GROUP_CHUNKS or not preparer.ready():
-            _embed_and_write(group, records, vectors, embedder, settings, report)
+            _embed_and_write(group, records, vectors, embedder, settings, report, threads)
             group = []
         bar.update()
-    _embed_and_write(group, records, vectors, embedder, settings, report)
+    _embed_and_write(group, records, vectors, embedder, settings, report, threads)
     bar.close()
 
 
@@ -250,7 +261,7 @@ def _accept(source: SourceFile, prepared: Prepared, report: IngestReport, owners
 
 
 def _embed_and_write(group: list[tuple[SourceFile, Prepared]], records, vectors, embedder,  # noqa: ANN001
-                     settings: Settings, report: IngestReport) -> None:
+                     settings: Settings, report: IngestReport, threads: IdleCoreThreads) -> None:
     """Vectors of the whole group first (one Chroma call: each costs ~20 ms besides its vectors), then per document
     its records and then its stale vectors, so a crash between steps leaves only what reconcile repairs."""
     from ingest.reconcile import embed_chunks, vector_metadata
@@ -260,7 +271,7 @@ def _embed_and_write(group: list[tuple[SourceFile, Prepared]], records, vectors,
     titles = {p.doc.meta.doc_id: p.doc.meta.title for _, p in group}
     t0 = time.perf_counter()
     every = [c for _, p in group for c in p.chunks]
-    embeddings = embed_chunks(embedder, every, titles, settings.embed_batch_size)
+    embeddings = embed_chunks(embedder, every, titles, settings.embed_batch_size, before_batch=threads)
     report.embed_seconds += time.perf_counter() - t0
     t0 = time.perf_counter()
     vectors.add([c.id for c in every], embeddings, [vector_metadata(c) for c in every])

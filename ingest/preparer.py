@@ -75,6 +75,17 @@ def prepare_file(path: Path, root: Path, settings: Settings) -> Prepared:
     return out
 
 
+def warm_up() -> None:
+    """The worker's one-time costs, paid before its first file instead of inside it: importing the parsers and
+    LangChain's splitter (~0.3 s) and loading the English word list that cleaning judges words by (~0.4 s)."""
+    import ingest.documents  # noqa: F401 - the import is the point
+    import langchain_text_splitters  # noqa: F401
+    from assistant.store import lexical_tokens  # noqa: F401
+    from ingest.vocabulary import is_word
+
+    is_word("warm")
+
+
 def one_line(exc: BaseException) -> str:
     return (f"{type(exc).__name__}: {exc}".splitlines() or [type(exc).__name__])[0][:300]
 
@@ -116,24 +127,66 @@ class Preparer:
         self._pending: deque[tuple[object, Future, int]] = deque()  # item, its result, its file's bytes
         self._pool: ProcessPoolExecutor | None = None
         self.restarts = 0
+        self.idle = threading.Event()  # set once every file added so far is prepared: the worker's core is free
+        self._lock = threading.RLock()  # the pool's thread reads what _fill changes (see _note_done)
         if self._todo:
             self._start()
             self._fill()
 
-    def _start(self) -> None:
+    def estimate(self, paths: list[Path]) -> Future:
+        """Each file's (prepare, embed) seconds for ``ingest.schedule``, estimated in the worker: the ingesting
+        process imports Chroma and loads the model meanwhile, and the worker's start-up (``warm_up``) overlaps
+        that too. This starts the worker, whose first task it is."""
+        from ingest.schedule import estimates
+
+        if self._pool is not None:
+            return self._pool.submit(estimates, paths)
+        return self._start(estimates, paths)
+
+    def add(self, items: list) -> None:
+        """More files, prepared after those added before."""
+        with self._lock:
+            self._todo.extend(items)
+            self.idle.clear()
+        if self._pool is None and self._todo:
+            self._start()
+        try:
+            self._fill()
+        except BrokenProcessPool:  # the worker died before any file (during the estimates or its warm-up)
+            self._restart()
+            self._fill()
+
+    def _start(self, *first: object) -> Future | None:
+        """Starts the worker (a pool starts its process on the first task, not before); ``first``, a function and
+        its arguments, runs before the worker's warm-up, and its future is returned."""
         # spawn: the parent may already hold model threads and open stores, which fork would copy half-way
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_init_worker, initargs=(os.getpid(),))
+        future = self._pool.submit(*first) if first else None
+        self._pool.submit(warm_up)
+        return future
 
     def _fill(self) -> None:
-        ahead = sum(size for _, _, size in self._pending)
-        while self._todo:
-            size = _size(self._todo[0].path)
-            if self._pending and ahead + size > AHEAD_BYTES:
-                return
-            item = self._todo.popleft()
-            ahead += size
-            self._pending.append((item, self._pool.submit(prepare_file, item.path, item.root, self._settings), size))
+        with self._lock:
+            ahead = sum(size for _, _, size in self._pending)
+            while self._todo:
+                size = _size(self._todo[0].path)
+                if self._pending and ahead + size > AHEAD_BYTES:
+                    return
+                item = self._todo[0]
+                future = self._pool.submit(prepare_file, item.path, item.root, self._settings)  # may raise: keep it
+                self._todo.popleft()
+                ahead += size
+                self._pending.append((item, future, size))
+                future.add_done_callback(self._note_done)
+            if not self._pending:
+                self.idle.set()
+
+    def _note_done(self, _: Future) -> None:
+        """Runs in the pool's thread as each file is done (or at once, in ``_fill``, for a file already done)."""
+        with self._lock:
+            if not self._todo and all(future.done() for _, future, _ in self._pending):
+                self.idle.set()
 
     @property
     def in_flight(self) -> int:
@@ -146,7 +199,8 @@ class Preparer:
 
     def __iter__(self) -> Iterator[tuple[object, Prepared]]:
         while self._pending:
-            item, future, _ = self._pending.popleft()
+            with self._lock:
+                item, future, _ = self._pending.popleft()
             try:
                 result = future.result()
             except BrokenProcessPool:  # the worker died on this file; the files queued behind it go to a new one
@@ -157,8 +211,10 @@ class Preparer:
             yield item, result
 
     def _restart(self) -> None:
-        self._todo.extendleft(reversed([item for item, _, _ in self._pending]))
-        self._pending.clear()
+        with self._lock:
+            self._todo.extendleft(reversed([item for item, _, _ in self._pending]))
+            self._pending.clear()
+            self.idle.clear()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self.restarts += 1
         self._start()

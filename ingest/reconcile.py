@@ -8,7 +8,7 @@ re-embeds everything without mixing vectors of two models.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -22,9 +22,14 @@ def vector_metadata(chunk: Chunk) -> dict[str, object]:
     return {"doc_id": chunk.doc_id, "ordinal": chunk.ordinal, "page": chunk.page_start}
 
 
-def embed_chunks(embedder: Embedder, chunks: list[Chunk], titles: dict[str, str], batch_size: int) -> np.ndarray:
+def embed_chunks(embedder: Embedder, chunks: list[Chunk], titles: dict[str, str], batch_size: int,
+                 before_batch: Callable[[], object] = lambda: None) -> np.ndarray:
+    """``before_batch`` may retune the embedder between batches (see ``ingest.embed_threads``)."""
     texts = [c.embedding_text(titles.get(c.doc_id, "")) for c in chunks]
-    parts = [embedder.embed(texts[s : s + batch_size]) for s in range(0, len(texts), batch_size)]
+    parts = []
+    for start in range(0, len(texts), batch_size):
+        before_batch()
+        parts.append(embedder.embed(texts[start : start + batch_size]))
     return np.concatenate(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
 
 

@@ -4,7 +4,7 @@ files instead of trailing after them with the embedder idle, and the embedder ge
 Preparation (worker) then embedding (main process) is a two-machine flow shop, so Johnson's rule orders it: files
 that prepare faster than they embed first, quickest preparation first; then the others, longest embedding first.
 The estimates must cost next to nothing in the ingesting process, so they read only a PDF's first and last pages:
-the page count, whether the text is Thai (dearer to prepare: pypdf extraction, SARA AM repair, Thai sentence split),
+the page count, whether the text is Thai (dearer to prepare: spaces restored, SARA AM repair, Thai sentence split),
 and the share of those two pages that are scans to OCR (scanned annexes sit at the end of a report). A file with
 scans therefore prepares last, while the embedder works through everything before it. Twins (same sha256) keep
 their discovery order, so the report names the same file as the duplicate whatever the schedule.
@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 
 # seconds per page on the 2-core target (reference corpus, worker beside the embedder)
 PREPARE_PAGE_S = 0.02
-PREPARE_THAI_PAGE_S = 0.15
+PREPARE_THAI_PAGE_S = 0.09  # pdfium with spaces restored, SARA AM repair, Thai sentence split
 OCR_PAGE_S = 3.5  # render + Tesseract, one thread
 EMBED_PAGE_S = 0.035
 TEXT_BYTES_PER_PAGE = 3000  # plain text and Markdown: one "page" per this many bytes
@@ -77,14 +77,20 @@ def _pdf_sample(path: Path) -> tuple[int, bool, float]:
         pdf.close()
 
 
-def schedule(sources: list[S]) -> list[S]:
-    """Johnson's order; files with the same content keep their discovery order (they share the first one's key)."""
+def estimates(paths: list[Path]) -> list[tuple[float, float]]:
+    """``estimated_seconds`` of each file (run in the preparing worker, see ``ingest.preparer``)."""
+    return [estimated_seconds(path) for path in paths]
+
+
+def schedule(sources: list[S], seconds: list[tuple[float, float]] | None = None) -> list[S]:
+    """Johnson's order, from ``seconds`` (``estimates`` of the sources' paths) or estimates made here; files with the
+    same content keep their discovery order (they share the first one's key)."""
     key_of: dict[str, tuple[int, float]] = {}
     keyed = []
     for index, source in enumerate(sources):
         twin = source.sha256 or f"#{index}"
         if twin not in key_of:
-            prepare, embed = estimated_seconds(source.path)
+            prepare, embed = seconds[index] if seconds is not None else estimated_seconds(source.path)
             key_of[twin] = (0, prepare) if prepare <= embed else (1, -embed)
         keyed.append((key_of[twin], index, source))
     return [source for _, _, source in sorted(keyed, key=lambda item: item[:2])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 from assistant.config import Settings
@@ -11,6 +12,7 @@ from ingest.pipeline import discover
 from ingest import preparer as preparer_module
 from ingest.preparer import Preparer
 from ingest.report import FileNote, IngestReport
+from ingest.schedule import estimates
 
 SLOW_FIRST = "asean-ascn-smart-city-action-plans-2018.pdf"  # 60 pages: the worker is still on it when killed
 SMALL = ["bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt", "mou-abu-dhabi-houston-sister-cities-agreement-2002.md"]
@@ -112,3 +114,40 @@ def test_a_closed_worker_exits_cleanly_without_teardown(shared_corpus: Path, set
     assert len(processes) == 1 and processes[0].exitcode == 0
     assert all(p.failure == "" and p.chunks for p in out)
     assert worker_pids(os.getpid()) == []
+
+
+def test_a_started_worker_waits_for_files_and_says_when_all_are_prepared(shared_corpus: Path,
+                                                                         settings: Settings) -> None:
+    """The worker starts on its first task, the schedule's estimates, before any file is added; ``idle`` tells the
+    embedder when the worker's core is free: not while a file is waiting or being prepared."""
+    sources = _sources(shared_corpus, [SLOW_FIRST])
+    with Preparer([], settings) as preparer:
+        assert worker_pids(os.getpid()) == []
+        estimated = preparer.estimate([source.path for source in sources])
+        assert len(worker_pids(os.getpid())) == 1
+        assert estimated.result() == estimates([source.path for source in sources])
+        preparer.add(sources)
+        assert not preparer.idle.is_set()
+        taken = iter(preparer)
+        source, prepared = next(taken)
+        assert source.doc_id == SLOW_FIRST and prepared.chunks
+        assert preparer.idle.wait(5)
+        preparer.add(_sources(shared_corpus, SMALL))
+        assert preparer.in_flight == 2
+        assert [source.doc_id for source, _ in taken] == SMALL
+        assert preparer.idle.is_set()
+
+
+def test_files_held_back_by_the_byte_budget_keep_the_worker_from_idle(shared_corpus: Path, settings: Settings,
+                                                                       monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(preparer_module, "AHEAD_BYTES", 1)
+    with Preparer(_sources(shared_corpus, SMALL), settings) as preparer:
+        taken = iter(preparer)
+        deadline = time.monotonic() + 60
+        while not preparer.ready() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert preparer.in_flight == 1 and preparer.ready()  # the first file is done; the second waits its turn
+        assert not preparer.idle.is_set()
+        next(taken)
+        next(taken)
+        assert preparer.idle.is_set()
