@@ -49,7 +49,7 @@ def _visual_lines(textpage) -> list[tuple[str, float]]:  # noqa: ANN001
     return lines
 
 
-def _spaced_lines(textpage) -> list[tuple[str, float, float, float]]:  # noqa: ANN001
+def _spaced_lines(textpage) -> list[tuple[str, float, float, float]]:
     """(text, baseline, left, right) per printed line, with a space wherever the pen moved on by more than
     ``THAI_PHRASE_GAP`` of the font size between two glyphs; marks above and below (category Mn) sit on their
     consonant, so only spacing glyphs are measured."""
@@ -86,7 +86,7 @@ def _spaced_lines(textpage) -> list[tuple[str, float, float, float]]:  # noqa: A
     return lines
 
 
-def thai_page_text(textpage) -> str:  # noqa: ANN001
+def thai_page_text(textpage) -> str:
     """Lines as pypdf writes them for cleaning (measured on the BMA Act: 1,029 of its 1,030 lines the same, the
     other without pypdf's stray space in "ร่ าง"), in 0.5 s against pypdf's 2.4 s. pypdf ends a line with a space
     where a phrase ends there; pdfium keeps that space only where the PDF has a glyph for it, so it is put back where
@@ -139,7 +139,7 @@ def pdfium_page_texts(data: bytes) -> list[str]:
         pdf.close()
 
 
-def _read(pdf, reader: Callable[[object], str]) -> list[str]:  # noqa: ANN001 - pypdfium2 PdfDocument
+def _read(pdf, reader: Callable[[object], str]) -> list[str]:  # pdf: a pypdfium2 PdfDocument
     texts: list[str] = []
     for page in pdf:
         textpage = page.get_textpage()

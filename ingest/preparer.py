@@ -78,8 +78,9 @@ def prepare_file(path: Path, root: Path, settings: Settings) -> Prepared:
 def warm_up() -> None:
     """The worker's one-time costs, paid before its first file instead of inside it: importing the parsers and
     LangChain's splitter (~0.3 s) and loading the English word list that cleaning judges words by (~0.4 s)."""
-    import ingest.documents  # noqa: F401 - the import is the point
-    import langchain_text_splitters  # noqa: F401
+    import langchain_text_splitters  # noqa: F401 - the import is the point
+
+    import ingest.documents  # noqa: F401
     from assistant.store import lexical_tokens  # noqa: F401
     from ingest.vocabulary import is_word
 

@@ -139,7 +139,7 @@ def test_a_started_worker_waits_for_files_and_says_when_all_are_prepared(shared_
 
 
 def test_files_held_back_by_the_byte_budget_keep_the_worker_from_idle(shared_corpus: Path, settings: Settings,
-                                                                       monkeypatch) -> None:  # noqa: ANN001
+                                                                       monkeypatch) -> None:
     monkeypatch.setattr(preparer_module, "AHEAD_BYTES", 1)
     with Preparer(_sources(shared_corpus, SMALL), settings) as preparer:
         taken = iter(preparer)
