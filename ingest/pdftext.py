@@ -131,10 +131,8 @@ def pdfium_page_texts(data: bytes) -> list[str]:
 
     pdf = pdfium.PdfDocument(data)
     try:
-        texts = _read(pdf, page_text)
-        if detect_language("\n".join(texts)) == "th":
-            texts = _read(pdf, thai_page_text)
-        return texts
+        raw = _read(pdf, lambda textpage: textpage.get_text_range())  # the same letters, without the layout work
+        return _read(pdf, thai_page_text if detect_language("\n".join(raw)) == "th" else page_text)
     finally:
         pdf.close()
 
