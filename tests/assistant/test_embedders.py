@@ -82,3 +82,19 @@ def test_use_gives_usem3s_own_vectors_through_the_sentencepiece_library() -> Non
     reference /= np.linalg.norm(reference, axis=1, keepdims=True)
     ours = get_embedder("use").embed(PASSAGES + ["ข้อตกลงเมืองพี่เมืองน้อง"])
     np.testing.assert_allclose(ours, reference, atol=1e-5)
+
+
+def test_use_on_two_threads_gives_the_vectors_of_one_and_leaves_blas_as_it_found_it(shared_corpus: Path) -> None:
+    """Parts of a batch go to two threads (one BLAS thread each); the rows come back in order, with the same values."""
+    from threadpoolctl import threadpool_info
+
+    from assistant.embedders import UseEmbedder
+
+    text = (shared_corpus / "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if len(p) > 40][:40] + ["ข้อตกลงเมืองพี่เมืองน้อง"]
+    one = UseEmbedder(threads=1)
+    two = UseEmbedder(threads=2)
+    blas_before = [info["num_threads"] for info in threadpool_info()]
+    np.testing.assert_allclose(two.embed(paragraphs), one.embed(paragraphs), atol=1e-5)
+    assert [info["num_threads"] for info in threadpool_info()] == blas_before
+    np.testing.assert_allclose(two.embed(paragraphs[:1]), one.embed(paragraphs[:1]), atol=1e-5)

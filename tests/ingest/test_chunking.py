@@ -8,7 +8,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.models import Document
-from ingest.chunking import _title_run, chunk_document, heading_level
+from ingest.chunking import _pack, _title_run, _units, chunk_document, heading_level, split_sections
 from ingest.loaders import load_document
 
 ACT = "th-bma-act-be2528-1985-consolidated.pdf"
@@ -84,3 +84,20 @@ def test_numbered_and_lettered_report_headings() -> None:
         "3| Observations and Recommendations")
     # a lone name line is not a heading unless several paragraphs open with the same subtitle
     assert heading_level("Bangkok\nAbout the City\nPopulation 8.28 million") is None
+
+
+def test_a_section_within_the_chunk_size_is_one_chunk_whatever_its_sentences(docs: dict[str, Document]) -> None:
+    """Why the chunker does not look for the sentences of such a section: packed, they give one window over it."""
+    size, overlap = Settings().chunk_size, Settings().chunk_overlap
+    checked = 0
+    for name in (ACT, FRAMEWORK):
+        doc = docs[name]
+        for section in split_sections(doc):
+            units = _units(section, doc.meta.language, size)
+            if len(section.text) > size or len(units) < 2:
+                continue
+            windows = _pack(units, size, overlap)
+            assert len(windows) == 1
+            assert section.text[windows[0][0] : windows[0][1]].strip() == section.text.strip()
+            checked += 1
+    assert checked > 50

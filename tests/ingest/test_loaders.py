@@ -213,3 +213,23 @@ def test_thai_pdf_read_by_pdfium_has_the_spaces_pypdf_finds(shared_corpus: Path)
     assert len(pairs) > 1000
     assert same_text >= len(pairs) - 2  # the one known difference: pypdf's stray space in "ร่ าง" (p. 28)
     assert same_end >= 0.95 * len(pairs)  # a phrase ending at a full line keeps no space (36 of 1,030)
+
+
+@pytest.mark.parametrize(("name", "thai"), [("asean-ascn-framework-2018.pdf", False),
+                                            ("th-bma-act-be2528-1985-consolidated.pdf", True)])
+def test_pdfium_reads_each_page_once_in_order_with_its_languages_reader(shared_corpus: Path, name: str,
+                                                                       thai: bool) -> None:
+    """The first pages wait open while they tell the language; they and the rest come back in page order, each
+    laid out as its language needs (Thai with its spaces restored)."""
+    import pypdfium2 as pdfium
+
+    from ingest.pdftext import LANGUAGE_SAMPLE_LETTERS, page_text, pdfium_page_texts, thai_page_text
+
+    data = (shared_corpus / name).read_bytes()
+    pdf = pdfium.PdfDocument(data)
+    reader = thai_page_text if thai else page_text
+    expected = [reader(page.get_textpage()) for page in pdf]
+    pdf.close()
+    assert sum(ch.isalpha() for ch in expected[0]) < LANGUAGE_SAMPLE_LETTERS < sum(
+        ch.isalpha() for text in expected for ch in text)  # the sample spans pages, and is not the whole file
+    assert pdfium_page_texts(data) == expected

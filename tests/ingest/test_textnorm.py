@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from assistant.textnorm import (
     detect_language,
     normalize_for_search,
@@ -61,3 +67,46 @@ def test_thai_sentences_split_without_losing_text() -> None:
     sentences = split_sentences(text, "th")
     assert len(sentences) >= 2
     assert "".join(sentences).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.fixture(scope="module")
+def act_lines(shared_corpus: Path) -> list[str]:
+    from ingest.pdftext import pdfium_page_texts
+
+    pages = pdfium_page_texts((shared_corpus / "th-bma-act-be2528-1985-consolidated.pdf").read_bytes())
+    lines = [line for page in pages[:12] for line in page.split("\n") if line.strip()]
+    assert len(lines) > 300
+    return lines
+
+
+def test_thai_words_segment_as_with_pythainlps_own_dictionary(act_lines: list[str]) -> None:
+    """newmm gets PyThaiNLP's word list as a marisa trie (built 6x faster); its words must be the same ones."""
+    from pythainlp.tokenize import word_tokenize
+
+    from assistant.textnorm import _segment
+
+    for line in act_lines:
+        assert _segment(line) == word_tokenize(line, engine="newmm", keep_whitespace=False)
+
+
+def test_thai_sentences_split_as_pythainlps_crfcut_does(act_lines: list[str]) -> None:
+    from pythainlp.tokenize import sent_tokenize
+
+    from assistant.textnorm import _crfcut
+
+    for line in act_lines:
+        assert _crfcut(line) == sent_tokenize(line, engine="crfcut")
+
+
+def test_thai_text_is_segmented_and_split_without_building_pythainlps_own_trie() -> None:
+    """The 0.7 s build that every ingest worker and the service paid once: a fresh process must never start it."""
+    code = (
+        "from pythainlp.tokenize import word_dict_trie\n"
+        "from assistant.textnorm import repair_sara_am, split_sentences, tokenize\n"
+        "text = 'ผู้ว่าราชการกรุงเทพมหานครมีอ านาจหน้าที่ ก าหนดนโยบาย บริหารราชการ ' * 20\n"
+        "assert len(split_sentences(repair_sara_am(text), 'th')) > 1 and tokenize(text)\n"
+        "print(word_dict_trie.cache_info().currsize)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.strip() == "0"
