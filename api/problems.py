@@ -58,8 +58,10 @@ def problem_body(status: int, detail: str, hint: str | None = None, **extra: Any
     return body
 
 
-def problem(status: int, detail: str, hint: str | None = None, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
-    return JSONResponse(problem_body(status, detail, hint, **extra), status_code=status, media_type=PROBLEM, headers=headers)
+def problem(request: Request, status: int, detail: str, hint: str | None = None, headers: dict[str, str] | None = None,
+            **extra: Any) -> JSONResponse:
+    body = problem_body(status, detail, hint, error=openai_error(request.url.path, status, detail), **extra)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
 def openai_error_member(status: int, detail: str) -> dict[str, Any]:
@@ -69,10 +71,6 @@ def openai_error_member(status: int, detail: str) -> dict[str, Any]:
 def openai_error(path: str, status: int, detail: str) -> dict[str, Any] | None:
     """OpenAI clients read ``error.message``: on /v1 every problem carries that member too (middleware's included)."""
     return openai_error_member(status, detail) if path.startswith("/v1/") else None
-
-
-def _openai_error(request: Request, status: int, detail: str) -> dict[str, Any] | None:
-    return openai_error(request.url.path, status, detail)
 
 
 def _validation_detail(first: dict[str, Any], ctx: dict[str, Any]) -> str:
@@ -89,7 +87,7 @@ def domain_problem(exc: errors.AssistantError, request: Request) -> JSONResponse
     headers = {"Retry-After": str(exc.retry_after_s)} if isinstance(exc, errors.RateLimitedError) else None
     if isinstance(exc, errors.AuthenticationError):
         headers = {"WWW-Authenticate": "Bearer"}
-    return problem(status, exc.message, exc.hint or None, headers=headers, error=_openai_error(request, status, exc.message))
+    return problem(request, status, exc.message, exc.hint or None, headers=headers)
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -111,19 +109,17 @@ def install_problem_handlers(app: FastAPI) -> None:
         first = found[0] if found else {"loc": [], "msg": "invalid request"}
         raw = exc.errors()
         detail = _validation_detail(first, (raw[0].get("ctx") or {}) if raw else {})
-        return problem(422, detail, errors=found, error=_openai_error(request, 422, detail))
+        return problem(request, 422, detail, errors=found)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "Error")
-        return problem(exc.status_code, detail, headers=getattr(exc, "headers", None),
-                       error=_openai_error(request, exc.status_code, detail))
+        return problem(request, exc.status_code, detail, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        detail = "the service hit an internal error; it has been logged"
-        return problem(500, detail, error=_openai_error(request, 500, detail))
+        return problem(request, 500, "the service hit an internal error; it has been logged")
 
 
 def problem_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
