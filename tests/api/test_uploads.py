@@ -40,6 +40,12 @@ def _doc_ids(client: TestClient, headers: dict[str, str]) -> set[str]:
     return {d["doc_id"] for d in client.get("/api/v1/documents", headers=headers).json()["documents"]}
 
 
+def _delete(client: TestClient, name: str, headers: dict[str, str]) -> None:
+    """Removes an uploaded document and waits for its job: the tests share one index."""
+    deleted = client.delete(f"/api/v1/documents/{name}", headers=headers)
+    assert _wait(client, deleted.json(), headers)["status"] == "done"
+
+
 def test_upload_ingest_answer_refuse_fake_then_delete(restricted_client: TestClient, api_keys: tuple) -> None:
     admin = Keys.header(api_keys[1].admin)
     before = _doc_ids(restricted_client, admin)
@@ -89,8 +95,7 @@ def test_upload_with_restricted_access_is_hidden_from_other_groups(restricted_cl
         "/api/v1/documents", files={"file": ("x.txt", NOTE, "text/plain")}, data={"access": "secret"}, headers=admin
     )
     assert bad.status_code == 422 and "access" in bad.json()["detail"]
-    deleted = restricted_client.delete("/api/v1/documents/board-minutes.txt", headers=admin)
-    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+    _delete(restricted_client, "board-minutes.txt", admin)
 
 
 @pytest.mark.parametrize(
@@ -138,8 +143,7 @@ def test_thai_windows_874_text_is_accepted_as_ingest_accepts_it(restricted_clien
     assert _wait(restricted_client, response.json(), admin)["status"] == "done"
     page = restricted_client.get("/api/v1/documents/thai-visit.txt/pages/1", headers=admin)
     assert "ลิสบอน" in page.json()["text"]
-    deleted = restricted_client.delete("/api/v1/documents/thai-visit.txt", headers=admin)
-    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+    _delete(restricted_client, "thai-visit.txt", admin)
 
 
 def test_upload_named_like_a_document_of_another_folder_is_409_and_leaves_it(restricted_client: TestClient, api_keys: tuple) -> None:
@@ -159,8 +163,6 @@ def test_an_upload_that_fails_to_ingest_is_removed_and_a_fixed_one_then_works(
     restricted_client: TestClient, restricted_settings: Settings, api_keys: tuple
 ) -> None:
     """A broken file left in the uploads folder would fail every later ingest of that folder."""
-    from ingest.pipeline import ingest_paths
-
     admin = Keys.header(api_keys[1].admin)
     good = (SHARED_CORPUS / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
     name, form = "leaders-statement.pdf", {"access": "restricted:legal"}  # hidden from staff while it exists
@@ -173,7 +175,7 @@ def test_an_upload_that_fails_to_ingest_is_removed_and_a_fixed_one_then_works(
     assert "corrupt PDF" in job["message"] and "removed" in job["message"], job["message"]
     assert job["message"].count(name) == 1, job["message"]
     assert not stored.exists()
-    report = ingest_paths([stored.parent], restricted_settings.model_copy(update={"catalog_file": None}), progress=False)
+    report = _uploads_ingest_report(restricted_settings)
     assert report.failed == [], report.summary()
 
     fixed = restricted_client.post("/api/v1/documents", files={"file": (name, good, "application/pdf")}, data=form, headers=admin)
@@ -181,8 +183,7 @@ def test_an_upload_that_fails_to_ingest_is_removed_and_a_fixed_one_then_works(
     job = _wait(restricted_client, fixed.json(), admin)
     assert job["status"] == "done", job
     assert restricted_client.get(f"/api/v1/documents/{name}/file", headers=admin).content == good
-    deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
-    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+    _delete(restricted_client, name, admin)
 
 
 def _upload(client: TestClient, name: str, data: bytes, headers: dict[str, str], access: str | None = None) -> dict:
@@ -219,8 +220,7 @@ def test_a_failed_reupload_leaves_the_indexed_version_as_it_was(
     report = _uploads_ingest_report(restricted_settings)
     assert report.failed == [] and report.removed == [] and report.files == 0, report.summary()
     assert restricted_client.get(f"/api/v1/documents/{name}", headers=admin).json() == before
-    deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
-    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+    _delete(restricted_client, name, admin)
 
 
 def test_uploads_of_one_name_in_a_row_are_each_ingested_as_sent(
@@ -245,8 +245,7 @@ def test_uploads_of_one_name_in_a_row_are_each_ingested_as_sent(
     assert _wait(restricted_client, good, admin)["status"] == "done"
     assert restricted_client.get(f"/api/v1/documents/{name}/file", headers=admin).content == first
     assert _uploads_ingest_report(restricted_settings).failed == []
-    deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
-    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+    _delete(restricted_client, name, admin)
 
 
 def test_a_failed_upload_leaves_the_catalog_describing_what_is_indexed(
@@ -275,7 +274,6 @@ def test_a_failed_upload_leaves_the_catalog_describing_what_is_indexed(
     assert report.failed == [] and report.files == 0, report.summary()
     assert restricted_client.get(f"/api/v1/documents/{name}", headers=admin).json()["access"] == "restricted:legal"
     assert name not in _doc_ids(restricted_client, staff)
-    deleted = restricted_client.delete(f"/api/v1/documents/{name}", headers=admin)
-    assert _wait(restricted_client, deleted.json(), admin)["status"] == "done"
+    _delete(restricted_client, name, admin)
     catalog = restricted_settings.resolved_data_dir() / "uploads" / "catalog.toml"
     assert name not in tomllib.loads(catalog.read_text(encoding="utf-8"))  # its access went with the document
