@@ -16,8 +16,9 @@ total. OCR seconds are the wall seconds the worker spent OCRing (rendering pages
 ASSISTANT_OCR_PARALLEL_PAGES Tesseract processes); files with scans are prepared last (ingest.schedule), but the
 embedder may still be working on earlier files meanwhile, so subtracting them from the wall total can remove time in
 which the pipeline was also embedding, which flatters the ratio by up to that much: read it beside the OCR-off row.
-CPU rows are process CPU seconds (user + system; Tesseract's own CPU is in neither process). The embed phase includes the model's load, which a real ingest
-pays (overlapped with the first files' preparation) and the warm raw run does not.
+CPU rows are process CPU seconds (user + system; Tesseract's own CPU is in neither process). The embed phase
+includes the model's load, which a real ingest pays (overlapped with the first files' preparation) and the warm raw
+run does not.
 """
 
 from __future__ import annotations
