@@ -123,16 +123,15 @@ class Preparer:
     """Yields ``(item, Prepared)`` in the order given, preparing up to ``AHEAD_BYTES`` ahead in a worker process."""
 
     def __init__(self, items: list, settings: Settings) -> None:  # items: objects with .path and .root
-        self._todo = deque(items)
+        self._todo: deque = deque()
         self._settings = settings
         self._pending: deque[tuple[object, Future, int]] = deque()  # item, its result, its file's bytes
         self._pool: ProcessPoolExecutor | None = None
         self.restarts = 0
         self.idle = threading.Event()  # set once every file added so far is prepared: the worker's core is free
         self._lock = threading.RLock()  # the pool's thread reads what _fill changes (see _note_done)
-        if self._todo:
-            self._start()
-            self._fill()
+        if items:
+            self.add(items)
 
     def estimate(self, paths: list[Path]) -> Future:
         """Each file's (prepare, embed) seconds for ``ingest.schedule``, estimated in the worker: the ingesting
