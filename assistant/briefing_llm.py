@@ -10,7 +10,7 @@ import re
 
 from assistant.briefing_models import Briefing, BriefingBullet
 from assistant.briefings import SECTIONS, BulletWriter, PassageSearch, Numbering, Picked, build_briefing
-from assistant.citations import check_support, markers_in, strip_markers
+from assistant.answer.support_check import check_support, markers_in, strip_markers
 from assistant.config import Mode, Settings
 from assistant.errors import LLMUnavailableError
 from assistant.llm_client import ChatClient, LLMClient

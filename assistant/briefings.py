@@ -16,14 +16,14 @@ from typing import Protocol
 import numpy as np
 
 from assistant.access import LOCAL_ADMIN, Principal
-from assistant.answering import select_sentences
+from assistant.answer.extractive import rank_sentences
 from assistant.briefing_models import Briefing, BriefingBullet, BriefingSection, Length, SectionKey
-from assistant.citation_build import citation_for
+from assistant.answer.citations import citation_for
 from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.errors import InvalidRequestError
 from assistant.models import Citation, Filters, Kind, Passage
-from assistant.sentences import Sentence
+from assistant.answer.units import Sentence
 from assistant.support import content_terms, terms
 from assistant.textnorm import detect_language, is_blank
 
@@ -140,23 +140,17 @@ def _kinds_for(spec: SectionSpec, requested: list[Kind] | None) -> list[Kind] | 
 
 def _pick(topic: str, spec: SectionSpec, passages: list[Passage], settings: Settings, limit: int,
           used: set[str], query_vector: np.ndarray | None, embedder: Embedder | None) -> list[Picked]:
-    """The answerer's own selection, refusal threshold included; a section too weakly supported stays empty."""
+    """The answer engine's own ranking and refusal: a section whose passages do not answer the topic stays empty."""
     if not passages:
         return []
-    if passages[0].meta.language != detect_language(topic):
-        # Across languages the answerer's support is the passages' dense similarity alone; when that already
-        # fails the threshold, skip embedding every foreign sentence (seconds for a Thai law section).
-        if max((p.dense_score or 0.0) for p in passages[:3]) < settings.refusal_threshold:
-            return []
-    wide = settings.model_copy(update={"max_answer_sentences": 20})
-    selection = select_sentences(topic, passages, wide, query_vector=query_vector, embedder=embedder)
-    if selection.support.score < settings.refusal_threshold:
+    ranked = rank_sentences(topic, passages, settings, query_vector=query_vector, embedder=embedder)
+    if ranked.refused:
         return []
     picked: list[Picked] = []
-    for sentence in sorted(selection.sentences, key=lambda s: -s.score):
+    for sentence in ranked.sentences:
         if sentence.key in used or not spec.keep(sentence.text) or not _bullet_worthy(sentence.text):
             continue
-        picked.append(Picked(sentence, selection.passages[sentence.rank], spec.key))
+        picked.append(Picked(sentence, ranked.passages[sentence.rank], spec.key))
         used.add(sentence.key)
         if len(picked) >= limit:
             break

@@ -47,8 +47,7 @@ class Settings(BaseSettings):
     dense_weight: float = Field(1.0, ge=0, le=10, description="Weight of the dense ranking in the fusion.")
     lexical_weight: float = Field(1.0, ge=0, le=10, description="Weight of the BM25 ranking in the fusion.")
     duplicate_similarity: float = Field(0.6, ge=0, le=1, description="Token-set Jaccard (or its cosine equivalent) above which two passages are one, cited from every source.")
-    refusal_threshold: float = Field(0.21, ge=0, le=1, description="Below this support score the answer is 'not found'.")
-    max_answer_sentences: int = Field(5, ge=1, le=20, description="Sentences in an extractive answer (lists may use more).")
+    answer_model: Path | None = Field(None, description="Answer model (sentence ranker, refusal classifier and operating points) written by `assistant fit-answers`; unset means the one shipped with the package.")
 
     # --- LLM -------------------------------------------------------------------------------
     llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL (e.g. http://127.0.0.1:8081/v1); unset means extractive mode only.")
@@ -85,7 +84,7 @@ class Settings(BaseSettings):
     pdf_timeout_s: float = Field(60.0, gt=0, le=600, description="Longest time Chromium may take to print one briefing PDF.")
     thai_font_file: Path | None = Field(Path("/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf"), description="Font embedded in HTML/PDF briefings so Thai renders anywhere (Debian `fonts-noto-core`).")
 
-    @field_validator("chroma_url", "llm_base_url", "llm_model_path", "api_keys_file", "catalog_file", "thai_font_file", mode="before")
+    @field_validator("answer_model", "chroma_url", "llm_base_url", "llm_model_path", "api_keys_file", "catalog_file", "thai_font_file", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value

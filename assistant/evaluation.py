@@ -14,9 +14,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from assistant.answer.extractive import decide
+from assistant.answer.fitting import Example, cross_validated_models, label
+from assistant.answer.model import AnswerModel
 from assistant.errors import InvalidRequestError
 from assistant.llm_client import llm_seconds
-from assistant.models import Answer, Passage
+from assistant.models import Answer, Citation, Passage
 from assistant.service import AssistantService
 
 NOT_IN_CORPUS = "not_in_corpus"
@@ -35,6 +38,7 @@ class GoldItem(BaseModel):
     answer: str = ""
     must_include: list[str] = Field(default_factory=list)
     sources: list[GoldSource] = Field(default_factory=list)
+    set: str = Field("", description="The gold file the item came from (its stem), for per-set figures.")
 
     @property
     def answerable(self) -> bool:
@@ -51,6 +55,8 @@ class Outcome(BaseModel):
     id: str
     type: str
     lang: str
+    set: str = ""
+    answer_chars: int = 0
     answerable: bool
     rank: int | None = Field(None, description="1-based position of the first hit among the first k results.")
     coverage: float = 0.0
@@ -70,6 +76,7 @@ class Summary(BaseModel):
     false_refusal: float | None = None
     p50_ms: float = 0.0
     p95_ms: float = 0.0
+    answer_chars_p50: float | None = Field(None, description="Median answer length over answered, answerable items.")
     fallbacks: int | None = None
     llm_ms: float | None = Field(None, description="Mean LLM time per answer (LLM configurations).")
     pipeline_pct: float | None = Field(None, description="Time outside the LLM, in percent of the LLM time.")
@@ -82,9 +89,10 @@ def load_gold(path: Path) -> list[GoldItem]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             try:
-                items.append(GoldItem.model_validate_json(line))
+                item = GoldItem.model_validate_json(line)
             except ValueError as exc:
                 raise InvalidRequestError(f"{path}:{number} is not a gold item: {exc}") from None
+            items.append(item.model_copy(update={"set": item.set or path.stem}))
     return items
 
 
@@ -112,6 +120,13 @@ def first_hit(results: list[Cited], sources: list[GoldSource], k: int) -> int | 
     return None
 
 
+def passes(text: str, must_include: list[str], sources: list[GoldSource], citations: list[Citation],
+           k: int) -> bool:
+    """The gold standard of a right answer: it cites a gold source within k and holds every required phrase."""
+    return first_hit(_citations_cited(citations), sources, k) is not None and must_include_coverage(
+        text, must_include) >= 1.0
+
+
 def _passage_cited(p: Passage) -> Cited:
     def pages(start: int | None, end: int | None) -> set[int] | None:
         return None if start is None else set(range(start, (end or start) + 1))
@@ -124,32 +139,69 @@ def _passage_cited(p: Passage) -> Cited:
     return Cited(refs=refs)
 
 
-def _answer_cited(answer: Answer) -> list[Cited]:
+def _citations_cited(citations: list[Citation]) -> list[Cited]:
     out = []
-    for c in answer.citations:
+    for c in citations:
         refs = [(c.source, None if c.page is None else {c.page})]
         refs += [(r.source, None if r.page is None else {r.page}) for r in c.also_in]
         out.append(Cited(refs=refs))
     return out
 
 
-Runner = Callable[[AssistantService, str], tuple[list[Cited], str, bool, str | None]]
+def _answer_cited(answer: Answer) -> list[Cited]:
+    return _citations_cited(answer.citations)
+
+
+Result = tuple[list[Cited], str, bool, str | None]
+Runner = Callable[[AssistantService, GoldItem], Result]
 
 
 def _retrieval_runner(mode: str) -> Runner:
-    def run(service: AssistantService, question: str) -> tuple[list[Cited], str, bool, str | None]:
-        passages = service.search(question, mode=mode)  # type: ignore[arg-type]
+    def run(service: AssistantService, item: GoldItem) -> Result:
+        passages = service.search(item.question, mode=mode)  # type: ignore[arg-type]
         return [_passage_cited(p) for p in passages], passages[0].chunk.text if passages else "", False, None
 
     return run
 
 
 def _answer_runner(mode: str) -> Runner:
-    def run(service: AssistantService, question: str) -> tuple[list[Cited], str, bool, str | None]:
-        answer = service.ask(question, mode=mode)  # type: ignore[arg-type]
+    def run(service: AssistantService, item: GoldItem) -> Result:
+        answer = service.ask(item.question, mode=mode)  # type: ignore[arg-type]
         return _answer_cited(answer), answer.answer, not answer.found, answer.fallback_reason
 
     return run
+
+
+def examples_of(service: AssistantService, items: list[GoldItem]) -> list[Example]:
+    """Each gold item analysed once, with its candidates labelled: what the answer model is fitted on."""
+    out = []
+    for item in items:
+        analysis = service.analyse(item.question)
+        files = {s.file for s in item.sources}
+        out.append(Example(
+            id=f"{item.set}/{item.id}", analysis=analysis, answerable=item.answerable,
+            labels=label(analysis, item.must_include, files, _norm),
+            passes=lambda text, citations, item=item: passes(text, item.must_include, item.sources, citations,
+                                                             service.settings.top_k)))
+    return out
+
+
+class CrossValidated:
+    """The extractive answer of each item from a model fitted on the other folds only: the figure that counts."""
+
+    def __init__(self) -> None:
+        self.examples: dict[str, Example] = {}
+        self.models: dict[str, AnswerModel] = {}
+
+    def prepare(self, service: AssistantService, items: list[GoldItem]) -> None:
+        examples = examples_of(service, items)
+        self.examples = {e.id: e for e in examples}
+        self.models = cross_validated_models(examples)
+
+    def __call__(self, service: AssistantService, item: GoldItem) -> Result:
+        key = f"{item.set}/{item.id}"
+        answer = decide(self.examples[key].analysis, self.models[key], service.records.page_text)
+        return _answer_cited(answer), answer.answer, not answer.found, None
 
 
 # name -> (embedder the configuration needs, runner); every configuration is scored the same way.
@@ -159,6 +211,8 @@ CONFIGS: dict[str, tuple[str | None, Runner]] = {
     "dense-minilm": ("minilm", _retrieval_runner("dense")),
     "hybrid": (None, _retrieval_runner("hybrid")),
     "final": (None, _answer_runner("extractive")),
+    # The extractive answer with each item answered by a model fitted without its fold (5-fold over all gold given).
+    "final-cv": (None, CrossValidated()),
     # The whole pipeline in LLM mode: needs ASSISTANT_LLM_BASE_URL (e.g. from `assistant llm`); LLM failures are
     # scored as the extractive fallbacks they become.
     "final-llm": (None, _answer_runner("llm")),
@@ -166,16 +220,20 @@ CONFIGS: dict[str, tuple[str | None, Runner]] = {
 
 
 def run_config(service: AssistantService, runner: Runner, items: list[GoldItem], k: int) -> list[Outcome]:
+    prepare = getattr(runner, "prepare", None)
+    if prepare is not None:
+        prepare(service, items)
     if items:
-        runner(service, items[0].question)  # warm-up: model load is not answer latency
+        runner(service, items[0])  # warm-up: model load is not answer latency
     outcomes = []
     for item in items:
         waited, start = llm_seconds(), time.perf_counter()
-        results, text, refused, fallback = runner(service, item.question)
+        results, text, refused, fallback = runner(service, item)
         elapsed = (time.perf_counter() - start) * 1000
         llm_ms = (llm_seconds() - waited) * 1000
         rank = first_hit(results, item.sources, k) if item.answerable else None
-        outcomes.append(Outcome(id=item.id, type=item.type, lang=item.lang, answerable=item.answerable, rank=rank,
+        outcomes.append(Outcome(id=item.id, type=item.type, lang=item.lang, set=item.set,
+                                answerable=item.answerable, rank=rank, answer_chars=0 if refused else len(text),
                                 coverage=must_include_coverage(text, item.must_include) if not refused else 0.0,
                                 refused=refused, latency_ms=elapsed, llm_ms=llm_ms, fallback_reason=fallback))
     return outcomes
@@ -183,6 +241,10 @@ def run_config(service: AssistantService, runner: Runner, items: list[GoldItem],
 
 def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -208,6 +270,7 @@ def summarise(outcomes: list[Outcome]) -> Summary:
         false_refusal=_mean([1.0 if o.refused else 0.0 for o in answerable]),
         p50_ms=_percentile(latencies, 50),
         p95_ms=_percentile(latencies, 95),
+        answer_chars_p50=_median([o.answer_chars for o in answerable if not o.refused]),
         fallbacks=sum(1 for o in outcomes if o.fallback_reason) if llm_total else None,
         llm_ms=round(llm_total / len(outcomes), 1) if llm_total else None,
         pipeline_pct=round(100 * (sum(latencies) - llm_total) / llm_total, 2) if llm_total else None,
@@ -217,6 +280,8 @@ def summarise(outcomes: list[Outcome]) -> Summary:
 def breakdown(outcomes: list[Outcome]) -> dict[str, Summary]:
     """Overall, then per question type and per question language."""
     groups: dict[str, list[Outcome]] = {"overall": outcomes}
+    for o in outcomes:
+        groups.setdefault(f"set:{o.set}", []).append(o)
     for o in outcomes:
         groups.setdefault(f"type:{o.type}", []).append(o)
     for o in outcomes:
@@ -230,11 +295,11 @@ class Report(BaseModel):
     outcomes: dict[str, list[Outcome]]
 
 
-def evaluate(gold: Path, configs: list[str], service_for: Callable[[str | None], AssistantService]) -> Report:
+def evaluate(golds: list[Path], configs: list[str], service_for: Callable[[str | None], AssistantService]) -> Report:
     unknown = [c for c in configs if c not in CONFIGS]
     if unknown:
         raise InvalidRequestError(f"unknown configuration(s) {', '.join(unknown)}; choose from {', '.join(CONFIGS)}")
-    items = load_gold(gold)
+    items = [item for gold in golds for item in load_gold(gold)]
     report = Report(k=0, configs={}, outcomes={})
     for name in configs:
         embedder, runner = CONFIGS[name]
@@ -248,6 +313,7 @@ def evaluate(gold: Path, configs: list[str], service_for: Callable[[str | None],
 
 _ROWS = [("hit", "hit@{k}"), ("mrr", "MRR"), ("coverage", "must-include"), ("passed", "pass"),
          ("refusal", "refusal"), ("false_refusal", "false refusal"), ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"),
+         ("answer_chars_p50", "answer chars p50"),
          ("fallbacks", "fallbacks"), ("llm_ms", "mean LLM ms"), ("pipeline_pct", "pipeline % of LLM")]
 
 

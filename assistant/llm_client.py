@@ -6,8 +6,10 @@ fall back to extractive answers.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 import openai
@@ -46,6 +48,7 @@ class LLMClient:
     def __init__(self, settings: Settings) -> None:
         if settings.llm_base_url is None:
             raise LLMUnavailableError("no LLM is configured")
+        self.timeout_s = settings.llm_timeout_s
         self.model = settings.llm_model
         self.max_tokens = settings.llm_max_tokens
         self._client = openai.OpenAI(
@@ -56,40 +59,77 @@ class LLMClient:
         )
 
     def complete(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> str:
-        start = time.perf_counter()
-        try:
-            response = self._client.chat.completions.create(
-                model=self.model,
-                messages=_checked(messages),  # type: ignore[arg-type]
-                max_tokens=max_tokens or self.max_tokens,
-                temperature=0.0,
-            )
-        except openai.OpenAIError as exc:
-            raise LLMUnavailableError(f"the LLM request failed: {_describe(exc)}") from exc
-        finally:
-            _waited[0] += time.perf_counter() - start
-        if not response.choices:
-            raise LLMUnavailableError("the LLM returned no choices")
-        return response.choices[0].message.content or ""
+        """The whole reply, within ``llm_timeout_s`` from the call (a busy server's queue included)."""
+        return "".join(self.stream(messages, max_tokens))
 
     def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Iterator[str]:
-        """Yield text deltas as the server emits them; errors mid-stream also become ``LLMUnavailableError``."""
-        start = time.perf_counter()
-        try:
+        """Yield text deltas as the server emits them; any failure, and running past ``llm_timeout_s`` in all,
+        becomes ``LLMUnavailableError``."""
+        checked = _checked(messages)
+
+        def produce() -> Iterator[str]:
             chunks = self._client.chat.completions.create(
                 model=self.model,
-                messages=_checked(messages),  # type: ignore[arg-type]
+                messages=checked,  # type: ignore[arg-type]
                 max_tokens=max_tokens or self.max_tokens,
                 temperature=0.0,
                 stream=True,
             )
-            for chunk in chunks:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
+            try:
+                for chunk in chunks:
+                    if chunk.choices and chunk.choices[0].delta.content:
+                        yield chunk.choices[0].delta.content
+            finally:
+                chunks.close()  # a stream abandoned at the deadline stops generating on the server
+
+        start = time.perf_counter()
+        try:
+            yield from within(produce, self.timeout_s)
         except openai.OpenAIError as exc:
             raise LLMUnavailableError(f"the LLM request failed: {_describe(exc)}") from exc
         finally:
             _waited[0] += time.perf_counter() - start
+
+
+_END = object()
+
+
+def within(produce: Callable[[], Iterator[str]], seconds: float) -> Iterator[str]:
+    """Pass on what ``produce`` yields until ``seconds`` have gone by since the call, then give up.
+
+    The HTTP client's timeout bounds each read, not the whole reply: a server busy with other questions can keep a
+    request waiting, then stream slowly, for far longer. The producer runs on a daemon thread that is told to stop
+    and closes its stream when the reader has gone."""
+    out: queue.Queue[object] = queue.Queue()
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            for item in produce():
+                if stop.is_set():
+                    break
+                out.put(item)
+            out.put(_END)
+        except BaseException as exc:  # noqa: BLE001 - handed to the reader, which raises it
+            out.put(exc)
+
+    threading.Thread(target=run, name="llm-stream", daemon=True).start()
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            try:
+                item = out.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise LLMUnavailableError(f"the LLM did not finish within {seconds:g} s") from None
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+
+
 
 
 def _describe(exc: openai.OpenAIError) -> str:

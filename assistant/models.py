@@ -123,6 +123,9 @@ class Citation(BaseModel):
     text: str
     score: float
     also_in: list[SourceRef] = Field(default_factory=list, description="Near-duplicate copies of this passage in other documents.")
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="Character spans [start, end) of `text` that hold the sentences supporting the answer, in order.")
 
 
 class Answer(BaseModel):

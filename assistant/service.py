@@ -13,6 +13,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.access import LOCAL_ADMIN, Principal
+from assistant.answer.extractive import analyse_question, decide
+from assistant.answer.features import Analysis
+from assistant.answer.model import model_at
 from assistant.answer_slots import AnswerSlots
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, NotFoundError
@@ -27,9 +30,6 @@ if TYPE_CHECKING:
     from assistant.embedders import Embedder
     from assistant.retrieval import Retriever, RetrievalMode
     from assistant.store.records import RecordStore
-
-
-NOT_ASKED = "no passage supports an answer, so the LLM was not asked"
 
 
 class AssistantService:
@@ -133,38 +133,38 @@ class AssistantService:
         question = self.validate_question(question)
         if mode not in (None, "extractive", "llm"):
             raise InvalidRequestError(f"unknown answer mode {mode!r}; use 'extractive' or 'llm'")
+        with self._slots.slot() if self._slots else nullcontext():  # never held while an LLM writes
+            analysis = self.analyse(question, filters=filters, top_k=top_k, principal=principal)
+            extractive = decide(analysis, model_at(self.settings.answer_model), page_lookup=self.records.page_text)
+        from assistant.answer.modes import stream_answer
+
+        yield from stream_answer(question, analysis.passages[: analysis.retrieved], mode or self.settings.default_mode,
+                                 self.settings, extractive)
+
+    def analyse(self, question: str, *, filters: Filters | None = None, top_k: int | None = None,
+                principal: Principal = LOCAL_ADMIN) -> Analysis:
+        """Retrieval and the extractive engine's measurements of every candidate sentence (evaluation fits on these)."""
+        question = self.validate_question(question)
         k = self._top_k(top_k)
-        with self._slots.slot() if self._slots else nullcontext(), segmentation_memo():  # never held while an LLM writes
+        with segmentation_memo():
             vector = self.retriever.embed_query(question)
             documents = self.records.documents()  # read once: the search's scope and the unknown-name check
             passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector,
                                              documents=documents)
-            extractive = self.answer_extractively(question, passages, principal=principal, query_vector=vector,
-                                                  documents=documents)
-        if (mode or self.settings.default_mode) != "llm":
-            yield extractive
-            return
-        if not extractive.found:
-            yield extractive.model_copy(update={"fallback_reason": NOT_ASKED})
-            return
-        from assistant.answer_modes import stream_answer
-
-        # the LLM answerer settles against this extractive answer: nothing supported means it, with the reason
-        yield from stream_answer(question, passages, "llm", self.settings, extractive=lambda *_: extractive)
+            return analyse_question(question, passages, self.settings, query_vector=vector, embedder=self.embedder,
+                                    unknown_names=self.retriever.unknown_names(question, principal.can_see, documents))
 
     def answer_extractively(
         self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN,
         query_vector: np.ndarray | None = None, documents: list[DocumentMeta] | None = None,
     ) -> Answer:
-        from assistant.answering import answer_extractively
-
         if query_vector is None:
             query_vector = self.retriever.embed_query(question)
-        return answer_extractively(
-            question, passages, self.settings, query_vector=query_vector,
-            embedder=self.embedder, page_lookup=self.records.page_text, searched=searched,
-            unknown_names=self.retriever.unknown_names(question, principal.can_see, documents),
-        )
+        analysis = analyse_question(question, passages, self.settings, query_vector=query_vector,
+                                    embedder=self.embedder,
+                                    unknown_names=self.retriever.unknown_names(question, principal.can_see, documents))
+        return decide(analysis, model_at(self.settings.answer_model), page_lookup=self.records.page_text,
+                      searched=searched)
 
     # --- documents -------------------------------------------------------------------------
     def documents(self, principal: Principal = LOCAL_ADMIN) -> list[DocumentMeta]:

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pydantic import BaseModel
 
 _EN_STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below between
@@ -201,32 +200,3 @@ def coverage(unit: Unit, weights: dict[str, float]) -> float:
 def names_in(question: str) -> list[str]:
     """Proper names and numbers in a question (not a sentence's first word): the things an answer must be about."""
     return list(dict.fromkeys(m.group(1) for m in _NAME.finditer(question)))
-
-
-class SupportScore(BaseModel):
-    """The refusal decision's inputs, kept so that evaluation can show why an answer was refused."""
-
-    score: float
-    coverage: float
-    dense: float
-    missing: list[str]
-    unknown: list[str] = []
-
-
-UNKNOWN_NAME_PENALTY = 0.3  # a name no document contains: the question is about something else
-
-
-def support_score(
-    best_coverage: float, dense: float, missing: list[str], cross_lingual: bool, unknown: list[str] | None = None
-) -> SupportScore:
-    """Combine lexical coverage and dense similarity into one number in [0, 1].
-
-    One formula for both cases: across languages a sentence's coverage already comes from its embedding
-    similarity (see ``answering``); a more generous cross-lingual formula let Thai out-of-corpus questions through.
-    """
-    del cross_lingual  # kept in the signature: evaluation reports it
-    score = 0.7 * best_coverage + 0.3 * dense
-    if unknown:
-        score *= UNKNOWN_NAME_PENALTY
-    return SupportScore(score=max(0.0, min(1.0, score)), coverage=best_coverage, dense=dense, missing=missing,
-                        unknown=list(unknown or []))

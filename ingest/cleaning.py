@@ -13,7 +13,7 @@ from collections import Counter
 
 from assistant.models import Page
 from assistant.textnorm import THAI_CHAR, is_thai, repair_sara_am
-from ingest.vocabulary import is_word, zipf
+from assistant.vocabulary import is_word, zipf
 
 EDGE_LINES = 4  # running headers/footers live in a page's first or last few lines
 HEADER_PAGE_SHARE = 0.5  # a line on at least this share of pages (and at least 3) is a running header

@@ -11,7 +11,7 @@ from assistant.commands.errors import user_errors
 from assistant.config import Settings, get_settings
 from assistant.service import AssistantService
 
-DEFAULT_CONFIGS = "bm25,dense-use,dense-minilm,hybrid,final"
+DEFAULT_CONFIGS = "bm25,dense-use,dense-minilm,hybrid,final,final-cv"
 
 
 def _services(settings: Settings):  # noqa: ANN202 - a small closure factory
@@ -40,11 +40,13 @@ def _ensure_vectors(service: AssistantService) -> None:
 
 
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="Gold questions, one JSON object a line (../shared/eval/dev.jsonl format).")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold question files, one JSON object a line (dev.jsonl format); several are scored together, with figures per file too.")],
     configs: Annotated[str, typer.Option("--configs", help=f"Comma-separated configurations: {DEFAULT_CONFIGS}.")] = DEFAULT_CONFIGS,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report, per question, as JSON.")] = False,
 ) -> None:
-    """Hit@k, MRR, must-include coverage, pass, refusals and latency, overall, per type and per language."""
+    """Hit@k, MRR, must-include coverage, pass, refusals, answer length and latency, overall, per gold file, per type
+    and per language. `final` answers with the shipped answer model; `final-cv` answers each question with a model
+    fitted on the other folds only (5-fold over all the gold given): the figure to trust on data it was fitted on."""
     from assistant.evaluation import evaluate, format_table, to_json
 
     with user_errors():

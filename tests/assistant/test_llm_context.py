@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.citations import citations_from_passages
+from assistant.answer.support_check import citations_from_passages
 from assistant.config import Settings
-from assistant.llm_answering import LLM_REFUSED, settle
-from assistant.llm_context import build_context, trim
-from assistant.llm_facts import dropped_sentences, facts
+from assistant.answer.llm import LLM_REFUSED, settle
+from assistant.answer.llm_context import build_context, trim
+from assistant.answer.llm_facts import dropped_sentences, facts
 from assistant.models import Answer
 from assistant.prompts import QUOTED_LEADS, REFUSAL_SENTINEL, answer_messages
 from tests.assistant.llm_passages import ABU_DHABI, LONG_BEACH, NEW_YORK, corpus_window, make_passage

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.question_cues import cues_of, satisfies
-from assistant.sentences import _split, is_list_question
+from assistant.answer.question import cues_of, satisfies
+from assistant.answer.units import _split, is_list_question
 from ingest.loaders import load_document
 
 FRAMEWORK_CHUNK = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.citations import strip_markers
+from assistant.answer.support_check import strip_markers
 
 # Latin names (a capitalised word not opening the sentence), figures, and Thai number words.
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'-]{2,}")
@@ -48,9 +48,9 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
     extractive answer also quotes context that a short answer may rightly leave out. A sentence's facts are those
     it adds to the answering evidence before it: one that repeats 'ASCAP 2026-2035' and adds 'Vision 2045' is
     kept only if 'Vision 2045' is."""
-    from assistant.answer_context import continues
-    from assistant.citations import split_answer_sentences
-    from assistant.question_cues import asks_overview, cues_of, satisfies
+    from assistant.answer.context import continues
+    from assistant.answer.support_check import split_answer_sentences
+    from assistant.answer.question import asks_overview, cues_of, satisfies
     from assistant.support import content_terms
 
     have = _normal(generated)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from assistant.models import Passage
-from assistant.question_cues import satisfies
-from assistant.sentences import ITEM_CHARS, Sentence, chunk_sentences, introduces_list
+from assistant.answer.question import expected_items, satisfies
+from assistant.answer.units import ITEM_CHARS, Sentence, chunk_sentences, introduces_list
 from assistant.topk_cover import heading_parts
 
 _ITEMS_MAX = 8
@@ -19,8 +19,6 @@ _EXPAND = 3  # passages whose neighbouring chunks are read too
 _NEIGHBOUR_DISCOUNT = 0.9
 _READ_ON = 3  # chunks a list may run on into
 _TITLE_WORDS = 12  # an item written as a title: 'City-specific Action Plans for Smart City Development (2018 – 2025)'
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6}
 
 
 def with_antecedents(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
@@ -91,16 +89,6 @@ def with_cues(chosen: list[Sentence], sentences: list[Sentence], cues: list[str]
     return out
 
 
-def _expected_items(question: str) -> int | None:
-    """'Which three objectives ...', 'its 2 divisions': the question says how many items it wants."""
-    for word in re.findall(r"\w+", question.lower()):
-        if word in _COUNT_WORDS:
-            return _COUNT_WORDS[word]
-        if word.isdigit() and 2 <= int(word) <= _ITEMS_MAX:
-            return int(word)
-    return None
-
-
 def expand(passages: list[Passage], named: frozenset[str] = frozenset()) -> list[Passage]:
     """The best passages' neighbouring chunks join the candidates (after them, so ranks stay put): an answer cut
     at a chunk edge ("... has grown from 65 projects in 2021 to 77") continues there. A passage from a section
@@ -141,9 +129,11 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
         by_rank.setdefault(s.rank, []).append(s)
     leads = [c for c in chosen if not c.short] or chosen
     lead = _lead(leads, by_rank, passages)
+    if lead is None:
+        return chosen  # nothing chosen introduces a list: the list is written as the chosen sentences
     _read_on(passages[lead.rank], passages, by_rank, language)
     following = _after(lead, by_rank, passages)
-    wanted = _expected_items(question) or _ITEMS_MAX
+    wanted = expected_items(question) or _ITEMS_MAX
     keys = {lead.key}
     items: list[Sentence] = []
     for s in following:
@@ -163,13 +153,13 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     return [lead, *items, *rest[:room]]
 
 
-def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: list[Passage]) -> Sentence:
+def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: list[Passage]) -> Sentence | None:
     """The sentence the items follow: one that says so with its colon ("The core elements will be:") before one
-    that is merely followed by short lines (a title over a page's first lines)."""
+    that is merely followed by short lines; None when no chosen sentence introduces a list."""
     stated = next((c for c in leads if c.text.rstrip().endswith(":")), None)
     if stated is not None:
         return stated
-    return next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), leads[0])
+    return next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), None)
 
 
 def shape(text: str) -> str:

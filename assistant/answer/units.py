@@ -52,6 +52,7 @@ class Sentence:
     key: str = field(default="")
     short: bool = False  # too short to answer alone; may still follow a chosen sentence as a list item
     context: Unit | None = None  # 'It was chaired by ...': matched together with the sentence it refers back to
+    wordlike: float = 1.0  # share of its Latin-script tokens that are words (OCR debris is not)
     antecedent: int | None = None  # position of that sentence
 
     def __post_init__(self) -> None:
@@ -110,8 +111,34 @@ def _blocks(text: str) -> list[str]:
             blocks.append(" ".join(current))
     out: list[str] = []
     for block in blocks:
-        out.extend(p for p in _BULLET.split(block) if p.strip())
+        out.extend(p for piece in _BULLET.split(block) for p in _unflatten(piece) if p.strip())
     return out
+
+
+# A list whose lines a PDF flattened into one: 'TARGETS - Green Growth: ... - Green Mobility: ... o Sub-item ...'.
+_DASH_ITEM = re.compile(r"\s+[-–]\s+(?=[A-Z0-9“\"(])")
+_O_ITEM = re.compile(r"\s+o\s+(?=[A-Z0-9])")
+_CAPS_LABEL = re.compile(r"(?:^|(?<=\s))((?:[A-Z][A-Z&/]{2,}\s+){0,3}[A-Z][A-Z&/]{2,})(?:\s+(?=[A-Z0-9][a-z0-9])|\s*$)")
+_LABEL_LETTERS = 7  # 'OVERVIEW', 'SUPPORT REQUIRED'; an acronym in a sentence ('ASEAN', 'UN SDG') is shorter
+_FLATTENED = 2  # marks it takes to be a list rather than a dash in a sentence
+
+
+def _unflatten(block: str) -> list[str]:
+    """Items and their all-capitals labels ('SUPPORT REQUIRED', 'OVERVIEW') each become a piece of their own."""
+    pieces = [block]
+    for mark in (_DASH_ITEM, _O_ITEM):
+        if len(mark.findall(block)) >= _FLATTENED:
+            pieces = [part for piece in pieces for part in mark.split(piece)]
+    out: list[str] = []
+    for piece in pieces:
+        at = 0
+        for match in _CAPS_LABEL.finditer(piece):
+            if sum(ch.isalpha() for ch in match.group(1)) < _LABEL_LETTERS:
+                continue
+            out += [piece[at:match.start()], match.group(1)]
+            at = match.end()
+        out.append(piece[at:])
+    return [p.strip() for p in out if p.strip()]
 
 
 def _shouting(line: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
-from assistant.citation_build import PageLookup, citation_for
+from assistant.answer.citations import PageLookup, citation_for
 from assistant.models import Citation, Passage
 
 MARKER_RE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
-from assistant.citation_build import citation_for
+from assistant.answer.citations import citation_for
 from assistant.config import Settings
 from assistant.models import Answer, Citation, Passage
 
@@ -28,7 +28,7 @@ class PromptContext(BaseModel):
 
     def renumber(self, text: str) -> str:
         """Text marked with the extractive answer's numbers, marked with this context's numbers instead."""
-        from assistant.citations import MARKER_RE, markers_in
+        from assistant.answer.support_check import MARKER_RE, markers_in
 
         def swap(match: re.Match[str]) -> str:
             return "".join(f"[{self.numbers[n]}]" for n in markers_in(match.group(0)) if n in self.numbers)

@@ -1,0 +1,220 @@
+"""What the answer engine knows about each candidate sentence and about the question as a whole, as numbers.
+
+Every feature holds for any document: how much of the question's weighted vocabulary a sentence covers, how close
+its meaning is (multilingual embedding), whether it holds the kind of value asked for, where it stands, and how its
+passage ranked. Weights come from data (``fitting``), never from a rule written for one question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.answer.context import expand, shape
+from assistant.answer.question import Intent, focus_terms, focus_words, satisfies, typed_focus
+from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences
+from assistant.embedders import Embedder
+from assistant.models import Passage
+from assistant.support import Unit, content_terms, coverage, has, term_weights, unit_of
+from assistant.topk_cover import heading_parts, named_headings
+
+# Order matters: it is the column order of the fitted weights in model.json.
+SENTENCE_FEATURES = (
+    "lexical", "lexical_own", "rare", "heading", "dense", "dense_known", "passage_dense", "passage_rank",
+    "neighbour", "first", "cue_match", "cue_miss", "list_intro", "list_item", "length", "title", "cross_lingual",
+    "overview_prose", "focus", "prev_lexical", "next_lexical", "lexical_x_cue", "focus_x_cue", "lexical_sq",
+    "passage_share", "lexical_rel", "dense_rel", "focus_rel", "rare_rel", "focus_dense", "typed_focus", "wordlike",
+)
+QUESTION_FEATURES = ("top", "second", "lexical_best", "missing", "unknown", "dense_top", "cue_unmet",
+                     "focus_best", "focus_found", "focus_dense", "typed_best")
+# How each question feature may move answerability: more support can only make an answer more likely, a missing word
+# or an unknown name less. The refusal classifier keeps these signs (``fitting``), so
+# a question unlike any it was fitted on cannot be let through by a weight the data happened to flip.
+SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unknown": -1, "dense_top": 1,
+                 "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1}
+DENSE_CANDIDATES = 12  # sentences embedded per question (by first-stage score): ~1 ms each with USE on one core
+_CROSS_LINGUAL_MAX = 60
+
+
+@dataclass
+class Analysis:
+    """One question's candidates with their features: computed once, then decided on by any fitted model."""
+
+    question: str
+    intent: Intent
+    passages: list[Passage]  # retrieved, then the neighbouring chunks read around them
+    retrieved: int
+    sentences: list[Sentence]
+    matrix: np.ndarray  # len(sentences) x len(SENTENCE_FEATURES)
+    weights: dict[str, float]
+    focus: list[str]
+    unknown_names: list[str] = field(default_factory=list)
+
+    def question_row(self, probabilities: np.ndarray) -> np.ndarray:
+        """The refusal classifier's inputs, given the ranker's probability for each candidate."""
+        own = [i for i, s in enumerate(self.sentences) if s.rank < self.retrieved]
+        ranked = sorted((float(probabilities[i]) for i in own), reverse=True) or [0.0]
+        col = {name: n for n, name in enumerate(SENTENCE_FEATURES)}
+        lexical_best = max((float(self.matrix[i, col["lexical"]]) for i in own), default=0.0)
+        units = [self.sentences[i].unit for i in own]
+        total = sum(self.weights.values()) or 1.0
+        missing = sum(w for t, w in self.weights.items() if not any(has(u, t) for u in units)) / total
+        dense_top = max((p.dense_score or 0.0) for p in self.passages[: min(3, self.retrieved)]) if own else 0.0
+        best = sorted(own, key=lambda i: -probabilities[i])[:3]
+        unmet = bool(self.intent.cues) and not any(
+            satisfies(c, self.sentences[i].text) for i in best for c in self.intent.cues)
+        focus_best = max((float(self.matrix[i, col["focus"]]) for i in best), default=0.0)
+        same = [self.sentences[i].unit for i in own if not self.sentences[i].cross_lingual]
+        found = (sum(1 for t in self.focus if any(has(u, t) for u in same)) / len(self.focus)
+                 if self.focus and same else 1.0)
+        focus_dense = max((float(self.matrix[i, col["focus_dense"]]) for i in own), default=0.0)
+        return np.array([ranked[0], ranked[1] if len(ranked) > 1 else 0.0, lexical_best, missing,
+                         float(bool(self.unknown_names)), dense_top, float(unmet), focus_best, found,
+                         focus_dense, max((float(self.matrix[i, col["typed_focus"]]) for i in own), default=0.0)])
+
+
+_VECTORS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+_VECTORS_MAX = 20_000
+
+
+def sentence_vectors(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Embeddings of sentences, cached by model and text: the same passages come back for many questions."""
+    model = getattr(embedder, "id", type(embedder).__name__)
+    missing = list(dict.fromkeys(t for t in texts if (model, t) not in _VECTORS))
+    if missing:
+        for text, vector in zip(missing, embedder.embed(missing), strict=True):
+            _VECTORS[(model, text)] = vector
+        while len(_VECTORS) > _VECTORS_MAX:
+            _VECTORS.popitem(last=False)
+    rows = []
+    for text in texts:
+        _VECTORS.move_to_end((model, text))
+        rows.append(_VECTORS[(model, text)])
+    return np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
+
+
+def _with_section_names(named: frozenset[str], sentences: list[Sentence], passages: list[Passage]) -> None:
+    """A sentence in a section headed by a name the question names ('Bangkok' › ...) is about that name, though
+    it seldom repeats it: the name counts as matched there."""
+    for s in sentences if named else []:
+        parts = [part for part in heading_parts(passages[s.rank].chunk.heading) if part in named]
+        if parts:
+            base, extra = s.context or s.unit, unit_of(" ".join(parts))
+            s.context = Unit(tokens=base.tokens | extra.tokens, flat=base.flat + extra.flat)
+
+
+def _rare(unit: Unit, weights: dict[str, float]) -> float:
+    """The weight of the rarest question word this sentence holds, against the rarest word asked: names and numbers
+    are rare, and the sentence that states the answer usually holds them."""
+    top = max(weights.values(), default=0.0)
+    held = [w for t, w in weights.items() if has(unit, t)]
+    return max(held, default=0.0) / top if top else 0.0
+
+
+_LATIN_TOKEN = re.compile(r"[A-Za-z]{2,}")
+
+
+def wordlike(text: str) -> float:
+    """Share of the Latin-script tokens that are English words: OCR of a logo or an infographic is not."""
+    from assistant.vocabulary import is_word
+
+    tokens = _LATIN_TOKEN.findall(text)
+    return sum(1 for t in tokens if is_word(t)) / len(tokens) if tokens else 1.0
+
+
+def _share(unit: Unit, words: list[str]) -> float:
+    """Share of the question's focus words this sentence holds (1.0 when the question has none)."""
+    return sum(1 for t in words if has(unit, t)) / len(words) if words else 1.0
+
+
+def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query_vector: np.ndarray | None,
+            embedder: Embedder | None, unknown_names: list[str] | None = None) -> Analysis:
+    """Cut the passages (and the chunks around the best ones) into sentences and measure each."""
+    retrieved = len(passages)
+    named = frozenset(named_headings(question))
+    expanded = expand(list(passages), named)
+    sentences = candidate_sentences(expanded, intent.language)
+    _with_section_names(named, sentences, expanded)
+    weights = term_weights(content_terms(question), [s.unit for s in sentences if s.rank < retrieved])
+    heads = {rank: unit_of(f"{p.meta.title} {p.chunk.heading or ''}") for rank, p in enumerate(expanded)}
+    focus = focus_terms(question)
+    firsts = {}
+    for s in sentences:
+        firsts.setdefault(s.rank, s.position)
+    rows, typed = [], []
+    for s in sentences:
+        p = expanded[s.rank]
+        lexical = coverage(s.context or s.unit, weights)
+        cues = [satisfies(c, s.text) for c in intent.cues]
+        prose = shape(s.text) == "plain" and len(s.text.split()) >= 8
+        rows.append([
+            lexical, coverage(s.unit, weights), _rare(s.context or s.unit, weights), coverage(heads[s.rank], weights),
+            0.0, 0.0, p.dense_score or 0.0, 1.0 / (1 + s.rank) if s.rank < retrieved else 0.0,
+            float(s.rank >= retrieved), float(s.position == firsts[s.rank]),
+            sum(cues) / len(cues) if cues else 0.0, float(bool(cues) and not any(cues)),
+            float(intent.listing and s.text.rstrip().endswith(":")),
+            float(intent.listing and len(s.text) <= ITEM_CHARS),
+            math.log1p(len(s.text)) / 6, float(shape(s.text) != "plain"), float(s.cross_lingual),
+            float(intent.overview and prose),
+            1.0 if s.cross_lingual else _share(s.context or s.unit, focus),  # words cannot match across languages
+        ])
+        typed.append(1.0 if s.cross_lingual else typed_focus(s.text, intent.cues, focus))
+        s.wordlike = wordlike(s.text)
+        s.coverage = lexical
+    matrix = _with_derived(np.array(rows, dtype=np.float64).reshape(len(sentences), -1), sentences, expanded)
+    matrix = (np.column_stack([matrix, np.array(typed), np.array([s.wordlike for s in sentences])]) if sentences
+              else matrix.reshape(0, len(SENTENCE_FEATURES)))
+    _dense_column(question, sentences, matrix, query_vector, embedder, focus_words(question))
+    return Analysis(question=question, intent=intent, passages=expanded, retrieved=retrieved, sentences=sentences,
+                    matrix=matrix, weights=weights, focus=focus, unknown_names=list(unknown_names or []))
+
+
+def _with_derived(base: np.ndarray, sentences: list[Sentence], passages: list[Passage]) -> np.ndarray:
+    """Columns read off the others: the neighbours' match (a list's lead, a signature after 'effective'), and the
+    products a linear model cannot form itself."""
+    col = {name: n for n, name in enumerate(SENTENCE_FEATURES)}
+    lexical, cue, focus = base[:, col["lexical"]], base[:, col["cue_match"]], base[:, col["focus"]]
+    prev, nxt = np.zeros(len(sentences)), np.zeros(len(sentences))
+    for i in range(1, len(sentences)):
+        if sentences[i].rank == sentences[i - 1].rank:
+            prev[i], nxt[i - 1] = lexical[i - 1], lexical[i]
+    top = max((p.score for p in passages), default=0.0) or 1.0
+    share = np.array([passages[s.rank].score / top for s in sentences])
+    return np.column_stack([base, prev, nxt, lexical * cue, focus * cue, lexical**2, share, _relative(lexical), 0 * lexical,
+                            _relative(focus), _relative(base[:, col["rare"]]), 0 * lexical])
+
+
+def _relative(values: np.ndarray) -> np.ndarray:
+    """Against the question's best candidate: what counts is standing out among this question's sentences."""
+    top = values.max() if len(values) else 0.0
+    return values / top if top > 0 else np.zeros_like(values)
+
+
+def _dense_column(question: str, sentences: list[Sentence], matrix: np.ndarray, query_vector: np.ndarray | None,
+                  embedder: Embedder | None, focus: list[str]) -> None:
+    """The sentence's own embedding similarity, for the few candidates worth it: those that already match the
+    question best, and every sentence in the other language (word overlap cannot see those). Also its similarity
+    to the question's focus words alone ('delegates attended'), which a paraphrase or a translation still meets."""
+    if embedder is None or not sentences:
+        return
+    col = {name: n for n, name in enumerate(SENTENCE_FEATURES)}
+    first_stage = matrix[:, col["lexical"]] + 0.1 * matrix[:, col["cue_match"]] + 0.05 * matrix[:, col["passage_rank"]]
+    chosen = [int(i) for i in np.argsort(-first_stage, kind="stable")[:DENSE_CANDIDATES]]
+    foreign = [i for i, s in enumerate(sentences) if s.cross_lingual][:_CROSS_LINGUAL_MAX]
+    chosen = list(dict.fromkeys(chosen + foreign))
+    if query_vector is None:
+        query_vector = embedder.embed([question])[0]
+    sims = sentence_vectors(embedder, [sentences[i].text for i in chosen]) @ query_vector
+    for i, sim in zip(chosen, sims, strict=True):
+        matrix[i, col["dense"]] = float(sim)
+        matrix[i, col["dense_known"]] = 1.0
+        sentences[i].dense = float(sim)
+    matrix[chosen, col["dense_rel"]] = matrix[chosen, col["dense"]] - matrix[chosen, col["dense"]].max()
+    if focus:
+        matrix[chosen, col["focus_dense"]] = sentence_vectors(embedder, [" ".join(focus)]) @ \
+            sentence_vectors(embedder, [sentences[i].text for i in chosen]).T

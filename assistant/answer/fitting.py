@@ -1,0 +1,187 @@
+"""Fitting the answer model on gold questions, and scoring it the honest way: k-fold cross-validation.
+
+A candidate sentence is a positive example when it holds one of the gold answer's required phrases and comes from
+a gold source document. The ranker is a logistic regression over ``SENTENCE_FEATURES``; the refusal classifier a
+logistic regression over ``QUESTION_FEATURES`` (trained on out-of-fold ranker probabilities, as at answer time the
+ranker has never seen the question); the selection's operating points are searched on the training questions.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answer.extractive import decide_selection
+from assistant.answer.features import QUESTION_FEATURES, SENTENCE_FEATURES, SUPPORT_SIGNS, Analysis
+from assistant.answer.model import AnswerModel, Linear, Selection
+from assistant.answer.shaping import compose
+from assistant.models import Citation
+
+FOLDS = 5
+_FLOOR_QUANTILE = 0.02  # the support floor: below the best sentence of all but 2% of answerable questions
+_REFUSAL_C = 0.2  # strong regularisation: a few dozen questions, of which a handful unanswerable
+MAX_FALSE_REFUSAL = 0.05  # the operating point: refuse as much as possible while answerable questions stay answered
+_LENGTH_GOAL = int(__import__("os").environ.get("LG", "600"))  # median answer characters
+_GRID: dict[str, tuple[float | int, ...]] = {
+    "ratio": (0.3, 0.5, 0.7, 0.85), "floor": (0.1, 0.2, 0.35, 0.5), "novelty": (0.0, 0.3, 1.0),
+    "max_parts": (1, 2, 3), "fact": (1, 2, 3), "list": (1, 2, 3), "overview": (3, 4, 5),
+}
+
+
+@dataclass
+class Example:
+    """One gold question as the fitter sees it: its analysis and what a right answer must contain."""
+
+    id: str
+    analysis: Analysis
+    answerable: bool
+    labels: np.ndarray  # per candidate sentence: does it hold a required phrase from a gold source?
+    passes: Callable[[str, list[Citation]], bool]  # is this answer text, with these citations, right?
+
+
+def label(analysis: Analysis, must_include: list[str], sources: set[str], norm: Callable[[str], str]) -> np.ndarray:
+    wanted = [norm(m) for m in must_include]
+    out = np.zeros(len(analysis.sentences))
+    for i, s in enumerate(analysis.sentences):
+        meta = analysis.passages[s.rank].meta
+        from_source = not sources or meta.source in sources or any(m.source in sources for m in
+                                                                     analysis.passages[s.rank].also_in)
+        if from_source and any(w in norm(s.text) for w in wanted):
+            out[i] = 1.0
+    return out
+
+
+def _fit_linear(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float) -> Linear:
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    if len(set(y.tolist())) < 2:  # nothing to tell apart: a constant model at the base rate
+        return Linear(features=list(names), mean=mean.tolist(), scale=scale.tolist(), coef=[0.0] * len(names),
+                      intercept=float(np.log((y.mean() + 1e-3) / (1 - y.mean() + 1e-3))))
+    fit = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit((x - mean) / scale, y)
+    return Linear(features=list(names), mean=mean.tolist(), scale=scale.tolist(), coef=fit.coef_[0].tolist(),
+                  intercept=float(fit.intercept_[0]))
+
+
+def fit_refusal(rows: np.ndarray, answerable: np.ndarray) -> Linear:
+    """Logistic regression whose weights keep the signs support implies (``SUPPORT_SIGNS``): a feature whose fitted
+    weight comes out the other way is dropped (weight 0) and the rest refitted, until every sign agrees."""
+    keep = list(range(len(QUESTION_FEATURES)))
+    while True:
+        model = _fit_linear(rows[:, keep], answerable.astype(float), [QUESTION_FEATURES[i] for i in keep], _REFUSAL_C)
+        wrong = [k for k, w in zip(keep, model.coef, strict=True) if w * SUPPORT_SIGNS[QUESTION_FEATURES[k]] < 0]
+        if not wrong:
+            break
+        keep = [k for k in keep if k not in wrong]
+    coef, mean, scale = [0.0] * len(QUESTION_FEATURES), rows.mean(axis=0).tolist(), [1.0] * len(QUESTION_FEATURES)
+    for n, k in enumerate(keep):
+        coef[k], mean[k], scale[k] = model.coef[n], model.mean[n], model.scale[n]
+    return Linear(features=list(QUESTION_FEATURES), mean=mean, scale=scale, coef=coef, intercept=model.intercept)
+
+
+def fit_ranker(examples: list[Example]) -> Linear:
+    rows = [e for e in examples if e.answerable and len(e.analysis.sentences)]
+    x = np.vstack([e.analysis.matrix for e in rows])
+    y = np.concatenate([e.labels for e in rows])
+    return _fit_linear(x, y, SENTENCE_FEATURES, c=0.3)
+
+
+def _threshold(probs: np.ndarray, answerable: np.ndarray) -> float:
+    """The highest threshold whose false refusal stays within the goal: every answerable question below it counts."""
+    ok = np.sort(probs[answerable])
+    allowed = int(np.floor(MAX_FALSE_REFUSAL * len(ok)))
+    return float(ok[allowed]) if len(ok) else 0.5
+
+
+def _out_of_fold_refusal(rows: np.ndarray, answerable: np.ndarray, k: int = FOLDS) -> np.ndarray:
+    """Answerability probabilities from classifiers that never saw the question: the operating point is chosen on
+    these, since in-sample probabilities would put it where held-out questions are refused too often."""
+    out = np.zeros(len(rows))
+    for held in _folds(len(rows), k):
+        train = np.setdiff1d(np.arange(len(rows)), held)
+        model = fit_refusal(rows[train], answerable[train])
+        out[held] = model.probability(rows[held])
+    return out
+
+
+def _folds(n: int, k: int, seed: int = 0) -> list[np.ndarray]:
+    order = np.random.default_rng(seed).permutation(n)
+    return [order[i::k] for i in range(k)]
+
+
+def out_of_fold_rows(examples: list[Example], k: int = FOLDS) -> np.ndarray:
+    """Question rows built from ranker probabilities of rankers that never saw the question."""
+    rows = np.zeros((len(examples), len(QUESTION_FEATURES)))
+    for held in _folds(len(examples), k):
+        train = [e for n, e in enumerate(examples) if n not in set(held.tolist())]
+        ranker = fit_ranker(train)
+        for n in held:
+            a = examples[n].analysis
+            probs = ranker.probability(a.matrix) if len(a.sentences) else np.zeros(0)
+            rows[n] = a.question_row(probs) if len(a.sentences) else 0.0
+    return rows
+
+
+def _passes(example: Example, model: AnswerModel) -> tuple[bool, int]:
+    decision = decide_selection(example.analysis, model)
+    if not decision.chosen.sentences:
+        return False, 0
+    text, citations = compose(example.analysis.question, example.analysis.intent, decision.chosen)
+    return example.passes(text, citations), len(text)
+
+
+def _objective(examples: list[Example], model: AnswerModel) -> float:
+    results = [_passes(e, model) for e in examples if e.answerable]
+    if not results:
+        return 0.0
+    passed = sum(ok for ok, _ in results) / len(results)
+    median = statistics.median(length for _, length in results)
+    return passed - max(0.0, (median - _LENGTH_GOAL) / _LENGTH_GOAL)
+
+
+def _search_selection(examples: list[Example], model: AnswerModel) -> Selection:
+    """Coordinate search over the grid, twice round: each operating point moves while the others stay put."""
+    best = model.selection
+    score = _objective(examples, model)
+    for _ in range(2):
+        for name, values in _GRID.items():
+            for value in values:
+                limits = dict(best.limits)
+                fields = best.model_dump(exclude={"limits"})
+                if name in limits:
+                    limits[name] = int(value)
+                else:
+                    fields[name] = value
+                trial = Selection(limits=limits, **fields)
+                got = _objective(examples, model.model_copy(update={"selection": trial}))
+                if got > score + 1e-9:
+                    best, score = trial, got
+    return best
+
+
+def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerModel:
+    ranker = fit_ranker(examples)
+    rows = out_of_fold_rows(examples)
+    answerable = np.array([e.answerable for e in examples])
+    refusal = fit_refusal(rows, answerable)
+    threshold = _threshold(_out_of_fold_refusal(rows, answerable), answerable)
+    top = rows[answerable, QUESTION_FEATURES.index("top")]
+    floor = float(np.quantile(top, _FLOOR_QUANTILE)) if len(top) else 0.0
+    model = AnswerModel(ranker=ranker, refusal=refusal, refusal_threshold=threshold, support_floor=floor,
+                        fitted_on=fitted_on or [])
+    return model.model_copy(update={"selection": _search_selection(examples, model)})
+
+
+def cross_validated_models(examples: list[Example], k: int = FOLDS, seed: int = 0) -> dict[str, AnswerModel]:
+    """For each example, a model fitted on the other folds only: the figure that counts is scored with these."""
+    out: dict[str, AnswerModel] = {}
+    for held in _folds(len(examples), k, seed):
+        keep = set(held.tolist())
+        model = fit([e for n, e in enumerate(examples) if n not in keep])
+        out.update({examples[n].id: model for n in held})
+    return out

@@ -1,0 +1,171 @@
+"""What a question asks for, in English and Thai: the kind of value (a person, a date, a number), the words naming
+what is asked (its focus), how many parts it has, and the answer's shape (fact, list, overview).
+
+Word overlap with the question cannot tell "This agreement will go into effect..." from the line that names the
+signatories; the question word can.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# a title next to a capitalised word: 'Mayor Livingstone', 'Neill Mayor', 'Pattanapanchai, Permanent Secretary'
+_TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
+           r"|Permanent Secretary|Secretary|Ambassador|Officer")
+_TH_MONTHS = "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม"
+
+# cue -> (question pattern, answer-sentence pattern); a registry, so a new kind of question is one more entry.
+CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "person": (
+        re.compile(r"\b(who|whom|whose)\b|ใคร|ผู้ใด", re.IGNORECASE),
+        re.compile(rf"\b(Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\b\.?\s+[A-Z]|\b({_TITLES})\s+[A-Z][a-z]+"
+                   rf"|\b[A-Z][a-z]+,?\s+({_TITLES})\b|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)+[A-Z][a-z]+"
+                   r"|นาย|นาง|ผู้ว่าราชการ|รัฐมนตรี|ปลัด"),
+    ),
+    "date": (
+        re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
+                   re.IGNORECASE),
+        re.compile(rf"\b(\d{{1,2}}\s+({_MONTHS})|({_MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"),
+    ),
+    "number": (
+        re.compile(r"\b(how many|how much|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
+                   r"|figures?)\b"
+                   r"|กี่|เท่าใด|เท่าไร|เท่าไหร่|จำนวน", re.IGNORECASE),
+        re.compile(r"\d|%|percent|ร้อยละ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"),
+    ),
+}
+
+
+_OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell me about|describe)\b|สรุป|ภาพรวม",
+                       re.IGNORECASE)
+
+
+def asks_overview(question: str) -> bool:
+    """'Brief me on Bangkok's action plan': the answer is what its section says, not the sentences that repeat
+    the question's words."""
+    return bool(_OVERVIEW.search(question))
+
+
+def cues_of(question: str) -> list[str]:
+    return [name for name, (asks, _) in CUES.items() if asks.search(question)]
+
+
+def satisfies(cue: str, sentence: str) -> bool:
+    return bool(CUES[cue][1].search(sentence))
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6}
+_ITEMS_MAX = 8
+
+
+def expected_items(question: str) -> int | None:
+    """'Which three objectives ...', 'its 2 divisions': the question says how many items it wants."""
+    for word in re.findall(r"\w+", question.lower()):
+        if word in _COUNT_WORDS:
+            return _COUNT_WORDS[word]
+        if word.isdigit() and 2 <= int(word) <= _ITEMS_MAX:
+            return int(word)
+    return None
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What the question asks for, read once: every later step (features, selection, shaping) uses this."""
+
+    language: str
+    cues: tuple[str, ...]
+    listing: bool
+    overview: bool
+    items: int | None
+    parts: int = 1  # 'Who signed it, when, and when did it take effect?' asks three things
+
+    @property
+    def kind(self) -> str:
+        """'overview', 'list' or 'fact': the shape of the answer."""
+        return "overview" if self.overview else "list" if self.listing else "fact"
+
+
+def intent_of(question: str) -> Intent:
+    from assistant.answer.units import is_list_question
+    from assistant.textnorm import detect_language
+
+    return Intent(language=detect_language(question), cues=tuple(cues_of(question)),
+                  listing=is_list_question(question), overview=asks_overview(question),
+                  items=expected_items(question), parts=max(1, len(_asking_words(question))))
+
+
+_WH_EN = frozenset("what which who whom whose when where how why give name list describe".split())
+_AUXILIARIES = frozenset("is are was were be been do does did has have had will would can could should must many much "
+                         "often long".split())
+_WH_TH = frozenset("กี่ อะไร ใคร เท่าใด เท่าไร เท่าไหร่ ไหน อย่างไร เมื่อใด เมื่อไร ใด บ้าง".split())
+_CLAUSE_END = frozenset(",;?")
+_FOCUS_EN, _FOCUS_TH = 4, 2
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\w,.]*|[,;?]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _asking_words(question: str) -> list[str]:
+    """Each asking word ('who', 'when', 'กี่') opens one part of the question."""
+    from assistant.textnorm import tokenize
+
+    english = [w.lower() for w in _EN_WORD.findall(question) if w.lower() in _WH_EN]
+    return english + [t for t in tokenize(question) if t in _WH_TH]
+
+
+def focus_terms(question: str) -> list[str]:
+    """``focus_words``, spelled as matching compares them (stemmed)."""
+    from assistant.support import stem
+
+    return list(dict.fromkeys(stem(t) for t in focus_words(question)))
+
+
+def focus_words(question: str) -> list[str]:
+    """The words naming what is asked, without the names it is asked about: in English the common words of the clause
+    after the asking word ('how many *delegates attended* the ASCN Annual Meeting'), in Thai the words before it
+    ('มี*บุคลากร*ทั้งหมดกี่คน'). A passage that names the meeting but not its delegates does not answer."""
+    from assistant.support import is_stopword
+    from assistant.textnorm import tokenize
+
+    focus: list[str] = []
+    words = [_POSSESSIVE.sub("", w) for w in _EN_WORD.findall(question)]
+    for n, word in enumerate(words):
+        if word.lower() not in _WH_EN:
+            continue
+        clause: list[str] = []
+        for later in words[n + 1:]:
+            if later in _CLAUSE_END or later.lower() in _WH_EN:
+                break
+            lower = later.lower()
+            if later[:1].isupper() or later[:1].isdigit() or lower in _AUXILIARIES or is_stopword(lower):
+                continue
+            clause.append(lower)
+        focus += clause[:_FOCUS_EN]
+    tokens = [t for t in tokenize(question) if t.strip() and any(ch.isalnum() for ch in t)]
+    for n, token in enumerate(tokens):
+        if token in _WH_TH:
+            before = [t for t in tokens[:n] if not t.isascii() and not is_stopword(t) and t not in _WH_TH]
+            focus += before[-_FOCUS_TH:]
+    return list(dict.fromkeys(focus))
+
+
+_NEAR_CHARS = 60  # 'attended by 300 delegates', 'วาระละสี่ปี': the value stands close to what it measures
+
+
+def typed_focus(sentence: str, cues: tuple[str, ...], focus: list[str]) -> float:
+    """Share of the asked kinds of value that the sentence states next to a focus word: '300 delegates' answers
+    'how many delegates', while a sentence naming delegates and some other number does not."""
+    if not cues or not focus:
+        return 1.0
+    lower = sentence.lower()
+    spots = [m.start() for word in focus for m in re.finditer(re.escape(word), lower)]
+    if not spots:
+        return 0.0
+    found = 0
+    for cue in cues:
+        values = [m.start() for m in CUES[cue][1].finditer(sentence)]
+        found += any(abs(v - s) <= _NEAR_CHARS for v in values for s in spots)
+    return found / len(cues)

@@ -1,0 +1,32 @@
+"""Whether the documents answer the question at all: the one place that decides refusal.
+
+A fitted classifier over support features (how well the best sentences match, how much of the question's rare
+vocabulary appears nowhere, whether the kind of value asked for is there) gives the probability that the question
+is answerable; below the model's cross-validated operating point the answer is a refusal with the closest passages.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pydantic import BaseModel
+
+from assistant.answer.features import QUESTION_FEATURES, Analysis
+from assistant.answer.model import AnswerModel
+
+
+class Verdict(BaseModel):
+    """The refusal decision with its inputs, kept so that evaluation and logs can show why."""
+
+    answerable: float
+    refused: bool
+    features: dict[str, float]
+
+
+def judge(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Verdict:
+    if not analysis.sentences:
+        return Verdict(answerable=0.0, refused=True, features={})
+    row = analysis.question_row(probs)
+    p = float(model.refusal.probability(row)[0])
+    unsupported = float(probs.max()) < model.support_floor  # nothing retrieved reads like an answer at all
+    return Verdict(answerable=p, refused=p < model.refusal_threshold or unsupported,
+                   features={name: round(float(v), 4) for name, v in zip(QUESTION_FEATURES, row, strict=True)})

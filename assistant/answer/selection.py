@@ -1,0 +1,93 @@
+"""Which sentences answer the question: ranked by the fitted model, kept while they stay close to the best one.
+
+The one place that chooses the answer's sentences. A list question also gets the items that follow its lead
+sentence (read on into the next chunks), and a sentence that opens with 'It' or 'This' brings the one before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answer.context import shape, with_antecedents, with_items
+from assistant.answer.features import Analysis
+from assistant.answer.model import AnswerModel
+from assistant.answer.units import Sentence
+from assistant.models import Passage
+from assistant.support import has
+
+_NEAR = 0.8  # token-set Jaccard above which two sentences say the same thing
+
+
+@dataclass
+class Chosen:
+    sentences: list[Sentence]
+    passages: list[Passage]  # what the sentences' ranks index: the analysed passages, plus chunks a list read on into
+
+
+def probabilities(analysis: Analysis, model: AnswerModel) -> np.ndarray:
+    """The ranker's probability that each candidate states (part of) the answer; kept on the sentences as score."""
+    if not analysis.sentences:
+        return np.zeros(0)
+    probs = model.ranker.probability(analysis.matrix)
+    for s, p in zip(analysis.sentences, probs, strict=True):
+        s.score = float(p)
+    return probs
+
+
+def _near(a: Sentence, b: Sentence) -> bool:
+    if not a.terms or not b.terms:
+        return False
+    return len(a.terms & b.terms) / len(a.terms | b.terms) >= _NEAR
+
+
+_READABLE = 0.5  # below this share of real words a line is OCR debris ('Pilot Cities ภ์ Ane. . ๐ @ fit inet')
+
+
+def eligible(s: Sentence) -> bool:
+    """A fragment, a letterhead ('ABU DHABI MUNICIPALITY & TOWN PLANNING') or OCR debris states nothing."""
+    return not s.short and shape(s.text) != "caps" and s.wordlike >= _READABLE
+
+
+def _fits(s: Sentence, chosen: list[Sentence]) -> bool:
+    if s in chosen or any(_near(s, c) for c in chosen):
+        return False
+    return not (s.cross_lingual and any(not c.cross_lingual for c in chosen))  # own language matched: the other is a guess
+
+
+def _covered(s: Sentence, weights: dict[str, float]) -> set[str]:
+    return {t for t in weights if has(s.context or s.unit, t)}
+
+
+def _gain(s: Sentence, weights: dict[str, float], covered: set[str]) -> float:
+    """Share of the question's weight this sentence adds to what the answer covers already."""
+    total = sum(weights.values()) or 1.0
+    return sum(w for t, w in weights.items() if t not in covered and has(s.context or s.unit, t)) / total
+
+
+def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
+    passages = list(analysis.passages)
+    order = [i for i in np.argsort(-probs, kind="stable") if eligible(analysis.sentences[i])]
+    if not order:
+        return Chosen([], passages)
+    intent, sel = analysis.intent, model.selection
+    limit = sel.limits.get(intent.kind, 2) + min(intent.parts, sel.max_parts) - 1
+    best = float(probs[order[0]])
+    bar = max(sel.floor, sel.ratio * best)
+    pool = [i for i in order if probs[i] >= bar]
+    chosen: list[Sentence] = [analysis.sentences[order[0]]]
+    covered = _covered(chosen[0], analysis.weights)
+    while len(chosen) < limit:
+        # the next pick: likely, and saying what the answer does not say yet (another part of the question)
+        gains = [(float(probs[i]) + sel.novelty * _gain(analysis.sentences[i], analysis.weights, covered), -i)
+                 for i in pool if _fits(analysis.sentences[i], chosen)]
+        if not gains:
+            break
+        pick = -max(gains)[1]
+        chosen.append(analysis.sentences[pick])
+        covered |= _covered(analysis.sentences[pick], analysis.weights)
+    chosen = with_antecedents(chosen, analysis.sentences)
+    if intent.listing:
+        chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, limit + 6)
+    return Chosen(chosen, passages)

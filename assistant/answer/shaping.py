@@ -1,0 +1,113 @@
+"""The answer's shape: a direct answer first, the evidence in the citations beside it.
+
+A fact question gets its value as a short lead when one can be read off ("26 cities [1].") and the sentence that
+states it; a list question gets its items as a list; an overview gets a few cited points. Every citation carries
+``highlights``, the spans of its passage that the answer drew on, so a page can mark them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answer.citations import citation_for
+from assistant.answer.question import Intent
+from assistant.answer.selection import Chosen
+from assistant.answer.units import Sentence
+from assistant.models import Citation
+from assistant.support import content_terms, stem
+
+PageLookup = Callable[[str, int], str | None]
+_END_PUNCT = re.compile(r"([.!?。:;]+)\s*$")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_DATE = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+                   rf"|(?:{_MONTHS})\s+\d{{4}})\b")
+_NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?\s*%?)\s+((?:[^\W\d][\w'-]*\s+){0,2}[^\W\d][\w'-]*)")
+_LEAD_WORDS = 3
+
+
+def with_marker(text: str, n: int) -> str:
+    """'... signed in 2001 [2].' reads better than '... signed in 2001. [2]'."""
+    text = text.strip()
+    match = _END_PUNCT.search(text)
+    if match:
+        return f"{text[: match.start()].rstrip()} [{n}]{match.group(1)}"
+    return f"{text} [{n}]"
+
+
+def _number_lead(question: str, sentence: str) -> str | None:
+    """'How many pilot cities ...?' and '... the 26 pilot cities ...' -> '26 pilot cities': a number whose next words
+    include a word of the question (the thing counted)."""
+    wanted = set(content_terms(question))
+    for match in _NUMBER.finditer(sentence):
+        words = match.group(2).split()[:_LEAD_WORDS]
+        for n, word in enumerate(words):
+            if stem(word.lower().strip("'")) in wanted:
+                return f"{match.group(1).strip()} {' '.join(words[: n + 1])}"
+    return None
+
+
+def lead_value(question: str, intent: Intent, sentence: str) -> str | None:
+    """The value itself, when the best sentence states exactly the kind asked for."""
+    if intent.kind != "fact" or intent.language != "en":
+        return None
+    if "date" in intent.cues:
+        dates = _DATE.findall(sentence)
+        if len(dates) == 1:  # several dates: which one answers is not for a pattern to say
+            return dates[0]
+    if "number" in intent.cues:
+        return _number_lead(question, sentence)
+    return None
+
+
+def _squashed(text: str) -> tuple[str, list[int]]:
+    keep = [(ch, i) for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(ch for ch, _ in keep), [i for _, i in keep]
+
+
+def span_of(passage_text: str, sentence: str) -> tuple[int, int] | None:
+    """Where a (cleaned, re-spaced) sentence stands in its passage: compared without white space."""
+    flat, index = _squashed(passage_text)
+    probe, _ = _squashed(sentence)
+    at = flat.find(probe) if probe else -1
+    if at < 0:
+        return None
+    return index[at], index[at + len(probe) - 1] + 1
+
+
+def _ordered(chosen: Chosen, intent: Intent) -> list[Sentence]:
+    """Lists keep their reading order (lead, then items); other answers group by passage, best passage first."""
+    if intent.listing:
+        return chosen.sentences
+    ranks = list(dict.fromkeys(s.rank for s in chosen.sentences))
+    return [s for rank in ranks for s in sorted((x for x in chosen.sentences if x.rank == rank),
+                                                  key=lambda x: x.position)]
+
+
+def compose(question: str, intent: Intent, chosen: Chosen,
+            page_lookup: PageLookup | None = None) -> tuple[str, list[Citation]]:
+    sentences = _ordered(chosen, intent)
+    ranks = list(dict.fromkeys(s.rank for s in sentences))
+    numbers = {rank: n for n, rank in enumerate(ranks, start=1)}
+    best = max(sentences, key=lambda s: s.score)
+    lines: list[str] = []
+    if intent.listing and len(sentences) > 1:
+        lines.append(with_marker(sentences[0].text, numbers[sentences[0].rank]))
+        lines += [f"- {with_marker(s.text, numbers[s.rank])}" for s in sentences[1:]]
+    elif intent.overview and len(sentences) > 1:
+        lines += [f"- {with_marker(s.text, numbers[s.rank])}" for s in sentences]
+    else:
+        lines.append(" ".join(with_marker(s.text, numbers[s.rank]) for s in sentences))
+    citations = []
+    for rank in ranks:
+        own = [s for s in sentences if s.rank == rank]
+        passage = chosen.passages[rank]
+        citation = citation_for(passage, numbers[rank], max(own, key=lambda s: s.score).text, page_lookup)
+        spans = [span for s in sorted(own, key=lambda s: s.position) if (span := span_of(passage.chunk.text, s.text))]
+        citations.append(citation.model_copy(update={"highlights": spans}))
+    text = "\n".join(lines)
+    lead = lead_value(question, intent, best.text)
+    if lead:
+        text = f"{with_marker(lead, numbers[best.rank]).rstrip('.')}.\n\n{text}"
+    return text, citations
