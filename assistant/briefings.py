@@ -144,7 +144,8 @@ def _pick(topic: str, spec: SectionSpec, passages: list[Passage], settings: Sett
     if not passages:
         return []
     ranked = rank_sentences(topic, passages, settings, query_vector=query_vector, embedder=embedder)
-    if ranked.refused:
+    on_topic = not ranked.refused if ranked.cross_lingual else ranked.matched  # across languages words cannot match
+    if not on_topic:
         return []
     picked: list[Picked] = []
     for sentence in ranked.sentences:

@@ -177,10 +177,9 @@ def examples_of(service: AssistantService, items: list[GoldItem]) -> list[Exampl
     out = []
     for item in items:
         analysis = service.analyse(item.question)
-        files = {s.file for s in item.sources}
+        labels, weights = label(analysis, item.must_include, {s.file for s in item.sources}, _norm)
         out.append(Example(
-            id=f"{item.set}/{item.id}", analysis=analysis, answerable=item.answerable,
-            labels=label(analysis, item.must_include, files, _norm),
+            id=f"{item.set}/{item.id}", analysis=analysis, answerable=item.answerable, labels=labels, weights=weights,
             passes=lambda text, citations, item=item: passes(text, item.must_include, item.sources, citations,
                                                              service.settings.top_k)))
     return out

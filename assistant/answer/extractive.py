@@ -63,9 +63,12 @@ def decide(analysis: Analysis, model: AnswerModel | None = None, page_lookup: Pa
 
 @dataclass
 class Ranked:
-    """Every readable candidate sentence, most likely first, with the refusal decision (briefings pick from these)."""
+    """Every readable candidate sentence, most likely first, with the refusal decision and whether any sentence in
+    the question's language holds one of its words (a briefing's topic is not a question: briefings pick from these)."""
 
     refused: bool
+    matched: bool
+    cross_lingual: bool
     sentences: list[Sentence]
     passages: list[Passage]
 
@@ -77,7 +80,10 @@ def rank_sentences(question: str, passages: list[Passage], settings: Settings, *
     probs = probabilities(analysis, model)
     verdict = judge(analysis, probs, model)
     order = [analysis.sentences[i] for i in np.argsort(-probs, kind="stable") if eligible(analysis.sentences[i])]
-    return Ranked(refused=verdict.refused, sentences=order, passages=analysis.passages)
+    own = [s for s in analysis.sentences if s.rank < analysis.retrieved]
+    return Ranked(refused=verdict.refused, matched=any(s.coverage > 0 and not s.cross_lingual for s in own),
+                  cross_lingual=bool(own) and all(s.cross_lingual for s in own), sentences=order,
+                  passages=analysis.passages)
 
 
 def answer_extractively(

@@ -37,7 +37,7 @@ QUESTION_FEATURES = ("top", "second", "lexical_best", "missing", "unknown", "den
 # a question unlike any it was fitted on cannot be let through by a weight the data happened to flip.
 SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unknown": -1, "dense_top": 1,
                  "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1}
-DENSE_CANDIDATES = 12  # sentences embedded per question (by first-stage score): ~1 ms each with USE on one core
+DENSE_CANDIDATES = 20  # sentences embedded per question (by first-stage score): ~1 ms each with USE on one core
 _CROSS_LINGUAL_MAX = 60
 
 
@@ -53,6 +53,7 @@ class Analysis:
     matrix: np.ndarray  # len(sentences) x len(SENTENCE_FEATURES)
     weights: dict[str, float]
     focus: list[str]
+    heads: dict[int, Unit]  # per passage rank: its document's title, year and section heading
     unknown_names: list[str] = field(default_factory=list)
 
     def question_row(self, probabilities: np.ndarray) -> np.ndarray:
@@ -116,15 +117,25 @@ def _rare(unit: Unit, weights: dict[str, float]) -> float:
     return max(held, default=0.0) / top if top else 0.0
 
 
-_LATIN_TOKEN = re.compile(r"[A-Za-z]{2,}")
+_EDGE_PUNCT = "()[]{}\"'“”‘’.,;:!?*"
+_CONNECTORS = frozenset("& - – — / % +".split())
 
 
 def wordlike(text: str) -> float:
-    """Share of the Latin-script tokens that are English words: OCR of a logo or an infographic is not."""
-    from assistant.vocabulary import is_word
-
-    tokens = _LATIN_TOKEN.findall(text)
-    return sum(1 for t in tokens if is_word(t)) / len(tokens) if tokens else 1.0
+    """Share of a sentence's tokens that are words or numbers (Thai ones only in Thai text): OCR of a logo or a stamp
+    ('Pilot Cities ภ์ Ane. . ๐ @ fit inet \\ oy') is stray marks and letters of another script."""
+    letters = [ch for ch in text if ch.isalpha()]
+    thai = sum(1 for ch in letters if "\u0e00" <= ch <= "\u0e7f") > len(letters) / 2
+    tokens = text.split()
+    clean = 0
+    for token in tokens:
+        core = token.strip(_EDGE_PUNCT)
+        if token in _CONNECTORS:
+            clean += 1
+        elif core and all(ch.isalnum() or ch in "'’-&/.,%" or ("\u0e00" <= ch <= "\u0e7f") for ch in core):
+            in_thai = any("\u0e00" <= ch <= "\u0e7f" for ch in core)
+            clean += thai or not in_thai or core.isdigit()  # English names are at home in Thai text, not the reverse
+    return clean / len(tokens) if tokens else 1.0
 
 
 def _share(unit: Unit, words: list[str]) -> float:
@@ -141,7 +152,8 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     sentences = candidate_sentences(expanded, intent.language)
     _with_section_names(named, sentences, expanded)
     weights = term_weights(content_terms(question), [s.unit for s in sentences if s.rank < retrieved])
-    heads = {rank: unit_of(f"{p.meta.title} {p.chunk.heading or ''}") for rank, p in enumerate(expanded)}
+    heads = {rank: unit_of(f"{p.meta.title} {(p.meta.date or '')[:4]} {p.chunk.heading or ''}")
+             for rank, p in enumerate(expanded)}
     focus = focus_terms(question)
     firsts = {}
     for s in sentences:
@@ -171,7 +183,7 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
               else matrix.reshape(0, len(SENTENCE_FEATURES)))
     _dense_column(question, sentences, matrix, query_vector, embedder, focus_words(question))
     return Analysis(question=question, intent=intent, passages=expanded, retrieved=retrieved, sentences=sentences,
-                    matrix=matrix, weights=weights, focus=focus, unknown_names=list(unknown_names or []))
+                    matrix=matrix, weights=weights, focus=focus, heads=heads, unknown_names=list(unknown_names or []))
 
 
 def _with_derived(base: np.ndarray, sentences: list[Sentence], passages: list[Passage]) -> np.ndarray:

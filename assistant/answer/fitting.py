@@ -21,13 +21,12 @@ from assistant.answer.shaping import compose
 from assistant.models import Citation
 
 FOLDS = 5
-_FLOOR_QUANTILE = 0.02  # the support floor: below the best sentence of all but 2% of answerable questions
+_FLOOR_MARGIN = 0.5  # the support floor: half the weakest best sentence that any answerable gold question had
 _REFUSAL_C = 0.2  # strong regularisation: a few dozen questions, of which a handful unanswerable
 MAX_FALSE_REFUSAL = 0.05  # the operating point: refuse as much as possible while answerable questions stay answered
 _LENGTH_GOAL = int(__import__("os").environ.get("LG", "600"))  # median answer characters
 _GRID: dict[str, tuple[float | int, ...]] = {
-    "ratio": (0.3, 0.5, 0.7, 0.85), "floor": (0.1, 0.2, 0.35, 0.5), "novelty": (0.0, 0.3, 1.0),
-    "max_parts": (1, 2, 3), "fact": (1, 2, 3), "list": (1, 2, 3), "overview": (3, 4, 5),
+    "ratio": (0.5, 0.7, 0.85), "fact": (1, 2, 3), "list": (1, 2, 3), "overview": (3, 4, 5),
 }
 
 
@@ -39,22 +38,30 @@ class Example:
     analysis: Analysis
     answerable: bool
     labels: np.ndarray  # per candidate sentence: does it hold a required phrase from a gold source?
+    weights: np.ndarray  # how much each labelled sentence counts (a phrase few candidates hold counts most)
     passes: Callable[[str, list[Citation]], bool]  # is this answer text, with these citations, right?
 
 
-def label(analysis: Analysis, must_include: list[str], sources: set[str], norm: Callable[[str], str]) -> np.ndarray:
+def label(analysis: Analysis, must_include: list[str], sources: set[str],
+          norm: Callable[[str], str]) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and weights: a positive sentence weighs the sum of 1/(number of candidates holding it) over the required
+    phrases it holds, so the one sentence that names a rare figure outweighs ten that repeat a common name."""
     wanted = [norm(m) for m in must_include]
-    out = np.zeros(len(analysis.sentences))
-    for i, s in enumerate(analysis.sentences):
-        meta = analysis.passages[s.rank].meta
-        from_source = not sources or meta.source in sources or any(m.source in sources for m in
-                                                                     analysis.passages[s.rank].also_in)
-        if from_source and any(w in norm(s.text) for w in wanted):
-            out[i] = 1.0
-    return out
+    texts = [norm(s.text) for s in analysis.sentences]
+    holders = {w: sum(w in t for t in texts) for w in wanted}
+    labels, weights = np.zeros(len(texts)), np.ones(len(texts))
+    for i, (s, text) in enumerate(zip(analysis.sentences, texts, strict=True)):
+        passage = analysis.passages[s.rank]
+        from_source = not sources or passage.meta.source in sources or any(m.source in sources
+                                                                            for m in passage.also_in)
+        held = [w for w in wanted if w in text]
+        if from_source and held:
+            labels[i], weights[i] = 1.0, sum(1.0 / holders[w] for w in held)
+    return labels, weights
 
 
-def _fit_linear(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float) -> Linear:
+def _fit_linear(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float,
+                weights: np.ndarray | None = None) -> Linear:
     from sklearn.linear_model import LogisticRegression
 
     mean = x.mean(axis=0)
@@ -63,7 +70,9 @@ def _fit_linear(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float) ->
     if len(set(y.tolist())) < 2:  # nothing to tell apart: a constant model at the base rate
         return Linear(features=list(names), mean=mean.tolist(), scale=scale.tolist(), coef=[0.0] * len(names),
                       intercept=float(np.log((y.mean() + 1e-3) / (1 - y.mean() + 1e-3))))
-    fit = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit((x - mean) / scale, y)
+    w = np.ones(len(y)) if weights is None else weights.astype(float).copy()
+    w[y == 1] *= w[y == 0].sum() / max(w[y == 1].sum(), 1e-9)  # the classes weigh the same in all
+    fit = LogisticRegression(C=c, max_iter=3000).fit((x - mean) / scale, y, sample_weight=w)
     return Linear(features=list(names), mean=mean.tolist(), scale=scale.tolist(), coef=fit.coef_[0].tolist(),
                   intercept=float(fit.intercept_[0]))
 
@@ -88,7 +97,7 @@ def fit_ranker(examples: list[Example]) -> Linear:
     rows = [e for e in examples if e.answerable and len(e.analysis.sentences)]
     x = np.vstack([e.analysis.matrix for e in rows])
     y = np.concatenate([e.labels for e in rows])
-    return _fit_linear(x, y, SENTENCE_FEATURES, c=0.3)
+    return _fit_linear(x, y, SENTENCE_FEATURES, c=0.3, weights=np.concatenate([e.weights for e in rows]))
 
 
 def _threshold(probs: np.ndarray, answerable: np.ndarray) -> float:
@@ -171,7 +180,7 @@ def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerMo
     refusal = fit_refusal(rows, answerable)
     threshold = _threshold(_out_of_fold_refusal(rows, answerable), answerable)
     top = rows[answerable, QUESTION_FEATURES.index("top")]
-    floor = float(np.quantile(top, _FLOOR_QUANTILE)) if len(top) else 0.0
+    floor = _FLOOR_MARGIN * float(top.min()) if len(top) else 0.0
     model = AnswerModel(ranker=ranker, refusal=refusal, refusal_threshold=threshold, support_floor=floor,
                         fitted_on=fitted_on or [])
     return model.model_copy(update={"selection": _search_selection(examples, model)})

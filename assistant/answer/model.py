@@ -51,7 +51,7 @@ class AnswerModel(BaseModel):
     refusal: Linear
     refusal_threshold: float = Field(description="Refuse when the answerability probability is below this.")
     support_floor: float = Field(0.0, ge=0, le=1, description="Refuse, whatever else, when no sentence's ranker "
-                                 "probability reaches this: nearly every answerable gold question's best sentence did.")
+                                 "probability reaches this: every answerable gold question's best sentence reached twice it.")
     selection: Selection = Selection()
     fitted_on: list[str] = Field(default_factory=list, description="Gold files the weights were fitted on.")
 

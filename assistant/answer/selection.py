@@ -42,7 +42,7 @@ def _near(a: Sentence, b: Sentence) -> bool:
     return len(a.terms & b.terms) / len(a.terms | b.terms) >= _NEAR
 
 
-_READABLE = 0.5  # below this share of real words a line is OCR debris ('Pilot Cities ภ์ Ane. . ๐ @ fit inet')
+_READABLE = 0.75  # below this share of clean tokens a line is OCR debris ('Pilot Cities ภ์ Ane. . ๐ @ fit inet')
 
 
 def eligible(s: Sentence) -> bool:
@@ -56,14 +56,17 @@ def _fits(s: Sentence, chosen: list[Sentence]) -> bool:
     return not (s.cross_lingual and any(not c.cross_lingual for c in chosen))  # own language matched: the other is a guess
 
 
-def _covered(s: Sentence, weights: dict[str, float]) -> set[str]:
-    return {t for t in weights if has(s.context or s.unit, t)}
+def _covered(s: Sentence, analysis: Analysis) -> set[str]:
+    """The question words a sentence speaks to, its document's title and year included: of 'the 2018 plan and the
+    2019 report', a sentence from the 2019 report covers '2019' though it does not repeat it."""
+    head = analysis.heads.get(s.rank)
+    return {t for t in analysis.weights if has(s.context or s.unit, t) or (head is not None and has(head, t))}
 
 
-def _gain(s: Sentence, weights: dict[str, float], covered: set[str]) -> float:
+def _gain(s: Sentence, analysis: Analysis, covered: set[str]) -> float:
     """Share of the question's weight this sentence adds to what the answer covers already."""
-    total = sum(weights.values()) or 1.0
-    return sum(w for t, w in weights.items() if t not in covered and has(s.context or s.unit, t)) / total
+    total = sum(analysis.weights.values()) or 1.0
+    return sum(analysis.weights[t] for t in _covered(s, analysis) - covered) / total
 
 
 def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
@@ -77,16 +80,16 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     bar = max(sel.floor, sel.ratio * best)
     pool = [i for i in order if probs[i] >= bar]
     chosen: list[Sentence] = [analysis.sentences[order[0]]]
-    covered = _covered(chosen[0], analysis.weights)
+    covered = _covered(chosen[0], analysis)
     while len(chosen) < limit:
         # the next pick: likely, and saying what the answer does not say yet (another part of the question)
-        gains = [(float(probs[i]) + sel.novelty * _gain(analysis.sentences[i], analysis.weights, covered), -i)
+        gains = [(float(probs[i]) + sel.novelty * _gain(analysis.sentences[i], analysis, covered), -i)
                  for i in pool if _fits(analysis.sentences[i], chosen)]
         if not gains:
             break
         pick = -max(gains)[1]
         chosen.append(analysis.sentences[pick])
-        covered |= _covered(analysis.sentences[pick], analysis.weights)
+        covered |= _covered(analysis.sentences[pick], analysis)
     chosen = with_antecedents(chosen, analysis.sentences)
     if intent.listing:
         chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, limit + 6)

@@ -25,6 +25,7 @@ _DATE = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}
                    rf"|(?:{_MONTHS})\s+\d{{4}})\b")
 _NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?\s*%?)\s+((?:[^\W\d][\w'-]*\s+){0,2}[^\W\d][\w'-]*)")
 _LEAD_WORDS = 3
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def with_marker(text: str, n: int) -> str:
@@ -37,15 +38,16 @@ def with_marker(text: str, n: int) -> str:
 
 
 def _number_lead(question: str, sentence: str) -> str | None:
-    """'How many pilot cities ...?' and '... the 26 pilot cities ...' -> '26 pilot cities': a number whose next words
-    include a word of the question (the thing counted)."""
+    """'How many pilot cities ...?' and '... the 26 pilot cities ...' -> '26 pilot cities': the one number (not a
+    year) whose next words include a word of the question, the thing counted."""
     wanted = set(content_terms(question))
+    found = []
     for match in _NUMBER.finditer(sentence):
         words = match.group(2).split()[:_LEAD_WORDS]
-        for n, word in enumerate(words):
-            if stem(word.lower().strip("'")) in wanted:
-                return f"{match.group(1).strip()} {' '.join(words[: n + 1])}"
-    return None
+        hit = max((n for n, word in enumerate(words) if stem(word.lower().strip("'")) in wanted), default=None)
+        if hit is not None and not _YEAR.fullmatch(match.group(1).strip()):
+            found.append(f"{match.group(1).strip()} {' '.join(words[: hit + 1])}")
+    return found[0] if len(set(found)) == 1 else None  # two counts of the thing: which one answers is not for a pattern
 
 
 def lead_value(question: str, intent: Intent, sentence: str) -> str | None:

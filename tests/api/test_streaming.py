@@ -32,7 +32,7 @@ def test_chat_stream_is_tokens_then_citations_then_answer(corpus_client: TestCli
     tokens = "".join(json.loads(data)["text"] for name, data in events if name == "token")
     assert tokens == answer.answer
     citations = json.loads(events[-2][1])["citations"]
-    assert citations == [c.model_dump() for c in answer.citations]
+    assert citations == [c.model_dump(mode="json") for c in answer.citations]
     assert answer.found and "City Relations Promotion" in answer.answer
 
 

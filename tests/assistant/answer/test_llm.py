@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.modes import answer, stream_answer
+from assistant.answer.extractive import answer_extractively
+from assistant.answer.modes import NOT_ASKED, answer, stream_answer
 from assistant.answer.support_check import citations_from_passages, markers_in
 from assistant.config import Settings
 from assistant.answer.llm import answer_with_llm, finish_answer, stream_answer_with_llm
@@ -98,14 +99,39 @@ def test_closed_port_falls_back_to_extractive_with_a_reason(passages: list) -> N
 
     settings = Settings(llm_base_url=f"http://127.0.0.1:{free_port()}/v1", llm_timeout_s=5)
     question = "What common interests do Abu Dhabi and Houston share?"
-    result = answer(question, passages, "llm", settings)
+    extractive = answer_extractively(question, passages, settings)
+    assert extractive.found
+    result = answer(question, passages, "llm", settings, extractive)
     assert result.mode == "extractive"
     assert result.fallback_reason and "connect" in result.fallback_reason
-    assert result.found and "energy" in result.answer.lower()
-    streamed = list(stream_answer(question, passages, "llm", settings))
+    assert result.answer == extractive.answer and "energy" in result.answer.lower()
+    streamed = list(stream_answer(question, passages, "llm", settings, extractive))
     assert isinstance(streamed[-1], Answer) and streamed[-1].mode == "extractive" and streamed[-1].fallback_reason
 
 
+def test_an_llm_slower_than_its_timeout_gives_the_extractive_answer_in_time(local_llm: str, passages: list) -> None:
+    """The timeout bounds the whole reply, not each read: a model still writing when it runs out is abandoned."""
+    import time
+
+    settings = Settings(llm_base_url=local_llm, llm_timeout_s=0.5, llm_max_tokens=400, llm_answer_tokens=400)
+    question = "What common interests do Abu Dhabi and Houston share?"
+    extractive = answer_extractively(question, passages, settings)
+    started = time.monotonic()
+    result = answer(question, passages, "llm", settings, extractive)
+    assert time.monotonic() - started < 3.0
+    assert result.mode == "extractive" and result.answer == extractive.answer
+    assert result.fallback_reason and "within 0.5 s" in result.fallback_reason
+
+
+def test_a_refused_question_is_not_put_to_the_llm(passages: list) -> None:
+    settings = Settings(llm_base_url="http://127.0.0.1:9/v1")  # never reached: nothing is asked
+    refused = Answer(answer=REFUSAL_EN, found=False, mode="extractive", question="q")
+    result = answer("What is the population of Mars?", passages, "llm", settings, refused)
+    assert not result.found and result.fallback_reason == NOT_ASKED
+
+
 def test_no_llm_configured_means_extractive_by_default(passages: list) -> None:
-    result = answer("What common interests do Abu Dhabi and Houston share?", passages, None, Settings())
-    assert result.mode == "extractive" and result.fallback_reason is None
+    question = "What common interests do Abu Dhabi and Houston share?"
+    extractive = answer_extractively(question, passages, Settings())
+    result = answer(question, passages, None, Settings(), extractive)
+    assert result is extractive and result.fallback_reason is None

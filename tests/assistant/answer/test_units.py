@@ -77,3 +77,24 @@ def test_markdown_metadata_block_is_metadata_not_text(shared_corpus: Path) -> No
     for label in ("- Kind:", "- Source document:", "- Text provenance:", "## OCR text", "# The New York"):
         assert label not in text
     assert text.lstrip().startswith("THE CITY OF NEW YORK")
+
+
+def test_a_list_flattened_onto_one_line_is_cut_into_its_items() -> None:
+    line = ("STRATEGIC TARGETS - Green Growth: raise green jobs to 4% - Green Mobility: a 60: 40 modal share "
+            "SUPPORT REQUIRED - Political support - Support from the citizens")
+    assert _split(line, "en") == ["STRATEGIC TARGETS", "Green Growth: raise green jobs to 4%",
+                                  "Green Mobility: a 60: 40 modal share", "SUPPORT REQUIRED", "Political support",
+                                  "Support from the citizens"]
+
+
+def test_a_dash_or_an_acronym_inside_a_sentence_does_not_cut_it() -> None:
+    sentence = "The ASCN was set up in 2018 - a year of note - by the AMS under UN SDG 11."
+    assert _split(sentence, "en") == [sentence]
+
+
+def test_ocr_debris_is_not_wordlike_while_thai_text_with_english_names_is() -> None:
+    from assistant.answer.features import wordlike
+
+    assert wordlike("Pilot Cities ภ์ Ane. . ๐ @ fit inet \\ oy") < 0.75
+    assert wordlike("มาตรา ๔๖ ผู้มีสิทธิสมัครรับเลือกตั้ง Bangkok") == 1.0
+    assert wordlike("Industry & Innovation – 12% of projects (ASCN).") == 1.0

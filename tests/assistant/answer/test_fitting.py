@@ -1,0 +1,70 @@
+"""Fitting the answer model on gold questions over the real index, and the cross-validation that scores it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.answer.features import QUESTION_FEATURES, SENTENCE_FEATURES, SUPPORT_SIGNS
+from assistant.answer.fitting import FOLDS, _folds, cross_validated_models, fit, fit_refusal
+from assistant.answer.model import load_model, shipped_model
+from assistant.config import Settings
+from assistant.evaluation import examples_of, load_gold
+from assistant.service import AssistantService
+
+DEV = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "dev.jsonl"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def examples(indexed_settings: Settings) -> list:
+    return examples_of(AssistantService(indexed_settings), load_gold(DEV))
+
+
+def test_labels_weigh_a_rare_required_phrase_more(examples: list) -> None:
+    answerable = [e for e in examples if e.answerable]
+    assert sum(e.labels.any() for e in answerable) >= 0.8 * len(answerable)  # retrieval brings the answer
+    assert all(not e.labels.any() for e in examples if not e.answerable)
+    for e in answerable:
+        assert (e.weights[e.labels == 0] == 1).all()
+        assert (e.weights[e.labels == 1] > 0).all()
+    spread = [e for e in answerable if e.labels.sum() >= 3]
+    assert any(len(set(e.weights[e.labels == 1].round(6))) > 1 for e in spread)  # not every positive is equal
+
+
+def test_each_cross_validated_model_is_fitted_without_its_fold(examples: list) -> None:
+    models = cross_validated_models(examples)
+    folds = _folds(len(examples), FOLDS)
+    assert len({id(models[e.id]) for e in examples}) == FOLDS
+    held = folds[0].tolist()
+    again = fit([e for n, e in enumerate(examples) if n not in held])
+    assert models[examples[held[0]].id].model_dump() == again.model_dump()  # the same fit, none of its fold seen
+    assert models[examples[held[0]].id].ranker.coef != fit(examples).ranker.coef
+
+
+def test_the_refusal_classifier_keeps_the_signs_support_implies() -> None:
+    rng = np.random.default_rng(1)
+    rows = rng.random((60, len(QUESTION_FEATURES)))
+    answerable = rows[:, QUESTION_FEATURES.index("typed_best")] > 0.4
+    missing = QUESTION_FEATURES.index("missing")
+    rows[:, missing] = answerable + 0.1 * rng.random(60)  # in this data more missing words look *more* answerable
+    model = fit_refusal(rows, answerable)
+    assert model.coef[missing] == 0.0  # the flipped weight is dropped, not learned
+    for name, weight in zip(QUESTION_FEATURES, model.coef, strict=True):
+        assert weight * SUPPORT_SIGNS[name] >= 0
+    assert model.coef[QUESTION_FEATURES.index("typed_best")] > 0
+
+
+def test_the_shipped_model_reads_todays_features(tmp_path: Path) -> None:
+    model = shipped_model()
+    assert model.ranker.features == list(SENTENCE_FEATURES)
+    assert model.refusal.features == list(QUESTION_FEATURES)
+    stale = model.model_copy(update={"ranker": model.ranker.model_copy(update={"features": ["lexical"]})})
+    (tmp_path / "old.json").write_text(stale.model_dump_json(), encoding="utf-8")
+    from assistant.errors import InvalidRequestError
+
+    with pytest.raises(InvalidRequestError, match="fit-answers"):
+        load_model(tmp_path / "old.json")

@@ -1,0 +1,43 @@
+"""What a question asks for, read off its words in English and Thai (pure functions, no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.question import focus_terms, focus_words, intent_of, typed_focus
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("How many delegates attended the annual meeting in Jakarta?", ["delegates", "attended", "annual", "meeting"]),
+        ("Who succeeded Ms Tan as chief officer?", ["succeeded", "chief", "officer"]),
+        ("When is the Riverside Tram scheduled to open to passengers?", ["scheduled", "open", "passengers"]),
+        ("สำนักงานมีบุคลากรทั้งหมดกี่คน", ["สำนักงาน", "บุคลากร"]),  # "ทั้งหมด" (all) is a stop word
+    ],
+)
+def test_focus_is_the_common_words_of_the_asking_clause(question: str, focus: list[str]) -> None:
+    """Names (capitalised) and the question's other clauses are what it is about, not what it asks."""
+    assert focus_words(question) == focus
+
+
+def test_focus_terms_are_stemmed_as_matching_compares_them() -> None:
+    assert focus_terms("How many delegates attended?") == ["delegat", "attend"]
+
+
+def test_intent_reads_kind_cues_parts_and_items() -> None:
+    fact = intent_of("Who signed the agreement, when, and when did it take effect?")
+    assert fact.kind == "fact" and set(fact.cues) == {"person", "date"} and fact.parts == 3
+    listing = intent_of("What are the three strategies of the plan?")
+    assert listing.kind == "list" and listing.items == 3
+    assert intent_of("Brief me on the network's action plans.").kind == "overview"
+    thai = intent_of("สภาเขตมีสมาชิกอย่างน้อยกี่คน")
+    assert thai.language == "th" and "number" in thai.cues
+
+
+def test_typed_focus_wants_the_value_next_to_what_it_measures() -> None:
+    cues, focus = ("number",), ["delegat"]
+    assert typed_focus("The meeting was attended by 300 delegates from ten countries.", cues, focus) == 1.0
+    assert typed_focus("Delegates discussed the plan. " + "x" * 80 + " It was held in 2019.", cues, focus) == 0.0
+    assert typed_focus("The meeting was held in Bangkok.", cues, focus) == 0.0  # no focus word at all
+    assert typed_focus("Anything.", (), focus) == 1.0  # nothing typed was asked

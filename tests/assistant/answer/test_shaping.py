@@ -1,0 +1,38 @@
+"""The answer's shape: the value as a lead when one can be read off, and highlights that find sentences in passages."""
+
+from __future__ import annotations
+
+from assistant.answer.question import intent_of
+from assistant.answer.shaping import lead_value, span_of, with_marker
+
+
+def test_a_count_is_read_off_when_one_number_counts_the_thing_asked() -> None:
+    question = "How many pilot cities joined the network?"
+    assert lead_value(question, intent_of(question), "In 2018, 26 pilot cities were named.") == "26 pilot cities"
+    # two counts of the same thing: which one answers is not for a pattern to say
+    two = "It grew from 65 projects in 2021 to 77 projects this year."
+    assert lead_value("How many projects are there?", intent_of("How many projects are there?"), two) is None
+    # a year is not a count
+    assert lead_value(question, intent_of(question), "The 2018 cities met in Singapore.") is None
+
+
+def test_a_date_is_read_off_only_when_the_sentence_states_one() -> None:
+    question = "When was the framework endorsed?"
+    intent = intent_of(question)
+    assert lead_value(question, intent, "It was endorsed on 8 July 2018 in Singapore.") == "8 July 2018"
+    assert lead_value(question, intent, "Drafted in May 2018, it was endorsed on 8 July 2018.") is None
+    assert lead_value("Which cities were endorsed?", intent_of("Which cities were endorsed?"),
+                      "It was endorsed on 8 July 2018.") is None  # not a fact question about a date
+
+
+def test_span_of_finds_a_rewrapped_sentence_in_its_passage() -> None:
+    passage = "Title line\n\nThe ASCN was set up\nin 2018 by the AMS.  Next sentence."
+    start, end = span_of(passage, "The ASCN was set up in 2018 by the AMS.")
+    assert passage[start:end] == "The ASCN was set up\nin 2018 by the AMS."
+    assert span_of(passage, "Not in the passage.") is None
+
+
+def test_the_marker_goes_before_the_final_stop() -> None:
+    assert with_marker("Signed in 2001.", 2) == "Signed in 2001 [2]."
+    assert with_marker("The items are:", 1) == "The items are [1]:"
+    assert with_marker("No stop", 3) == "No stop [3]"
