@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -53,9 +53,9 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(None, description="OpenAI-compatible base URL (e.g. http://127.0.0.1:8081/v1); unset means extractive mode only.")
     llm_model: str = Field("qwen2.5-coder-1.5b-instruct", description="Model name sent to the LLM server.")
     llm_api_key: str = Field("not-needed", description="API key sent to the LLM server.")
-    llm_timeout_s: float = Field(60.0, gt=0, le=600, description="LLM request timeout; on expiry the answer falls back to extractive mode.")
+    llm_timeout_s: float = Field(60.0, gt=0, le=600, description="Longest time an LLM reply may take in all, waiting in the server's queue included; past it the answer is the extractive one, with fallback_reason. Must be shorter than ASSISTANT_REQUEST_TIMEOUT_S.")
     llm_max_tokens: int = Field(400, ge=16, le=4096, description="Tokens the LLM may generate per call (briefings, rewrites; answers use the smaller `ASSISTANT_LLM_ANSWER_TOKENS`).")
-    llm_answer_tokens: int = Field(160, ge=16, le=4096, description="Tokens the LLM may generate for one answer (at most llm_max_tokens): a short answer, ~12 s at 13 tokens/s on 2 cores.")
+    llm_answer_tokens: int = Field(240, ge=16, le=4096, description="Tokens the LLM may generate for one answer (at most llm_max_tokens). Thai takes about three tokens where English takes one; a reply cut off at the cap loses its unfinished last sentence.")
     llm_passages: int = Field(3, ge=1, le=50, description="Passages in the LLM's answer prompt: the extractive answer's cited ones first, then the ranking.")
     llm_passage_chars: int = Field(600, ge=100, le=10_000, description="Each prompt passage is trimmed to its most relevant sentences within this many characters.")
     llm_port: int = Field(8081, ge=1, le=65535, description="Port of the local server that `assistant llm` starts.")
@@ -88,6 +88,15 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _llm_within_request(self) -> Settings:
+        """An LLM allowed longer than the request would have the request stopped (504) before its fallback."""
+        if self.llm_timeout_s >= self.request_timeout_s:
+            raise ValueError(f"ASSISTANT_LLM_TIMEOUT_S ({self.llm_timeout_s:g}) must be shorter than "
+                             f"ASSISTANT_REQUEST_TIMEOUT_S ({self.request_timeout_s:g}), so that the extractive answer "
+                             "can still be returned when the LLM runs out of time")
+        return self
 
     @property
     def extractive_only(self) -> bool:

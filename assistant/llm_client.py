@@ -49,6 +49,7 @@ class LLMClient:
         if settings.llm_base_url is None:
             raise LLMUnavailableError("no LLM is configured")
         self.timeout_s = settings.llm_timeout_s
+        self.finish_reason: str | None = None  # of the last reply: 'length' when it hit the token cap
         self.model = settings.llm_model
         self.max_tokens = settings.llm_max_tokens
         self._client = openai.OpenAI(
@@ -66,6 +67,7 @@ class LLMClient:
         """Yield text deltas as the server emits them; any failure, and running past ``llm_timeout_s`` in all,
         becomes ``LLMUnavailableError``."""
         checked = _checked(messages)
+        self.finish_reason = None
 
         def produce() -> Iterator[str]:
             chunks = self._client.chat.completions.create(
@@ -77,6 +79,8 @@ class LLMClient:
             )
             try:
                 for chunk in chunks:
+                    if chunk.choices and chunk.choices[0].finish_reason:
+                        self.finish_reason = chunk.choices[0].finish_reason
                     if chunk.choices and chunk.choices[0].delta.content:
                         yield chunk.choices[0].delta.content
             finally:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from assistant.answer.citations import related_citations
-from assistant.answer.support_check import check_support, citations_from_passages, markers_in
+from assistant.answer.support_check import check_support, citations_from_passages, markers_in, split_answer_sentences
 from assistant.config import Settings
 from assistant.llm_client import ChatClient
 from assistant.answer.llm_context import PromptContext, build_context
@@ -112,7 +112,7 @@ def answer_with_llm(
         return _refusal(question, passages, _language(question))
     context, messages = _prompt(question, passages, settings, extractive)
     generated = client.complete(messages, max_tokens=answer_tokens(settings))
-    return settle(question, generated, context, settings, extractive)
+    return settle(question, _finished(generated, client), context, settings, extractive)
 
 
 def stream_answer_with_llm(
@@ -128,4 +128,19 @@ def stream_answer_with_llm(
     for delta in client.stream(messages, max_tokens=answer_tokens(settings)):
         parts.append(delta)
         yield delta
-    yield settle(question, "".join(parts), context, settings, extractive)
+    yield settle(question, _finished("".join(parts), client), context, settings, extractive)
+
+
+def _finished(generated: str, client: ChatClient) -> str:
+    """A reply cut off by the token cap loses its last, unfinished sentence: that half sentence would pass the
+    support check on its words while missing its point ('... ให้ถือว่า' without what is deemed)."""
+    if getattr(client, "finish_reason", None) != "length":
+        return generated
+    sentences = split_answer_sentences(generated)
+    if len(sentences) < 2:
+        return generated
+    cut = generated.rfind(sentences[-1].strip()[:_PROBE])
+    return generated[:cut].rstrip() if cut > 0 else generated
+
+
+_PROBE = 24

@@ -14,7 +14,7 @@ from assistant.answer.support_check import strip_markers
 # Latin names (a capitalised word not opening the sentence), figures, and Thai number words.
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'-]{2,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
-_THAI_NUMBER = re.compile(r"(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่สิบ|ร้อย|พัน)+")
+_THAI_NUMBER = re.compile(r"(?:หนึ่ง|เอ็ด|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)+")
 
 
 def _normal(text: str) -> str:
@@ -38,9 +38,10 @@ def _share(sentence: str, question_terms: set[str]) -> float:
     return len(question_terms & set(terms(sentence))) / len(question_terms) if question_terms else 1.0
 
 
-def dropped_sentences(generated: str, evidence: str, question: str, keep_share: float = 0.5) -> list[str]:
+def dropped_sentences(generated: str, evidence: str, question: str, keep_share: float = 1.0) -> list[str]:
     """Sentences of ``evidence`` (the extractive answer) that answer the question with names or figures which
-    ``generated`` dropped: fewer than ``keep_share`` of their facts (the question's own aside) appear in it.
+    ``generated`` dropped: fewer than ``keep_share`` of their facts (the question's own aside) appear in it. By
+    default every fact must survive: LLM mode is never to say less than the extractive answer did.
 
     Only the evidence sentences that answer count: those closest to the question (at least half the best one's
     share of question words), holding the kind of answer it asks for (a person, a date, a number), or saying more

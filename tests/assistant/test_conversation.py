@@ -53,7 +53,7 @@ def test_unreachable_llm_falls_back_to_the_rule() -> None:
 
 
 def test_llm_rewrite_is_standalone(local_llm: str) -> None:
-    client = LLMClient(Settings(llm_base_url=local_llm, llm_timeout_s=120))
+    client = LLMClient(Settings(llm_base_url=local_llm, llm_timeout_s=120, request_timeout_s=600))
     rewritten = rewrite_question(EN_HISTORY, "and who signed it?", client)
     assert "Houston" in rewritten or "Abu Dhabi" in rewritten
     assert "sign" in rewritten.lower()

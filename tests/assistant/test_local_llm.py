@@ -73,7 +73,7 @@ def test_real_completion_through_the_openai_client(local_llm: str) -> None:
 
 
 def test_streaming_yields_several_chunks(local_llm: str) -> None:
-    client = LLMClient(Settings(llm_base_url=local_llm, llm_timeout_s=300))
+    client = LLMClient(Settings(llm_base_url=local_llm, llm_timeout_s=300, request_timeout_s=600))
     chunks = list(client.stream([{"role": "user", "content": "Count from one to ten in words."}], max_tokens=16))
     assert len(chunks) >= 3
     assert "one" in "".join(chunks).lower()

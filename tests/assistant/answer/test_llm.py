@@ -31,7 +31,7 @@ def passages(shared_corpus: Path) -> list:
 
 
 def _llm_settings(base_url: str, **overrides: object) -> Settings:
-    return Settings(llm_base_url=base_url, llm_timeout_s=600, llm_max_tokens=70, **overrides)
+    return Settings(llm_base_url=base_url, llm_timeout_s=600, request_timeout_s=900, llm_max_tokens=70, **overrides)
 
 
 def test_llm_answer_cites_only_real_passages(local_llm: str, passages: list) -> None:
