@@ -11,7 +11,7 @@ import re
 
 from assistant.models import Passage
 from assistant.answer.question import expected_items, satisfies
-from assistant.answer.units import ITEM_CHARS, Sentence, chunk_sentences, introduces_list
+from assistant.answer.units import ITEM_CHARS, Sentence, chunk_sentences, introduces_list, says_list_follows
 from assistant.topk_cover import heading_parts
 
 _ITEMS_MAX = 8
@@ -156,7 +156,7 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
 def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: list[Passage]) -> Sentence | None:
     """The sentence the items follow: one that says so with its colon ("The core elements will be:") before one
     that is merely followed by short lines; None when no chosen sentence introduces a list."""
-    stated = next((c for c in leads if c.text.rstrip().endswith(":")), None)
+    stated = next((c for c in leads if says_list_follows(c.text)), None)
     if stated is not None:
         return stated
     return next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), None)

@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.answer.context import expand, shape
 from assistant.answer.question import Intent, focus_terms, focus_words, satisfies, typed_focus
-from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences
+from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedders import Embedder
 from assistant.models import Passage
 from assistant.support import Unit, content_terms, coverage, has, term_weights, unit_of
@@ -169,7 +169,7 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
             0.0, 0.0, p.dense_score or 0.0, 1.0 / (1 + s.rank) if s.rank < retrieved else 0.0,
             float(s.rank >= retrieved), float(s.position == firsts[s.rank]),
             sum(cues) / len(cues) if cues else 0.0, float(bool(cues) and not any(cues)),
-            float(intent.listing and s.text.rstrip().endswith(":")),
+            float(intent.listing and says_list_follows(s.text)),
             float(intent.listing and len(s.text) <= ITEM_CHARS),
             math.log1p(len(s.text)) / 6, float(shape(s.text) != "plain"), float(s.cross_lingual),
             float(intent.overview and prose),

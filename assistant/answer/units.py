@@ -243,9 +243,18 @@ def chunk_sentences(chunk: Chunk, language: str, rank: int, question_language: s
             for piece in _pieces(chunk.id, chunk.text, language)]
 
 
+# How a list is announced: a colon, or in Thai 'as follows', 'namely', or a law's 'when' before its numbered conditions.
+_LIST_LEAD = re.compile(r"(?::|ดังต่อไปนี้|ดังนี้|ได้แก่|เมื่อ)\s*$")
+
+
+def says_list_follows(text: str) -> bool:
+    """'The core elements will be:', 'กรุงเทพมหานครอาจ ... ถือหุ้นในบริษัทได้ เมื่อ'."""
+    return bool(_LIST_LEAD.search(text))
+
+
 def introduces_list(sentence: Sentence, following: list[Sentence]) -> bool:
     """'... three interdependent objectives:' or a line followed by short items."""
-    if sentence.text.rstrip().endswith(":"):
+    if says_list_follows(sentence.text):
         return True
     nxt = following[:2]
     return len(nxt) == 2 and all(len(s.text) <= ITEM_CHARS for s in nxt)
