@@ -21,12 +21,13 @@ from assistant.answer.shaping import compose
 from assistant.models import Citation
 
 FOLDS = 5
-_FLOOR_MARGIN = 0.5  # the support floor: half the weakest best sentence that any answerable gold question had
+_FLOOR_MARGIN = 0.5  # the floors: half the weakest best sentence (and passage) that any answerable question had
 _REFUSAL_C = 0.2  # strong regularisation: a few dozen questions, of which a handful unanswerable
 MAX_FALSE_REFUSAL = 0.05  # the operating point: refuse as much as possible while answerable questions stay answered
 _LENGTH_GOAL = int(__import__("os").environ.get("LG", "600"))  # median answer characters
 _GRID: dict[str, tuple[float | int, ...]] = {
     "ratio": (0.5, 0.7, 0.85), "fact": (1, 2, 3), "list": (1, 2, 3), "overview": (3, 4, 5),
+    "fact_chars": (300, 450, 600, 800),
 }
 
 
@@ -179,10 +180,11 @@ def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerMo
     answerable = np.array([e.answerable for e in examples])
     refusal = fit_refusal(rows, answerable)
     threshold = _threshold(_out_of_fold_refusal(rows, answerable), answerable)
-    top = rows[answerable, QUESTION_FEATURES.index("top")]
-    floor = _FLOOR_MARGIN * float(top.min()) if len(top) else 0.0
-    model = AnswerModel(ranker=ranker, refusal=refusal, refusal_threshold=threshold, support_floor=floor,
-                        fitted_on=fitted_on or [])
+    top, dense = (rows[answerable, QUESTION_FEATURES.index(name)] for name in ("top", "dense_top"))
+    floors = {"support_floor": _FLOOR_MARGIN * float(top.min()) if len(top) else 0.0,
+              "dense_floor": _FLOOR_MARGIN * float(dense.min()) if len(dense) else 0.0}
+    model = AnswerModel(ranker=ranker, refusal=refusal, refusal_threshold=threshold, fitted_on=fitted_on or [],
+                        **floors)
     return model.model_copy(update={"selection": _search_selection(examples, model)})
 
 

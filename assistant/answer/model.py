@@ -44,6 +44,8 @@ class Selection(BaseModel):
     novelty: float = Field(0.3, ge=0, le=5)
     max_parts: int = Field(3, ge=1, le=6)
     limits: dict[str, int] = Field(default_factory=lambda: {"fact": 2, "list": 3, "overview": 5})
+    fact_chars: int = Field(450, ge=100, le=5000, description="A fact answer's sentences after the first stop at this "
+                            "many characters: the evidence is in the citations.")
 
 
 class AnswerModel(BaseModel):
@@ -52,6 +54,8 @@ class AnswerModel(BaseModel):
     refusal_threshold: float = Field(description="Refuse when the answerability probability is below this.")
     support_floor: float = Field(0.0, ge=0, le=1, description="Refuse, whatever else, when no sentence's ranker "
                                  "probability reaches this: every answerable gold question's best sentence reached twice it.")
+    dense_floor: float = Field(0.0, ge=-1, le=1, description="Refuse, whatever else, when no top passage's embedding "
+                               "similarity reaches this: every answerable gold question's best passage reached twice it.")
     selection: Selection = Selection()
     fitted_on: list[str] = Field(default_factory=list, description="Gold files the weights were fitted on.")
 

@@ -27,6 +27,8 @@ def judge(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Verdict:
         return Verdict(answerable=0.0, refused=True, features={})
     row = analysis.question_row(probs)
     p = float(model.refusal.probability(row)[0])
-    unsupported = float(probs.max()) < model.support_floor  # nothing retrieved reads like an answer at all
+    # nothing retrieved reads like an answer, or is about the question at all (across languages words cannot tell)
+    unsupported = (row[QUESTION_FEATURES.index("top")] < model.support_floor
+                   or row[QUESTION_FEATURES.index("dense_top")] < model.dense_floor)
     return Verdict(answerable=p, refused=p < model.refusal_threshold or unsupported,
                    features={name: round(float(v), 4) for name, v in zip(QUESTION_FEATURES, row, strict=True)})

@@ -83,8 +83,10 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     covered = _covered(chosen[0], analysis)
     while len(chosen) < limit:
         # the next pick: likely, and saying what the answer does not say yet (another part of the question)
+        room = sel.fact_chars - sum(len(c.text) for c in chosen) if intent.kind == "fact" else None
         gains = [(float(probs[i]) + sel.novelty * _gain(analysis.sentences[i], analysis, covered), -i)
-                 for i in pool if _fits(analysis.sentences[i], chosen)]
+                 for i in pool if _fits(analysis.sentences[i], chosen)
+                 and (room is None or len(analysis.sentences[i].text) <= room)]
         if not gains:
             break
         pick = -max(gains)[1]
