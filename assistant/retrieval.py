@@ -100,17 +100,23 @@ class Retriever:
                       documents: list[DocumentMeta] | None = None) -> list[str]:
         """Names and numbers of the question that no visible document contains: a sign it asks about elsewhere.
         ``documents``: the document table as the caller's search read it (one read per question)."""
-        from assistant.support import names_in, stem
+        from assistant.support import names_in
 
-        names = names_in(query)
-        if not names:
+        return self.unknown_words(names_in(query), allowed_access, documents)
+
+    def unknown_words(self, words: list[str], allowed_access: Callable[[str], bool] | None = None,
+                      documents: list[DocumentMeta] | None = None) -> list[str]:
+        """The words that no visible document contains, in any form the index stems to."""
+        from assistant.support import stem
+
+        if not words:
             return []
         doc_ids, _ = self._scope(None, allowed_access, documents)
         unknown = []
-        for name in names:
-            forms = dict.fromkeys([name, stem(name.lower())])
+        for word in words:
+            forms = dict.fromkeys([word, stem(word.lower())])
             if not any(self.records.mentions(form, doc_ids) for form in forms):
-                unknown.append(name)
+                unknown.append(word)
         return unknown
 
     def _scope(self, filters: Filters | None, allowed_access: Callable[[str], bool] | None,

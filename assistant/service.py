@@ -16,6 +16,7 @@ from assistant.access import LOCAL_ADMIN, Principal
 from assistant.answer.extractive import analyse_question, decide
 from assistant.answer.features import Analysis
 from assistant.answer.model import model_at
+from assistant.answer.question import focus_words
 from assistant.answer_slots import AnswerSlots
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, NotFoundError
@@ -152,7 +153,9 @@ class AssistantService:
             passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector,
                                              documents=documents)
             return analyse_question(question, passages, self.settings, query_vector=vector, embedder=self.embedder,
-                                    unknown_names=self.retriever.unknown_names(question, principal.can_see, documents))
+                                    unknown_names=self.retriever.unknown_names(question, principal.can_see, documents),
+                                    unknown_focus=self.retriever.unknown_words(focus_words(question), principal.can_see,
+                                                                               documents))
 
     def answer_extractively(
         self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN,
@@ -162,7 +165,9 @@ class AssistantService:
             query_vector = self.retriever.embed_query(question)
         analysis = analyse_question(question, passages, self.settings, query_vector=query_vector,
                                     embedder=self.embedder,
-                                    unknown_names=self.retriever.unknown_names(question, principal.can_see, documents))
+                                    unknown_names=self.retriever.unknown_names(question, principal.can_see, documents),
+                                    unknown_focus=self.retriever.unknown_words(focus_words(question), principal.can_see,
+                                                                               documents))
         return decide(analysis, model_at(self.settings.answer_model), page_lookup=self.records.page_text,
                       searched=searched)
 

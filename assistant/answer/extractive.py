@@ -28,14 +28,14 @@ PageLookup = Callable[[str, int], str | None]
 
 def analyse_question(question: str, passages: list[Passage], settings: Settings, *,
                      query_vector: np.ndarray | None = None, embedder: Embedder | None = None,
-                     unknown_names: list[str] | None = None) -> Analysis:
+                     unknown_names: list[str] | None = None, unknown_focus: list[str] | None = None) -> Analysis:
     """The costly part (sentences, features, a few embeddings); ``decide`` is cheap, so a model can be swapped."""
     if embedder is None:
         from assistant.factory import build_embedder
 
         embedder = build_embedder(settings)
     return analyse(question, passages, intent_of(question), query_vector=query_vector, embedder=embedder,
-                   unknown_names=unknown_names)
+                   unknown_names=unknown_names, unknown_focus=unknown_focus)
 
 
 @dataclass

@@ -31,12 +31,14 @@ SENTENCE_FEATURES = (
     "passage_share", "lexical_rel", "dense_rel", "focus_rel", "rare_rel", "focus_dense", "typed_focus", "wordlike",
 )
 QUESTION_FEATURES = ("top", "second", "lexical_best", "missing", "unknown", "dense_top", "cue_unmet",
-                     "focus_best", "focus_found", "focus_dense", "typed_best")
+                     "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown")
 # How each question feature may move answerability: more support can only make an answer more likely, a missing word
 # or an unknown name less. The refusal classifier keeps these signs (``fitting``), so
 # a question unlike any it was fitted on cannot be let through by a weight the data happened to flip.
 SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unknown": -1, "dense_top": 1,
-                 "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1}
+                 "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1,
+                 "focus_unknown": -1}
+_PROSE_WORDS = 8  # an overview's point is a sentence, not a heading
 DENSE_CANDIDATES = 20  # sentences embedded per question (by first-stage score): ~1 ms each with USE on one core
 _CROSS_LINGUAL_MAX = 60
 
@@ -55,6 +57,7 @@ class Analysis:
     focus: list[str]
     heads: dict[int, Unit]  # per passage rank: its document's title, year and section heading
     unknown_names: list[str] = field(default_factory=list)
+    unknown_focus: list[str] = field(default_factory=list)  # focus words no visible document uses at all
 
     def question_row(self, probabilities: np.ndarray) -> np.ndarray:
         """The refusal classifier's inputs, given the ranker's probability for each candidate."""
@@ -76,7 +79,8 @@ class Analysis:
         focus_dense = max((float(self.matrix[i, col["focus_dense"]]) for i in own), default=0.0)
         return np.array([ranked[0], ranked[1] if len(ranked) > 1 else 0.0, lexical_best, missing,
                          float(bool(self.unknown_names)), dense_top, float(unmet), focus_best, found,
-                         focus_dense, max((float(self.matrix[i, col["typed_focus"]]) for i in own), default=0.0)])
+                         focus_dense, max((float(self.matrix[i, col["typed_focus"]]) for i in own), default=0.0),
+                         min(1.0, len(self.unknown_focus) / len(self.focus)) if self.focus else 0.0])
 
 
 _VECTORS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
@@ -144,7 +148,8 @@ def _share(unit: Unit, words: list[str]) -> float:
 
 
 def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query_vector: np.ndarray | None,
-            embedder: Embedder | None, unknown_names: list[str] | None = None) -> Analysis:
+            embedder: Embedder | None, unknown_names: list[str] | None = None,
+            unknown_focus: list[str] | None = None) -> Analysis:
     """Cut the passages (and the chunks around the best ones) into sentences and measure each."""
     retrieved = len(passages)
     named = frozenset(named_headings(question))
@@ -155,50 +160,55 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     heads = {rank: unit_of(f"{p.meta.title} {(p.meta.date or '')[:4]} {p.chunk.heading or ''}")
              for rank, p in enumerate(expanded)}
     focus = focus_terms(question)
-    firsts = {}
-    for s in sentences:
-        firsts.setdefault(s.rank, s.position)
-    rows, typed = [], []
-    for s in sentences:
-        p = expanded[s.rank]
-        lexical = coverage(s.context or s.unit, weights)
-        cues = [satisfies(c, s.text) for c in intent.cues]
-        prose = shape(s.text) == "plain" and len(s.text.split()) >= 8
-        rows.append([
-            lexical, coverage(s.unit, weights), _rare(s.context or s.unit, weights), coverage(heads[s.rank], weights),
-            0.0, 0.0, p.dense_score or 0.0, 1.0 / (1 + s.rank) if s.rank < retrieved else 0.0,
-            float(s.rank >= retrieved), float(s.position == firsts[s.rank]),
-            sum(cues) / len(cues) if cues else 0.0, float(bool(cues) and not any(cues)),
-            float(intent.listing and says_list_follows(s.text)),
-            float(intent.listing and len(s.text) <= ITEM_CHARS),
-            math.log1p(len(s.text)) / 6, float(shape(s.text) != "plain"), float(s.cross_lingual),
-            float(intent.overview and prose),
-            1.0 if s.cross_lingual else _share(s.context or s.unit, focus),  # words cannot match across languages
-        ])
-        typed.append(1.0 if s.cross_lingual else typed_focus(s.text, intent.cues, focus))
-        s.wordlike = wordlike(s.text)
-        s.coverage = lexical
-    matrix = _with_derived(np.array(rows, dtype=np.float64).reshape(len(sentences), -1), sentences, expanded)
-    matrix = (np.column_stack([matrix, np.array(typed), np.array([s.wordlike for s in sentences])]) if sentences
-              else matrix.reshape(0, len(SENTENCE_FEATURES)))
-    _dense_column(question, sentences, matrix, query_vector, embedder, focus_words(question))
+    rows = [_measure(s, expanded[s.rank], retrieved, heads[s.rank], weights, intent, focus) for s in sentences]
+    columns = {name: np.array([row.get(name, 0.0) for row in rows], dtype=np.float64) for name in SENTENCE_FEATURES}
+    _derive(columns, sentences, expanded)
+    matrix = np.column_stack([columns[name] for name in SENTENCE_FEATURES]) if sentences else \
+        np.zeros((0, len(SENTENCE_FEATURES)))
+    _dense_columns(question, sentences, matrix, query_vector, embedder, focus_words(question))
     return Analysis(question=question, intent=intent, passages=expanded, retrieved=retrieved, sentences=sentences,
-                    matrix=matrix, weights=weights, focus=focus, heads=heads, unknown_names=list(unknown_names or []))
+                    matrix=matrix, weights=weights, focus=focus, heads=heads, unknown_names=list(unknown_names or []),
+                    unknown_focus=list(unknown_focus or []))
 
 
-def _with_derived(base: np.ndarray, sentences: list[Sentence], passages: list[Passage]) -> np.ndarray:
-    """Columns read off the others: the neighbours' match (a list's lead, a signature after 'effective'), and the
-    products a linear model cannot form itself."""
-    col = {name: n for n, name in enumerate(SENTENCE_FEATURES)}
-    lexical, cue, focus = base[:, col["lexical"]], base[:, col["cue_match"]], base[:, col["focus"]]
-    prev, nxt = np.zeros(len(sentences)), np.zeros(len(sentences))
-    for i in range(1, len(sentences)):
-        if sentences[i].rank == sentences[i - 1].rank:
-            prev[i], nxt[i - 1] = lexical[i - 1], lexical[i]
+def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights: dict[str, float], intent: Intent,
+             focus: list[str]) -> dict[str, float]:
+    """The features one sentence has on its own (those read off its neighbours or the embedder come later)."""
+    lexical = coverage(s.context or s.unit, weights)
+    cues = [satisfies(c, s.text) for c in intent.cues]
+    plain = shape(s.text) == "plain"
+    s.coverage, s.wordlike = lexical, wordlike(s.text)
+    return {
+        "lexical": lexical, "lexical_own": coverage(s.unit, weights), "rare": _rare(s.context or s.unit, weights),
+        "heading": coverage(head, weights), "passage_dense": passage.dense_score or 0.0,
+        "passage_rank": 1.0 / (1 + s.rank) if s.rank < retrieved else 0.0, "neighbour": float(s.rank >= retrieved),
+        "first": float(s.position == 0), "cue_match": sum(cues) / len(cues) if cues else 0.0,
+        "cue_miss": float(bool(cues) and not any(cues)),
+        "list_intro": float(intent.listing and says_list_follows(s.text)),
+        "list_item": float(intent.listing and len(s.text) <= ITEM_CHARS), "length": math.log1p(len(s.text)) / 6,
+        "title": float(not plain), "cross_lingual": float(s.cross_lingual),
+        "overview_prose": float(intent.overview and plain and len(s.text.split()) >= _PROSE_WORDS),
+        # words cannot match across languages: there the focus and the value next to it are left to the embedding
+        "focus": 1.0 if s.cross_lingual else _share(s.context or s.unit, focus),
+        "typed_focus": 1.0 if s.cross_lingual else typed_focus(s.text, intent.cues, focus),
+        "wordlike": s.wordlike,
+    }
+
+
+def _derive(columns: dict[str, np.ndarray], sentences: list[Sentence], passages: list[Passage]) -> None:
+    """Columns read off the others: the neighbours' match (a list's lead, a signature after 'effective'), the
+    products a linear model cannot form itself, and each measure against the question's best candidate."""
+    lexical = columns["lexical"]
+    for n in range(1, len(sentences)):
+        if sentences[n].rank == sentences[n - 1].rank:
+            columns["prev_lexical"][n], columns["next_lexical"][n - 1] = lexical[n - 1], lexical[n]
+    columns["lexical_x_cue"] = lexical * columns["cue_match"]
+    columns["focus_x_cue"] = columns["focus"] * columns["cue_match"]
+    columns["lexical_sq"] = lexical**2
     top = max((p.score for p in passages), default=0.0) or 1.0
-    share = np.array([passages[s.rank].score / top for s in sentences])
-    return np.column_stack([base, prev, nxt, lexical * cue, focus * cue, lexical**2, share, _relative(lexical), 0 * lexical,
-                            _relative(focus), _relative(base[:, col["rare"]]), 0 * lexical])
+    columns["passage_share"] = np.array([passages[s.rank].score / top for s in sentences])
+    for name in ("lexical", "focus", "rare"):
+        columns[f"{name}_rel"] = _relative(columns[name])
 
 
 def _relative(values: np.ndarray) -> np.ndarray:
@@ -207,7 +217,7 @@ def _relative(values: np.ndarray) -> np.ndarray:
     return values / top if top > 0 else np.zeros_like(values)
 
 
-def _dense_column(question: str, sentences: list[Sentence], matrix: np.ndarray, query_vector: np.ndarray | None,
+def _dense_columns(question: str, sentences: list[Sentence], matrix: np.ndarray, query_vector: np.ndarray | None,
                   embedder: Embedder | None, focus: list[str]) -> None:
     """The sentence's own embedding similarity, for the few candidates worth it: those that already match the
     question best, and every sentence in the other language (word overlap cannot see those). Also its similarity

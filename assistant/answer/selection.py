@@ -51,7 +51,7 @@ def eligible(s: Sentence) -> bool:
 
 
 def _fits(s: Sentence, chosen: list[Sentence]) -> bool:
-    if s in chosen or any(_near(s, c) for c in chosen):
+    if any(s is c or _near(s, c) for c in chosen):
         return False
     return not (s.cross_lingual and any(not c.cross_lingual for c in chosen))  # own language matched: the other is a guess
 
