@@ -16,14 +16,14 @@ from typing import Protocol
 import numpy as np
 
 from assistant.access import LOCAL_ADMIN, Principal
-from assistant.answer.extractive import rank_sentences
-from assistant.briefing_models import Briefing, BriefingBullet, BriefingSection, Length, SectionKey
 from assistant.answer.citations import citation_for
+from assistant.answer.extractive import rank_sentences
+from assistant.answer.units import Sentence
+from assistant.briefing_models import Briefing, BriefingBullet, BriefingSection, Length, SectionKey
 from assistant.config import Settings
 from assistant.embedders import Embedder
 from assistant.errors import InvalidRequestError
 from assistant.models import Citation, Filters, Kind, Passage
-from assistant.answer.units import Sentence
 from assistant.support import content_terms, terms
 from assistant.textnorm import detect_language, is_blank
 

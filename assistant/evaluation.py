@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from assistant.answer.extractive import decide
-from assistant.answer.fitting import Example, cross_validated_models, label
+from assistant.answer.fitting import Example, cross_validated_models, label_sentences
 from assistant.answer.model import AnswerModel
 from assistant.errors import InvalidRequestError
 from assistant.llm_client import llm_seconds
@@ -177,7 +177,7 @@ def examples_of(service: AssistantService, items: list[GoldItem]) -> list[Exampl
     out = []
     for item in items:
         analysis = service.analyse(item.question)
-        labels, weights = label(analysis, item.must_include, {s.file for s in item.sources}, _norm)
+        labels, weights = label_sentences(analysis, item.must_include, {s.file for s in item.sources}, _norm)
         out.append(Example(
             id=f"{item.set}/{item.id}", analysis=analysis, answerable=item.answerable, labels=labels, weights=weights,
             passes=lambda text, citations, item=item: passes(text, item.must_include, item.sources, citations,

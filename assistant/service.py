@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     import numpy as np
 
     from assistant.briefing_models import Briefing
-    from assistant.models import Kind
     from assistant.embedders import Embedder
-    from assistant.retrieval import Retriever, RetrievalMode
+    from assistant.models import Kind
+    from assistant.retrieval import RetrievalMode, Retriever
     from assistant.store.records import RecordStore
 
 

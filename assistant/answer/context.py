@@ -1,17 +1,17 @@
-"""The sentences around the chosen ones that an answer needs too.
+"""The text around the chosen sentences that an answer needs too.
 
-A selected sentence is often not the whole answer: "It was chaired by X" needs the sentence before it, "This
-agreement shall become effective ..." needs the signature lines after it, a list's introduction needs its items,
-and an answer cut at a chunk edge goes on in the neighbouring chunk. Each helper adds those, and nothing else.
+A selected sentence is often not the whole answer: "It was chaired by X" needs the sentence before it, a list's
+introduction needs its items, and an answer cut at a chunk edge goes on in the neighbouring chunk. Each helper adds
+those, and nothing else.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.models import Passage
-from assistant.answer.question import expected_items, satisfies
+from assistant.answer.question import expected_items
 from assistant.answer.units import ITEM_CHARS, Sentence, chunk_sentences, introduces_list, says_list_follows
+from assistant.models import Passage
 from assistant.topk_cover import heading_parts
 
 _ITEMS_MAX = 8
@@ -41,52 +41,6 @@ _DEFINED = re.compile(r"\(([A-Z][A-Za-z]*[A-Z]s?)\)")  # '... Action Plan (ASCAP
 def continues(first: str, then: str) -> bool:
     """Does ``then`` say more about an acronym that ``first`` coins?"""
     return any(re.search(rf"\b{acronym}\b", then) for acronym in _DEFINED.findall(first))
-
-
-def with_sequels(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
-    """A sentence that coins an acronym ('... adopted an ASEAN Smart City Action Plan (ASCAP) for 2026-2035.') is
-    usually followed by one that says more about it ('The implementation of the ASCAP ... Vision 2045.'): the
-    answer reads on into that one."""
-    by_place = {(s.rank, s.position): s for s in sentences}
-    keys = {c.key for c in chosen}
-    out: list[Sentence] = []
-    for c in chosen:
-        out.append(c)
-        nxt = by_place.get((c.rank, c.position + 1))
-        if nxt is not None and nxt.key not in keys and continues(c.text, nxt.text):
-            out.append(nxt)
-            keys.add(nxt.key)
-    return out
-
-
-_CUE_WINDOW = 2  # how far from a chosen sentence the missing name or date may stand ("Signed ..." lines)
-_CUE_FILL = 2  # sentences added per missing kind of answer: an agreement has two signatories
-
-
-def with_cues(chosen: list[Sentence], sentences: list[Sentence], cues: list[str]) -> list[Sentence]:
-    """A 'who'/'when'/'how many' question whose chosen sentences hold no name/date/number: the one usually
-    stands next to them (the signature lines after "This agreement shall become effective ...")."""
-    if not chosen:
-        return chosen
-    top = chosen[0]  # the best sentence: the name or date belongs with it, not with any weaker pick
-    out = list(chosen)
-    keys = {c.key for c in out}
-    for cue in cues:
-        if any(satisfies(cue, c.text) for c in out if c.rank == top.rank):
-            continue
-        near = sorted(
-            ((abs(s.position - top.position), -s.score, s.position), s) for s in sentences
-            if s.rank == top.rank and 0 < abs(s.position - top.position) <= _CUE_WINDOW and satisfies(cue, s.text)
-        )
-        added = 0
-        for _, s in near:
-            if added >= _CUE_FILL:
-                break
-            if s.key not in keys:
-                out.append(s)
-                keys.add(s.key)
-                added += 1
-    return out
 
 
 def expand(passages: list[Passage], named: frozenset[str] = frozenset()) -> list[Passage]:

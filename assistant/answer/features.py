@@ -8,7 +8,6 @@ passage ranked. Weights come from data (``fitting``), never from a rule written 
 from __future__ import annotations
 
 import math
-import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -122,7 +121,7 @@ def _rare(unit: Unit, weights: dict[str, float]) -> float:
 
 
 _EDGE_PUNCT = "()[]{}\"'“”‘’.,;:!?*"
-_CONNECTORS = frozenset("& - – — / % +".split())
+_CONNECTORS = frozenset(["&", "-", "–", "—", "/", "%", "+"])
 
 
 def wordlike(text: str) -> float:

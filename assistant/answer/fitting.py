@@ -43,7 +43,7 @@ class Example:
     passes: Callable[[str, list[Citation]], bool]  # is this answer text, with these citations, right?
 
 
-def label(analysis: Analysis, must_include: list[str], sources: set[str],
+def label_sentences(analysis: Analysis, must_include: list[str], sources: set[str],
           norm: Callable[[str], str]) -> tuple[np.ndarray, np.ndarray]:
     """Labels and weights: a positive sentence weighs the sum of 1/(number of candidates holding it) over the required
     phrases it holds, so the one sentence that names a rare figure outweighs ten that repeat a common name."""

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from assistant.answer.citations import related_citations
+from assistant.answer.llm_context import PromptContext, build_context
+from assistant.answer.llm_facts import dropped_sentences
 from assistant.answer.support_check import check_support, citations_from_passages, markers_in, split_answer_sentences
 from assistant.config import Settings
 from assistant.llm_client import ChatClient
-from assistant.answer.llm_context import PromptContext, build_context
-from assistant.answer.llm_facts import dropped_sentences
 from assistant.models import Answer, Citation, Passage
 from assistant.prompts import REFUSAL_SENTINEL, answer_messages, quoted_lead, refusal_for
 

@@ -50,8 +50,8 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
     it adds to the answering evidence before it: one that repeats 'ASCAP 2026-2035' and adds 'Vision 2045' is
     kept only if 'Vision 2045' is."""
     from assistant.answer.context import continues
-    from assistant.answer.support_check import split_answer_sentences
     from assistant.answer.question import asks_overview, cues_of, satisfies
+    from assistant.answer.support_check import split_answer_sentences
     from assistant.support import content_terms
 
     have = _normal(generated)

@@ -98,10 +98,9 @@ def intent_of(question: str) -> Intent:
                   items=expected_items(question), parts=max(1, len(_asking_words(question))))
 
 
-_WH_EN = frozenset("what which who whom whose when where how why give name list describe".split())
-_AUXILIARIES = frozenset("is are was were be been do does did has have had will would can could should must many much "
-                         "often long".split())
-_WH_TH = frozenset("กี่ อะไร ใคร เท่าใด เท่าไร เท่าไหร่ ไหน อย่างไร เมื่อใด เมื่อไร ใด บ้าง".split())
+_WH_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "how", "why", "give", "name", "list", "describe"])
+_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "must", "many", "much", "often", "long"])
+_WH_TH = frozenset(["กี่", "อะไร", "ใคร", "เท่าใด", "เท่าไร", "เท่าไหร่", "ไหน", "อย่างไร", "เมื่อใด", "เมื่อไร", "ใด", "บ้าง"])
 _CLAUSE_END = frozenset(",;?")
 _FOCUS_EN, _FOCUS_TH = 4, 2
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\w,.]*|[,;?]")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.support_check import citations_from_passages
-from assistant.config import Settings
 from assistant.answer.llm import LLM_REFUSED, settle
 from assistant.answer.llm_context import build_context, trim
 from assistant.answer.llm_facts import dropped_sentences, facts
+from assistant.answer.support_check import citations_from_passages
+from assistant.config import Settings
 from assistant.models import Answer
 from assistant.prompts import QUOTED_LEADS, REFUSAL_SENTINEL, answer_messages
 from tests.assistant.llm_passages import ABU_DHABI, LONG_BEACH, NEW_YORK, corpus_window, make_passage
@@ -103,7 +103,7 @@ def test_dropped_facts_are_quoted_after_the_llm_text_and_a_refusal_falls_back(pa
     quoted = f"Thedder Rudolph W. Giuliani {SIGNED} [1]."
     extractive = _extractive(passages[2], quoted)
     context = build_context(QUESTION, passages, settings, extractive)
-    kept = settle(QUESTION, f"Rudolph W. Giuliani signed it in March of 2001 [1].", context, settings, extractive)
+    kept = settle(QUESTION, "Rudolph W. Giuliani signed it in March of 2001 [1].", context, settings, extractive)
     assert kept.mode == "llm" and kept.found and kept.fallback_reason is None
     assert QUOTED_LEADS["en"] not in kept.answer
     lost = settle(QUESTION, "This agreement will go into effect from the date of signatures [1].", context, settings,

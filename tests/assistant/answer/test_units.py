@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.config import Settings
 from assistant.answer.question import cues_of, satisfies
 from assistant.answer.units import _split, is_list_question
+from assistant.config import Settings
 from ingest.loaders import load_document
 
 FRAMEWORK_CHUNK = (
