@@ -67,7 +67,9 @@ class Analysis:
         units = [self.sentences[i].unit for i in own]
         total = sum(self.weights.values()) or 1.0
         missing = sum(w for t, w in self.weights.items() if not any(has(u, t) for u in units)) / total
-        dense_top = max((p.dense_score or 0.0) for p in self.passages[: min(3, self.retrieved)]) if own else 0.0
+        known = [p.dense_score for p in self.passages[: min(3, self.retrieved)] if p.dense_score is not None]
+        # passages retrieved without an embedding (BM25 only) are judged by their best sentence's similarity
+        dense_top = max(known) if known else max((float(self.matrix[i, col["dense"]]) for i in own), default=0.0)
         best = sorted(own, key=lambda i: -probabilities[i])[:3]
         unmet = bool(self.intent.cues) and not any(
             satisfies(c, self.sentences[i].text) for i in best for c in self.intent.cues)

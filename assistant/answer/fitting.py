@@ -18,6 +18,7 @@ from assistant.answer.extractive import decide_selection
 from assistant.answer.features import QUESTION_FEATURES, SENTENCE_FEATURES, SUPPORT_SIGNS, Analysis
 from assistant.answer.model import AnswerModel, Linear, Selection
 from assistant.answer.shaping import compose
+from assistant.errors import InvalidRequestError
 from assistant.models import Citation
 
 FOLDS = 5
@@ -175,9 +176,13 @@ def _search_selection(examples: list[Example], model: AnswerModel) -> Selection:
 
 
 def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerModel:
+    answerable = np.array([e.answerable for e in examples])
+    if len(examples) < 2 * FOLDS or not answerable.any():
+        # with no unanswerable question the refusal classifier stays constant: only the floors refuse
+        raise InvalidRequestError(f"fitting needs at least {2 * FOLDS} gold questions, some of them answerable; "
+                                  f"got {int(answerable.sum())} answerable and {int((~answerable).sum())} not")
     ranker = fit_ranker(examples)
     rows = out_of_fold_rows(examples)
-    answerable = np.array([e.answerable for e in examples])
     refusal = fit_refusal(rows, answerable)
     threshold = _threshold(_out_of_fold_refusal(rows, answerable), answerable)
     top, dense = (rows[answerable, QUESTION_FEATURES.index(name)] for name in ("top", "dense_top"))
@@ -190,6 +195,8 @@ def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerMo
 
 def cross_validated_models(examples: list[Example], k: int = FOLDS, seed: int = 0) -> dict[str, AnswerModel]:
     """For each example, a model fitted on the other folds only: the figure that counts is scored with these."""
+    if len(examples) < 2 * k:
+        raise InvalidRequestError(f"cross-validation needs at least {2 * k} gold questions, not {len(examples)}")
     out: dict[str, AnswerModel] = {}
     for held in _folds(len(examples), k, seed):
         keep = set(held.tolist())

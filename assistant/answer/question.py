@@ -67,7 +67,7 @@ def expected_items(question: str) -> int | None:
     for word in re.findall(r"\w+", question.lower()):
         if word in _COUNT_WORDS:
             return _COUNT_WORDS[word]
-        if word.isdigit() and 2 <= int(word) <= _ITEMS_MAX:
+        if word.isdecimal() and 2 <= int(word) <= _ITEMS_MAX:  # not isdigit: "¹" is a digit int() refuses
             return int(word)
     return None
 

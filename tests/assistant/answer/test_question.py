@@ -41,3 +41,8 @@ def test_typed_focus_wants_the_value_next_to_what_it_measures() -> None:
     assert typed_focus("Delegates discussed the plan. " + "x" * 80 + " It was held in 2019.", cues, focus) == 0.0
     assert typed_focus("The meeting was held in Bangkok.", cues, focus) == 0.0  # no focus word at all
     assert typed_focus("Anything.", (), focus) == 1.0  # nothing typed was asked
+
+
+def test_a_superscript_digit_is_not_a_count_of_items() -> None:
+    """'¹' is a digit to str.isdigit() but not to int(): a footnote mark in a topic must not break the intent."""
+    assert intent_of("Which services¹ were deployed?").items is None
