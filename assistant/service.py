@@ -13,10 +13,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.access import LOCAL_ADMIN, Principal
-from assistant.answer.extractive import analyse_question, decide
-from assistant.answer.features import Analysis
-from assistant.answer.model import model_at
-from assistant.answer.question import focus_words
 from assistant.answer_slots import AnswerSlots
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, NotFoundError
@@ -26,6 +22,7 @@ from assistant.textnorm import is_blank, segmentation_memo
 if TYPE_CHECKING:
     import numpy as np
 
+    from assistant.answer.features import Analysis
     from assistant.briefing_models import Briefing
     from assistant.embedders import Embedder
     from assistant.models import Kind
@@ -136,7 +133,7 @@ class AssistantService:
             raise InvalidRequestError(f"unknown answer mode {mode!r}; use 'extractive' or 'llm'")
         with self._slots.slot() if self._slots else nullcontext():  # never held while an LLM writes
             analysis = self.analyse(question, filters=filters, top_k=top_k, principal=principal)
-            extractive = decide(analysis, model_at(self.settings.answer_model), page_lookup=self.records.page_text)
+            extractive = self._decide(analysis)
         from assistant.answer.modes import stream_answer
 
         yield from stream_answer(question, analysis.passages[: analysis.retrieved], mode or self.settings.default_mode,
@@ -152,10 +149,25 @@ class AssistantService:
             documents = self.records.documents()  # read once: the search's scope and the unknown-name check
             passages = self.retriever.search(question, k, filters, principal.can_see, query_vector=vector,
                                              documents=documents)
-            return analyse_question(question, passages, self.settings, query_vector=vector, embedder=self.embedder,
-                                    unknown_names=self.retriever.unknown_names(question, principal.can_see, documents),
-                                    unknown_focus=self.retriever.unknown_words(focus_words(question), principal.can_see,
-                                                                               documents))
+            return self._analyse_passages(question, passages, vector, principal, documents)
+
+    def _analyse_passages(self, question: str, passages: list[Passage], vector: np.ndarray, principal: Principal,
+                          documents: list[DocumentMeta] | None) -> Analysis:
+        from assistant.answer.extractive import analyse_question
+        from assistant.answer.question import focus_words
+
+        can_see = principal.can_see
+        return analyse_question(
+            question, passages, self.settings, query_vector=vector, embedder=self.embedder,
+            unknown_names=self.retriever.unknown_names(question, can_see, documents),
+            unknown_focus=self.retriever.unknown_words(focus_words(question), can_see, documents))
+
+    def _decide(self, analysis: Analysis, searched: str | None = None) -> Answer:
+        from assistant.answer.extractive import decide
+        from assistant.answer.model import model_at
+
+        return decide(analysis, model_at(self.settings.answer_model), page_lookup=self.records.page_text,
+                      searched=searched)
 
     def answer_extractively(
         self, question: str, passages: list[Passage], searched: str | None = None, principal: Principal = LOCAL_ADMIN,
@@ -163,13 +175,7 @@ class AssistantService:
     ) -> Answer:
         if query_vector is None:
             query_vector = self.retriever.embed_query(question)
-        analysis = analyse_question(question, passages, self.settings, query_vector=query_vector,
-                                    embedder=self.embedder,
-                                    unknown_names=self.retriever.unknown_names(question, principal.can_see, documents),
-                                    unknown_focus=self.retriever.unknown_words(focus_words(question), principal.can_see,
-                                                                               documents))
-        return decide(analysis, model_at(self.settings.answer_model), page_lookup=self.records.page_text,
-                      searched=searched)
+        return self._decide(self._analyse_passages(question, passages, query_vector, principal, documents), searched)
 
     # --- documents -------------------------------------------------------------------------
     def documents(self, principal: Principal = LOCAL_ADMIN) -> list[DocumentMeta]:
