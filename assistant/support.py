@@ -95,9 +95,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "ครม": ("คณะรัฐมนตรี",),
     "bma": ("bangkok metropolitan administration",),
     "iao": ("international affairs office",),
-    "ascn": ("asean smart cities network",),
     "mou": ("memorandum of understanding",),
-    "scap": ("smart city action plan",),
     "m&e": ("monitoring and evaluation",),
 }
 # A nationality names its country ("Thai cities" are the rows under "Thailand"): the ASEAN member states. Unlike an
