@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 # a title next to a capitalised word: 'Mayor Livingstone', 'Neill Mayor', 'Pattanapanchai, Permanent Secretary'
 _TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
@@ -28,7 +28,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "date": (
         re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
                    re.IGNORECASE),
-        re.compile(rf"\b(\d{{1,2}}\s+({_MONTHS})|({_MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"),
+        re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"),
     ),
     "number": (
         re.compile(r"\b(how many|how much|(share|percentage|proportion|number) of|what (share|percentage|proportion)"

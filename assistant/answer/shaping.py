@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.citations import citation_for
-from assistant.answer.question import Intent
+from assistant.answer.question import MONTHS, Intent
 from assistant.answer.selection import Chosen
 from assistant.answer.units import Sentence
 from assistant.models import Citation
@@ -19,10 +19,8 @@ from assistant.support import content_terms, stem
 
 PageLookup = Callable[[str, int], str | None]
 _END_PUNCT = re.compile(r"([.!?。:;]+)\s*$")
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-_DATE = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
-                   rf"|(?:{_MONTHS})\s+\d{{4}})\b")
+_DATE = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+                   rf"|(?:{MONTHS})\s+\d{{4}})\b")
 _NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?\s*%?)\s+((?:[^\W\d][\w'-]*\s+){0,2}[^\W\d][\w'-]*)")
 _LEAD_WORDS = 3
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
