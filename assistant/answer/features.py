@@ -139,8 +139,23 @@ def wordlike(text: str) -> float:
             clean += 1
         elif core and all(ch.isalnum() or ch in "'’-&/.,%" or ("\u0e00" <= ch <= "\u0e7f") for ch in core):
             in_thai = any("\u0e00" <= ch <= "\u0e7f" for ch in core)
-            clean += thai or not in_thai or core.isdigit()  # English names are at home in Thai text, not the reverse
+            # English names are at home in Thai text, not the reverse; Thai OCR'd as Latin is no English word
+            clean += (thai or not in_thai or core.isdigit()) and not _latin_gibberish(core)
     return clean / len(tokens) if tokens else 1.0
+
+
+_GIBBERISH_LOWER, _GIBBERISH_UPPER = 6, 9  # letters: shorter non-words are acronyms, names and typos
+
+
+def _latin_gibberish(token: str) -> bool:
+    """'uwuansmans', 'UHIUASIHVWILLY': a long Latin token that is no English word and not written as a name."""
+    from assistant.vocabulary import is_word
+
+    if not token.isascii() or not token.isalpha():
+        return False
+    long_lower = token.islower() and len(token) >= _GIBBERISH_LOWER
+    long_upper = token.isupper() and len(token) >= _GIBBERISH_UPPER
+    return (long_lower or long_upper) and not is_word(token)
 
 
 def _share(unit: Unit, words: list[str]) -> float:

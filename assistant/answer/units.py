@@ -116,7 +116,7 @@ def _blocks(text: str) -> list[str]:
 
 
 # A list whose lines a PDF flattened into one: 'TARGETS - Green Growth: ... - Green Mobility: ... o Sub-item ...'.
-_DASH_ITEM = re.compile(r"\s+[-–]\s+(?=[A-Z0-9“\"(])")
+_DASH_ITEM = re.compile(r"(?<!\d)\s+[-–]\s+(?=[A-Z“\"(])")  # not a range: '(2023 - 2027)' stays whole
 _O_ITEM = re.compile(r"\s+o\s+(?=[A-Z0-9])")
 _CAPS_LABEL = re.compile(r"(?:^|(?<=\s))((?:[A-Z][A-Z&/]{2,}\s+){0,3}[A-Z][A-Z&/]{2,})(?:\s+(?=[A-Z0-9][a-z0-9])|\s*$)")
 _LABEL_LETTERS = 7  # 'OVERVIEW', 'SUPPORT REQUIRED'; an acronym in a sentence ('ASEAN', 'UN SDG') is shorter

@@ -98,3 +98,8 @@ def test_ocr_debris_is_not_wordlike_while_thai_text_with_english_names_is() -> N
     assert wordlike("Pilot Cities ภ์ Ane. . ๐ @ fit inet \\ oy") < 0.75
     assert wordlike("มาตรา ๔๖ ผู้มีสิทธิสมัครรับเลือกตั้ง Bangkok") == 1.0
     assert wordlike("Industry & Innovation – 12% of projects (ASCN).") == 1.0
+
+
+def test_a_year_range_is_not_a_flattened_list() -> None:
+    sentence = "It sets the direction for the next 5 years (2023 - 2027), after the plan for (2020 - 2022) - Phase One."
+    assert _split(sentence, "en")[0].startswith("It sets the direction for the next 5 years (2023 - 2027), after")
