@@ -247,12 +247,12 @@ def _dense_columns(question: str, sentences: list[Sentence], matrix: np.ndarray,
     chosen = list(dict.fromkeys(chosen + foreign))
     if query_vector is None:
         query_vector = embedder.embed([question])[0]
-    sims = sentence_vectors(embedder, [sentences[i].text for i in chosen]) @ query_vector
+    vectors = sentence_vectors(embedder, [sentences[i].text for i in chosen])
+    sims = vectors @ query_vector
     for i, sim in zip(chosen, sims, strict=True):
         matrix[i, col["dense"]] = float(sim)
         matrix[i, col["dense_known"]] = 1.0
         sentences[i].dense = float(sim)
     matrix[chosen, col["dense_rel"]] = matrix[chosen, col["dense"]] - matrix[chosen, col["dense"]].max()
     if focus:
-        matrix[chosen, col["focus_dense"]] = sentence_vectors(embedder, [" ".join(focus)]) @ \
-            sentence_vectors(embedder, [sentences[i].text for i in chosen]).T
+        matrix[chosen, col["focus_dense"]] = vectors @ sentence_vectors(embedder, [" ".join(focus)])[0]
