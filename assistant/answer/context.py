@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.question import expected_items
+from assistant.answer.question import ITEMS_MAX, expected_items
 from assistant.answer.units import ITEM_CHARS, Sentence, chunk_sentences, introduces_list, says_list_follows
 from assistant.models import Passage
 from assistant.topk_cover import heading_parts
 
-_ITEMS_MAX = 8
 _EXPAND = 3  # passages whose neighbouring chunks are read too
 _NEIGHBOUR_DISCOUNT = 0.9
 _READ_ON = 3  # chunks a list may run on into
@@ -87,7 +86,7 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
         return chosen  # nothing chosen introduces a list: the list is written as the chosen sentences
     _read_on(passages[lead.rank], passages, by_rank, language)
     following = _after(lead, by_rank, passages)
-    wanted = expected_items(question) or _ITEMS_MAX
+    wanted = expected_items(question) or ITEMS_MAX
     keys = {lead.key}
     items: list[Sentence] = []
     for s in following:

@@ -25,7 +25,7 @@ FOLDS = 5
 _FLOOR_MARGIN = 0.5  # the floors: half the weakest best sentence (and passage) that any answerable question had
 _REFUSAL_C = 0.2  # strong regularisation: a few dozen questions, of which a handful unanswerable
 MAX_FALSE_REFUSAL = 0.05  # the operating point: refuse as much as possible while answerable questions stay answered
-_LENGTH_GOAL = int(__import__("os").environ.get("LG", "600"))  # median answer characters
+_LENGTH_GOAL = 600  # median answer characters
 _GRID: dict[str, tuple[float | int, ...]] = {
     "ratio": (0.5, 0.7, 0.85), "fact": (1, 2, 3), "list": (1, 2, 3), "overview": (3, 4, 5),
     "fact_chars": (300, 450, 600, 800),
@@ -45,7 +45,7 @@ class Example:
 
 
 def label_sentences(analysis: Analysis, must_include: list[str], sources: set[str],
-          norm: Callable[[str], str]) -> tuple[np.ndarray, np.ndarray]:
+                    norm: Callable[[str], str]) -> tuple[np.ndarray, np.ndarray]:
     """Labels and weights: a positive sentence weighs the sum of 1/(number of candidates holding it) over the required
     phrases it holds, so the one sentence that names a rare figure outweighs ten that repeat a common name."""
     wanted = [norm(m) for m in must_include]
@@ -129,7 +129,8 @@ def out_of_fold_rows(examples: list[Example], k: int = FOLDS) -> np.ndarray:
     """Question rows built from ranker probabilities of rankers that never saw the question."""
     rows = np.zeros((len(examples), len(QUESTION_FEATURES)))
     for held in _folds(len(examples), k):
-        train = [e for n, e in enumerate(examples) if n not in set(held.tolist())]
+        skip = set(held.tolist())
+        train = [e for n, e in enumerate(examples) if n not in skip]
         ranker = fit_ranker(train)
         for n in held:
             a = examples[n].analysis

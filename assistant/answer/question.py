@@ -59,7 +59,7 @@ def satisfies(cue: str, sentence: str) -> bool:
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6}
-_ITEMS_MAX = 8
+ITEMS_MAX = 8  # the most items a list answer lists when the question does not say how many
 
 
 def expected_items(question: str) -> int | None:
@@ -67,7 +67,7 @@ def expected_items(question: str) -> int | None:
     for word in re.findall(r"\w+", question.lower()):
         if word in _COUNT_WORDS:
             return _COUNT_WORDS[word]
-        if word.isdecimal() and 2 <= int(word) <= _ITEMS_MAX:  # not isdigit: "¹" is a digit int() refuses
+        if word.isdecimal() and 2 <= int(word) <= ITEMS_MAX:  # not isdigit: "¹" is a digit int() refuses
             return int(word)
     return None
 
