@@ -9,7 +9,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 PLAN = "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt"
-QUESTION = "What does the City Relations Promotion Division look after?"  # not a gold question
+QUESTION = "What is the vision of the 5-year foreign affairs strategy plan?"  # not a gold question
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def test_plain_completion_carries_citations(client: openai.OpenAI) -> None:
     citations = (completion.model_extra or {})["citations"]
     assert citations and citations[0]["n"] == 1
     assert PLAN in {c["source"] for c in citations}
-    assert "protocol" in content
+    assert "2027" in content
 
 
 def test_streaming_completion_ends_with_sources_and_citations(client: openai.OpenAI) -> None:
@@ -41,7 +41,7 @@ def test_streaming_completion_ends_with_sources_and_citations(client: openai.Ope
     )
     chunks = list(stream)
     text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
-    assert "protocol" in text and "Sources:" in text
+    assert "2027" in text and "Sources:" in text
     assert chunks[-1].choices[0].finish_reason == "stop"
     assert PLAN in {c["source"] for c in (chunks[-1].model_extra or {})["citations"]}
     assert len(chunks) > 3  # token by token, not one blob

@@ -1,5 +1,6 @@
 """Extractive answers on the real corpus: a direct answer, every sentence cited and highlighted in its passage,
-the answer's shape following the question's, refusals with the closest passages, access respected."""
+the answer's shape following the question's, refusals with the closest passages, access respected. No question
+here is (or paraphrases) one of the gold questions the answer model is fitted on."""
 
 from __future__ import annotations
 
@@ -50,7 +51,6 @@ def _assert_well_cited(answer: Answer) -> None:
 @pytest.mark.parametrize(
     ("question", "must_include"),
     [
-        ("What does the City Relations Promotion Division look after?", ["protocol", "sister cit"]),
         ("When did the mayors of Chicago and Shenyang reaffirm their sister cities declaration?", ["1995"]),
         ("สภากรุงเทพมหานครมีอายุคราวละกี่ปี", ["สี่ปี"]),
     ],
@@ -102,7 +102,7 @@ def test_an_overview_is_a_few_cited_points(service: AssistantService) -> None:
 
 
 def test_thai_question_gets_a_thai_answer_language(service: AssistantService) -> None:
-    answer = service.ask("ผู้ว่าราชการกรุงเทพมหานครมีวาระอยู่ในตำแหน่งคราวละกี่ปี", mode="extractive")
+    answer = service.ask("ปลัดกรุงเทพมหานครมีหน้าที่อะไร", mode="extractive")  # what does the permanent secretary do?
     assert answer.found and answer.language == "th"
     assert answer.citations[0].source == "th-bma-act-be2528-1985-consolidated.pdf"
     assert answer.citations[0].page is not None
@@ -117,8 +117,9 @@ def test_a_sentence_matched_in_the_questions_language_keeps_other_language_guess
 
 
 def test_letterheads_and_ocr_debris_are_not_answer_sentences(service: AssistantService) -> None:
-    answer = service.ask("Who signed the Abu Dhabi Houston agreement?", mode="extractive")
-    assert answer.found, answer
+    answer = service.ask("Who signed the Chicago-Shenyang reaffirmation of the sister cities declaration?",
+                         mode="extractive")
+    assert answer.found and "Daley" in answer.answer, answer
     for line in answer.answer.split("\n"):
         for sentence in MARKER.split(line):
             if sentence.strip(" .-") and not sentence.strip().isdigit():
@@ -184,8 +185,7 @@ def test_forbidden_documents_never_appear_in_citations_or_related(restricted_ser
 
 
 def test_a_list_question_gets_its_items_as_a_list(service: AssistantService) -> None:
-    answer = service.ask("What are the three strategic outcomes an ASEAN smart city should balance?",
-                         mode="extractive")
+    answer = service.ask("What focus areas does the ASEAN Smart Cities Framework list?", mode="extractive")
     assert answer.found
     items = [line for line in answer.answer.split("\n") if line.startswith("- ")]
     assert len(items) >= 2, answer.answer
