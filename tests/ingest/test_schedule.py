@@ -11,8 +11,8 @@ from assistant.config import Settings
 from assistant.hashing import file_sha256
 from ingest.pipeline import discover, ingest_paths
 from ingest.schedule import estimated_seconds, schedule
+from tests.conftest import CORPUS_DIR as CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 THAI_ACT = "th-bma-act-be2528-1985-consolidated.pdf"
 SCANNED = "sci-partnership-agreement-toolkit-2012.pdf"  # typed pages, then scanned agreements
 SCANNED_LAST_PAGE = "asean-ascn-concept-note-2018.pdf"
