@@ -25,14 +25,14 @@ def _sources(folder: Path) -> list:
     return sources
 
 
-def test_thai_pdf_is_dearer_to_prepare_than_to_embed_and_english_the_other_way() -> None:
+def test_thai_pdf_is_slower_to_prepare_than_to_embed_and_english_the_other_way() -> None:
     prepare, embed = estimated_seconds(CORPUS / THAI_ACT)
     assert prepare > embed > 0
     prepare, embed = estimated_seconds(CORPUS / "asean-ascn-me-report-2022.pdf")
     assert 0 < prepare < embed
 
 
-def test_scanned_annexes_make_preparation_dearest() -> None:
+def test_scanned_annexes_make_preparation_slowest() -> None:
     prepare, embed = estimated_seconds(CORPUS / SCANNED)
     assert prepare > estimated_seconds(CORPUS / THAI_ACT)[0]
     assert prepare > 10 * embed
