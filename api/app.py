@@ -23,7 +23,7 @@ from assistant.service import AssistantService
 
 log = logging.getLogger(__name__)
 
-# Router modules mounted in this order; a module listed but not yet written (briefings) is skipped.
+# Router modules, mounted in this order: the API first, then the staff page and the API reference pages.
 ROUTERS: tuple[str, ...] = (
     "api.routers.health",
     "api.routers.ask",
@@ -37,16 +37,7 @@ ROUTERS: tuple[str, ...] = (
 
 
 def _routers() -> list[APIRouter]:
-    found = []
-    for name in ROUTERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        found.append(module.router)
-    return found
+    return [importlib.import_module(name).router for name in ROUTERS]
 
 
 def build_context(settings: Settings, service: AssistantService | None = None) -> AppContext:

@@ -3,7 +3,7 @@
 The first round meets every question's sentences for the first time (their embeddings are cached afterwards), so it
 is printed on its own: it is what a new question costs.
 
-Run after ingesting: ASSISTANT_DATA_DIR=... python benchmarks/answer_latency.py GOLD.jsonl [GOLD2.jsonl] [--rounds 3]
+Run after ingesting: ASSISTANT_DATA_DIR=... python benchmarks/answer_latency.py [GOLD.jsonl ...] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from assistant.service import AssistantService
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("gold", type=Path, nargs="*", default=[Path(__file__).resolve().parents[2] / "shared/eval/dev.jsonl"])
+    parser.add_argument("gold", type=Path, nargs="*", default=[Path(__file__).resolve().parents[1] / "tests/data/eval/dev.jsonl"])
     parser.add_argument("--rounds", type=int, default=3, help="passes over the questions")
     args = parser.parse_args()
     items = [item for gold in args.gold for item in load_gold(gold)]

@@ -1,7 +1,7 @@
 """Briefing and web page figures: extractive briefing time on one topic (goal <= 2 s) and the page's first paint
 on loopback (goal <= 1 s), printed.
 
-Ingests ../shared/corpus into a temporary data dir unless ASSISTANT_DATA_DIR already holds an index:
+Ingests corpus/ into a temporary data dir unless ASSISTANT_DATA_DIR already holds an index:
     python benchmarks/briefing.py [--topic "smart city partnerships"] [--rounds 5] [--no-paint]
 """
 
@@ -18,8 +18,8 @@ from assistant.config import Settings, get_settings
 from assistant.service import AssistantService
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
-CATALOG = REPO / "tests" / "data" / "shared-catalog.toml"
+CORPUS = REPO / "corpus"
+CATALOG = CORPUS / "catalog.toml"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 

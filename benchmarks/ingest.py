@@ -63,7 +63,7 @@ def measure(corpus: Path, data_dir: Path, embedder_name: str, ocr: bool) -> tupl
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus"))
+    parser.add_argument("corpus", nargs="?", default=str(REPO / "corpus"))
     parser.add_argument("--embedder", default="use")
     parser.add_argument("--ocr-off-only", metavar="DATA_DIR", help="internal: measure an OCR-off ingest, print JSON")
     args = parser.parse_args()

@@ -29,7 +29,8 @@ from assistant.llm.client import LLMClient  # noqa: E402
 from assistant.models import Chunk, DocumentMeta, Passage  # noqa: E402
 from assistant.llm.prompts import REFUSAL_SENTINEL, answer_messages  # noqa: E402
 
-SHARED = REPO.parent / "shared"
+CORPUS = REPO / "corpus"
+DEV_SET = REPO / "tests" / "data" / "eval" / "dev.jsonl"
 WINDOW = 700
 _THAI_GAP = re.compile(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")
 
@@ -62,7 +63,7 @@ def passage(text: str, source: str, page: int | None, n: int) -> Passage:
 def build(item: dict, distractor: Passage) -> list[Passage]:
     out: list[Passage] = []
     for src in item["sources"]:
-        texts = page_texts(SHARED / "corpus" / src["file"])
+        texts = page_texts(CORPUS / src["file"])
         pages = src["pages"] or [1]
         for page in pages:
             text = window(texts[page - 1], item["must_include"]) if page - 1 < len(texts) else None
@@ -88,8 +89,8 @@ def main() -> None:
         args.base_url = server.base_url
     settings = Settings(llm_base_url=args.base_url, llm_max_tokens=args.max_tokens, llm_timeout_s=600)
     client = LLMClient(settings)
-    items = [json.loads(line) for line in (SHARED / "eval" / "dev.jsonl").open(encoding="utf-8")]
-    distractor_text = window(page_texts(SHARED / "corpus" / "mou-chicago-shenyang-sister-cities-reaffirmation-1995.md")[0], ["Chicago"])
+    items = [json.loads(line) for line in DEV_SET.open(encoding="utf-8")]
+    distractor_text = window(page_texts(CORPUS / "mou-chicago-shenyang-sister-cities-reaffirmation-1995.md")[0], ["Chicago"])
     distractor = passage(distractor_text or "", "mou-chicago-shenyang-sister-cities-reaffirmation-1995.md", None, 99)
     cited_scores: list[float] = []
     wrong_scores: list[float] = []

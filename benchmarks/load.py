@@ -10,7 +10,7 @@ paced: the same tasks share one schedule of ``--rate`` requests/s; latency is co
 send time, so time spent queueing behind a slow server is counted (no coordinated omission).
 
 Goals (issue 4): >= 30 req/s with 16 clients, p95 <= 300 ms, 0 errors, server RSS <= 1 GB.
-Questions cycle through ../shared/eval/dev.jsonl. Loopback only: the tool refuses any other host.
+Questions cycle through tests/data/eval/dev.jsonl. Loopback only: the tool refuses any other host.
 """
 
 from __future__ import annotations
@@ -34,8 +34,7 @@ import httpx
 import psutil
 
 REPO = Path(__file__).resolve().parents[1]
-DEV_SET = REPO.parent / "shared" / "eval" / "dev.jsonl"
-FALLBACK_QUESTIONS = ["What are the three strategies of the 5-year foreign affairs plan?"]
+DEV_SET = REPO / "tests" / "data" / "eval" / "dev.jsonl"
 
 
 @dataclass
@@ -53,8 +52,6 @@ class RunResult:
 
 
 def questions() -> list[str]:
-    if not DEV_SET.is_file():
-        return FALLBACK_QUESTIONS
     return [json.loads(line)["question"] for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 

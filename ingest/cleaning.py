@@ -1,4 +1,4 @@
-"""Pure clean-up of extracted pages, one function per trap listed in ../shared/CORPUS.md.
+"""Pure clean-up of extracted pages, one function per parsing trap of the reference documents (docs/architecture.md).
 
 Order matters: characters first, then SARA AM (so Thai words are whole), then running headers and OCR garbage
 (judged line by line), then line joining, then word-level repairs on the joined text.

@@ -1,10 +1,10 @@
-"""The order the worker prepares files in, so that a dear preparation (the Thai Act) overlaps the embedding of cheap
-files instead of trailing after them with the embedder idle, and the embedder gets its first chunks early.
+"""The order the worker prepares files in, so that a file that is slow to prepare (the Thai Act) overlaps the embedding
+of quick ones instead of trailing after them with the embedder idle, and the embedder gets its first chunks early.
 
 Preparation (worker) then embedding (main process) is a two-machine flow shop, so Johnson's rule orders it: files
 that prepare faster than they embed first, quickest preparation first; then the others, longest embedding first.
 The estimates must cost next to nothing in the ingesting process, so they read only a PDF's first and last pages:
-the page count, whether the text is Thai (dearer to prepare: spaces restored, SARA AM repair, Thai sentence split),
+the page count, whether the text is Thai (slower to prepare: spaces restored, SARA AM repair, Thai sentence split),
 and the share of those two pages that are scans to OCR (scanned annexes sit at the end of a report). A file with
 scans therefore prepares last, while the embedder works through everything before it. Twins (same sha256) keep
 their discovery order, so the report names the same file as the duplicate whatever the schedule.

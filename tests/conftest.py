@@ -1,4 +1,4 @@
-"""Shared fixtures. Tests run on the real corpus in ../shared, real models and real servers; only the data dir is
+"""Shared fixtures. Tests run on the real documents in corpus/, real models and real servers; only the data dir is
 temporary, so no test touches another's index."""
 
 from __future__ import annotations
@@ -13,17 +13,27 @@ import pytest
 from assistant.config import Settings, get_settings
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SHARED_CORPUS = SHARED / "corpus"
-DEV_SET = SHARED / "eval" / "dev.jsonl"
-SHARED_CATALOG = REPO / "tests" / "data" / "shared-catalog.toml"
+CORPUS_DIR = REPO / "corpus"
+CORPUS_CATALOG = CORPUS_DIR / "catalog.toml"
+EVAL_DIR = REPO / "tests" / "data" / "eval"  # copies of the gold sets, for the tests that score the real pipeline
+DEV_SET = EVAL_DIR / "dev.jsonl"
+DEV2_SET = EVAL_DIR / "dev2.jsonl"
 
 
 @pytest.fixture(scope="session")
-def shared_corpus() -> Path:
-    if not SHARED_CORPUS.is_dir():
-        pytest.fail(f"the reference corpus is missing at {SHARED_CORPUS}")
-    return SHARED_CORPUS
+def corpus_dir() -> Path:
+    """The documents a fresh checkout serves (corpus/); read-only: copy files out before changing them."""
+    if not CORPUS_DIR.is_dir():
+        pytest.fail(f"the corpus is missing at {CORPUS_DIR}")
+    return CORPUS_DIR
+
+
+def uncatalogued(name: str, folder: Path) -> Path:
+    """A copy of a corpus/ file in a folder without corpus/catalog.toml, to test what the file says of itself."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(CORPUS_DIR / name, folder / name))
 
 
 @pytest.fixture(autouse=True)
@@ -112,15 +122,15 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - y
 
 @pytest.fixture(scope="session")
 def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """The whole reference corpus ingested once per session (real USE embedder, embedded Chroma); read-only."""
+    """The whole of corpus/ ingested once per session (real USE embedder, embedded Chroma); read-only."""
     from ingest.pipeline import ingest_paths
 
-    if not SHARED_CORPUS.is_dir():
-        pytest.fail(f"the reference corpus is missing at {SHARED_CORPUS}")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("indexed") / "data", catalog_file=SHARED_CATALOG)
-    report = ingest_paths([SHARED_CORPUS], settings, progress=False)
+    if not CORPUS_DIR.is_dir():
+        pytest.fail(f"the corpus is missing at {CORPUS_DIR}")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("indexed") / "data", catalog_file=CORPUS_CATALOG)
+    report = ingest_paths([CORPUS_DIR], settings, progress=False)
     if report.files < 14:
-        pytest.fail(f"ingesting the reference corpus failed: {report.summary()}")
+        pytest.fail(f"ingesting corpus/ failed: {report.summary()}")
     return settings
 
 

@@ -17,8 +17,14 @@ router = APIRouter(prefix="/api/v1", tags=["questions"])
 
 @router.post("/ask", response_model=Answer, responses=problem_responses(503))
 async def ask(body: AskRequest, principal: PrincipalDep, ctx: ContextDep) -> Answer:
-    """Answer from the documents the caller may see, every claim cited as [n]; `found: false` when they do not hold it.
+    """Answer one question, in English or Thai, from the documents the caller may see.
 
+    Every claim in `answer` is marked [n]; citation n gives the document, page and passage it came from, and
+    `highlights` mark the sentences the answer used. When the documents do not hold the answer, `found` is false,
+    the answer says so, and `related` lists the closest passages. `filters` narrow the search to document kinds,
+    documents, a language or a date range; `mode` asks for an extractive or an LLM-written answer (default: LLM when
+    one is configured).
+    \f
     Async, with the work in one thread-pool call: embedding, search and the audit write never block the event loop,
     and FastAPI validates and serialises the answer on the loop instead of in a second thread-pool hop."""
     return await run_in_threadpool(_answer, body, principal, ctx)

@@ -30,6 +30,11 @@ STREAM_DOC = {"text/event-stream": {"schema": {  # one Server-Sent Event
 
 @router.post("/chat", response_model=Answer, responses={**problem_responses(503), 200: {"content": STREAM_DOC}})
 def post_chat(body: ChatRequest, principal: PrincipalDep, ctx: ContextDep) -> Answer | StreamingResponse:
+    """Answer the last question of a conversation, with the same answer object as `/api/v1/ask`.
+
+    A follow-up such as "and when was it signed?" is rewritten into a standalone question, returned as `question`.
+    With `stream: true` the reply is Server-Sent Events: `token` events as the text is written, then one `citations`
+    event, then one `answer` event with the final answer object, whose text is the one to keep."""
     turns = [ChatTurn(role=m.role, content=m.content) for m in body.messages]
     options = {"filters": body.filters, "top_k": body.top_k, "mode": body.mode, "principal": principal}
     if not body.stream:

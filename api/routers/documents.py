@@ -27,6 +27,7 @@ def _view(job: Job) -> JobView:
 
 @router.get("/documents", response_model=DocumentList, responses=ERRORS)
 def list_documents(principal: PrincipalDep, ctx: ContextDep) -> DocumentList:
+    """The documents the caller may see, with title, kind, date, parties, language, access and page count."""
     return DocumentList(documents=ctx.service.documents(principal))
 
 
@@ -37,7 +38,11 @@ async def upload_document(
     ctx: ContextDep,
     access: Annotated[str | None, Form(max_length=200, description="public, internal or restricted:<group>[,<group>]")] = None,
 ) -> JobView:
-    """Admin only. The file is checked and stored, then ingested in the background; poll the returned job."""
+    """Admin only: add a document, or replace the one of the same name.
+
+    The file is checked by content and stored, then ingested in the background: poll `GET /api/v1/jobs/{id}`. A
+    replacement takes effect once it is ingested; if its ingestion fails, the previous version stays as it was.
+    `access` sets who may read it (without it, a replacement keeps the previous version's access)."""
     data = await file.read()
     roots = await run_in_threadpool(ctx.service.records.document_roots)
     upload = await run_in_threadpool(save_upload, file.filename or "", data, ctx.settings, access, roots)
@@ -46,11 +51,13 @@ async def upload_document(
 
 @router.get("/jobs/{job_id}", response_model=JobView, responses=problem_responses(403, 404))
 def get_job(job_id: str, _: AdminDep, ctx: ContextDep) -> JobView:
+    """Admin only: an upload or delete job's status (queued, running, done or failed) and, when it failed, why."""
     return _view(ctx.jobs.get(job_id))
 
 
 @router.get("/documents/{doc_id:path}/pages/{page}", response_model=PageText, responses=ERRORS)
 def page_text(doc_id: str, page: int, principal: PrincipalDep, ctx: ContextDep) -> PageText:
+    """The text of one page of a document, as indexed: what a citation's page number points to."""
     return PageText(doc_id=doc_id, page=page, text=ctx.service.page_text(doc_id, page, principal))
 
 
@@ -60,7 +67,7 @@ def page_text(doc_id: str, page: int, principal: PrincipalDep, ctx: ContextDep) 
     responses={**ERRORS, 200: {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
 )
 def download(doc_id: str, principal: PrincipalDep, ctx: ContextDep) -> FileResponse:
-    """HEAD (`curl -I`) gives the same headers without the body, after the same access check."""
+    """The original file of a document. HEAD (`curl -I`) gives the same headers without the body."""
     path = original_file(ctx.service, doc_id, principal)
     return FileResponse(path, filename=path.name)
 
@@ -70,10 +77,13 @@ router.head("/documents/{doc_id:path}/file", response_class=FileResponse, respon
 
 @router.get("/documents/{doc_id:path}", response_model=DocumentMeta, responses=ERRORS)
 def get_document(doc_id: str, principal: PrincipalDep, ctx: ContextDep) -> DocumentMeta:
+    """One document's metadata."""
     return ctx.service.document(doc_id, principal)
 
 
 @router.delete("/documents/{doc_id:path}", status_code=202, response_model=JobView, responses=problem_responses(403, 404))
 def delete_document(doc_id: str, principal: AdminDep, ctx: ContextDep) -> JobView:
+    """Admin only: remove a document from the index (an uploaded original goes with it), in the background; poll the
+    returned job."""
     meta = ctx.service.document(doc_id, principal)
     return _view(ctx.jobs.submit("delete", meta.doc_id))

@@ -14,11 +14,13 @@ router = APIRouter(tags=["operations"])
 
 @router.get("/healthz", response_model=Health)
 def healthz() -> Health:
+    """Liveness: 200 while the process answers requests."""
     return Health(status="ok")
 
 
 @router.get("/readyz", response_model=Health, responses={503: {"model": Health, "description": "Not ready yet"}})
 def readyz(ctx: ContextDep) -> JSONResponse:
+    """Readiness: 200 once the embedding model is loaded and the stores answer; otherwise 503, with each check."""
     checks = ctx.readiness.checks()
     ready = ctx.readiness.ok(checks)
     body = Health(status="ok" if ready else "not ready", checks=checks)
@@ -27,5 +29,6 @@ def readyz(ctx: ContextDep) -> JSONResponse:
 
 @router.get("/metrics", response_class=Response, responses={200: {"content": {CONTENT_TYPE_LATEST: {"schema": {"type": "string"}}}}})
 def metrics(ctx: ContextDep) -> Response:
+    """Prometheus metrics: requests and their latency, answers by mode and outcome, refusals, LLM fallbacks, jobs."""
     ctx.metrics.jobs_pending.set(ctx.jobs.pending())
     return Response(ctx.metrics.render(), media_type=CONTENT_TYPE_LATEST)

@@ -51,11 +51,17 @@ def sources_text(answer: Answer) -> str:
 
 @router.get("/models", response_model=ModelList, responses=problem_responses())
 def list_models(_: PrincipalDep, ctx: ContextDep) -> ModelList:
+    """The model names an OpenAI client may ask for: `bma-assistant` answers in the server's default mode,
+    `bma-assistant-extractive` always extractively, `bma-assistant-llm` with the LLM (listed only when one is set)."""
     return ModelList(data=[ModelCard(id=name) for name in available_models(ctx.settings)])
 
 
 @router.post("/chat/completions", response_model=ChatCompletion, responses={**problem_responses(404, 503), 200: {"content": STREAM_DOC}})
 def chat_completions(body: ChatCompletionRequest, principal: PrincipalDep, ctx: ContextDep) -> ChatCompletion | StreamingResponse:
+    """An OpenAI-compatible chat completion, plain or streamed, for the `openai` client and chat front ends.
+
+    The reply's text ends with a "Sources:" list; the extra field `citations` carries the same citations as
+    `/api/v1/ask`. One answer per question, so `n` must be 1; sampling parameters are accepted and ignored."""
     if body.model not in available_models(ctx.settings):
         raise NotFoundError(f"the model {body.model!r} does not exist; GET /v1/models lists them")
     mode = MODELS[body.model]

@@ -44,9 +44,10 @@ def eval_command(
     configs: Annotated[str, typer.Option("--configs", help=f"Comma-separated configurations: {DEFAULT_CONFIGS}.")] = DEFAULT_CONFIGS,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full report, per question, as JSON.")] = False,
 ) -> None:
-    """Hit@k, MRR, must-include coverage, pass, refusals, answer length and latency, overall, per gold file, per type
-    and per language. `final` answers with the shipped answer model; `final-cv` answers each question with a model
-    fitted on the other folds only (5-fold over all the gold given): the figure to trust on data it was fitted on."""
+    """Score retrieval and answers on gold questions: hit@k, MRR, must-include coverage, pass, refusals, answer
+    length and latency, overall, per gold file, per type and per language. `final` answers with the shipped answer
+    model; `final-cv` answers each question with a model fitted on the other folds only (5-fold over the gold given),
+    the figure to trust when the shipped model was fitted on these same questions."""
     from assistant.evaluation import evaluate, format_table, to_json
 
     with user_errors():

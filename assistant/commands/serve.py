@@ -54,6 +54,10 @@ def serve(
 
     from api.app import create_app
 
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host  # a wildcard bind answers on loopback too
+    url = f"http://[{shown.strip('[]')}]:{port}" if ":" in shown else f"http://{shown}:{port}"
+    typer.echo(f"The assistant: {url}/  (API reference: {url}/docs; Ctrl+C stops it)")
+
     if workers > 1:  # each worker process builds its own app from the environment
         uvicorn.run("api.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level=log_level)
         return

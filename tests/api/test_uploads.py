@@ -13,7 +13,7 @@ from assistant.config import Settings
 from assistant.service import AssistantService
 from ingest.report import IngestReport
 from tests.api.conftest import Keys
-from tests.conftest import SHARED_CORPUS
+from tests.conftest import CORPUS_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -164,7 +164,7 @@ def test_an_upload_that_fails_to_ingest_is_removed_and_a_fixed_one_then_works(
 ) -> None:
     """A broken file left in the uploads folder would fail every later ingest of that folder."""
     admin = Keys.header(api_keys[1].admin)
-    good = (SHARED_CORPUS / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
+    good = (CORPUS_DIR / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
     name, form = "leaders-statement.pdf", {"access": "restricted:legal"}  # hidden from staff while it exists
     stored = restricted_settings.resolved_data_dir() / "uploads" / name
 
@@ -206,7 +206,7 @@ def test_a_failed_reupload_leaves_the_indexed_version_as_it_was(
     """A truncated PDF passes the quick check and fails only in ingestion: the good version it was meant to replace
     stays indexed, downloadable, and in the uploads folder for the next ingest."""
     admin = Keys.header(api_keys[1].admin)
-    good = (SHARED_CORPUS / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
+    good = (CORPUS_DIR / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
     name = "smart-cities-statement.pdf"
     assert _wait(restricted_client, _upload(restricted_client, name, good, admin), admin)["status"] == "done"
     before = restricted_client.get(f"/api/v1/documents/{name}", headers=admin).json()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,9 +10,8 @@ from typer.testing import CliRunner
 from assistant.cli import app
 from assistant.config import Settings, get_settings
 from assistant.evaluation import Cited, GoldSource, Outcome, first_hit, must_include_coverage, summarise
-
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev.jsonl"
-DEV2 = DEV.with_name("dev2.jsonl")
+from tests.conftest import DEV2_SET as DEV2
+from tests.conftest import DEV_SET as DEV
 
 
 def test_hit_counts_a_near_duplicate_for_each_of_its_sources() -> None:

@@ -17,10 +17,10 @@ ACTION_PLANS = "asean-ascn-smart-city-action-plans-2018.pdf"
 
 
 @pytest.fixture(scope="module")
-def docs(shared_corpus: Path) -> dict[str, Document]:
+def docs(corpus_dir: Path) -> dict[str, Document]:
     settings = Settings(ocr=False)
     names = [ACT, FRAMEWORK, ACTION_PLANS, "mou-abu-dhabi-houston-sister-cities-agreement-2002.md"]
-    return {name: load_document(shared_corpus / name, shared_corpus, settings) for name in names}
+    return {name: load_document(corpus_dir / name, corpus_dir, settings) for name in names}
 
 
 def test_chunks_are_sized_ordered_and_slices_of_their_pages(docs: dict[str, Document]) -> None:

@@ -1,4 +1,4 @@
-"""Each parsing trap of ../shared/CORPUS.md, checked on the real file that shows it."""
+"""Each parsing trap of the documents in corpus/ (docs/architecture.md lists them), on the real file that shows it."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ PLAN = "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt"
 
 
 @pytest.fixture(scope="module")
-def load(shared_corpus: Path):  # noqa: ANN201 - a loader with a per-module cache
+def load(corpus_dir: Path):  # noqa: ANN201 - a loader with a per-module cache
     cache: dict[str, Document] = {}
 
     def _load(name: str) -> Document:
         if name not in cache:
-            cache[name] = load_document(shared_corpus / name, shared_corpus, Settings(ocr=False))
+            cache[name] = load_document(corpus_dir / name, corpus_dir, Settings(ocr=False))
         return cache[name]
 
     return _load

@@ -26,9 +26,9 @@ def _doc_ids(settings: Settings) -> set[str]:
         records.close()
 
 
-def test_partial_removal_works_then_an_empty_folder_keeps_everything(shared_corpus: Path, tmp_path: Path,
+def test_partial_removal_works_then_an_empty_folder_keeps_everything(corpus_dir: Path, tmp_path: Path,
                                                                      settings: Settings) -> None:
-    folder = _copy(shared_corpus, tmp_path / "share", [*MOUS, SMALL[1]])
+    folder = _copy(corpus_dir, tmp_path / "share", [*MOUS, SMALL[1]])
     assert ingest_paths([folder], settings).files == 3
     (folder / SMALL[1]).unlink()
     partial = ingest_paths([folder], settings)  # some files gone, others left: removed as before
@@ -52,14 +52,14 @@ def test_partial_removal_works_then_an_empty_folder_keeps_everything(shared_corp
     assert records_ids == vector_ids == set() and count == 0
 
 
-def test_an_empty_folder_beside_a_full_one_keeps_only_its_own(shared_corpus: Path, tmp_path: Path,
+def test_an_empty_folder_beside_a_full_one_keeps_only_its_own(corpus_dir: Path, tmp_path: Path,
                                                               settings: Settings) -> None:
-    full = _copy(shared_corpus, tmp_path / "full", MOUS[:1])
-    share = _copy(shared_corpus, tmp_path / "share", MOUS[1:])
+    full = _copy(corpus_dir, tmp_path / "full", MOUS[:1])
+    share = _copy(corpus_dir, tmp_path / "share", MOUS[1:])
     assert ingest_paths([full], settings).files == 1
     assert ingest_paths([share], settings).files == 1
     (full / MOUS[0]).unlink()
-    _copy(shared_corpus, full, [SMALL[1]])
+    _copy(corpus_dir, full, [SMALL[1]])
     (share / MOUS[1]).unlink()
     report = ingest_paths([full, share], settings)
     assert (report.files, report.removed) == (1, [MOUS[0]])
@@ -67,8 +67,8 @@ def test_an_empty_folder_beside_a_full_one_keeps_only_its_own(shared_corpus: Pat
     assert _doc_ids(settings) == {SMALL[1], MOUS[1]}
 
 
-def test_cli_fails_on_an_emptied_folder_and_allow_empty_empties_it(shared_corpus: Path, tmp_path: Path) -> None:
-    folder = _copy(shared_corpus, tmp_path / "share", MOUS)
+def test_cli_fails_on_an_emptied_folder_and_allow_empty_empties_it(corpus_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(corpus_dir, tmp_path / "share", MOUS)
     data = tmp_path / "data"
     first = _cli(["ingest", str(folder), "--json"], data)
     out, err = first.communicate(timeout=300)

@@ -12,6 +12,7 @@ from assistant.errors import UnreadableFileError
 from assistant.factory import build_records
 from ingest.loaders import load_document
 from ingest.pipeline import ingest_paths
+from tests.conftest import uncatalogued
 
 MOU = "mou-abu-dhabi-houston-sister-cities-agreement-2002.md"
 FRONT = """---
@@ -30,9 +31,9 @@ aliases:
 """
 
 
-def _body(shared_corpus: Path) -> str:
+def _body(corpus_dir: Path) -> str:
     """The MOU's text after its '# title' and '- Key: value' block, which the front matter replaces."""
-    lines = (shared_corpus / MOU).read_text(encoding="utf-8").splitlines()
+    lines = (corpus_dir / MOU).read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("## "))
     return "\n".join(lines[start:]) + "\n"
 
@@ -44,10 +45,11 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_front_matter_is_the_same_metadata_as_the_header_block(shared_corpus: Path, settings: Settings,
+def test_front_matter_is_the_same_metadata_as_the_header_block(corpus_dir: Path, settings: Settings,
                                                                tmp_path: Path) -> None:
-    header = load_document(shared_corpus / MOU, shared_corpus, settings)
-    path = _write(tmp_path / "notes", "houston.md", FRONT + "\n" + _body(shared_corpus))
+    original = uncatalogued(MOU, tmp_path / "original")
+    header = load_document(original, original.parent, settings)
+    path = _write(tmp_path / "notes", "houston.md", FRONT + "\n" + _body(corpus_dir))
     doc = load_document(path, path.parent, settings)
     meta = doc.meta
     assert meta.title == "Sister cities agreement, Abu Dhabi - Houston"
@@ -59,9 +61,9 @@ def test_front_matter_is_the_same_metadata_as_the_header_block(shared_corpus: Pa
     assert "sister-cities" not in text and "aliases" not in text and "access" not in text
 
 
-def test_front_matter_never_reaches_the_index(shared_corpus: Path, settings: Settings, tmp_path: Path) -> None:
+def test_front_matter_never_reaches_the_index(corpus_dir: Path, settings: Settings, tmp_path: Path) -> None:
     folder = tmp_path / "vault"
-    _write(folder, "houston.md", FRONT + _body(shared_corpus))
+    _write(folder, "houston.md", FRONT + _body(corpus_dir))
     _write(folder, "crlf.md", FRONT.replace("\n", "\r\n").replace("access: internal", "access: restricted:legal")
            + "# Legal note\r\n\r\nCounsel advises that the toolkit agreements are public records.\r\n")
     report = ingest_paths([folder], settings)

@@ -11,7 +11,7 @@ from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from ingest.catalog import read_catalog
 from ingest.loaders import SUPPORTED_SUFFIXES, load_document
-from tests.conftest import SHARED_CATALOG
+from tests.conftest import CORPUS_CATALOG, uncatalogued
 
 FRAMEWORK = "asean-ascn-framework-2018.pdf"
 MOU = "mou-abu-dhabi-houston-sister-cities-agreement-2002.md"
@@ -29,8 +29,8 @@ def test_supported_suffixes() -> None:
     assert SUPPORTED_SUFFIXES == {".pdf", ".docx", ".txt", ".md"}
 
 
-def test_pdf_has_one_page_per_pdf_page_with_labels(shared_corpus: Path, settings: Settings) -> None:
-    doc = load_document(shared_corpus / FRAMEWORK, shared_corpus, settings)
+def test_pdf_has_one_page_per_pdf_page_with_labels(corpus_dir: Path, settings: Settings) -> None:
+    doc = load_document(corpus_dir / FRAMEWORK, corpus_dir, settings)
     assert [p.number for p in doc.pages] == [1, 2, 3, 4, 5]
     assert [p.label for p in doc.pages] == ["1", "2", "3", "4", "5"]
     assert doc.meta.doc_id == FRAMEWORK and doc.meta.source == FRAMEWORK and doc.meta.pages == 5
@@ -38,8 +38,9 @@ def test_pdf_has_one_page_per_pdf_page_with_labels(shared_corpus: Path, settings
     assert "Smart Cities Network" in doc.pages[0].text
 
 
-def test_markdown_header_becomes_metadata(shared_corpus: Path, settings: Settings) -> None:
-    doc = load_document(shared_corpus / MOU, shared_corpus, settings)
+def test_markdown_header_becomes_metadata(tmp_path: Path, settings: Settings) -> None:
+    path = uncatalogued(MOU, tmp_path / "docs")
+    doc = load_document(path, path.parent, settings)
     meta = doc.meta
     assert meta.title.startswith("An Agreement for the Establishment of Sister Cities Relationship")
     assert meta.kind == "mou"
@@ -49,47 +50,52 @@ def test_markdown_header_becomes_metadata(shared_corpus: Path, settings: Setting
     assert doc.pages[0].number is None and "Houston City Council" in doc.pages[0].text
 
 
-def test_catalog_overrides_guesses(shared_corpus: Path, tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "data", catalog_file=SHARED_CATALOG)
-    doc = load_document(shared_corpus / MOU, shared_corpus, settings)
+def test_catalog_overrides_guesses(corpus_dir: Path, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", catalog_file=CORPUS_CATALOG)
+    doc = load_document(corpus_dir / MOU, corpus_dir, settings)
     assert doc.meta.title == "Sister cities agreement, Abu Dhabi - Houston"
     assert doc.meta.parties == ["City of Abu Dhabi", "City of Houston"]
-    assert set(read_catalog(shared_corpus, SHARED_CATALOG)) == {p.name for p in shared_corpus.iterdir()}
 
 
-def test_repository_corpus_catalog_is_valid() -> None:
-    folder = Path(__file__).resolve().parents[2] / "corpus"
-    catalog = read_catalog(folder)
-    assert set(catalog) == {p.name for p in folder.iterdir() if p.name != "catalog.toml"}
-    assert all(entry["kind"] == "plan" for entry in catalog.values())
+def test_corpus_catalog_states_every_field_of_every_document(corpus_dir: Path) -> None:
+    catalog = read_catalog(corpus_dir)
+    assert set(catalog) == {p.name for p in corpus_dir.iterdir() if p.name != CORPUS_CATALOG.name}
+    fields = {"title", "kind", "date", "parties", "language", "access"}
+    assert [name for name, entry in catalog.items() if set(entry) != fields or not entry["parties"]] == []
+    assert len({entry["title"] for entry in catalog.values()}) == len(catalog)  # titles tell documents apart
 
 
-def test_thai_act_metadata_from_the_file_itself(shared_corpus: Path, settings: Settings) -> None:
-    doc = load_document(shared_corpus / "th-bma-act-be2528-1985-consolidated.pdf", shared_corpus, settings)
+def test_corpus_documents_stay_small_enough_to_keep_in_git(corpus_dir: Path) -> None:
+    assert [p.name for p in corpus_dir.iterdir() if p.stat().st_size >= 5 * 1024 * 1024] == []
+
+
+def test_thai_act_metadata_from_the_file_itself(tmp_path: Path, settings: Settings) -> None:
+    path = uncatalogued("th-bma-act-be2528-1985-consolidated.pdf", tmp_path / "docs")
+    doc = load_document(path, path.parent, settings)
     assert doc.meta.language == "th" and doc.meta.kind == "law" and doc.meta.date == "1985"
     assert doc.meta.pages == 38 and len(doc.pages) == 38
 
 
-def test_thai_file_name_with_spaces_loads(shared_corpus: Path, settings: Settings, tmp_path: Path) -> None:
+def test_thai_file_name_with_spaces_loads(corpus_dir: Path, settings: Settings, tmp_path: Path) -> None:
     target = tmp_path / "บันทึก ความเข้าใจ กรุงเทพ 2002.md"
-    shutil.copy(shared_corpus / MOU, target)
+    shutil.copy(corpus_dir / MOU, target)
     doc = load_document(target, tmp_path, settings)
     assert doc.meta.doc_id == target.name and doc.meta.source == target.name
     assert doc.meta.kind == "mou"
 
 
-def test_corrupt_pdf(shared_corpus: Path, settings: Settings, tmp_path: Path) -> None:
-    data = (shared_corpus / FRAMEWORK).read_bytes()
+def test_corrupt_pdf(corpus_dir: Path, settings: Settings, tmp_path: Path) -> None:
+    data = (corpus_dir / FRAMEWORK).read_bytes()
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(data[:2000])  # header survives, body and xref are gone
     assert "corrupt PDF" in _reason(bad, settings)
 
 
-def test_encrypted_pdf(shared_corpus: Path, settings: Settings, tmp_path: Path) -> None:
+def test_encrypted_pdf(corpus_dir: Path, settings: Settings, tmp_path: Path) -> None:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    for page in PdfReader(shared_corpus / FRAMEWORK).pages:
+    for page in PdfReader(corpus_dir / FRAMEWORK).pages:
         writer.add_page(page)
     writer.encrypt(user_password="secret", owner_password="owner")
     locked = tmp_path / "locked.pdf"
@@ -116,10 +122,10 @@ def test_html_saved_as_pdf(settings: Settings, tmp_path: Path) -> None:
     assert "HTML" in _reason(page, settings)
 
 
-def test_file_over_the_size_limit(shared_corpus: Path, tmp_path: Path) -> None:
+def test_file_over_the_size_limit(corpus_dir: Path, tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", max_file_mb=0.1)
     big = tmp_path / FRAMEWORK
-    shutil.copy(shared_corpus / FRAMEWORK, big)  # 166 KB
+    shutil.copy(corpus_dir / FRAMEWORK, big)  # 166 KB
     assert "over the 0.1 MB limit" in _reason(big, settings)
 
 
@@ -169,7 +175,7 @@ def test_text_encodings_staff_save_in(settings: Settings, tmp_path: Path) -> Non
         assert doc.pages[0].text.strip() == text, name
 
 
-def test_a_pdf_without_any_text_is_refused(shared_corpus: Path, settings: Settings, tmp_path: Path) -> None:
+def test_a_pdf_without_any_text_is_refused(corpus_dir: Path, settings: Settings, tmp_path: Path) -> None:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -180,7 +186,7 @@ def test_a_pdf_without_any_text_is_refused(shared_corpus: Path, settings: Settin
     assert "no text" in _reason(blank, settings)
 
     scans = PdfWriter()
-    for page in PdfReader(shared_corpus / "sci-partnership-agreement-toolkit-2012.pdf").pages[4:7]:
+    for page in PdfReader(corpus_dir / "sci-partnership-agreement-toolkit-2012.pdf").pages[4:7]:
         scans.add_page(page)
     scanned = tmp_path / "signed-agreement.pdf"
     with scanned.open("wb") as handle:
@@ -189,7 +195,7 @@ def test_a_pdf_without_any_text_is_refused(shared_corpus: Path, settings: Settin
     assert "no text" in reason and "1, 2, 3" in reason and "OCR" in reason
 
 
-def test_thai_pdf_read_by_pdfium_has_the_spaces_pypdf_finds(shared_corpus: Path) -> None:
+def test_thai_pdf_read_by_pdfium_has_the_spaces_pypdf_finds(corpus_dir: Path) -> None:
     """pdfium writes no space where the Act's PDF only moves the pen between phrases ("สี่ปีนับแต่"); the gaps
     between glyphs put them back, so its lines read as pypdf's (cleaning and sentence splitting rely on them)."""
     import io
@@ -198,7 +204,7 @@ def test_thai_pdf_read_by_pdfium_has_the_spaces_pypdf_finds(shared_corpus: Path)
 
     from ingest.pdftext import pdfium_page_texts
 
-    data = (shared_corpus / "th-bma-act-be2528-1985-consolidated.pdf").read_bytes()
+    data = (corpus_dir / "th-bma-act-be2528-1985-consolidated.pdf").read_bytes()
     ours = pdfium_page_texts(data)
     theirs = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
     assert "มีก าหนดคราวละสี่ปี นับแต่วันเลือกตั้ง" in ours[4]
@@ -217,7 +223,7 @@ def test_thai_pdf_read_by_pdfium_has_the_spaces_pypdf_finds(shared_corpus: Path)
 
 @pytest.mark.parametrize(("name", "thai"), [("asean-ascn-framework-2018.pdf", False),
                                             ("th-bma-act-be2528-1985-consolidated.pdf", True)])
-def test_pdfium_reads_each_page_once_in_order_with_its_languages_reader(shared_corpus: Path, name: str,
+def test_pdfium_reads_each_page_once_in_order_with_its_languages_reader(corpus_dir: Path, name: str,
                                                                        thai: bool) -> None:
     """The first pages wait open while they tell the language; they and the rest come back in page order, each
     laid out as its language needs (Thai with its spaces restored)."""
@@ -225,7 +231,7 @@ def test_pdfium_reads_each_page_once_in_order_with_its_languages_reader(shared_c
 
     from ingest.pdftext import LANGUAGE_SAMPLE_LETTERS, page_text, pdfium_page_texts, thai_page_text
 
-    data = (shared_corpus / name).read_bytes()
+    data = (corpus_dir / name).read_bytes()
     pdf = pdfium.PdfDocument(data)
     reader = thai_page_text if thai else page_text
     expected = [reader(page.get_textpage()) for page in pdf]

@@ -37,10 +37,10 @@ SLOW = ["asean-ascn-framework-2018.pdf", "asean-ascn-smart-city-action-plans-201
         "mou-chicago-shenyang-sister-cities-reaffirmation-1995.md"]
 
 
-def _copy(shared_corpus: Path, dest: Path, names: list[str]) -> Path:
+def _copy(corpus_dir: Path, dest: Path, names: list[str]) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in names:
-        shutil.copy(shared_corpus / name, dest / name)
+        shutil.copy(corpus_dir / name, dest / name)
     return dest
 
 
@@ -75,8 +75,8 @@ def _documents_written(data_dir: Path) -> int:
         return 0
 
 
-def test_incremental_skip_replace_remove(shared_corpus: Path, tmp_path: Path, settings: Settings) -> None:
-    folder = _copy(shared_corpus, tmp_path / "docs", SMALL)
+def test_incremental_skip_replace_remove(corpus_dir: Path, tmp_path: Path, settings: Settings) -> None:
+    folder = _copy(corpus_dir, tmp_path / "docs", SMALL)
     first = ingest_paths([folder], settings)
     assert first.failed == [] and first.files == 4 and first.skipped == 0
     assert first.chunks > 4 and first.pages >= 6
@@ -115,9 +115,9 @@ def test_incremental_skip_replace_remove(shared_corpus: Path, tmp_path: Path, se
     records.close()
 
 
-def test_changing_the_embedder_re_embeds_from_stored_chunks(shared_corpus: Path, tmp_path: Path,
+def test_changing_the_embedder_re_embeds_from_stored_chunks(corpus_dir: Path, tmp_path: Path,
                                                             settings: Settings) -> None:
-    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[1:3])
+    folder = _copy(corpus_dir, tmp_path / "docs", SMALL[1:3])
     ingest_paths([folder], settings)
     use_ids = _state(settings)[1]
     minilm = settings.model_copy(update={"embedder": "minilm"})
@@ -130,8 +130,8 @@ def test_changing_the_embedder_re_embeds_from_stored_chunks(shared_corpus: Path,
     assert ingest_paths([folder], minilm).reembedded == 0
 
 
-def test_bad_files_are_reported_and_nothing_indexed_is_lost(shared_corpus: Path, tmp_path: Path) -> None:
-    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[1:3])
+def test_bad_files_are_reported_and_nothing_indexed_is_lost(corpus_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(corpus_dir, tmp_path / "docs", SMALL[1:3])
     data = tmp_path / "data"
     good = _cli(["ingest", str(folder), "--json"], data)
     out, err = good.communicate(timeout=300)
@@ -147,7 +147,7 @@ def test_bad_files_are_reported_and_nothing_indexed_is_lost(shared_corpus: Path,
     (folder / "page.pdf").write_text("<!DOCTYPE html><html><body>Not found</body></html>")
     (folder / "huge.txt").write_bytes(b"a" * (2 * 1024 * 1024))
     writer = pypdf.PdfWriter()
-    writer.append(str(shared_corpus / SMALL[0]))
+    writer.append(str(corpus_dir / SMALL[0]))
     writer.encrypt("secret")
     with (folder / "locked.pdf").open("wb") as handle:
         writer.write(handle)
@@ -173,7 +173,7 @@ def test_bad_files_are_reported_and_nothing_indexed_is_lost(shared_corpus: Path,
     assert listing.returncode == 0, err
     docs = {d["doc_id"]: d for d in json.loads(out)}
     assert set(docs) == {SMALL[1], SMALL[2], "ข้อตกลง เมืองพี่เมืองน้อง.txt"}
-    assert docs[SMALL[1]]["sha256"] == before_sha(shared_corpus / SMALL[1]) and docs[SMALL[1]]["chunks"] > 0
+    assert docs[SMALL[1]]["sha256"] == before_sha(corpus_dir / SMALL[1]) and docs[SMALL[1]]["chunks"] > 0
     settings = Settings(data_dir=data)
     records_ids, vector_ids, _ = _state(settings)
     assert records_ids == vector_ids
@@ -185,8 +185,8 @@ def before_sha(path: Path) -> str:
     return file_sha256(path)
 
 
-def test_sigkill_midway_then_rerun_completes_without_duplicates(shared_corpus: Path, tmp_path: Path) -> None:
-    folder = _copy(shared_corpus, tmp_path / "docs", SLOW)
+def test_sigkill_midway_then_rerun_completes_without_duplicates(corpus_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(corpus_dir, tmp_path / "docs", SLOW)
     data = tmp_path / "data"
     proc = _cli(["ingest", str(folder), "--json"], data)
     deadline = time.monotonic() + 240
@@ -215,8 +215,8 @@ def test_sigkill_midway_then_rerun_completes_without_duplicates(shared_corpus: P
     assert count == len(vector_ids)  # no duplicate vectors
 
 
-def test_second_concurrent_ingest_refuses_clearly(shared_corpus: Path, tmp_path: Path) -> None:
-    folder = _copy(shared_corpus, tmp_path / "docs", SLOW)
+def test_second_concurrent_ingest_refuses_clearly(corpus_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(corpus_dir, tmp_path / "docs", SLOW)
     data = tmp_path / "data"
     first = _cli(["ingest", str(folder), "--json"], data)
     deadline = time.monotonic() + 120
@@ -234,8 +234,8 @@ def test_second_concurrent_ingest_refuses_clearly(shared_corpus: Path, tmp_path:
     assert records_ids == vector_ids and records_ids
 
 
-def test_catalog_edit_reingests_only_that_file(shared_corpus: Path, tmp_path: Path, settings: Settings) -> None:
-    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[2:4])
+def test_catalog_edit_reingests_only_that_file(corpus_dir: Path, tmp_path: Path, settings: Settings) -> None:
+    folder = _copy(corpus_dir, tmp_path / "docs", SMALL[2:4])
     catalog = folder / "catalog.toml"
     catalog.write_text(f'["{SMALL[2]}"]\ntitle = "Houston agreement"\n', encoding="utf-8")
     assert ingest_paths([folder], settings).files == 2
@@ -249,13 +249,13 @@ def test_catalog_edit_reingests_only_that_file(shared_corpus: Path, tmp_path: Pa
     assert records_ids == vector_ids
 
 
-def test_same_name_in_another_folder_never_replaces_the_indexed_one(shared_corpus: Path, tmp_path: Path,
+def test_same_name_in_another_folder_never_replaces_the_indexed_one(corpus_dir: Path, tmp_path: Path,
                                                                     settings: Settings) -> None:
     first, second = tmp_path / "office-a", tmp_path / "office-b"
     first.mkdir()
     second.mkdir()
-    shutil.copy(shared_corpus / SMALL[2], first / "agreement.md")
-    shutil.copy(shared_corpus / SMALL[3], second / "agreement.md")
+    shutil.copy(corpus_dir / SMALL[2], first / "agreement.md")
+    shutil.copy(corpus_dir / SMALL[3], second / "agreement.md")
     assert ingest_paths([first], settings).files == 1
     report = ingest_paths([second], settings)
     assert report.files == 0 and [f.file for f in report.failed] == ["agreement.md"]
@@ -267,10 +267,10 @@ def test_same_name_in_another_folder_never_replaces_the_indexed_one(shared_corpu
     assert (again.files, again.skipped, again.failed) == (0, 1, [])
 
 
-def test_subfolder_then_parent_indexes_each_file_once(shared_corpus: Path, tmp_path: Path,
+def test_subfolder_then_parent_indexes_each_file_once(corpus_dir: Path, tmp_path: Path,
                                                       settings: Settings) -> None:
-    parent = _copy(shared_corpus, tmp_path / "docs", SMALL[2:3])
-    sub = _copy(shared_corpus, parent / "sub", SMALL[3:4])
+    parent = _copy(corpus_dir, tmp_path / "docs", SMALL[2:3])
+    sub = _copy(corpus_dir, parent / "sub", SMALL[3:4])
     assert ingest_paths([sub], settings).files == 1
     report = ingest_paths([parent], settings)
     assert report.failed == [] and report.files == 2 and report.removed == [SMALL[3]]
@@ -287,15 +287,15 @@ def test_subfolder_then_parent_indexes_each_file_once(shared_corpus: Path, tmp_p
     records = build_records(settings)
     assert [m.doc_id for m in records.documents()] == [SMALL[2]]
     records.close()
-    _copy(shared_corpus, sub, SMALL[3:4])
+    _copy(corpus_dir, sub, SMALL[3:4])
     both = ingest_paths([parent, sub], settings)  # overlapping arguments: each file once, under the first
     assert (both.files, both.skipped, both.failed, both.removed) == (1, 1, [], [])
     assert ingest_paths([parent, sub], settings).skipped == 2
 
 
-def test_a_moved_folder_is_followed_without_reprocessing(shared_corpus: Path, tmp_path: Path,
+def test_a_moved_folder_is_followed_without_reprocessing(corpus_dir: Path, tmp_path: Path,
                                                          settings: Settings) -> None:
-    old = _copy(shared_corpus, tmp_path / "docs", SMALL[2:4])
+    old = _copy(corpus_dir, tmp_path / "docs", SMALL[2:4])
     assert ingest_paths([old], settings).files == 2
     new = old.rename(tmp_path / "archive")
     moved = ingest_paths([new], settings)
@@ -307,8 +307,8 @@ def test_a_moved_folder_is_followed_without_reprocessing(shared_corpus: Path, tm
     assert ingest_paths([new], settings).removed == [SMALL[3]]
 
 
-def test_a_file_that_cannot_be_read_is_reported_not_a_traceback(shared_corpus: Path, tmp_path: Path) -> None:
-    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[2:3])
+def test_a_file_that_cannot_be_read_is_reported_not_a_traceback(corpus_dir: Path, tmp_path: Path) -> None:
+    folder = _copy(corpus_dir, tmp_path / "docs", SMALL[2:3])
     (folder / "minutes.txt").symlink_to("/proc/self/mem")  # a regular file whose reading fails (EIO), even for root
     proc = _cli(["ingest", str(folder), "--json"], tmp_path / "data", ASSISTANT_OCR="false")
     out, err = proc.communicate(timeout=300)
@@ -318,10 +318,10 @@ def test_a_file_that_cannot_be_read_is_reported_not_a_traceback(shared_corpus: P
     assert [(f["file"], "cannot read" in f["reason"]) for f in report["failed"]] == [("minutes.txt", True)]
 
 
-def test_catalog_edit_reingests_a_file_in_a_subfolder(shared_corpus: Path, tmp_path: Path,
+def test_catalog_edit_reingests_a_file_in_a_subfolder(corpus_dir: Path, tmp_path: Path,
                                                       settings: Settings) -> None:
-    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[3:4])
-    _copy(shared_corpus, folder / "2002", SMALL[2:3])
+    folder = _copy(corpus_dir, tmp_path / "docs", SMALL[3:4])
+    _copy(corpus_dir, folder / "2002", SMALL[2:3])
     catalog = folder / "catalog.toml"
     catalog.write_text(f'["2002/{SMALL[2]}"]\ntitle = "Houston agreement"\n', encoding="utf-8")
     assert ingest_paths([folder], settings).files == 2
@@ -335,10 +335,10 @@ def test_catalog_edit_reingests_a_file_in_a_subfolder(shared_corpus: Path, tmp_p
     records.close()
 
 
-def test_a_catalog_entry_that_matches_no_file_is_reported(shared_corpus: Path, tmp_path: Path,
+def test_a_catalog_entry_that_matches_no_file_is_reported(corpus_dir: Path, tmp_path: Path,
                                                           settings: Settings) -> None:
-    folder = _copy(shared_corpus, tmp_path / "docs", SMALL[2:3])
-    shutil.copy(shared_corpus / SMALL[3], folder / "legal_memo.md")
+    folder = _copy(corpus_dir, tmp_path / "docs", SMALL[2:3])
+    shutil.copy(corpus_dir / SMALL[3], folder / "legal_memo.md")
     (folder / "catalog.toml").write_text('["legal-memo.md"]\naccess = "restricted:legal"\n', encoding="utf-8")
     report = ingest_paths([folder], settings)
     assert report.files == 2 and report.failed == []

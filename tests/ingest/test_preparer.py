@@ -42,13 +42,13 @@ def running(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def _sources(shared_corpus: Path, names: list[str]) -> list:
-    files, _ = discover([shared_corpus / name for name in names])
+def _sources(corpus_dir: Path, names: list[str]) -> list:
+    files, _ = discover([corpus_dir / name for name in names])
     return files
 
 
-def test_results_come_in_order_with_their_chunks(shared_corpus: Path, settings: Settings) -> None:
-    with Preparer(_sources(shared_corpus, SMALL), settings) as preparer:
+def test_results_come_in_order_with_their_chunks(corpus_dir: Path, settings: Settings) -> None:
+    with Preparer(_sources(corpus_dir, SMALL), settings) as preparer:
         out = [(source.doc_id, prepared) for source, prepared in preparer]
     assert [doc_id for doc_id, _ in out] == SMALL
     for doc_id, prepared in out:
@@ -57,10 +57,10 @@ def test_results_come_in_order_with_their_chunks(shared_corpus: Path, settings: 
         assert prepared.peak_rss_mb > 0 and prepared.cpu_seconds > 0
 
 
-def test_files_go_ahead_to_the_worker_up_to_a_byte_budget(shared_corpus: Path, settings: Settings,
+def test_files_go_ahead_to_the_worker_up_to_a_byte_budget(corpus_dir: Path, settings: Settings,
                                                           monkeypatch) -> None:  # noqa: ANN001
     """Small files all go at once; the file that would pass the budget waits until a result is taken."""
-    sources = _sources(shared_corpus, [*SMALL, SLOW_FIRST])
+    sources = _sources(corpus_dir, [*SMALL, SLOW_FIRST])
     size = [source.path.stat().st_size for source in sources]
     monkeypatch.setattr(preparer_module, "AHEAD_BYTES", size[1] + size[2])  # all three pass it
     with Preparer(sources, settings) as preparer:
@@ -71,15 +71,15 @@ def test_files_go_ahead_to_the_worker_up_to_a_byte_budget(shared_corpus: Path, s
         assert [source.doc_id for source, _ in taken] == [SMALL[1], SLOW_FIRST]
 
 
-def test_one_file_over_the_budget_still_goes(shared_corpus: Path, settings: Settings, monkeypatch) -> None:  # noqa: ANN001
+def test_one_file_over_the_budget_still_goes(corpus_dir: Path, settings: Settings, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(preparer_module, "AHEAD_BYTES", 1)
-    with Preparer(_sources(shared_corpus, SMALL), settings) as preparer:
+    with Preparer(_sources(corpus_dir, SMALL), settings) as preparer:
         assert preparer.in_flight == 1
         assert [source.doc_id for source, _ in preparer] == SMALL
 
 
-def test_a_killed_worker_costs_only_its_file(shared_corpus: Path, settings: Settings) -> None:
-    with Preparer(_sources(shared_corpus, [SLOW_FIRST, *SMALL]), settings) as preparer:
+def test_a_killed_worker_costs_only_its_file(corpus_dir: Path, settings: Settings) -> None:
+    with Preparer(_sources(corpus_dir, [SLOW_FIRST, *SMALL]), settings) as preparer:
         pids = worker_pids(os.getpid())
         assert len(pids) == 1
         os.kill(pids[0], signal.SIGKILL)
@@ -92,9 +92,9 @@ def test_a_killed_worker_costs_only_its_file(shared_corpus: Path, settings: Sett
     assert worker_pids(os.getpid()) == []  # closed: no worker left behind
 
 
-def test_pdf_that_pdfium_refuses_is_read_by_pypdf_with_a_note(shared_corpus: Path, settings: Settings,
+def test_pdf_that_pdfium_refuses_is_read_by_pypdf_with_a_note(corpus_dir: Path, settings: Settings,
                                                                tmp_path: Path) -> None:
-    data = (shared_corpus / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
+    data = (corpus_dir / "asean-eas-leaders-statement-asean-smart-cities-2018.pdf").read_bytes()
     assert b"/Root" in data
     damaged = tmp_path / "no-root.pdf"
     damaged.write_bytes(data.replace(b"/Root", b"/Rxxx"))  # pypdf finds the catalog by searching; pdfium gives up
@@ -106,9 +106,9 @@ def test_pdf_that_pdfium_refuses_is_read_by_pypdf_with_a_note(shared_corpus: Pat
     assert f"note: {damaged.name}: text read with pypdf" in report.summary()
 
 
-def test_a_closed_worker_exits_cleanly_without_teardown(shared_corpus: Path, settings: Settings) -> None:
+def test_a_closed_worker_exits_cleanly_without_teardown(corpus_dir: Path, settings: Settings) -> None:
     """The worker ends through ``os._exit`` at close: it must still report success and leave nothing behind."""
-    with Preparer(_sources(shared_corpus, SMALL), settings) as preparer:
+    with Preparer(_sources(corpus_dir, SMALL), settings) as preparer:
         out = [prepared for _, prepared in preparer]
         processes = list(preparer._pool._processes.values())  # noqa: SLF001 - the worker's exit code is the point
     assert len(processes) == 1 and processes[0].exitcode == 0
@@ -116,11 +116,11 @@ def test_a_closed_worker_exits_cleanly_without_teardown(shared_corpus: Path, set
     assert worker_pids(os.getpid()) == []
 
 
-def test_a_started_worker_waits_for_files_and_says_when_all_are_prepared(shared_corpus: Path,
+def test_a_started_worker_waits_for_files_and_says_when_all_are_prepared(corpus_dir: Path,
                                                                          settings: Settings) -> None:
     """The worker starts on its first task, the schedule's estimates, before any file is added; ``idle`` tells the
     embedder when the worker's core is free: not while a file is waiting or being prepared."""
-    sources = _sources(shared_corpus, [SLOW_FIRST])
+    sources = _sources(corpus_dir, [SLOW_FIRST])
     with Preparer([], settings) as preparer:
         assert worker_pids(os.getpid()) == []
         estimated = preparer.estimate([source.path for source in sources])
@@ -132,16 +132,16 @@ def test_a_started_worker_waits_for_files_and_says_when_all_are_prepared(shared_
         source, prepared = next(taken)
         assert source.doc_id == SLOW_FIRST and prepared.chunks
         assert preparer.idle.wait(5)
-        preparer.add(_sources(shared_corpus, SMALL))
+        preparer.add(_sources(corpus_dir, SMALL))
         assert preparer.in_flight == 2
         assert [source.doc_id for source, _ in taken] == SMALL
         assert preparer.idle.is_set()
 
 
-def test_files_held_back_by_the_byte_budget_keep_the_worker_from_idle(shared_corpus: Path, settings: Settings,
+def test_files_held_back_by_the_byte_budget_keep_the_worker_from_idle(corpus_dir: Path, settings: Settings,
                                                                        monkeypatch) -> None:
     monkeypatch.setattr(preparer_module, "AHEAD_BYTES", 1)
-    with Preparer(_sources(shared_corpus, SMALL), settings) as preparer:
+    with Preparer(_sources(corpus_dir, SMALL), settings) as preparer:
         taken = iter(preparer)
         deadline = time.monotonic() + 60
         while not preparer.ready() and time.monotonic() < deadline:

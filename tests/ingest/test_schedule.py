@@ -11,8 +11,8 @@ from assistant.config import Settings
 from assistant.hashing import file_sha256
 from ingest.pipeline import discover, ingest_paths
 from ingest.schedule import estimated_seconds, schedule
+from tests.conftest import CORPUS_DIR as CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 THAI_ACT = "th-bma-act-be2528-1985-consolidated.pdf"
 SCANNED = "sci-partnership-agreement-toolkit-2012.pdf"  # typed pages, then scanned agreements
 SCANNED_LAST_PAGE = "asean-ascn-concept-note-2018.pdf"
@@ -25,14 +25,14 @@ def _sources(folder: Path) -> list:
     return sources
 
 
-def test_thai_pdf_is_dearer_to_prepare_than_to_embed_and_english_the_other_way() -> None:
+def test_thai_pdf_is_slower_to_prepare_than_to_embed_and_english_the_other_way() -> None:
     prepare, embed = estimated_seconds(CORPUS / THAI_ACT)
     assert prepare > embed > 0
     prepare, embed = estimated_seconds(CORPUS / "asean-ascn-me-report-2022.pdf")
     assert 0 < prepare < embed
 
 
-def test_scanned_annexes_make_preparation_dearest() -> None:
+def test_scanned_annexes_make_preparation_slowest() -> None:
     prepare, embed = estimated_seconds(CORPUS / SCANNED)
     assert prepare > estimated_seconds(CORPUS / THAI_ACT)[0]
     assert prepare > 10 * embed

@@ -153,14 +153,14 @@ def test_empty_and_oversized_questions_are_invalid(service: AssistantService) ->
 
 
 @pytest.fixture(scope="module")
-def restricted_service(tmp_path_factory: pytest.TempPathFactory, shared_corpus: Path) -> AssistantService:
+def restricted_service(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> AssistantService:
     """Two agreements, one restricted to the 'legal' group."""
     from ingest.pipeline import ingest_paths
 
     folder = tmp_path_factory.mktemp("restricted-corpus")
     for name in ("mou-chicago-shenyang-sister-cities-reaffirmation-1995.md",
                  "mou-long-beach-manta-sister-city-agreement-2000.md"):
-        shutil.copy(shared_corpus / name, folder / name)
+        shutil.copy(corpus_dir / name, folder / name)
     (folder / "catalog.toml").write_text(
         '["mou-chicago-shenyang-sister-cities-reaffirmation-1995.md"]\nkind = "mou"\naccess = "restricted:legal"\n\n'
         '["mou-long-beach-manta-sister-city-agreement-2000.md"]\nkind = "mou"\naccess = "public"\n',

@@ -13,8 +13,7 @@ from assistant.answer.model import load_model, shipped_model
 from assistant.config import Settings
 from assistant.evaluation import examples_of, load_gold
 from assistant.service import AssistantService
-
-DEV = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "dev.jsonl"
+from tests.conftest import DEV_SET as DEV
 
 pytestmark = pytest.mark.slow
 

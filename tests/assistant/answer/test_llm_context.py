@@ -20,12 +20,12 @@ SIGNED = "Signed in March of 2001"
 
 
 @pytest.fixture(scope="module")
-def passages(shared_corpus: Path) -> list:
+def passages(corpus_dir: Path) -> list:
     return [
-        make_passage(corpus_window(shared_corpus, ABU_DHABI, "Abu Dhabi and Houston, sharing", 900), ABU_DHABI, 1),
-        make_passage(corpus_window(shared_corpus, LONG_BEACH, "Long Beach", 900), LONG_BEACH, 2),
-        make_passage(corpus_window(shared_corpus, NEW_YORK, "This agreement will go into effect", 900), NEW_YORK, 3),
-        make_passage(corpus_window(shared_corpus, NEW_YORK, "With the above purposes", 900), NEW_YORK, 4),
+        make_passage(corpus_window(corpus_dir, ABU_DHABI, "Abu Dhabi and Houston, sharing", 900), ABU_DHABI, 1),
+        make_passage(corpus_window(corpus_dir, LONG_BEACH, "Long Beach", 900), LONG_BEACH, 2),
+        make_passage(corpus_window(corpus_dir, NEW_YORK, "This agreement will go into effect", 900), NEW_YORK, 3),
+        make_passage(corpus_window(corpus_dir, NEW_YORK, "With the above purposes", 900), NEW_YORK, 4),
     ]
 
 

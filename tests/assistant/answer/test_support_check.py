@@ -11,11 +11,11 @@ from tests.assistant.llm_passages import ABU_DHABI, LONG_BEACH, NEW_YORK, corpus
 
 
 @pytest.fixture(scope="module")
-def passages(shared_corpus: Path) -> list:
+def passages(corpus_dir: Path) -> list:
     return [
-        make_passage(corpus_window(shared_corpus, ABU_DHABI, "Abu Dhabi and Houston, sharing"), ABU_DHABI, 1),
-        make_passage(corpus_window(shared_corpus, NEW_YORK, "With the above purposes"), NEW_YORK, 2, page=5),
-        make_passage(corpus_window(shared_corpus, LONG_BEACH, "(1) to promote and expand"), LONG_BEACH, 3),
+        make_passage(corpus_window(corpus_dir, ABU_DHABI, "Abu Dhabi and Houston, sharing"), ABU_DHABI, 1),
+        make_passage(corpus_window(corpus_dir, NEW_YORK, "With the above purposes"), NEW_YORK, 2, page=5),
+        make_passage(corpus_window(corpus_dir, LONG_BEACH, "(1) to promote and expand"), LONG_BEACH, 3),
     ]
 
 

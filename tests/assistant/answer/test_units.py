@@ -1,4 +1,4 @@
-"""Sentence cutting and question cues on real text shapes of the shared corpus (pure functions, no index)."""
+"""Sentence cutting and question cues on real text shapes of corpus/ (pure functions, no index)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from assistant.answer.question import cues_of, satisfies
 from assistant.answer.units import _split, is_list_question
 from assistant.config import Settings
 from ingest.loaders import load_document
+from tests.conftest import uncatalogued
 
 FRAMEWORK_CHUNK = (
     "Strategic Outcomes\n\n4 A smart city in ASEAN harnesses technological and digital solutions.\n\n"
@@ -68,9 +69,9 @@ def test_a_plural_subject_asks_for_a_list_but_not_in_a_count_or_a_date_range() -
     assert not is_list_question("On which dates did the cities meet in Singapore?")
 
 
-def test_markdown_metadata_block_is_metadata_not_text(shared_corpus: Path) -> None:
-    path = shared_corpus / "mou-new-york-london-sister-city-partnership-mou-2001.md"
-    doc = load_document(path, shared_corpus, Settings())
+def test_markdown_metadata_block_is_metadata_not_text(tmp_path: Path) -> None:
+    path = uncatalogued("mou-new-york-london-sister-city-partnership-mou-2001.md", tmp_path / "docs")
+    doc = load_document(path, path.parent, Settings(data_dir=tmp_path / "data"))
     text = "\n".join(p.text for p in doc.pages)
     assert doc.meta.title.startswith("The New York City")
     assert doc.meta.kind == "mou"

@@ -84,13 +84,13 @@ def test_use_gives_usem3s_own_vectors_through_the_sentencepiece_library() -> Non
     np.testing.assert_allclose(ours, reference, atol=1e-5)
 
 
-def test_use_on_two_threads_gives_the_vectors_of_one_and_leaves_blas_as_it_found_it(shared_corpus: Path) -> None:
+def test_use_on_two_threads_gives_the_vectors_of_one_and_leaves_blas_as_it_found_it(corpus_dir: Path) -> None:
     """Parts of a batch go to two threads (one BLAS thread each); the rows come back in order, with the same values."""
     from threadpoolctl import threadpool_info
 
     from assistant.embedding.embedders import UseEmbedder
 
-    text = (shared_corpus / "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt").read_text(encoding="utf-8")
+    text = (corpus_dir / "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt").read_text(encoding="utf-8")
     paragraphs = [p for p in text.split("\n\n") if len(p) > 40][:40] + ["ข้อตกลงเมืองพี่เมืองน้อง"]
     one = UseEmbedder(threads=1)
     two = UseEmbedder(threads=2)

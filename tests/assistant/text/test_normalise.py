@@ -70,10 +70,10 @@ def test_thai_sentences_split_without_losing_text() -> None:
 
 
 @pytest.fixture(scope="module")
-def act_lines(shared_corpus: Path) -> list[str]:
+def act_lines(corpus_dir: Path) -> list[str]:
     from ingest.pdftext import pdfium_page_texts
 
-    pages = pdfium_page_texts((shared_corpus / "th-bma-act-be2528-1985-consolidated.pdf").read_bytes())
+    pages = pdfium_page_texts((corpus_dir / "th-bma-act-be2528-1985-consolidated.pdf").read_bytes())
     lines = [line for page in pages[:12] for line in page.split("\n") if line.strip()]
     assert len(lines) > 300
     return lines
