@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.briefing_models import Briefing
     from assistant.embedders import Embedder
     from assistant.models import Kind
+    from assistant.overview import Overview
     from assistant.retrieval import RetrievalMode, Retriever
     from assistant.store.records import RecordStore
 
@@ -193,6 +194,12 @@ class AssistantService:
         if text is None:
             raise NotFoundError(f"{meta.source} has no page {page}")
         return text
+
+    def overview(self, language: str = "en", principal: Principal = LOCAL_ADMIN) -> Overview:
+        """Counts by kind and example questions from the documents the caller may see (no model is loaded)."""
+        from assistant.overview import build_overview
+
+        return build_overview(self.documents(principal), self.records.heading_counts(), language)
 
     # --- briefings -------------------------------------------------------------------------
     def brief(self, topic: str, *, kinds: list[Kind] | None = None, length: str = "normal",
