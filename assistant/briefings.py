@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -38,7 +38,19 @@ _FIGURE = re.compile(
 _REFERENCE = re.compile(r"(?:มาตรา|ข้อ|section|article|clause|chapter)\s*[\d๐-๙]+|\([\d๐-๙]+\)", re.IGNORECASE)
 _LETTER_RUN = re.compile(r"(?:(?<!\S)\S(?!\S)\s+){3,}")  # "ห ท ว ล น": OCR debris of a logo or stamp
 _DOT_LEADER = re.compile(r"(?:\s*\.){3,}\s*$")
-_MIN_WORDS = 6
+_MIN_WORDS = 8
+_MAX_WORDS = 45  # a longer "sentence" is a run-on of OCR text or a table read as prose
+_MIN_THAI_CHARS = 30
+_MAX_THAI_CHARS = 260
+_THAI_CHARS_PER_WORD = 5
+# Words of bullets that fit one A4 page at the export's type size, with the headings and the sources list.
+PAGE_WORDS = {"normal": 380, "short": 260}
+# A sentence that opens on a word pointing back at an earlier sentence ("It will be completed...") cannot stand alone
+# in a bullet: the reader does not have the sentence it points at. Grammar words of the language, not names.
+_DANGLING_EN = frozenset("""it its it's they them their this these those he she his her such which both also and but
+    or nor however moreover furthermore additionally therefore thus hence then there here""".split())
+_DANGLING_TH = ("ซึ่ง", "และ", "หรือ", "โดย", "ทั้งนี้", "ดังกล่าว", "เขา", "มัน", "จึง", "แต่")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 def _has_figure(text: str) -> bool:
@@ -55,12 +67,17 @@ def _tidy(text: str) -> str:
 
 
 def _bullet_worthy(text: str) -> bool:
-    """Headings ("21 Partnership and Funding.") and OCR debris read badly as a bullet even when they match."""
-    if _LETTER_RUN.search(text + " "):
+    """A bullet is a complete sentence that names what it is about. Headings ("21 Partnership and Funding."), OCR
+    debris, lead-ins that stop at a colon and sentences that lean on the one before read badly as a bullet."""
+    text = text.strip()
+    if _LETTER_RUN.search(text + " ") or text.endswith((":", ";", ",", "-", "–")):
         return False
     if detect_language(text) == "th":
-        return len(text) >= 30
-    return len(text.split()) >= _MIN_WORDS
+        return _MIN_THAI_CHARS <= len(text) <= _MAX_THAI_CHARS and not text.startswith(_DANGLING_TH)
+    words = text.split()
+    first = words[0].strip("\"'“‘(,;:").lower() if words else ""
+    return (_MIN_WORDS <= len(words) <= _MAX_WORDS and bool(_SENTENCE_END.search(text)) and first not in _DANGLING_EN
+            and not words[0][:1].islower())
 
 
 class PassageSearch(Protocol):
@@ -97,7 +114,7 @@ KIND_NAMES = {
            "other": "อื่น ๆ"},
 }
 GAP_TEXT = {
-    "kind": {"en": "No {kind} document you can see says anything on this topic.",
+    "kind": {"en": "No {kind} document covers this topic.",
              "th": "ไม่มีเอกสารประเภท {kind} ที่กล่าวถึงหัวข้อนี้"},
     "term": {"en": "No passage found mentions “{term}”.", "th": "ไม่พบข้อความที่กล่าวถึง “{term}”"},
 }
@@ -149,10 +166,11 @@ def _pick(topic: str, spec: SectionSpec, passages: list[Passage], settings: Sett
         return []
     picked: list[Picked] = []
     for sentence in ranked.sentences:
-        if sentence.key in used or not spec.keep(sentence.text) or not _bullet_worthy(sentence.text):
+        same = " ".join(_tidy(sentence.text).lower().split())  # the same words quoted from another copy
+        if sentence.key in used or same in used or not spec.keep(sentence.text) or not _bullet_worthy(_tidy(sentence.text)):
             continue
         picked.append(Picked(sentence, ranked.passages[sentence.rank], spec.key))
-        used.add(sentence.key)
+        used.update((sentence.key, same))
         if len(picked) >= limit:
             break
     return picked
@@ -173,7 +191,7 @@ def _gaps(topic: str, language: str, requested: list[Kind] | None, empty_kinds: 
     for passage in retrieved:
         covered.update(terms(passage.chunk.text))
     missing = [t for t in content_terms(topic) if t not in covered]
-    if language == "en":  # across languages a missing word proves nothing: the documents are in the other one
+    if detect_language(topic) == "en":  # across languages a missing word proves nothing: the documents are in the other one
         bullets += [BriefingBullet(text=GAP_TEXT["term"][language].format(term=t)) for t in missing]
     if requested:
         named = {k for spec in SECTIONS if spec.kinds for k in spec.kinds}
@@ -202,15 +220,21 @@ def build_briefing(
     page_lookup: PageLookup | None = None,
     writer: BulletWriter | None = None,
     today: dt.date | None = None,
+    language: Literal["th", "en"] | None = None,
 ) -> Briefing:
-    """Extractive by default; ``writer`` (see `assistant.briefing_llm`) rewrites each section's chosen sentences."""
+    """Extractive by default; ``writer`` (see `assistant.briefing_llm`) rewrites each section's chosen sentences.
+    ``language`` sets the headings (the reader's interface); by default the topic's language does.
+
+    One page: each section picks one point more than it keeps, the summary takes every section's strongest point,
+    and that point then leaves its section, so no point is printed twice."""
     topic = " ".join(topic.split())
     if is_blank(topic):
         raise InvalidRequestError("the briefing topic is empty")
     if len(topic) > settings.max_question_chars:
         raise InvalidRequestError(f"the topic is longer than {settings.max_question_chars} characters")
-    language = detect_language(topic)
-    limit = max(1, settings.briefing_bullets // 2) if length == "short" else settings.briefing_bullets
+    language = language or detect_language(topic)
+    keep = max(1, settings.briefing_bullets // 2) if length == "short" else max(1, settings.briefing_bullets - 1)
+    limit = keep + 1
     embedder = getattr(retriever, "embedder", None)
     query_vector = retriever.embed_query(topic) if embedder is not None else None
     numbering = Numbering(page_lookup)
@@ -245,11 +269,40 @@ def build_briefing(
     gaps = _gaps(topic, language, kinds, empty_kinds, found, retrieved)
     if gaps:
         sections.append(BriefingSection(key="gaps", heading=GAPS_HEADING[language], bullets=gaps))
+    summary = _summary(sections, firsts, 3 if length == "short" else 4)
+    sections = _without(sections, summary, keep, PAGE_WORDS[length])
     return Briefing(
         topic=topic, title=TITLE[language].format(topic=topic), date=(today or dt.date.today()).isoformat(),
-        summary=_summary(sections, firsts, 3 if length == "short" else 5), sections=sections,
+        summary=summary, sections=sections,
         citations=numbering.citations, mode="llm" if writer else "extractive", language=language, kinds=kinds,
     )
+
+
+def _words(text: str) -> int:
+    return len(text) // _THAI_CHARS_PER_WORD if detect_language(text) == "th" else len(text.split())
+
+
+def _without(sections: list[BriefingSection], summary: list[BriefingBullet], keep: int,
+             budget: int) -> list[BriefingSection]:
+    """Sections less the points the summary already makes, at most ``keep`` each; then, while the whole is longer
+    than one page holds, the longest section loses its last point (down to two); a section left empty goes."""
+    said = {" ".join(b.text.lower().split()) for b in summary}
+    kept = []
+    for section in sections:
+        bullets = [b for b in section.bullets if " ".join(b.text.lower().split()) not in said]
+        if section.key != "gaps":
+            bullets = bullets[:keep]
+        if bullets:
+            kept.append(section.model_copy(update={"bullets": bullets}))
+    total = sum(_words(b.text) for b in summary) + sum(_words(b.text) for s in kept for b in s.bullets)
+    while total > budget:
+        long = [s for s in kept if s.key != "gaps" and len(s.bullets) > 2]
+        if not long:
+            break
+        section = max(long, key=lambda s: (len(s.bullets), sum(_words(b.text) for b in s.bullets)))
+        total -= _words(section.bullets[-1].text)
+        section.bullets = section.bullets[:-1]
+    return kept
 
 
 def _by_strength(bullets: list[BriefingBullet], picked: list[Picked]) -> list[BriefingBullet]:

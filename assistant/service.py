@@ -203,8 +203,9 @@ class AssistantService:
 
     # --- briefings -------------------------------------------------------------------------
     def brief(self, topic: str, *, kinds: list[Kind] | None = None, length: str = "normal",
-              mode: Mode | None = None, principal: Principal = LOCAL_ADMIN) -> Briefing:
+              mode: Mode | None = None, principal: Principal = LOCAL_ADMIN, language: str | None = None) -> Briefing:
+        """``language``: the reader's interface language for headings (default: the topic's)."""
         from assistant.briefing_llm import brief
 
         return brief(topic, retriever=self.retriever, settings=self.settings, mode=mode, kinds=kinds, length=length,
-                     principal=principal, page_lookup=self.records.page_text)
+                     principal=principal, page_lookup=self.records.page_text, language=language)
