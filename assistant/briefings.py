@@ -135,7 +135,12 @@ class Numbering:
         if key not in self._index:
             self.citations.append(citation.model_copy(update={"doc_id": passage.meta.doc_id}))
             self._index[key] = citation.n
-        return self._index[key]
+        n = self._index[key]
+        cited = self.citations[n - 1]
+        start = cited.text.find(sentence)
+        if start >= 0 and (start, start + len(sentence)) not in cited.highlights:  # the viewer marks the quoted sentence
+            cited.highlights = sorted([*cited.highlights, (start, start + len(sentence))])
+        return n
 
 
 @dataclass

@@ -95,7 +95,7 @@ export function sourceGroups(citations) {
 }
 function snippet(c) {
   const h = (c.highlights || [])[0];
-  const start = h ? Math.max(0, c.text.lastIndexOf(" ", Math.max(0, h[0] - 40)) + 1) : 0;
+  const start = h ? h[0] : 0;  // the supporting sentence opens the snippet, so the two lines show it
   const shown = c.text.slice(start, start + 600);
   const spans = (c.highlights || []).map(([a, b]) => [a - start, Math.min(b - start, shown.length)]).filter(([a, b]) => a >= 0 && b > a);
   return el("p", { class: "snippet" }, start > 0 ? "…" : "", marked(shown, spans));
