@@ -103,6 +103,12 @@ def test_staff_asks_opens_a_citation_and_downloads_a_briefing(corpus_server: str
     text = "\n".join(p.text for p in Document(str(saved)).paragraphs)
     assert "ASEAN frameworks and commitments" in text and "Sources" in text
     shot(page, "06-downloaded")
+    point = brief.locator("li").first
+    point_text = point.inner_text().split(" [")[0]
+    point.get_by_role("button", name="Ask about this").click()  # the chat, limited to the point's source
+    expect(page.get_by_role("tab", name="Chat")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_label("Your question")).to_have_value(point_text)
+    assert page.locator("#f-doc").input_value() != ""
 
     page.get_by_role("button", name="ไทย").click()
     expect(page.get_by_role("tab", name="สนทนา")).to_be_visible()
