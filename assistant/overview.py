@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, Field
 
 from assistant.models import DocumentMeta, Kind
-from assistant.textnorm import detect_language
+from assistant.text.normalise import detect_language
 
 Language = str  # "en" or "th"
 
@@ -25,10 +25,12 @@ _NUMBERING = re.compile(
 _DIGIT = re.compile(r"[\d๐-๙]")
 _LETTERS = re.compile(r"[A-Za-z\u0e00-\u0e7f]")
 # Headings that organise a document rather than say what it is about (generic words of document structure).
-_STRUCTURAL = frozenset(
-    """overview introduction appendix appendices annex contents acknowledgements acknowledgments foreword preface
-    glossary references bibliography abbreviations acronyms summary background conclusion conclusions vision scope
-    back table figure exhibit list notes""".split())
+_STRUCTURAL = frozenset({
+    "overview", "introduction", "appendix", "appendices", "annex", "contents", "acknowledgements",
+    "acknowledgments", "foreword", "preface", "glossary", "references", "bibliography", "abbreviations",
+    "acronyms", "summary", "background", "conclusion", "conclusions", "vision", "scope", "back", "table",
+    "figure", "exhibit", "list", "notes"
+})
 _MAX_WORDS = 6
 _MAX_THAI_CHARS = 40
 TEMPLATES: dict[str, dict[str, str]] = {
