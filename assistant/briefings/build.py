@@ -20,6 +20,7 @@ from assistant.answer.citations import citation_for
 from assistant.answer.extractive import rank_sentences
 from assistant.answer.units import Sentence
 from assistant.briefings.models import Briefing, BriefingBullet, BriefingSection, Length, SectionKey
+from assistant.briefings.points import PAGE_WORDS, bullet_worthy, tidy, without_repeats
 from assistant.config import Settings
 from assistant.embedding.embedders import Embedder
 from assistant.errors import InvalidRequestError
@@ -36,51 +37,10 @@ _FIGURE = re.compile(
 )
 # Section and clause numbers are references, not figures: "มาตรา ๖๔", "Section 5", "(๑๐)".
 _REFERENCE = re.compile(r"(?:มาตรา|ข้อ|section|article|clause|chapter)\s*[\d๐-๙]+|\([\d๐-๙]+\)", re.IGNORECASE)
-_LETTER_RUN = re.compile(r"(?:(?<!\S)\S(?!\S)\s+){3,}")  # "ห ท ว ล น": OCR debris of a logo or stamp
-_DOT_LEADER = re.compile(r"(?:\s*\.){3,}\s*$")
-_MIN_WORDS = 8
-_MAX_WORDS = 45  # a longer "sentence" is a run-on of OCR text or a table read as prose
-_MIN_THAI_CHARS = 30
-_MAX_THAI_CHARS = 260
-_THAI_CHARS_PER_WORD = 5
-# Words of bullets that fit one A4 page at the export's type size, with the headings and the sources list.
-PAGE_WORDS = {"normal": 380, "short": 260}
-# A sentence that opens on a word pointing back at an earlier sentence ("It will be completed...") cannot stand alone
-# in a bullet: the reader does not have the sentence it points at. Grammar words of the language, not names.
-_DANGLING_EN = frozenset({
-    "it", "its", "it's", "they", "them", "their", "this", "these", "those", "he", "she", "his", "her", "such",
-    "which", "both", "also", "and", "but", "or", "nor", "however", "moreover", "furthermore", "additionally",
-    "therefore", "thus", "hence", "then", "there", "here"
-})
-_DANGLING_TH = ("ซึ่ง", "และ", "หรือ", "โดย", "ทั้งนี้", "ดังกล่าว", "เขา", "มัน", "จึง", "แต่")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 def _has_figure(text: str) -> bool:
     return bool(_FIGURE.search(_REFERENCE.sub(" ", text)))
-
-
-_STRAY_THAI_BULLET = re.compile(r"(?:(?<=\s)|^)[๐-๙](?=\s+[A-Z])")  # OCR read a "•" as ๑ in English text
-
-
-def _tidy(text: str) -> str:
-    if detect_language(text) == "en":
-        text = re.sub(r"\s{2,}", " ", _STRAY_THAI_BULLET.sub("", text))
-    return _DOT_LEADER.sub(".", text).strip()
-
-
-def _bullet_worthy(text: str) -> bool:
-    """A bullet is a complete sentence that names what it is about. Headings ("21 Partnership and Funding."), OCR
-    debris, lead-ins that stop at a colon and sentences that lean on the one before read badly as a bullet."""
-    text = text.strip()
-    if _LETTER_RUN.search(text + " ") or text.endswith((":", ";", ",", "-", "–")):
-        return False
-    if detect_language(text) == "th":
-        return _MIN_THAI_CHARS <= len(text) <= _MAX_THAI_CHARS and not text.startswith(_DANGLING_TH)
-    words = text.split()
-    first = words[0].strip("\"'“‘(,;:").lower() if words else ""
-    return (_MIN_WORDS <= len(words) <= _MAX_WORDS and bool(_SENTENCE_END.search(text)) and first not in _DANGLING_EN
-            and not words[0][:1].islower())
 
 
 class PassageSearch(Protocol):
@@ -174,8 +134,8 @@ def _pick(topic: str, spec: SectionSpec, passages: list[Passage], settings: Sett
         return []
     picked: list[Picked] = []
     for sentence in ranked.sentences:
-        same = " ".join(_tidy(sentence.text).lower().split())  # the same words quoted from another copy
-        if sentence.key in used or same in used or not spec.keep(sentence.text) or not _bullet_worthy(_tidy(sentence.text)):
+        same = " ".join(tidy(sentence.text).lower().split())  # the same words quoted from another copy
+        if sentence.key in used or same in used or not spec.keep(sentence.text) or not bullet_worthy(tidy(sentence.text)):
             continue
         picked.append(Picked(sentence, ranked.passages[sentence.rank], spec.key))
         used.update((sentence.key, same))
@@ -210,7 +170,7 @@ def _gaps(topic: str, language: str, requested: list[Kind] | None, empty_kinds: 
 
 
 def _extractive_bullets(topic: str, picked: list[Picked], numbering: Numbering) -> list[BriefingBullet]:
-    return [BriefingBullet(text=_tidy(p.sentence.text), citations=[numbering.cite(p.passage, p.sentence.text)])
+    return [BriefingBullet(text=tidy(p.sentence.text), citations=[numbering.cite(p.passage, p.sentence.text)])
             for p in picked]
 
 
@@ -278,39 +238,12 @@ def build_briefing(
     if gaps:
         sections.append(BriefingSection(key="gaps", heading=GAPS_HEADING[language], bullets=gaps))
     summary = _summary(sections, firsts, 3 if length == "short" else 4)
-    sections = _without(sections, summary, keep, PAGE_WORDS[length])
+    sections = without_repeats(sections, summary, keep, PAGE_WORDS[length])
     return Briefing(
         topic=topic, title=TITLE[language].format(topic=topic), date=(today or dt.date.today()).isoformat(),
         summary=summary, sections=sections,
         citations=numbering.citations, mode="llm" if writer else "extractive", language=language, kinds=kinds,
     )
-
-
-def _words(text: str) -> int:
-    return len(text) // _THAI_CHARS_PER_WORD if detect_language(text) == "th" else len(text.split())
-
-
-def _without(sections: list[BriefingSection], summary: list[BriefingBullet], keep: int,
-             budget: int) -> list[BriefingSection]:
-    """Sections less the points the summary already makes, at most ``keep`` each; then, while the whole is longer
-    than one page holds, the longest section loses its last point (down to two); a section left empty goes."""
-    said = {" ".join(b.text.lower().split()) for b in summary}
-    kept = []
-    for section in sections:
-        bullets = [b for b in section.bullets if " ".join(b.text.lower().split()) not in said]
-        if section.key != "gaps":
-            bullets = bullets[:keep]
-        if bullets:
-            kept.append(section.model_copy(update={"bullets": bullets}))
-    total = sum(_words(b.text) for b in summary) + sum(_words(b.text) for s in kept for b in s.bullets)
-    while total > budget:
-        long = [s for s in kept if s.key != "gaps" and len(s.bullets) > 2]
-        if not long:
-            break
-        section = max(long, key=lambda s: (len(s.bullets), sum(_words(b.text) for b in s.bullets)))
-        total -= _words(section.bullets[-1].text)
-        section.bullets = section.bullets[:-1]
-    return kept
 
 
 def _by_strength(bullets: list[BriefingBullet], picked: list[Picked]) -> list[BriefingBullet]:
