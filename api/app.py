@@ -29,6 +29,7 @@ ROUTERS: tuple[str, ...] = (
     "api.routers.ask",
     "api.routers.chat",
     "api.routers.documents",
+    "api.routers.overview",
     "api.routers.openai_compat",
     "api.routers.briefings",
     "api.routers.web",

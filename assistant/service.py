@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.briefings.models import Briefing
     from assistant.embedding.embedders import Embedder
     from assistant.models import Kind
+    from assistant.overview import Overview
     from assistant.retrieval.retriever import RetrievalMode, Retriever
     from assistant.store.records import RecordStore
 
@@ -194,10 +195,17 @@ class AssistantService:
             raise NotFoundError(f"{meta.source} has no page {page}")
         return text
 
+    def overview(self, language: str = "en", principal: Principal = LOCAL_ADMIN) -> Overview:
+        """Counts by kind and example questions from the documents the caller may see (no model is loaded)."""
+        from assistant.overview import build_overview
+
+        return build_overview(self.documents(principal), self.records.heading_counts(), language)
+
     # --- briefings -------------------------------------------------------------------------
     def brief(self, topic: str, *, kinds: list[Kind] | None = None, length: str = "normal",
-              mode: Mode | None = None, principal: Principal = LOCAL_ADMIN) -> Briefing:
+              mode: Mode | None = None, principal: Principal = LOCAL_ADMIN, language: str | None = None) -> Briefing:
+        """``language``: the reader's interface language for headings (default: the topic's)."""
         from assistant.briefings.llm import brief
 
         return brief(topic, retriever=self.retriever, settings=self.settings, mode=mode, kinds=kinds, length=length,
-                     principal=principal, page_lookup=self.records.page_text)
+                     principal=principal, page_lookup=self.records.page_text, language=language)

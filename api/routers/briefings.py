@@ -28,10 +28,12 @@ class BriefingRequest(BaseModel):
     length: Literal["short", "normal"] = Field("normal", description="'short' halves the bullets per section.")
     mode: Literal["extractive", "llm"] | None = Field(None, description="Default: llm when configured, else extractive.")
     format: Literal["json"] | FileFormat = Field("json", description="'json' returns the briefing; others a file.")
+    language: Literal["en", "th"] | None = Field(None, description="Language of the headings (the reader's); default: the topic's.")
 
 
 def _build(body: BriefingRequest, principal: Principal, ctx: ContextDep) -> Briefing:
-    return ctx.service.brief(body.topic, kinds=body.kinds, length=body.length, mode=body.mode, principal=principal)
+    return ctx.service.brief(body.topic, kinds=body.kinds, length=body.length, mode=body.mode, principal=principal,
+                             language=body.language)
 
 
 def _file(briefing: Briefing, fmt: str, ctx: ContextDep) -> Response:

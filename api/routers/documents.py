@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 
@@ -66,10 +66,16 @@ def page_text(doc_id: str, page: int, principal: PrincipalDep, ctx: ContextDep) 
     response_class=FileResponse,
     responses={**ERRORS, 200: {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
 )
-def download(doc_id: str, principal: PrincipalDep, ctx: ContextDep) -> FileResponse:
-    """The original file of a document. HEAD (`curl -I`) gives the same headers without the body."""
+def download(
+    doc_id: str,
+    principal: PrincipalDep,
+    ctx: ContextDep,
+    download: Annotated[bool, Query(description="Save the file (attachment) instead of showing it in the browser.")] = False,
+) -> FileResponse:
+    """The original file, shown in the browser (`inline`) so that a PDF link ending in `#page=N` opens at that page;
+    `?download=true` saves it instead. HEAD (`curl -I`) gives the same headers without the body."""
     path = original_file(ctx.service, doc_id, principal)
-    return FileResponse(path, filename=path.name)
+    return FileResponse(path, filename=path.name, content_disposition_type="attachment" if download else "inline")
 
 
 router.head("/documents/{doc_id:path}/file", response_class=FileResponse, responses=ERRORS)(download)

@@ -15,6 +15,9 @@ STATIC = Path(__file__).resolve().parents[1] / "static"
 FILES: dict[str, str] = {  # a fixed list: nothing else under static/ (or outside it) can be requested
     "index.html": "text/html; charset=utf-8",
     "app.js": "text/javascript; charset=utf-8",
+    "core.js": "text/javascript; charset=utf-8",
+    "answer.js": "text/javascript; charset=utf-8",
+    "chat.js": "text/javascript; charset=utf-8",
     "i18n.js": "text/javascript; charset=utf-8",
     "style.css": "text/css; charset=utf-8",
 }

@@ -2,7 +2,13 @@
 
 export const T = {
   en: {
-    hint: "Ask about the foreign affairs plan, sister-city agreements, ASEAN documents or the BMA Act. Every answer cites its document and page.",
+    newChat: "New chat", history: "Earlier chats", noHistory: "No earlier chats yet.", copy: "Copy", copied: "Copied",
+    regenerate: "Regenerate", stop: "Stop", stopped: "Stopped before the answer was complete.", retry: "Retry",
+    searchedFor: "Searched for: {q}", openOriginal: "Open the original at page {p}", openWhole: "Open the original",
+    downloadFile: "Download the file", filters: "Filters ({n})", theme: "Dark theme", themeLight: "Light theme",
+    holds: "The assistant holds {n} documents:", seeList: "See the list", examples: "Try asking:",
+    askAbout: "Ask about this", answerLabel: "Answer", untitled: "Untitled chat", deleteChat: "Delete",
+    hint: "Every answer cites its document and page.",
     skip: "Skip to content", title: "International Affairs Assistant", apiKey: "API key", chat: "Chat",
     briefing: "Briefing", documents: "Documents", kind: "Document kind", anyKind: "Any kind", document: "Document",
     anyDoc: "All documents", question: "Your question", placeholder: "Ask in English or Thai…", send: "Ask",
@@ -21,7 +27,13 @@ export const T = {
     modeNote: "Mode: {m}", kinds: { plan: "Plan", mou: "Agreement (MOU)", asean: "ASEAN", law: "Law", guide: "Guide", other: "Other" },
   },
   th: {
-    hint: "ถามเกี่ยวกับแผนการต่างประเทศ ข้อตกลงเมืองพี่เมืองน้อง เอกสารอาเซียน หรือ พ.ร.บ. ระเบียบบริหารราชการกรุงเทพมหานคร ทุกคำตอบอ้างอิงเอกสารและหน้า",
+    newChat: "แชตใหม่", history: "แชตก่อนหน้า", noHistory: "ยังไม่มีแชตก่อนหน้า", copy: "คัดลอก", copied: "คัดลอกแล้ว",
+    regenerate: "ตอบใหม่", stop: "หยุด", stopped: "หยุดก่อนที่คำตอบจะเสร็จ", retry: "ลองอีกครั้ง",
+    searchedFor: "ค้นหาด้วย: {q}", openOriginal: "เปิดต้นฉบับที่หน้า {p}", openWhole: "เปิดต้นฉบับ",
+    downloadFile: "ดาวน์โหลดไฟล์", filters: "ตัวกรอง ({n})", theme: "ธีมมืด", themeLight: "ธีมสว่าง",
+    holds: "ผู้ช่วยมีเอกสาร {n} ฉบับ:", seeList: "ดูรายการ", examples: "ลองถาม:",
+    askAbout: "ถามเรื่องนี้", answerLabel: "คำตอบ", untitled: "แชตไม่มีชื่อ", deleteChat: "ลบ",
+    hint: "ทุกคำตอบอ้างอิงเอกสารและหน้า",
     skip: "ข้ามไปยังเนื้อหา", title: "ผู้ช่วยงานการต่างประเทศ", apiKey: "คีย์ API", chat: "สนทนา",
     briefing: "สรุปสำหรับผู้บริหาร", documents: "เอกสาร", kind: "ประเภทเอกสาร", anyKind: "ทุกประเภท", document: "เอกสาร",
     anyDoc: "เอกสารทั้งหมด", question: "คำถามของคุณ", placeholder: "ถามเป็นภาษาไทยหรืออังกฤษ…", send: "ถาม",

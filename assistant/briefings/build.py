@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -20,6 +20,7 @@ from assistant.answer.citations import citation_for
 from assistant.answer.extractive import rank_sentences
 from assistant.answer.units import Sentence
 from assistant.briefings.models import Briefing, BriefingBullet, BriefingSection, Length, SectionKey
+from assistant.briefings.points import PAGE_WORDS, bullet_worthy, tidy, without_repeats
 from assistant.config import Settings
 from assistant.embedding.embedders import Embedder
 from assistant.errors import InvalidRequestError
@@ -36,31 +37,10 @@ _FIGURE = re.compile(
 )
 # Section and clause numbers are references, not figures: "มาตรา ๖๔", "Section 5", "(๑๐)".
 _REFERENCE = re.compile(r"(?:มาตรา|ข้อ|section|article|clause|chapter)\s*[\d๐-๙]+|\([\d๐-๙]+\)", re.IGNORECASE)
-_LETTER_RUN = re.compile(r"(?:(?<!\S)\S(?!\S)\s+){3,}")  # "ห ท ว ล น": OCR debris of a logo or stamp
-_DOT_LEADER = re.compile(r"(?:\s*\.){3,}\s*$")
-_MIN_WORDS = 6
 
 
 def _has_figure(text: str) -> bool:
     return bool(_FIGURE.search(_REFERENCE.sub(" ", text)))
-
-
-_STRAY_THAI_BULLET = re.compile(r"(?:(?<=\s)|^)[๐-๙](?=\s+[A-Z])")  # OCR read a "•" as ๑ in English text
-
-
-def _tidy(text: str) -> str:
-    if detect_language(text) == "en":
-        text = re.sub(r"\s{2,}", " ", _STRAY_THAI_BULLET.sub("", text))
-    return _DOT_LEADER.sub(".", text).strip()
-
-
-def _bullet_worthy(text: str) -> bool:
-    """Headings ("21 Partnership and Funding.") and OCR debris read badly as a bullet even when they match."""
-    if _LETTER_RUN.search(text + " "):
-        return False
-    if detect_language(text) == "th":
-        return len(text) >= 30
-    return len(text.split()) >= _MIN_WORDS
 
 
 class PassageSearch(Protocol):
@@ -97,7 +77,7 @@ KIND_NAMES = {
            "other": "อื่น ๆ"},
 }
 GAP_TEXT = {
-    "kind": {"en": "No {kind} document you can see says anything on this topic.",
+    "kind": {"en": "No {kind} document covers this topic.",
              "th": "ไม่มีเอกสารประเภท {kind} ที่กล่าวถึงหัวข้อนี้"},
     "term": {"en": "No passage found mentions “{term}”.", "th": "ไม่พบข้อความที่กล่าวถึง “{term}”"},
 }
@@ -118,7 +98,12 @@ class Numbering:
         if key not in self._index:
             self.citations.append(citation.model_copy(update={"doc_id": passage.meta.doc_id}))
             self._index[key] = citation.n
-        return self._index[key]
+        n = self._index[key]
+        cited = self.citations[n - 1]
+        start = cited.text.find(sentence)
+        if start >= 0 and (start, start + len(sentence)) not in cited.highlights:  # the viewer marks the quoted sentence
+            cited.highlights = sorted([*cited.highlights, (start, start + len(sentence))])
+        return n
 
 
 @dataclass
@@ -149,10 +134,11 @@ def _pick(topic: str, spec: SectionSpec, passages: list[Passage], settings: Sett
         return []
     picked: list[Picked] = []
     for sentence in ranked.sentences:
-        if sentence.key in used or not spec.keep(sentence.text) or not _bullet_worthy(sentence.text):
+        same = " ".join(tidy(sentence.text).lower().split())  # the same words quoted from another copy
+        if sentence.key in used or same in used or not spec.keep(sentence.text) or not bullet_worthy(tidy(sentence.text)):
             continue
         picked.append(Picked(sentence, ranked.passages[sentence.rank], spec.key))
-        used.add(sentence.key)
+        used.update((sentence.key, same))
         if len(picked) >= limit:
             break
     return picked
@@ -173,7 +159,7 @@ def _gaps(topic: str, language: str, requested: list[Kind] | None, empty_kinds: 
     for passage in retrieved:
         covered.update(terms(passage.chunk.text))
     missing = [t for t in content_terms(topic) if t not in covered]
-    if language == "en":  # across languages a missing word proves nothing: the documents are in the other one
+    if detect_language(topic) == "en":  # across languages a missing word proves nothing: the documents are in the other one
         bullets += [BriefingBullet(text=GAP_TEXT["term"][language].format(term=t)) for t in missing]
     if requested:
         named = {k for spec in SECTIONS if spec.kinds for k in spec.kinds}
@@ -184,7 +170,7 @@ def _gaps(topic: str, language: str, requested: list[Kind] | None, empty_kinds: 
 
 
 def _extractive_bullets(topic: str, picked: list[Picked], numbering: Numbering) -> list[BriefingBullet]:
-    return [BriefingBullet(text=_tidy(p.sentence.text), citations=[numbering.cite(p.passage, p.sentence.text)])
+    return [BriefingBullet(text=tidy(p.sentence.text), citations=[numbering.cite(p.passage, p.sentence.text)])
             for p in picked]
 
 
@@ -202,15 +188,21 @@ def build_briefing(
     page_lookup: PageLookup | None = None,
     writer: BulletWriter | None = None,
     today: dt.date | None = None,
+    language: Literal["th", "en"] | None = None,
 ) -> Briefing:
-    """Extractive by default; ``writer`` (see `assistant.briefings.llm`) rewrites each section's chosen sentences."""
+    """Extractive by default; ``writer`` (see `assistant.briefings.llm`) rewrites each section's chosen sentences.
+    ``language`` sets the headings (the reader's interface); by default the topic's language does.
+
+    One page: each section picks one point more than it keeps, the summary takes every section's strongest point,
+    and that point then leaves its section, so no point is printed twice."""
     topic = " ".join(topic.split())
     if is_blank(topic):
         raise InvalidRequestError("the briefing topic is empty")
     if len(topic) > settings.max_question_chars:
         raise InvalidRequestError(f"the topic is longer than {settings.max_question_chars} characters")
-    language = detect_language(topic)
-    limit = max(1, settings.briefing_bullets // 2) if length == "short" else settings.briefing_bullets
+    language = language or detect_language(topic)
+    keep = max(1, settings.briefing_bullets // 2) if length == "short" else max(1, settings.briefing_bullets - 1)
+    limit = keep + 1
     embedder = getattr(retriever, "embedder", None)
     query_vector = retriever.embed_query(topic) if embedder is not None else None
     numbering = Numbering(page_lookup)
@@ -245,9 +237,11 @@ def build_briefing(
     gaps = _gaps(topic, language, kinds, empty_kinds, found, retrieved)
     if gaps:
         sections.append(BriefingSection(key="gaps", heading=GAPS_HEADING[language], bullets=gaps))
+    summary = _summary(sections, firsts, 3 if length == "short" else 4)
+    sections = without_repeats(sections, summary, keep, PAGE_WORDS[length])
     return Briefing(
         topic=topic, title=TITLE[language].format(topic=topic), date=(today or dt.date.today()).isoformat(),
-        summary=_summary(sections, firsts, 3 if length == "short" else 5), sections=sections,
+        summary=summary, sections=sections,
         citations=numbering.citations, mode="llm" if writer else "extractive", language=language, kinds=kinds,
     )
 

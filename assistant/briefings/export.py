@@ -13,10 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+from assistant.briefings.layout import generated_from, grouped_source_line, labels, markers, source_groups
 from assistant.briefings.models import Briefing, BriefingBullet
 from assistant.config import Settings
 from assistant.errors import ExportUnavailableError, InvalidRequestError
-from assistant.briefings.layout import labels, markers, source_line
+from assistant.models import Citation
 
 ExportFormat = Literal["md", "html", "pdf", "docx"]
 
@@ -38,9 +39,7 @@ def file_name(briefing: Briefing, fmt: str) -> str:
 
 def to_markdown(briefing: Briefing, settings: Settings | None = None) -> bytes:
     lab = labels(briefing)
-    lines = [f"# {briefing.title}", "", f"*{lab['date']}: {briefing.date} · {lab['mode']}: {briefing.mode}*", ""]
-    if briefing.fallback_reason:
-        lines += [f"> {briefing.fallback_reason}", ""]
+    lines = [f"# {briefing.title}", "", f"*{lab['date']}: {briefing.date} · {generated_from(briefing)}*", ""]
     if briefing.summary:
         lines += [f"## {lab['summary']}", ""] + [f"- {b.text} {markers(b)}".rstrip() for b in briefing.summary] + [""]
     if not briefing.summary and not briefing.sections:
@@ -48,20 +47,24 @@ def to_markdown(briefing: Briefing, settings: Settings | None = None) -> bytes:
     for section in briefing.sections:
         lines += [f"## {section.heading}", ""] + [f"- {b.text} {markers(b)}".rstrip() for b in section.bullets] + [""]
     lines += [f"## {lab['sources']}", ""]
-    lines += [f"{c.n}. {source_line(c, lab['page'])}" for c in briefing.citations]
+    lines += [f"- {grouped_source_line(g, lab['page'])}" for g in source_groups(briefing)]
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
 
 
 # --- HTML (printable) -----------------------------------------------------------------------------------------------
 
 _CSS = """
-@page { size: A4; margin: 18mm 16mm; }
+@page { size: A4; margin: 13mm 14mm 15mm;
+  @bottom-left { content: var(--date); font: 8pt "Noto Sans", "BriefingThai", sans-serif; color: #555; }
+  @bottom-center { content: "__PAGE_OF__"; font: 8pt "Noto Sans", "BriefingThai", sans-serif; color: #555; }
+  @bottom-right { content: "__GENERATED__"; font: 8pt "Noto Sans", "BriefingThai", sans-serif; color: #555; } }
 body { font-family: "Noto Sans", "BriefingThai", "Noto Sans Thai", "Garuda", "Loma", sans-serif; color: #111;
-       line-height: 1.5; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid #999;
-margin-top: 1.4rem; } .meta { color: #444; font-size: .9rem; } .cite { color: #1a4f8b; font-size: .85em; }
-li { margin: .25rem 0; } ol.sources { font-size: .9rem; } .note { border-left: 3px solid #b36b00; padding-left: .6rem; }
-@media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+       line-height: 1.35; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; font-size: 10pt; }
+h1 { font-size: 15pt; margin: 0 0 .1rem; } h2 { font-size: 11pt; border-bottom: 1px solid #999; margin: .7rem 0 .25rem; }
+.meta { color: #444; font-size: 8.5pt; margin: 0; } .cite { color: #1a4f8b; font-size: .85em; text-decoration: none; }
+ul { margin: 0; padding-left: 1.1rem; } li { margin: .12rem 0; }
+ul.sources { font-size: 8.5pt; color: #333; list-style: none; padding-left: 0; } .sources li { margin: .05rem 0; }
+@media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 """
 
 
@@ -82,27 +85,41 @@ def _html_bullets(bullets: list[BriefingBullet]) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
+def _css(briefing: Briefing) -> str:
+    """The footer's words go into the stylesheet: Chromium draws them in the page margin boxes with the page counters."""
+    lab = labels(briefing)
+    quote = lambda text: text.replace("\\", "").replace('"', "'")
+    page_of = lab["page_of"].replace("{x}", '" counter(page) "').replace("{y}", '" counter(pages) "')
+    return (_CSS.replace("var(--date)", f'"{quote(briefing.date)}"').replace('"__PAGE_OF__"', f'"{page_of}"')
+            .replace("__GENERATED__", quote(generated_from(briefing))))
+
+
+def _html_source(group: list[Citation], page_label: str) -> str:
+    line = html.escape(grouped_source_line(group, page_label))
+    for citation in group:  # each [n] is the anchor its bullets link to
+        line = line.replace(f"[{citation.n}]", f'<span id="src-{citation.n}">[{citation.n}]</span>', 1)
+    return f"<li>{line}</li>"
+
+
 def to_html(briefing: Briefing, settings: Settings | None = None) -> bytes:
     lab = labels(briefing)
     esc = html.escape
     parts = [
         f'<!doctype html><html lang="{briefing.language}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(briefing.title)}</title><style>{_font_face(settings)}{_CSS}</style></head><body>",
+        f"<title>{esc(briefing.title)}</title><style>{_font_face(settings)}{_css(briefing)}</style></head><body>",
         f"<h1>{esc(briefing.title)}</h1>",
-        f'<p class="meta">{lab["date"]}: {esc(briefing.date)} · {lab["mode"]}: {esc(briefing.mode)}</p>',
+        f'<p class="meta">{lab["date"]}: {esc(briefing.date)} · {esc(generated_from(briefing))}</p>',
     ]
-    if briefing.fallback_reason:
-        parts.append(f'<p class="note">{esc(briefing.fallback_reason)}</p>')
     if briefing.summary:
         parts.append(f"<h2>{lab['summary']}</h2>{_html_bullets(briefing.summary)}")
     if not briefing.summary and not briefing.sections:
         parts.append(f"<p>{lab['none']}</p>")
     for section in briefing.sections:
         parts.append(f'<h2 id="sec-{section.key}">{esc(section.heading)}</h2>{_html_bullets(section.bullets)}')
-    parts.append(f'<h2>{lab["sources"]}</h2><ol class="sources">')
-    parts += [f'<li id="src-{c.n}" value="{c.n}">{esc(source_line(c, lab["page"]))}</li>' for c in briefing.citations]
-    parts.append("</ol></body></html>")
+    parts.append(f'<h2>{lab["sources"]}</h2><ul class="sources">')
+    parts += [_html_source(group, lab["page"]) for group in source_groups(briefing)]
+    parts.append("</ul></body></html>")
     return "".join(parts).encode("utf-8")
 
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.briefings.models import Briefing, BriefingBullet
-from assistant.briefings.build import SECTIONS, BulletWriter, PassageSearch, Numbering, Picked, build_briefing
 from assistant.answer.support_check import check_support, markers_in, strip_markers
+from assistant.briefings.build import SECTIONS, BulletWriter, Numbering, PassageSearch, Picked, build_briefing
+from assistant.briefings.models import Briefing, BriefingBullet
 from assistant.config import Mode, Settings
 from assistant.errors import LLMUnavailableError
 from assistant.llm.client import ChatClient, LLMClient
-from assistant.models import Passage
 from assistant.llm.prompts import format_passages
+from assistant.models import Passage
 
 BRIEF_SYSTEM = """You write one section of an executive briefing for Bangkok's International Affairs Office, using ONLY the numbered passages given by the user.
 

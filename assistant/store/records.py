@@ -202,6 +202,12 @@ class RecordStore:
             out += [i for i in list(firsts.values())[:per_heading] if i not in out]
         return out
 
+    def heading_counts(self) -> list[tuple[str, str, int]]:
+        """(doc id, heading path, chunks under it), in reading order: what each document spends its text on."""
+        rows = self._rows("SELECT doc_id, heading, count(*) FROM chunks WHERE heading IS NOT NULL AND heading != '' "
+                          "GROUP BY doc_id, heading ORDER BY doc_id, min(ordinal)")
+        return [(d, h, int(n)) for d, h, n in rows]
+
     def chunks(self, ids: list[str]) -> list[Chunk]:
         found: dict[str, Chunk] = {}
         for start in range(0, len(ids), 500):

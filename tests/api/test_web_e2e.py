@@ -21,7 +21,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 ARTIFACTS = REPO / "test-artifacts" / "web"
-QUESTION = "Which three interdependent objectives should an ASEAN smart city keep in balance according to the framework?"
+QUESTION = "What are the enablers that support smart city development in the framework?"
+FOLLOW_UP = "and what are its focus areas?"
+DESKTOP = {"width": 1366, "height": 800}
+PHONE = {"width": 390, "height": 844}
 UNANSWERABLE = "What did the 1850 Paris durian auction fetch per kilogram?"
 TOPIC = "smart city partnerships"
 TIMEOUT_MS = 90_000
@@ -61,16 +64,16 @@ def test_staff_asks_opens_a_citation_and_downloads_a_briefing(corpus_server: str
     page.get_by_role("button", name="Ask", exact=True).click()
     answer = page.locator(".msg.assistant").last
     expect(answer.locator(".cite-btn").first).to_be_visible(timeout=TIMEOUT_MS)
-    expect(answer).to_contain_text(re.compile("liveab|econom|environment", re.I))
+    expect(answer.locator(".card mark").first).not_to_be_empty()
     shot(page, "02-answer")
 
     answer.locator(".cite-btn").first.click()
     dialog = page.locator("#cite-dialog")
     expect(dialog).to_be_visible()
-    expect(page.locator("#cite-meta")).to_contain_text(re.compile(r"ASEAN · asean-.+\.pdf · page \d+"))
+    expect(page.locator("#cite-meta")).to_contain_text(re.compile(r" · [\w.-]+\.pdf · page \d+"))
     expect(page.locator("#cite-text")).not_to_be_empty()
     href = page.locator("#cite-link").get_attribute("href") or ""
-    assert re.fullmatch(r"/api/v1/documents/asean-[\w.-]+\.pdf/file#page=\d+", href), href
+    assert re.fullmatch(r"/api/v1/documents/[\w.-]+\.pdf/file#page=\d+", href), href
     shot(page, "03-citation")
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
@@ -100,6 +103,12 @@ def test_staff_asks_opens_a_citation_and_downloads_a_briefing(corpus_server: str
     text = "\n".join(p.text for p in Document(str(saved)).paragraphs)
     assert "ASEAN frameworks and commitments" in text and "Sources" in text
     shot(page, "06-downloaded")
+    point = brief.locator("li").first
+    point_text = point.inner_text().split(" [")[0]
+    point.get_by_role("button", name="Ask about this").click()  # the chat, limited to the point's source
+    expect(page.get_by_role("tab", name="Chat")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_label("Your question")).to_have_value(point_text)
+    assert page.locator("#f-doc").input_value() != ""
 
     page.get_by_role("button", name="ไทย").click()
     expect(page.get_by_role("tab", name="สนทนา")).to_be_visible()
@@ -127,12 +136,12 @@ def test_page_is_usable_on_a_phone(corpus_server: str, browser: object) -> None:
 
 
 @contextlib.contextmanager
-def serving(app: object) -> Iterator[tuple[str, object]]:
-    """A second real uvicorn server on the same app, which a test may stop."""
+def serving(app: object, port: int | None = None) -> Iterator[tuple[str, object]]:
+    """A second real uvicorn server on the same app, which a test may stop (and start again on the same port)."""
     import httpx
     import uvicorn
 
-    port = free_port()
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -150,19 +159,30 @@ def serving(app: object) -> Iterator[tuple[str, object]]:
         thread.join(timeout=10)
 
 
-def test_server_down_is_said_in_plain_words(corpus_app: object, corpus_client: object, browser: object) -> None:
-    """The server stops while the page is open: the next question says so instead of failing silently."""
+def test_server_down_is_said_under_the_question_and_retry_works(corpus_app: object, corpus_client: object, browser: object) -> None:
+    """The server stops while the page is open: the error shows under the question, the question is back in the box,
+    and Retry answers once the server is back."""
     from playwright.sync_api import expect
 
-    context = browser.new_context()  # type: ignore[attr-defined]
+    context = browser.new_context(viewport=DESKTOP)  # type: ignore[attr-defined]
     page = context.new_page()
-    with serving(corpus_app) as (url, server):
+    port = free_port()
+    with serving(corpus_app, port) as (url, _):
         page.goto(url + "/")
         expect(page.locator("#f-doc option")).to_have_count(15, timeout=TIMEOUT_MS)
     page.get_by_label("Your question").fill(QUESTION)
     page.get_by_role("button", name="Ask", exact=True).click()
-    expect(page.locator("#status")).to_contain_text("cannot be reached", timeout=TIMEOUT_MS)
-    shot(page, "09-server-down")
+    error = page.locator(".msg.error")
+    expect(error).to_contain_text("cannot be reached", timeout=TIMEOUT_MS)
+    expect(page.locator("#log > .msg").first).to_contain_text(QUESTION)  # under its question, not a banner
+    expect(page.locator("#status")).to_be_hidden()
+    expect(page.get_by_label("Your question")).to_have_value(QUESTION)
+    shot(page, "09-server-down-inline")
+    with serving(corpus_app, port):
+        error.get_by_role("button", name="Retry").click()
+        expect(page.locator(".msg.assistant .cite-btn").first).to_be_visible(timeout=TIMEOUT_MS)
+        expect(page.locator(".msg.error")).to_have_count(0)
+        expect(page.locator(".msg.user")).to_have_count(1)
     context.close()
 
 
@@ -224,3 +244,152 @@ def test_api_docs_render_with_no_other_host_reachable(restricted_client: object,
         shot(page, "13-redoc")
     context.close()
     assert outside == [] and errors == [], (outside, errors)
+
+
+def _ask(page: object, question: str, answers: int) -> object:
+    from playwright.sync_api import expect
+
+    page.get_by_label("Your question").fill(question)  # type: ignore[attr-defined]
+    page.get_by_label("Your question").press("Enter")  # type: ignore[attr-defined]
+    expect(page.locator(".msg.assistant .actions")).to_have_count(answers, timeout=TIMEOUT_MS)  # type: ignore[attr-defined]
+    return page.locator(".msg.assistant").last  # type: ignore[attr-defined]
+
+
+def _in_view(page: object, locator: object) -> bool:
+    box = locator.bounding_box()  # type: ignore[attr-defined]
+    height = page.evaluate("window.innerHeight")  # type: ignore[attr-defined]
+    return box is not None and 0 <= box["y"] < height * 0.6
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_each_answer_is_scrolled_into_view_with_source_cards(corpus_server: str, browser: object, viewport: dict) -> None:
+    import httpx
+    from playwright.sync_api import expect
+
+    name = "desktop" if viewport is DESKTOP else "phone"
+    context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(corpus_server + "/")
+    first = _ask(page, QUESTION, 1)
+    second = _ask(page, FOLLOW_UP, 2)
+    assert _in_view(page, second), "the new answer starts below the window"
+    expect(second.locator(".searched")).to_contain_text("Searched for:")  # the rewritten follow-up is shown
+    third = _ask(page, QUESTION, 3)
+    assert _in_view(page, third)
+    shot(page, f"20-answer-in-view-{name}")
+
+    cards = first.locator(".card")
+    heads = [cards.nth(i).locator(".card-title").inner_text() + cards.nth(i).locator(".card-page").inner_text()
+             for i in range(cards.count())]
+    assert heads and len(heads) == len(set(heads)), heads  # one card per document and page
+    mark = first.locator(".card mark").first
+    expect(mark).not_to_be_empty()
+    first.locator(".card").first.click()
+    dialog_mark = page.locator("#cite-text mark").first
+    expect(dialog_mark).to_be_in_viewport()  # the dialog scrolled to the supporting sentence
+    assert mark.inner_text().strip()[:30] in dialog_mark.inner_text()
+    link = page.locator("#cite-link")
+    assert link.get_attribute("target") == "_blank"
+    href = link.get_attribute("href") or ""
+    assert re.search(r"/file#page=\d+$", href), href
+    shown = httpx.get(corpus_server + href.split("#")[0], timeout=30)
+    assert shown.status_code == 200 and shown.headers["content-type"] == "application/pdf"
+    assert shown.headers["content-disposition"].startswith("inline")  # the browser shows it, so #page=N works
+    saved = httpx.get(corpus_server + (page.locator("#cite-download").get_attribute("href") or ""), timeout=30)
+    assert saved.headers["content-disposition"].startswith("attachment")
+    shot(page, f"21-passage-marked-{name}")
+    context.close()
+
+
+def test_history_survives_a_reload_and_new_chat_starts_over(corpus_server: str, browser: object) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=DESKTOP)  # type: ignore[attr-defined]
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=corpus_server)
+    page = context.new_page()
+    page.goto(corpus_server + "/")
+    answer = _ask(page, QUESTION, 1)
+    title = answer.locator(".card-title").first.inner_text()
+    answer.get_by_role("button", name="Copy").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert QUESTION in copied and "Sources:" in copied and title in copied, copied
+    page.reload()
+    expect(page.locator(".msg.user")).to_have_text(re.compile(re.escape(QUESTION)))  # the conversation is back
+    expect(page.locator(".msg.assistant .card").first).to_be_visible()
+    expect(page.locator("#start")).to_be_hidden()
+    page.get_by_role("button", name="Regenerate").click()
+    expect(page.locator(".msg.assistant .actions")).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(page.locator(".msg.user")).to_have_count(1)  # regenerated in place, not asked twice
+    page.get_by_role("button", name="New chat").click()
+    expect(page.locator("#log .msg")).to_have_count(0)
+    expect(page.locator("#start")).to_be_visible()
+    page.locator("#history summary").click()
+    earlier = page.locator("#history-list li button.link:not(.muted)")
+    expect(earlier).to_have_count(1)
+    earlier.first.click()
+    expect(page.locator(".msg.user")).to_contain_text(QUESTION)
+    context.close()
+
+
+def test_start_screen_offers_examples_and_labels_follow_the_language(corpus_server: str, browser: object) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=DESKTOP)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(corpus_server + "/")
+    examples = page.locator("#examples button")
+    expect(examples.first).to_be_visible(timeout=TIMEOUT_MS)
+    assert 4 <= examples.count() <= 6
+    expect(page.locator("#holds")).to_contain_text("14 documents")
+    expect(page.locator("#key-button")).to_be_hidden()  # a keyless loopback service needs no key
+    shot(page, "22-start-desktop-light")
+    question = examples.first.inner_text()
+    examples.first.click()
+    expect(page.locator(".msg.assistant .actions")).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(page.locator(".msg.user")).to_contain_text(question)
+    page.get_by_role("button", name="ไทย").click()
+    expect(page.locator(".msg.user .who")).to_have_text("คุณ")  # earlier messages relabelled
+    expect(page.locator(".msg.assistant .actions button").first).to_have_text("คัดลอก")
+    page.get_by_role("button", name="แชตใหม่").click()
+    thai = page.locator("#examples button")
+    expect(thai.first).to_contain_text(re.compile("[\u0e00-\u0e7f]"))
+    assert all(re.search("[\u0e00-\u0e7f]", thai.nth(i).inner_text()) for i in range(thai.count()))
+    shot(page, "23-start-desktop-thai")
+    context.close()
+
+
+def test_dark_theme_follows_the_system_and_the_toggle(corpus_server: str, browser: object) -> None:
+    context = browser.new_context(viewport=PHONE, color_scheme="dark", is_mobile=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(corpus_server + "/")
+    _ask(page, QUESTION, 1)
+    background = "getComputedStyle(document.body).backgroundColor"
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    dark = page.evaluate(background)
+    shot(page, "24-phone-dark")
+    page.locator("#theme").click()
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"
+    assert page.evaluate(background) != dark
+    page.reload()
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"  # the choice is kept
+    shot(page, "25-phone-light")
+    context.close()
+
+
+def test_question_area_is_small_on_a_phone(corpus_server: str, browser: object) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(corpus_server + "/")
+    expect(page.locator("#examples button").first).to_be_visible(timeout=TIMEOUT_MS)
+    height = page.locator("#ask-form").bounding_box()["height"]
+    assert height <= PHONE["height"] * 0.15, height  # filters folded behind "Filters (n)"
+    expect(page.locator("#f-kind")).to_be_hidden()
+    page.get_by_text("Filters (0)").click()
+    page.locator("#f-kind").select_option("asean")
+    expect(page.locator("#filters-summary")).to_have_text("Filters (1)")
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"the open filters push the page sideways: {widths}"
+    shot(page, "26-phone-start")
+    context.close()

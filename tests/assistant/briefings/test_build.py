@@ -103,8 +103,10 @@ def test_docx_export_holds_sections_and_sources(briefing: Briefing, indexed_sett
     assert "Executive summary" in headings and headings[-1] == "Sources"
     for section in briefing.sections:
         assert section.heading in headings
-    sources = [p.text for p in document.paragraphs if re.match(r"\[\d+\] ", p.text)]
-    assert len(sources) == len(briefing.citations)
+    after = [p.text for p in document.paragraphs][[p.text for p in document.paragraphs].index("Sources") + 1:]
+    documents = {c.doc_id for c in briefing.citations}
+    assert len(after) == len(documents)  # one line per document, every [n] on it
+    assert sorted(int(n) for line in after for n in re.findall(r"\[(\d+)\]", line)) == [c.n for c in briefing.citations]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert all(re.search(r"\[\d+\]$", b) for b in bullets if "gap" not in b.lower() and "No " not in b[:3])
 
@@ -112,7 +114,11 @@ def test_docx_export_holds_sections_and_sources(briefing: Briefing, indexed_sett
 def test_markdown_and_html_end_with_sources(briefing: Briefing, indexed_settings: Settings) -> None:
     markdown = export_briefing(briefing, "md", indexed_settings).decode()
     assert markdown.startswith(f"# {briefing.title}")
-    assert markdown.rstrip().split("## Sources")[-1].count("\n") >= len(briefing.citations)
+    sources = markdown.rstrip().split("## Sources")[-1].strip().splitlines()
+    assert len(sources) == len({c.doc_id for c in briefing.citations})  # each document once, with its pages
+    for c in briefing.citations:
+        line = next(x for x in sources if f"({c.source})" in x)
+        assert f"[{c.n}]" in line and (c.page is None or f"p. {c.page} " in line)
     html = export_briefing(briefing, "html", indexed_settings).decode()
     assert html.index("Sources") > html.index("Executive summary")
     assert all(f'id="src-{c.n}"' in html for c in briefing.citations)
@@ -148,3 +154,74 @@ def test_thai_pdf_embeds_a_thai_font_and_keeps_the_text(thai_briefing: Briefing,
     text = "".join(page.extract_text() for page in reader.pages)
     assert len(THAI.findall(text)) > 50
     assert "กรุงเทพมหานคร" in re.sub(r"\s+", "", text)
+
+
+# --- the one-page briefing ------------------------------------------------------------------------------------------
+
+DANGLING = {"it", "its", "they", "their", "this", "these", "those", "he", "she", "such", "which", "however"}
+
+
+def _points(briefing: Briefing) -> list[str]:
+    return [b.text for b in briefing.summary] + [b.text for s in briefing.sections for b in s.bullets]
+
+
+def test_no_point_is_printed_twice(briefing: Briefing) -> None:
+    squashed = [" ".join(p.lower().split()) for p in _points(briefing)]
+    assert len(squashed) == len(set(squashed)), [p for p in squashed if squashed.count(p) > 1]
+    assert 3 <= len(briefing.summary) <= 4
+    assert all(1 <= len(s.bullets) <= 3 for s in briefing.sections if s.key != "gaps")
+
+
+def test_points_are_complete_sentences(briefing: Briefing) -> None:
+    for section in [*briefing.sections, None]:
+        bullets = briefing.summary if section is None else section.bullets
+        if section is not None and section.key == "gaps":
+            continue
+        for b in bullets:
+            first = b.text.split()[0].strip(",;:\"'“(").lower()
+            assert len(b.text.split()) >= 8 and b.text.rstrip("\"'”’)").endswith((".", "!", "?")), b.text
+            assert first not in DANGLING and not b.text.endswith(":"), b.text
+
+
+def test_pdf_is_one_a4_page_without_internal_words(briefing: Briefing, indexed_settings: Settings) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(export_briefing(briefing, "pdf", indexed_settings)))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)  # A4 in mm
+    text = reader.pages[0].extract_text()
+    assert "Page 1 of 1" in text and re.search(r"Generated from \d+ documents?", text)
+    for word in ("Mode", "extractive", "you can see"):
+        assert word not in text
+
+
+def test_short_pdf_is_one_page_and_thai_points_fit_before_the_sources(
+        service: AssistantService, thai_briefing: Briefing, indexed_settings: Settings) -> None:
+    from pypdf import PdfReader
+
+    short = service.brief(TOPIC, mode="extractive", length="short")
+    assert len(PdfReader(io.BytesIO(export_briefing(short, "pdf", indexed_settings))).pages) == 1
+    assert len(_points(short)) < len(_points(service.brief(TOPIC, mode="extractive")))
+    assert len(PdfReader(io.BytesIO(export_briefing(thai_briefing, "pdf", indexed_settings))).pages) <= 2
+
+
+def test_docx_is_a4_with_page_numbers_and_about_a_page(briefing: Briefing, indexed_settings: Settings) -> None:
+    from docx import Document
+
+    document = Document(io.BytesIO(export_briefing(briefing, "docx", indexed_settings)))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    footer = section.footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer and "Generated from" in footer
+    words = sum(len(p.text.split()) for p in document.paragraphs)
+    assert words <= 600, words  # one page of 10 pt text on A4, sources included
+    assert not any("Mode" in p.text or "you can see" in p.text for p in document.paragraphs)
+
+
+def test_headings_follow_the_interface_language(service: AssistantService) -> None:
+    thai = service.brief(TOPIC, mode="extractive", language="th")
+    headings = [s.heading for s in thai.sections]
+    assert headings and all(THAI.search(h) for h in headings), headings
+    markdown = export_briefing(thai, "md").decode()
+    assert "## สรุปสำหรับผู้บริหาร" in markdown and "## แหล่งอ้างอิง" in markdown and "## Sources" not in markdown
