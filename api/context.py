@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from anyio import CapacityLimiter
 
 from api.metrics import Metrics
 from api.ratelimit import RateLimiter
@@ -26,6 +28,8 @@ class AppContext:
     limiter: RateLimiter
     metrics: Metrics
     readiness: Readiness
+    # threads for health probes alone, so that a thread pool full of questions never delays them
+    probe_threads: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(2))
 
     def answered(self, principal: Principal, question: str, answer: Answer, endpoint: str) -> None:
         """Every answered question is counted and audited, whichever endpoint asked it."""

@@ -38,6 +38,11 @@ class AssistantService:
         self._lock = threading.Lock()
         self._slots = AnswerSlots(settings.answer_concurrency) if settings.answer_concurrency else None
 
+    @property
+    def answer_slots(self) -> AnswerSlots | None:
+        """The arrival-order admission of questions (None: unlimited); its ``waiting`` is the queue's length."""
+        return self._slots
+
     # --- built on first use ----------------------------------------------------------------
     @cached_property
     def records(self) -> RecordStore:
