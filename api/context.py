@@ -9,7 +9,7 @@ from anyio import CapacityLimiter
 from api.metrics import Metrics
 from api.ratelimit import RateLimiter
 from assistant.access import Principal
-from assistant.audit import AuditLog
+from assistant.audit import AuditLog, StreamAudit
 from assistant.config import Settings
 from assistant.jobs import JobQueue
 from assistant.keys import KeyStore
@@ -35,3 +35,12 @@ class AppContext:
         """Every answered question is counted and audited, whichever endpoint asked it."""
         self.metrics.answered(answer)
         self.audit.record(principal, question, answer, endpoint)
+
+    def stream_audit(self, principal: Principal, endpoint: str) -> StreamAudit:
+        """A streamed answer's audit: recorded at its end, or as incomplete when the client leaves first."""
+        return StreamAudit(self.audit, principal, endpoint)
+
+    def read(self, principal: Principal, endpoint: str, sources: list[str], *, subject: str = "",
+             mode: str = "read") -> None:
+        """Every other read of document content (briefings, page text, original files) is audited too."""
+        self.audit.record_read(principal, endpoint, sources, subject=subject, mode=mode)

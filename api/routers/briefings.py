@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import ContextDep, PrincipalDep
 from api.problems import problem_responses
 from assistant.access import Principal
+from assistant.audit import cited_sources
 from assistant.briefing_export import MEDIA_TYPES, export_briefing, file_name
 from assistant.briefing_models import Briefing
 from assistant.models import Kind
@@ -30,8 +31,11 @@ class BriefingRequest(BaseModel):
     format: Literal["json"] | FileFormat = Field("json", description="'json' returns the briefing; others a file.")
 
 
-def _build(body: BriefingRequest, principal: Principal, ctx: ContextDep) -> Briefing:
-    return ctx.service.brief(body.topic, kinds=body.kinds, length=body.length, mode=body.mode, principal=principal)
+def _build(body: BriefingRequest, principal: Principal, ctx: ContextDep, endpoint: str) -> Briefing:
+    briefing = ctx.service.brief(body.topic, kinds=body.kinds, length=body.length, mode=body.mode, principal=principal)
+    ctx.read(principal, endpoint, cited_sources(briefing.citations), subject=body.topic,
+             mode=f"briefing-{briefing.mode}")
+    return briefing
 
 
 def _file(briefing: Briefing, fmt: str, ctx: ContextDep) -> Response:
@@ -44,7 +48,7 @@ def _file(briefing: Briefing, fmt: str, ctx: ContextDep) -> Response:
              responses={**problem_responses(503), 200: {"content": {"application/json": {}, **FILE_CONTENT}}})
 def post_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDep) -> Briefing | Response:
     """A cited briefing on the topic from the documents the caller may see; sections without material are left out."""
-    briefing = _build(body, principal, ctx)
+    briefing = _build(body, principal, ctx, "briefing")
     if body.format == "json":
         return briefing
     return _file(briefing, body.format, ctx)
@@ -55,4 +59,4 @@ def post_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDe
 def download_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDep,
                       format: FileFormat = Query("docx", description="File format.")) -> Response:  # noqa: A002
     """The same briefing as a file to save, print or forward; each format ends with its sources list."""
-    return _file(_build(body, principal, ctx), format, ctx)
+    return _file(_build(body, principal, ctx, "briefing-download"), format, ctx)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 
 from api.deps import AdminDep, ContextDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas import DocumentList, JobView, PageText
+from assistant.audit import source_label
 from assistant.jobs import Job
 from assistant.models import DocumentMeta
 from assistant.uploads import original_file, save_upload
@@ -51,7 +52,9 @@ def get_job(job_id: str, _: AdminDep, ctx: ContextDep) -> JobView:
 
 @router.get("/documents/{doc_id:path}/pages/{page}", response_model=PageText, responses=ERRORS)
 def page_text(doc_id: str, page: int, principal: PrincipalDep, ctx: ContextDep) -> PageText:
-    return PageText(doc_id=doc_id, page=page, text=ctx.service.page_text(doc_id, page, principal))
+    text = ctx.service.page_text(doc_id, page, principal)
+    ctx.read(principal, "page-text", [source_label(doc_id, page)])
+    return PageText(doc_id=doc_id, page=page, text=text)
 
 
 @router.get(
@@ -59,9 +62,11 @@ def page_text(doc_id: str, page: int, principal: PrincipalDep, ctx: ContextDep) 
     response_class=FileResponse,
     responses={**ERRORS, 200: {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
 )
-def download(doc_id: str, principal: PrincipalDep, ctx: ContextDep) -> FileResponse:
+def download(doc_id: str, principal: PrincipalDep, ctx: ContextDep, request: Request) -> FileResponse:
     """HEAD (`curl -I`) gives the same headers without the body, after the same access check."""
     path = original_file(ctx.service, doc_id, principal)
+    if request.method != "HEAD":  # headers reveal no content
+        ctx.read(principal, "file", [doc_id])
     return FileResponse(path, filename=path.name)
 
 
