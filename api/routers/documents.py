@@ -50,6 +50,12 @@ def get_job(job_id: str, _: AdminDep, ctx: ContextDep) -> JobView:
     return _view(ctx.jobs.get(job_id))
 
 
+@router.delete("/jobs/{job_id}", response_model=JobView, responses=problem_responses(403, 404, 409))
+def cancel_job(job_id: str, _: AdminDep, ctx: ContextDep) -> JobView:
+    """Admin only. Cancels a queued job (its uploaded file is discarded); a running or finished job answers 409."""
+    return _view(ctx.jobs.cancel(job_id))
+
+
 @router.get("/documents/{doc_id:path}/pages/{page}", response_model=PageText, responses=ERRORS)
 def page_text(doc_id: str, page: int, principal: PrincipalDep, ctx: ContextDep) -> PageText:
     text = ctx.service.page_text(doc_id, page, principal)

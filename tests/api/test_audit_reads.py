@@ -83,7 +83,7 @@ def test_a_stream_closed_before_its_answer_is_audited_as_incomplete(
 def llm_server(restricted_settings: Settings, local_llm: str) -> Iterator[tuple[str, Settings]]:
     import uvicorn
 
-    settings = restricted_settings.model_copy(update={"llm_base_url": local_llm, "default_mode": "llm"})
+    settings = restricted_settings.model_copy(update={"llm_base_url": local_llm})
     app = create_app(settings, service=AssistantService(settings))
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
