@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     ocr_languages: str = Field("eng+tha", description="Tesseract language codes.")
     ocr_threads: int = Field(1, ge=1, le=64, description="OpenMP threads per Tesseract process (OMP_THREAD_LIMIT); 1 leaves the other core to the embedder that runs beside OCR.")
     ocr_parallel_pages: int = Field(2, ge=1, le=64, description="Tesseract processes reading one file's scanned pages at once; ingestion prepares scanned files last, when the embedder is mostly done, so 2 uses both cores of the target.")
+    ocr_max_page_megapixels: float = Field(25.0, gt=0, le=10_000, description="Most pixels (in millions) one page is rendered with for OCR: 300 dpi when the page fits (an A3 page needs 17 million), a lower resolution when it does not, and the page is skipped and reported when even 100 dpi would exceed it. Bounds Tesseract's memory and time on oversized pages (PDF pages may be 200 inches square).")
+    ocr_max_pages: int = Field(500, ge=1, le=100_000, description="Most scanned pages OCR reads per document; the rest are reported as not read, so that one huge scan cannot hold ingestion for hours.")
     catalog_file: Path | None = Field(None, description="TOML catalog of document metadata; unset means `catalog.toml` inside each ingested folder.")
     lock_timeout_s: float = Field(0.0, ge=0, le=3600, description="How long a second ingest waits for the store lock before refusing.")
 

@@ -245,13 +245,17 @@ def load_document(path: Path, root: Path, settings: Settings, times: LoadTimes |
     if raw.scanned_pages and isinstance(data, bytes):
         if settings.ocr and tesseract_available():
             result = ocr_pdf_pages(data, raw.scanned_pages, settings.ocr_languages, settings.ocr_threads,
-                                   settings.ocr_parallel_pages)
+                                   settings.ocr_parallel_pages, max_pixels=int(settings.ocr_max_page_megapixels * 1e6),
+                                   max_pages=settings.ocr_max_pages)
             seconds = result.seconds
             for page in pages:
                 if page.number in result.texts:
                     page.text = f"{page.text}\n{result.texts[page.number]}"
             ocr_done = sorted(result.texts)
-            unreadable = sorted(result.failed)
+            unreadable = sorted([*result.failed, *result.skipped])
+            times.notes += [f"page {n} not OCR'd: {why}" for n, why in sorted(result.skipped.items())]
+            times.notes += [f"page {n} OCR'd at {dpi} dpi to stay within ASSISTANT_OCR_MAX_PAGE_MEGAPIXELS"
+                            for n, dpi in sorted(result.reduced.items())]
         else:
             unreadable = sorted(_pages_with_images(data, raw.scanned_pages))
     started = time.perf_counter()
