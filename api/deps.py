@@ -8,7 +8,7 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from api.context import AppContext
-from assistant.access import Principal
+from assistant.access.principal import Principal
 from assistant.errors import AccessDeniedError, RateLimitedError
 from assistant.service import AssistantService
 

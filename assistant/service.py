@@ -12,21 +12,21 @@ from contextlib import nullcontext
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from assistant.access import LOCAL_ADMIN, Principal
+from assistant.access.principal import LOCAL_ADMIN, Principal
 from assistant.answer_slots import AnswerSlots
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, NotFoundError
 from assistant.models import Answer, DocumentMeta, Filters, Passage
-from assistant.textnorm import is_blank, segmentation_memo
+from assistant.text.normalise import is_blank, segmentation_memo
 
 if TYPE_CHECKING:
     import numpy as np
 
     from assistant.answer.features import Analysis
-    from assistant.briefing_models import Briefing
-    from assistant.embedders import Embedder
+    from assistant.briefings.models import Briefing
+    from assistant.embedding.embedders import Embedder
     from assistant.models import Kind
-    from assistant.retrieval import RetrievalMode, Retriever
+    from assistant.retrieval.retriever import RetrievalMode, Retriever
     from assistant.store.records import RecordStore
 
 
@@ -59,7 +59,7 @@ class AssistantService:
     @cached_property
     def retriever(self) -> Retriever:
         from assistant.factory import build_vectors
-        from assistant.retrieval import Retriever
+        from assistant.retrieval.retriever import Retriever
 
         with self._lock:
             return Retriever(self.settings, self.records, build_vectors(self.settings, self.embedder), self.embedder)
@@ -144,7 +144,7 @@ class AssistantService:
             analysis = self.analyse(question, filters=filters, top_k=top_k, principal=principal)
             extractive = self._decide(analysis)
         if on_retrieved is not None:
-            from assistant.audit import passage_sources
+            from assistant.access.audit import passage_sources
 
             on_retrieved(question, passage_sources(analysis.passages[: analysis.retrieved]))
         from assistant.answer.modes import stream_answer
@@ -210,7 +210,7 @@ class AssistantService:
     # --- briefings -------------------------------------------------------------------------
     def brief(self, topic: str, *, kinds: list[Kind] | None = None, length: str = "normal",
               mode: Mode | None = None, principal: Principal = LOCAL_ADMIN) -> Briefing:
-        from assistant.briefing_llm import brief
+        from assistant.briefings.llm import brief
 
         return brief(topic, retriever=self.retriever, settings=self.settings, mode=mode, kinds=kinds, length=length,
                      principal=principal, page_lookup=self.records.page_text)

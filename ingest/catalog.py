@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from assistant.access import validate_access
+from assistant.access.principal import validate_access
 from assistant.errors import AssistantError, UnreadableFileError
 from assistant.models import Kind
 from ingest.report import FileNote

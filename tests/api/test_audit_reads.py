@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from assistant.audit import AuditLog, AuditRecord
+from assistant.access.audit import AuditLog, AuditRecord
 from assistant.config import Settings
-from assistant.keys import KeyStore
+from assistant.access.keys import KeyStore
 from assistant.service import AssistantService
 from tests.api.conftest import SECRET_QUESTION, Keys
 from tests.conftest import free_port
