@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 import threading
@@ -21,6 +22,7 @@ from assistant.access.principal import LOCAL_ADMIN, Principal, Role
 from assistant.errors import AuthenticationError, InvalidRequestError, KeyFileError
 
 KEY_PREFIX = "bma"
+log = logging.getLogger(__name__)
 
 
 class StoredKey(BaseModel):
@@ -93,11 +95,11 @@ class KeyStore:
         """The one decision of who a request is: the key's principal; the local administrator only while this store
         has never seen a key; otherwise (no key sent, a wrong key, or every key revoked) ``AuthenticationError``."""
         keys = self._load()  # a broken key file raises: refusing everyone is the only safe reading of it
-        if not keys:
-            if self._keyed:
-                raise AuthenticationError("no API key is valid: every key was revoked or the key file was removed",
-                                          hint="add a key with `assistant keys add`; requests are refused until then")
+        if not keys and not self._keyed:
             return LOCAL_ADMIN
+        if not keys:  # callers get the usual refusal; only the operator learns why every key fails
+            log.warning("every request is refused: the API key file %s holds no key any more; add one with "
+                        "`assistant keys add`", self.path)
         if not presented:
             raise AuthenticationError("an API key is required")
         return self._match(keys, presented)
