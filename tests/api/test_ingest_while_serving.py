@@ -55,8 +55,9 @@ class Asker:
                 n += 1
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
+@pytest.fixture(params=[50_000, 0], ids=["exact-search", "chroma-search"])
+def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, Path, Path]]:
+    """The service searches an in-memory copy of the vectors, or (above exact_search_max_chunks) Chroma itself."""
     import uvicorn
 
     docs, data = tmp_path / "docs", tmp_path / "data"
@@ -64,7 +65,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     (docs / "ferry.txt").write_text(STEADY, encoding="utf-8")
     (docs / "garden.txt").write_text(DOOMED, encoding="utf-8")
     _ingest(docs, data)
-    settings = Settings(data_dir=data, rate_limit_per_minute=1_000_000, query_embed_process=False)
+    settings = Settings(data_dir=data, rate_limit_per_minute=1_000_000, query_embed_process=False,
+                        exact_search_max_chunks=request.param)
     app = create_app(settings)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
