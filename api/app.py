@@ -48,10 +48,12 @@ def build_context(settings: Settings, service: AssistantService | None = None) -
     def job_finished(job: Job) -> None:
         metrics.jobs.labels(action=job.action, status=job.status).inc()
 
+    keys = KeyStore(settings.api_keys_file)
+    keys.keys()  # the keys the service starts with: from here on it refuses every caller should they all go
     return AppContext(
         settings=settings,
         service=service,
-        keys=KeyStore(settings.api_keys_file),
+        keys=keys,
         audit=AuditLog(settings),
         jobs=JobQueue(settings, on_done=job_finished),
         limiter=RateLimiter(settings.rate_limit_per_minute),

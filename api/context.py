@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from anyio import CapacityLimiter
 
 from api.metrics import Metrics
 from api.ratelimit import RateLimiter
 from assistant.access.principal import Principal
-from assistant.access.audit import AuditLog
+from assistant.access.audit import AuditLog, StreamAudit
 from assistant.config import Settings
 from ingest.jobs import JobQueue
 from assistant.access.keys import KeyStore
@@ -26,8 +28,19 @@ class AppContext:
     limiter: RateLimiter
     metrics: Metrics
     readiness: Readiness
+    # threads for health probes alone, so that a thread pool full of questions never delays them
+    probe_threads: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(2))
 
     def answered(self, principal: Principal, question: str, answer: Answer, endpoint: str) -> None:
         """Every answered question is counted and audited, whichever endpoint asked it."""
         self.metrics.answered(answer)
         self.audit.record(principal, question, answer, endpoint)
+
+    def stream_audit(self, principal: Principal, endpoint: str) -> StreamAudit:
+        """A streamed answer's audit: recorded at its end, or as incomplete when the client leaves first."""
+        return StreamAudit(self.audit, principal, endpoint)
+
+    def read(self, principal: Principal, endpoint: str, sources: list[str], *, subject: str = "",
+             mode: str = "read") -> None:
+        """Every other read of document content (briefings, page text, original files) is audited too."""
+        self.audit.record_read(principal, endpoint, sources, subject=subject, mode=mode)

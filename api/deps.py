@@ -8,8 +8,8 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from api.context import AppContext
-from assistant.access.principal import LOCAL_ADMIN, Principal
-from assistant.errors import AccessDeniedError, AuthenticationError, RateLimitedError
+from assistant.access.principal import Principal
+from assistant.errors import AccessDeniedError, RateLimitedError
 from assistant.service import AssistantService
 
 _bearer = HTTPBearer(auto_error=False, description="API key as a bearer token.")
@@ -35,17 +35,12 @@ async def get_principal(
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
     header_key: Annotated[str | None, Security(_header)],
 ) -> Principal:
-    """With no keys configured the (loopback-only) service treats every caller as the local administrator.
+    """Who the caller is, as ``KeyStore.caller`` decides (keys required once any existed; see there).
 
     Async (a stat of the key file, a hash and a lock, nothing that blocks): a plain def would cost a thread-pool hop
     per request."""
     presented = (bearer.credentials if bearer else None) or header_key
-    if not ctx.keys.configured:
-        principal = LOCAL_ADMIN
-    elif not presented:
-        raise AuthenticationError("an API key is required")
-    else:
-        principal = ctx.keys.authenticate(presented)
+    principal = ctx.keys.caller(presented)
     try:
         ctx.limiter.check(principal.key_id)
     except RateLimitedError:

@@ -29,6 +29,7 @@ STATUS_BY_ERROR: dict[type[errors.AssistantError], int] = {
     errors.StoreLockedError: 409,
     errors.ConflictError: 409,
     errors.StoreUnavailableError: 503,
+    errors.KeyFileError: 503,
     errors.EmbedderMismatchError: 503,
     errors.UnknownEmbedderError: 503,
     errors.EmbedderUnavailableError: 503,

@@ -55,9 +55,13 @@ class Readiness:
         except Exception as exc:
             checks["records"] = f"failed: {type(exc).__name__}"
         if self._warm.is_set() and not self._error:
-            try:
+            try:  # what a question would search: rebuilt here after a change, so a store it cannot read shows now
+                index = self.service.retriever.dense_index
+                if index is not None:
+                    index.snapshot()
                 count = self.service.retriever.vectors.count()  # type: ignore[union-attr]
-                checks["vectors"] = f"ok ({count} chunks)"
+                failure = index.failure if index is not None else None
+                checks["vectors"] = f"failed: {failure}" if failure else f"ok ({count} chunks)"
             except AssistantError as exc:
                 checks["vectors"] = f"failed: {exc.message}"
             except Exception as exc:

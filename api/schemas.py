@@ -52,7 +52,7 @@ class DocumentList(BaseModel):
 class JobView(BaseModel):
     id: str
     action: Literal["ingest", "delete"]
-    status: Literal["queued", "running", "done", "failed"]
+    status: Literal["queued", "running", "done", "failed", "cancelled"]
     doc_id: str
     message: str = ""
     created: str

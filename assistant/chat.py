@@ -6,7 +6,7 @@ Streaming yields text deltas and then exactly one final ``Answer``, which supers
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
@@ -69,13 +69,20 @@ def stream_chat(
     top_k: int | None = None,
     mode: Mode | None = None,
     principal: Principal = LOCAL_ADMIN,
+    on_retrieved: Callable[[str, list[str]], None] | None = None,
 ) -> Iterator[str | Answer]:
-    """LLM mode streams as the model writes; extractive answers are whole at once and are sent in word pieces."""
+    """LLM mode streams as the model writes; extractive answers are whole at once and are sent in word pieces.
+    ``on_retrieved``: see ``AssistantService.stream_ask``."""
     question = standalone_question(turns, service)
     chosen = mode or service.settings.default_mode
     if chosen == "llm":
-        yield from service.stream_ask(question, filters=filters, top_k=top_k, mode="llm", principal=principal)
+        yield from service.stream_ask(question, filters=filters, top_k=top_k, mode="llm", principal=principal,
+                                      on_retrieved=on_retrieved)
         return
     answer = service.ask(question, filters=filters, top_k=top_k, mode="extractive", principal=principal)
+    if on_retrieved is not None:
+        from assistant.access.audit import cited_sources
+
+        on_retrieved(question, cited_sources(answer.citations))
     yield from split_tokens(answer.answer)
     yield answer

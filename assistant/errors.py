@@ -72,6 +72,12 @@ class AuthenticationError(AssistantError):
     hint = "send the key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"
 
 
+class KeyFileError(AssistantError):
+    """The key file exists but cannot be read: every request is refused rather than guessed at."""
+
+    hint = "fix or restore the key file named by ASSISTANT_API_KEYS_FILE (`assistant keys list` shows the error)"
+
+
 class RateLimitedError(AssistantError):
     """The key sent more requests than its per-minute allowance."""
 

@@ -7,7 +7,7 @@ documents never load an embedder.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -38,6 +38,11 @@ class AssistantService:
         self._embed_in_child = embed_in_child
         self._lock = threading.Lock()
         self._slots = AnswerSlots(settings.answer_concurrency) if settings.answer_concurrency else None
+
+    @property
+    def answer_slots(self) -> AnswerSlots | None:
+        """The arrival-order admission of questions (None: unlimited); its ``waiting`` is the queue's length."""
+        return self._slots
 
     # --- built on first use ----------------------------------------------------------------
     @cached_property
@@ -122,8 +127,12 @@ class AssistantService:
         top_k: int | None = None,
         mode: Mode | None = None,
         principal: Principal = LOCAL_ADMIN,
+        on_retrieved: Callable[[str, list[str]], None] | None = None,
     ) -> Iterator[str | Answer]:
         """Text deltas (LLM mode only), then exactly one final Answer.
+
+        ``on_retrieved(question, sources)`` hears which passages the answer is drawn from before any text is
+        streamed, so that an answer its client abandons is audited all the same (``audit.StreamAudit``).
 
         The extractive answer is always computed first (tens of milliseconds): its support score decides refusal in
         both modes, so the LLM is never asked to answer from passages that do not hold the answer, and it is the
@@ -135,6 +144,10 @@ class AssistantService:
         with self._slots.slot() if self._slots else nullcontext():  # never held while an LLM writes
             analysis = self.analyse(question, filters=filters, top_k=top_k, principal=principal)
             extractive = self._decide(analysis)
+        if on_retrieved is not None:
+            from assistant.access.audit import passage_sources
+
+            on_retrieved(question, passage_sources(analysis.passages[: analysis.retrieved]))
         from assistant.answer.modes import stream_answer
 
         yield from stream_answer(question, analysis.passages[: analysis.retrieved], mode or self.settings.default_mode,

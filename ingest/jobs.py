@@ -15,14 +15,15 @@ from typing import Literal
 from pydantic import BaseModel
 
 from assistant.config import Settings
-from assistant.errors import AssistantError, NotFoundError
+from assistant.errors import AssistantError, ConflictError, NotFoundError
 from ingest.upload_swap import ingest_upload, set_catalog_entry
 from ingest.uploads import StagedUpload, uploads_dir
 
 log = logging.getLogger(__name__)
 
 Action = Literal["ingest", "delete"]
-Status = Literal["queued", "running", "done", "failed"]
+Status = Literal["queued", "running", "done", "failed", "cancelled"]
+FINISHED: frozenset[str] = frozenset({"done", "failed", "cancelled"})
 _KEEP_FINISHED = 1000
 
 
@@ -102,6 +103,21 @@ class JobQueue:
                 raise NotFoundError(f"no job {job_id!r}")
             return job.model_copy()
 
+    def cancel(self, job_id: str) -> Job:
+        """A queued job is dropped (its staged upload with it); one already running or finished cannot be."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None:
+                raise NotFoundError(f"no job {job_id!r}")
+            if job.status != "queued":
+                raise ConflictError(f"job {job_id} is {job.status}; only a queued job can be cancelled")
+            job = job.model_copy(update={"status": "cancelled", "message": "cancelled before it ran",
+                                         "finished": _now()})
+            self._jobs[job_id] = job
+        if job.upload is not None:
+            job.upload.path.unlink(missing_ok=True)
+        return job.model_copy()
+
     def pending(self) -> int:
         with self._lock:
             return sum(1 for j in self._jobs.values() if j.status in ("queued", "running"))
@@ -112,7 +128,7 @@ class JobQueue:
         end = datetime.now(UTC).timestamp() + timeout_s
         while datetime.now(UTC).timestamp() < end:
             job = self.get(job_id)
-            if job.status in ("done", "failed"):
+            if job.status in FINISHED:
                 return job
             deadline.wait(0.05)
         return self.get(job_id)
@@ -130,7 +146,10 @@ class JobQueue:
 
     def _run(self) -> None:
         while (job_id := self._queue.get()) is not None:
-            job = self._set(job_id, status="running")
+            with self._lock:  # taken under the lock: a cancel cannot slip in between the check and the start
+                if job_id not in self._jobs or self._jobs[job_id].status != "queued":
+                    continue  # cancelled (or trimmed) while it waited
+                job = self._jobs[job_id] = self._jobs[job_id].model_copy(update={"status": "running"})
             try:
                 message = HANDLERS[job.action](self.settings, job)
                 job = self._set(job_id, status="done", message=message, finished=_now())
@@ -146,6 +165,6 @@ class JobQueue:
                     log.exception("job callback failed")
 
     def _trim(self) -> None:
-        finished = [j for j in self._jobs.values() if j.status in ("done", "failed")]
+        finished = [j for j in self._jobs.values() if j.status in FINISHED]
         for job in finished[: max(0, len(finished) - _KEEP_FINISHED)]:
             del self._jobs[job.id]

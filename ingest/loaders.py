@@ -20,6 +20,7 @@ from ingest.frontmatter import read_front_matter
 from ingest.metadata import build_meta
 from ingest.ocr import ocr_pdf_pages, tesseract_available
 from ingest.text_decoding import decode_text
+from ingest.zip_bounds import check_zip_bounds
 
 MIN_TEXT_LAYER_LETTERS = 40  # fewer letters than this (a running header at most) means a scanned page
 
@@ -167,6 +168,7 @@ def _load_md(data: bytes, name: str) -> RawDocument:
 
 LOADERS: dict[str, Loader] = {".pdf": _load_pdf, ".docx": _load_docx, ".txt": _load_txt, ".md": _load_md}
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(LOADERS)
+CONTAINERS: frozenset[str] = frozenset({".docx"})  # zip files: bounded before parsing (ingest.zip_bounds)
 
 _HTML_RE = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 # Magic numbers the binary formats must start with; text formats only need to decode.
@@ -211,6 +213,8 @@ def read_raw(path: Path, settings: Settings) -> tuple[RawDocument, str]:
     except OSError as exc:
         raise UnreadableFileError(f"{name}: cannot read ({exc.strerror})") from exc
     sniff(data, suffix, name)
+    if suffix in CONTAINERS:
+        check_zip_bounds(data, name, settings)  # before the loader unpacks anything
     raw = LOADERS[suffix](data, name)
     if suffix == ".pdf":
         raw.hints["_bytes"] = data  # OCR renders from the same bytes; never leaves this module
@@ -241,13 +245,17 @@ def load_document(path: Path, root: Path, settings: Settings, times: LoadTimes |
     if raw.scanned_pages and isinstance(data, bytes):
         if settings.ocr and tesseract_available():
             result = ocr_pdf_pages(data, raw.scanned_pages, settings.ocr_languages, settings.ocr_threads,
-                                   settings.ocr_parallel_pages)
+                                   settings.ocr_parallel_pages, max_pixels=int(settings.ocr_max_page_megapixels * 1e6),
+                                   max_pages=settings.ocr_max_pages)
             seconds = result.seconds
             for page in pages:
                 if page.number in result.texts:
                     page.text = f"{page.text}\n{result.texts[page.number]}"
             ocr_done = sorted(result.texts)
-            unreadable = sorted(result.failed)
+            unreadable = sorted([*result.failed, *result.skipped])
+            times.notes += [f"page {n} not OCR'd: {why}" for n, why in sorted(result.skipped.items())]
+            times.notes += [f"page {n} OCR'd at {dpi} dpi to stay within ASSISTANT_OCR_MAX_PAGE_MEGAPIXELS"
+                            for n, dpi in sorted(result.reduced.items())]
         else:
             unreadable = sorted(_pages_with_images(data, raw.scanned_pages))
     started = time.perf_counter()

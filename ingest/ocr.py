@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
-RENDER_SCALE = 300 / 72  # 300 dpi: Tesseract's accuracy drops sharply below ~200 dpi on typewritten scans
+RENDER_DPI = 300  # Tesseract's accuracy drops sharply below ~200 dpi on typewritten scans
+RENDER_SCALE = RENDER_DPI / 72
+MIN_DPI = 100  # a page that fits the pixel bound only below this is skipped: OCR at lower resolution reads nothing
 MIN_IMAGE_SHARE = 0.2  # an image covering less of the page is a logo, not a scanned page
 PAGE_TIMEOUT_S = 300  # one page; a hung Tesseract fails its file instead of the whole ingest
 
@@ -22,6 +24,10 @@ PAGE_TIMEOUT_S = 300  # one page; a hung Tesseract fails its file instead of the
 class OcrResult(BaseModel):
     texts: dict[int, str] = Field(default_factory=dict, description="1-based page number -> OCR text.")
     failed: list[int] = Field(default_factory=list, description="Scanned pages whose OCR found no text.")
+    skipped: dict[int, str] = Field(default_factory=dict, description="Scanned pages not read, with the bound that "
+                                                                       "stopped them (page size, pages per document).")
+    reduced: dict[int, int] = Field(default_factory=dict, description="Pages rendered below 300 dpi to fit the pixel "
+                                                                       "bound: page -> dpi used.")
     seconds: float = 0.0
 
 
@@ -83,9 +89,19 @@ def has_page_image(page) -> bool:  # noqa: ANN001 - pypdfium2 PdfPage
     return False
 
 
-def ocr_pdf_pages(data: bytes, numbers: list[int], languages: str, threads: int = 1, parallel: int = 1) -> OcrResult:
+def render_dpi(width_pt: float, height_pt: float, max_pixels: int) -> int:
+    """300 dpi, or the highest resolution at which the page stays within ``max_pixels`` (a PDF page may be 200
+    inches square: at 300 dpi that is 3.6 billion pixels)."""
+    fit = (max_pixels / max(width_pt * height_pt, 1.0)) ** 0.5 * 72
+    return int(min(RENDER_DPI, fit))
+
+
+def ocr_pdf_pages(data: bytes, numbers: list[int], languages: str, threads: int = 1, parallel: int = 1,
+                  max_pixels: int = 2**63, max_pages: int = 2**31) -> OcrResult:
     """OCR the scanned pages among ``numbers``; pages without a page-sized image are blank and skipped.
 
+    Bounded: a page is rendered with at most ``max_pixels`` pixels (below 300 dpi if it must; skipped if even
+    100 dpi would exceed it), and only the first ``max_pages`` scanned pages are read; ``skipped`` says why.
     Up to ``parallel`` Tesseract processes read pages at once while the next page renders here (pages are
     independent); at most ``parallel + 1`` rendered pages are held in memory.
     """
@@ -94,6 +110,9 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], languages: str, threads: int 
     started = time.perf_counter()
     targets = sorted(image_pages(data, numbers))
     result = OcrResult()
+    for number in targets[max_pages:]:
+        result.skipped[number] = f"over the limit of {max_pages} OCR pages per document"
+    targets = targets[:max_pages]
     if not targets:
         return result
     lang = usable_languages(languages)
@@ -103,7 +122,16 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], languages: str, threads: int 
         with ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="tesseract") as pool:
             for number in targets:
                 page = pdf[number - 1]
-                image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil()
+                width, height = page.get_size()
+                dpi = render_dpi(width, height, max_pixels)
+                if dpi < MIN_DPI:
+                    page.close()
+                    result.skipped[number] = (f"{width:.0f} x {height:.0f} pt is too large to render within "
+                                              f"{max_pixels:,} pixels at {MIN_DPI} dpi")
+                    continue
+                if dpi < RENDER_DPI:
+                    result.reduced[number] = dpi
+                image = page.render(scale=dpi / 72, grayscale=True).to_pil()
                 page.close()
                 pending.append((number, pool.submit(read_image, image, lang, threads)))
                 while len(pending) > parallel:

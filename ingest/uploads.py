@@ -90,9 +90,12 @@ def check_upload(filename: str, data: bytes, settings: Settings) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in CHECKS:
         raise UnreadableFileError(f"{name}: unsupported file type {suffix or '(none)'}", hint="upload .pdf, .docx, .txt or .md")
-    from ingest.loaders import sniff  # the loaders' own check first, so upload and ingest refuse alike
+    from ingest.loaders import CONTAINERS, sniff  # the loaders' own checks first, so upload and ingest refuse alike
+    from ingest.zip_bounds import check_zip_bounds
 
     sniff(data, suffix, name)
+    if suffix in CONTAINERS:
+        check_zip_bounds(data, name, settings)
     check, expected = CHECKS[suffix]
     if not data or not check(data):
         found = "empty" if not data else describe(data)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import ContextDep, PrincipalDep
 from api.problems import problem_responses
+from assistant.access.audit import cited_sources
 from assistant.access.principal import Principal
 from assistant.briefings.export import MEDIA_TYPES, export_briefing, file_name
 from assistant.briefings.models import Briefing
@@ -31,9 +32,12 @@ class BriefingRequest(BaseModel):
     language: Literal["en", "th"] | None = Field(None, description="Language of the headings (the reader's); default: the topic's.")
 
 
-def _build(body: BriefingRequest, principal: Principal, ctx: ContextDep) -> Briefing:
-    return ctx.service.brief(body.topic, kinds=body.kinds, length=body.length, mode=body.mode, principal=principal,
-                             language=body.language)
+def _build(body: BriefingRequest, principal: Principal, ctx: ContextDep, endpoint: str) -> Briefing:
+    briefing = ctx.service.brief(body.topic, kinds=body.kinds, length=body.length, mode=body.mode, principal=principal,
+                                 language=body.language)
+    ctx.read(principal, endpoint, cited_sources(briefing.citations), subject=body.topic,
+             mode=f"briefing-{briefing.mode}")
+    return briefing
 
 
 def _file(briefing: Briefing, fmt: str, ctx: ContextDep) -> Response:
@@ -46,7 +50,7 @@ def _file(briefing: Briefing, fmt: str, ctx: ContextDep) -> Response:
              responses={**problem_responses(503), 200: {"content": {"application/json": {}, **FILE_CONTENT}}})
 def post_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDep) -> Briefing | Response:
     """A cited briefing on the topic from the documents the caller may see; sections without material are left out."""
-    briefing = _build(body, principal, ctx)
+    briefing = _build(body, principal, ctx, "briefing")
     if body.format == "json":
         return briefing
     return _file(briefing, body.format, ctx)
@@ -57,4 +61,4 @@ def post_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDe
 def download_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDep,
                       format: FileFormat = Query("docx", description="File format.")) -> Response:  # noqa: A002
     """The same briefing as a file to save, print or forward; each format ends with its sources list."""
-    return _file(_build(body, principal, ctx), format, ctx)
+    return _file(_build(body, principal, ctx, "briefing-download"), format, ctx)

@@ -16,7 +16,7 @@ from api.deps import ContextDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas import ChatRequest
 from api.sse import event, prime, sse_response
-from assistant.access.principal import Principal
+from assistant.access.audit import StreamAudit
 from assistant.chat import ChatTurn, chat, stream_chat
 from assistant.models import Answer
 
@@ -41,15 +41,21 @@ def post_chat(body: ChatRequest, principal: PrincipalDep, ctx: ContextDep) -> An
         answer = chat(ctx.service, turns, **options)
         ctx.answered(principal, answer.question, answer, "chat")
         return answer
-    items = prime(stream_chat(ctx.service, turns, **options))
-    return sse_response(_frames(items, ctx, principal))
+    audit = ctx.stream_audit(principal, "chat-stream")
+    items = prime(stream_chat(ctx.service, turns, **options, on_retrieved=audit.retrieved))
+    return sse_response(_frames(items, ctx, audit))
 
 
-def _frames(items: Iterator[str | Answer], ctx: AppContext, principal: Principal) -> Iterator[str]:
-    for item in items:
-        if isinstance(item, Answer):
-            ctx.answered(principal, item.question, item, "chat-stream")
-            yield event("citations", {"citations": [c.model_dump() for c in item.citations]})
-            yield event("answer", item.model_dump())
-            return
-        yield event("token", {"text": item})
+def _frames(items: Iterator[str | Answer], ctx: AppContext, audit: StreamAudit) -> Iterator[str]:
+    """Closed early when the client disconnects: ``audit.close`` then records what it may have read."""
+    try:
+        for item in items:
+            if isinstance(item, Answer):
+                ctx.metrics.answered(item)
+                audit.answered(item)
+                yield event("citations", {"citations": [c.model_dump() for c in item.citations]})
+                yield event("answer", item.model_dump())
+                return
+            yield event("token", {"text": item})
+    finally:
+        audit.close()

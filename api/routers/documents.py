@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 
 from api.deps import AdminDep, ContextDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas import DocumentList, JobView, PageText
+from assistant.access.audit import source_label
 from ingest.jobs import Job
 from assistant.models import DocumentMeta
 from ingest.uploads import original_file, save_upload
@@ -55,10 +56,18 @@ def get_job(job_id: str, _: AdminDep, ctx: ContextDep) -> JobView:
     return _view(ctx.jobs.get(job_id))
 
 
+@router.delete("/jobs/{job_id}", response_model=JobView, responses=problem_responses(403, 404, 409))
+def cancel_job(job_id: str, _: AdminDep, ctx: ContextDep) -> JobView:
+    """Admin only. Cancels a queued job (its uploaded file is discarded); a running or finished job answers 409."""
+    return _view(ctx.jobs.cancel(job_id))
+
+
 @router.get("/documents/{doc_id:path}/pages/{page}", response_model=PageText, responses=ERRORS)
 def page_text(doc_id: str, page: int, principal: PrincipalDep, ctx: ContextDep) -> PageText:
     """The text of one page of a document, as indexed: what a citation's page number points to."""
-    return PageText(doc_id=doc_id, page=page, text=ctx.service.page_text(doc_id, page, principal))
+    text = ctx.service.page_text(doc_id, page, principal)
+    ctx.read(principal, "page-text", [source_label(doc_id, page)])
+    return PageText(doc_id=doc_id, page=page, text=text)
 
 
 @router.get(
@@ -70,11 +79,14 @@ def download(
     doc_id: str,
     principal: PrincipalDep,
     ctx: ContextDep,
+    request: Request,
     download: Annotated[bool, Query(description="Save the file (attachment) instead of showing it in the browser.")] = False,
 ) -> FileResponse:
     """The original file, shown in the browser (`inline`) so that a PDF link ending in `#page=N` opens at that page;
     `?download=true` saves it instead. HEAD (`curl -I`) gives the same headers without the body."""
     path = original_file(ctx.service, doc_id, principal)
+    if request.method != "HEAD":  # headers reveal no content
+        ctx.read(principal, "file", [doc_id])
     return FileResponse(path, filename=path.name, content_disposition_type="attachment" if download else "inline")
 
 

@@ -1,7 +1,12 @@
-"""Liveness, readiness and Prometheus metrics; unauthenticated (they reveal no document) for probes and scrapers."""
+"""Liveness, readiness and Prometheus metrics; unauthenticated (they reveal no document) for probes and scrapers.
+
+Probes never wait behind questions: liveness answers on the event loop itself, and readiness's checks (a SQLite read,
+a Chroma count) run on threads of their own (``AppContext.probe_threads``), not in the thread pool that questions,
+possibly hundreds of them waiting for an answer slot, fill."""
 
 from __future__ import annotations
 
+from anyio import to_thread
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -13,15 +18,16 @@ router = APIRouter(tags=["operations"])
 
 
 @router.get("/healthz", response_model=Health)
-def healthz() -> Health:
-    """Liveness: 200 while the process answers requests."""
+async def healthz() -> Health:
+    """Liveness: 200 while the process answers requests, however many questions are in flight."""
     return Health(status="ok")
 
 
 @router.get("/readyz", response_model=Health, responses={503: {"model": Health, "description": "Not ready yet"}})
-def readyz(ctx: ContextDep) -> JSONResponse:
-    """Readiness: 200 once the embedding model is loaded and the stores answer; otherwise 503, with each check."""
-    checks = ctx.readiness.checks()
+async def readyz(ctx: ContextDep) -> JSONResponse:
+    """Readiness: 200 once the embedding model is loaded and both stores answer (the vector index as questions would
+    search it); otherwise 503, with each check."""
+    checks = await to_thread.run_sync(ctx.readiness.checks, limiter=ctx.probe_threads)
     ready = ctx.readiness.ok(checks)
     body = Health(status="ok" if ready else "not ready", checks=checks)
     return JSONResponse(body.model_dump(), status_code=200 if ready else 503)

@@ -19,7 +19,7 @@ from api.deps import ContextDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas import ChatCompletion, ChatCompletionRequest, CompletionChoice, CompletionMessage, ModelCard, ModelList
 from api.sse import event, prime, sse_response
-from assistant.access.principal import Principal
+from assistant.access.audit import StreamAudit
 from assistant.chat import ChatTurn, chat, stream_chat
 from assistant.config import Mode, Settings
 from assistant.errors import NotFoundError
@@ -75,8 +75,9 @@ def chat_completions(body: ChatCompletionRequest, principal: PrincipalDep, ctx: 
             choices=[CompletionChoice(message=CompletionMessage(content=answer.answer + sources_text(answer)))],
             citations=answer.citations, found=answer.found,
         )
-    items = prime(stream_chat(ctx.service, turns, mode=mode, principal=principal))
-    return sse_response(_chunks(items, ctx, principal, completion_id, body.model), openai=True)
+    audit = ctx.stream_audit(principal, "openai-stream")
+    items = prime(stream_chat(ctx.service, turns, mode=mode, principal=principal, on_retrieved=audit.retrieved))
+    return sse_response(_chunks(items, ctx, audit, completion_id, body.model), openai=True)
 
 
 def _chunk(completion_id: str, model: str, delta: dict, finish: str | None = None, **extra: object) -> dict:
@@ -86,14 +87,22 @@ def _chunk(completion_id: str, model: str, delta: dict, finish: str | None = Non
     }
 
 
-def _chunks(
-    items: Iterator[str | Answer], ctx: AppContext, principal: Principal, cid: str, model: str
-) -> Iterator[str]:
+def _chunks(items: Iterator[str | Answer], ctx: AppContext, audit: StreamAudit, cid: str, model: str) -> Iterator[str]:
+    """Closed early when the client disconnects: ``audit.close`` then records what it may have read."""
+    try:
+        yield from _completion_chunks(items, ctx, audit, cid, model)
+    finally:
+        audit.close()
+
+
+def _completion_chunks(items: Iterator[str | Answer], ctx: AppContext, audit: StreamAudit, cid: str,
+                       model: str) -> Iterator[str]:
     yield event(None, _chunk(cid, model, {"role": "assistant", "content": ""}))
     streamed: list[str] = []
     for item in items:
         if isinstance(item, Answer):
-            ctx.answered(principal, item.question, item, "openai-stream")
+            ctx.metrics.answered(item)
+            audit.answered(item)
             text = "".join(streamed)
             if not text.strip():
                 tail = item.answer

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 import threading
@@ -17,10 +18,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from assistant.access.principal import Principal, Role
-from assistant.errors import AuthenticationError, InvalidRequestError
+from assistant.access.principal import LOCAL_ADMIN, Principal, Role
+from assistant.errors import AuthenticationError, InvalidRequestError, KeyFileError
 
 KEY_PREFIX = "bma"
+log = logging.getLogger(__name__)
 
 
 class StoredKey(BaseModel):
@@ -44,27 +46,42 @@ def _digest(secret: str) -> str:
 
 
 class KeyStore:
-    """Reads the key file again whenever it changes, so `assistant keys add` takes effect without a restart."""
+    """Reads the key file again whenever it changes, so `assistant keys add` takes effect without a restart.
+
+    Once this store has seen a key it stays keyed: a key file that later becomes empty, unreadable or deleted
+    refuses every caller instead of opening the service to all of them (only a restart without keys, which
+    `assistant serve` allows on loopback alone, makes callers the local administrator)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._stamp: tuple[float, int] | None = None
+        self._stamp: tuple[int, int, int] | None = None
         self._keys: dict[str, StoredKey] = {}
+        self._keyed = False
 
     def _load(self) -> dict[str, StoredKey]:
-        if self.path is None or not self.path.exists():
+        if self.path is None:
             return {}
-        stat = self.path.stat()
-        stamp = (stat.st_mtime, stat.st_size)
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            with self._lock:
+                self._keys, self._stamp = {}, None
+            return {}
+        stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
         with self._lock:
             if stamp != self._stamp:
                 try:
                     data = KeyFile.model_validate_json(self.path.read_text(encoding="utf-8"))
+                except FileNotFoundError:
+                    self._keys, self._stamp = {}, None
+                    return {}
                 except (OSError, ValueError) as exc:
-                    raise InvalidRequestError(f"the API key file {self.path} is not valid: {exc}") from None
+                    self._keys, self._stamp = {}, None  # never keep serving keys from a file that is now broken
+                    raise KeyFileError(f"the API key file is not valid ({type(exc).__name__})") from None
                 self._keys = {k.id: k for k in data.keys}
                 self._stamp = stamp
+                self._keyed = self._keyed or bool(self._keys)
             return self._keys
 
     @property
@@ -74,10 +91,27 @@ class KeyStore:
     def keys(self) -> list[StoredKey]:
         return list(self._load().values())
 
+    def caller(self, presented: str | None) -> Principal:
+        """The one decision of who a request is: the key's principal; the local administrator only while this store
+        has never seen a key; otherwise (no key sent, a wrong key, or every key revoked) ``AuthenticationError``."""
+        keys = self._load()  # a broken key file raises: refusing everyone is the only safe reading of it
+        if not keys and not self._keyed:
+            return LOCAL_ADMIN
+        if not keys:  # callers get the usual refusal; only the operator learns why every key fails
+            log.warning("every request is refused: the API key file %s holds no key any more; add one with "
+                        "`assistant keys add`", self.path)
+        if not presented:
+            raise AuthenticationError("an API key is required")
+        return self._match(keys, presented)
+
     def authenticate(self, presented: str) -> Principal:
+        return self._match(self._load(), presented)
+
+    @staticmethod
+    def _match(keys: dict[str, StoredKey], presented: str) -> Principal:
         prefix, _, rest = presented.strip().partition("_")
         key_id, _, secret = rest.partition("_")
-        stored = self._load().get(key_id) if prefix == KEY_PREFIX and secret else None
+        stored = keys.get(key_id) if prefix == KEY_PREFIX and secret else None
         if stored is None or not hmac.compare_digest(stored.sha256, _digest(secret)):
             raise AuthenticationError("the API key is not valid")
         return stored.principal()

@@ -6,18 +6,25 @@ each process); a matrix product over every stored vector costs a tenth of that a
 of the vectors (embedded or a shared server), and above ``exact_search_max_chunks`` its HNSW query does the search.
 The copy is rebuilt whenever the record store changes (any process, any connection): chunks and documents change in
 one transaction, and ingest writes vectors before it commits them, so a rebuilt copy holds every chunk that has a
-vector and nothing the record store no longer knows.
+vector and nothing the record store no longer knows. A change committed by another connection (a CLI ingest, an
+upload job) reopens Chroma first, since an embedded instance does not see another's writes. A rebuild that fails
+(Chroma being rewritten by another process) keeps the last consistent copy answering; the next question tries again,
+and ``failure`` says why for readiness.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import NamedTuple
 
 import numpy as np
 
+from assistant.errors import StoreUnavailableError
 from assistant.store.records import RecordStore
 from assistant.store.vectors import VectorStore
+
+log = logging.getLogger(__name__)
 
 
 class Snapshot(NamedTuple):
@@ -79,6 +86,7 @@ class DenseIndex:
         self.max_rows = max_rows
         self._snapshot: Search | None = None
         self._lock = threading.Lock()
+        self.failure: str | None = None  # why the last rebuild failed, while the previous copy answers
 
     def snapshot(self) -> Search:
         """The current search; one cheap check of the record store's generation, a reload only after a change."""
@@ -89,8 +97,21 @@ class DenseIndex:
         with self._lock:
             snap = self._snapshot
             if snap is None or snap.generation != generation:
-                snap = self._load(generation)
-                self._snapshot = snap
+                snap = self._reload(generation, snap)
+        return snap
+
+    def _reload(self, generation: tuple[int, int], previous: Search | None) -> Search:
+        try:
+            if previous is not None and previous.generation[1] != generation[1]:
+                self.vectors.reopen()  # another connection committed, perhaps another process
+            snap = self._load(generation)  # the vector reads retry once on a reopened Chroma themselves
+        except StoreUnavailableError as exc:
+            self.failure = exc.message
+            if previous is None:
+                raise
+            log.warning("dense index kept at its last consistent copy: %s", exc.message)
+            return previous
+        self._snapshot, self.failure = snap, None
         return snap
 
     def _load(self, generation: tuple[int, int]) -> Search:

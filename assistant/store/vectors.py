@@ -6,9 +6,10 @@ We always hand Chroma our own embeddings, so no embedding function (and no model
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import numpy as np
@@ -19,6 +20,8 @@ from assistant.errors import StoreUnavailableError
 
 _VECTOR_CACHE_SIZE = 20_000  # ~40 MB of 512-d float32
 _BATCH = 1000
+_OPEN_LOCK = threading.Lock()
+T = TypeVar("T")
 
 
 def collection_name(prefix: str, embedder_id: str) -> str:
@@ -49,13 +52,36 @@ def _unavailable(where: str) -> Iterator[None]:
 
 
 class VectorStore:
-    def __init__(self, collection: Any, where: str) -> None:
+    """``reopen`` (embedded Chroma only) builds a new Chroma instance over the same files: the only way to see what
+    another process (a CLI ingest) wrote since this one loaded its vector segment; see ``_client``."""
+
+    def __init__(self, collection: Any, where: str, reopen: Callable[[], Any] | None = None) -> None:
         self._col = collection
         self.where = where
         self.name: str = collection.name
+        self._reopen = reopen
         # Chunk ids are content-addressed and a collection holds one embedder's vectors, so an id's vector never
         # changes: caching it is always right, and it saves a Chroma round trip on most questions.
         self._vector_cache: dict[str, np.ndarray] = {}
+
+    def reopen(self) -> None:
+        """Sees the files as they are now; a no-op on a Chroma server, which is always current."""
+        if self._reopen is not None:
+            with _unavailable(self.where):
+                self._col = self._reopen()
+
+    def _read(self, read: Callable[[Any], T]) -> T:
+        """A read that fails is retried once on a reopened instance: an embedded instance that another process wrote
+        behind answers 'Error finding id' for the ids it has not loaded (chromadb 1.x), a fresh one reads them."""
+        try:
+            with _unavailable(self.where):
+                return read(self._col)
+        except StoreUnavailableError:
+            if self._reopen is None:
+                raise
+        self.reopen()
+        with _unavailable(self.where):
+            return read(self._col)
 
     def add(self, ids: list[str], embeddings: np.ndarray, metadatas: list[dict[str, Any]]) -> None:
         clean = [{k: v for k, v in m.items() if v is not None} or {"_": 0} for m in metadatas]
@@ -70,19 +96,20 @@ class VectorStore:
                 self._col.delete(ids=ids[s : s + _BATCH])
 
     def ids(self) -> set[str]:
-        out: set[str] = set()
-        with _unavailable(self.where):
+        def read(col: Any) -> set[str]:
+            out: set[str] = set()
             offset = 0
             while True:
-                got = self._col.get(include=[], limit=5000, offset=offset)["ids"]
+                got = col.get(include=[], limit=5000, offset=offset)["ids"]
                 out.update(got)
                 if len(got) < 5000:
                     return out
                 offset += len(got)
 
+        return self._read(read)
+
     def count(self) -> int:
-        with _unavailable(self.where):
-            return int(self._col.count())
+        return self._read(lambda col: int(col.count()))
 
     def query(self, embedding: np.ndarray, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
         """Cosine similarity (1 - cosine distance), best first, from the documents in ``doc_ids`` (None: all).
@@ -94,24 +121,29 @@ class VectorStore:
         if k <= 0 or doc_ids == []:
             return []
         vector = np.asarray(embedding, dtype=np.float32).reshape(1, -1)
-        with _unavailable(self.where):
+
+        def read(col: Any) -> list[tuple[str, float]]:
             if doc_ids is None:
-                return _pairs(self._col.query(query_embeddings=vector, n_results=k, include=["distances"]))
-            res = self._col.query(query_embeddings=vector, n_results=k, include=["distances", "metadatas"])
+                return _pairs(col.query(query_embeddings=vector, n_results=k, include=["distances"]))
+            res = col.query(query_embeddings=vector, n_results=k, include=["distances", "metadatas"])
             allowed = set(doc_ids)
             if all((m or {}).get("doc_id") in allowed for m in res["metadatas"][0]):
                 return _pairs(res)
             where = {"doc_id": doc_ids[0]} if len(doc_ids) == 1 else {"doc_id": {"$in": list(doc_ids)}}
-            return _pairs(self._col.query(query_embeddings=vector, n_results=k, where=where, include=["distances"]))
+            return _pairs(col.query(query_embeddings=vector, n_results=k, where=where, include=["distances"]))
+
+        return self._read(read)
 
     def vectors_of(self, ids: list[str]) -> dict[str, np.ndarray]:
         """The stored vector of each id that has one, fetched in batches and not cached (``embeddings`` caches)."""
-        out: dict[str, np.ndarray] = {}
-        with _unavailable(self.where):
+        def read(col: Any) -> dict[str, np.ndarray]:
+            out: dict[str, np.ndarray] = {}
             for s in range(0, len(ids), _BATCH):
-                res = self._col.get(ids=ids[s : s + _BATCH], include=["embeddings"])
+                res = col.get(ids=ids[s : s + _BATCH], include=["embeddings"])
                 out.update((i, np.asarray(e, dtype=np.float32)) for i, e in zip(res["ids"], res["embeddings"], strict=True))
-        return out
+            return out
+
+        return self._read(read)
 
     def embeddings(self, ids: list[str]) -> np.ndarray:
         missing = [i for i in dict.fromkeys(ids) if i not in self._vector_cache]
@@ -141,15 +173,26 @@ def _client(settings: Settings) -> tuple[Any, str]:
             client.heartbeat()
         return client, where
     path = settings.resolved_data_dir() / "chroma"
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings), str(path)
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    with _OPEN_LOCK, _unavailable(str(path)):
+        path.mkdir(parents=True, exist_ok=True)
+        # chromadb shares one instance per path in a process and that instance keeps the vector segment it loaded,
+        # blind to what another process writes later. Each store opens an instance of its own instead (dropped from
+        # the shared table, not stopped: a store opened before keeps working on its own); ``reopen`` relies on it.
+        SharedSystemClient._identifier_to_system.pop(str(path), None)
+        SharedSystemClient._identifier_to_refcount.pop(str(path), None)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings), str(path)
 
 
 def open_vector_store(settings: Settings, embedder: Embedder) -> VectorStore:
-    client, where = _client(settings)
     name = collection_name(settings.collection_prefix, embedder.id)
-    with _unavailable(where):
-        col = client.get_or_create_collection(
-            name=name, embedding_function=None, metadata={"hnsw:space": "cosine", "embedder": embedder.id,
-                                                          "dim": embedder.dim})
-    return VectorStore(col, where)
+    metadata = {"hnsw:space": "cosine", "embedder": embedder.id, "dim": embedder.dim}
+
+    def collection() -> tuple[Any, str]:
+        client, where = _client(settings)
+        with _unavailable(where):
+            return client.get_or_create_collection(name=name, embedding_function=None, metadata=metadata), where
+
+    col, where = collection()
+    return VectorStore(col, where, reopen=None if settings.chroma_url else lambda: collection()[0])

@@ -1,0 +1,72 @@
+"""Liveness and readiness answer while the service is saturated with questions: every answer slot held and more
+questions waiting than the thread pool has threads. The questions are held back deterministically (the test holds
+the slots), so the probes are proven to answer while those questions are still in flight, not merely fast."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+
+import httpx
+import pytest
+
+from api.app import create_app
+from assistant.config import Settings
+from assistant.service import AssistantService
+from tests.api.conftest import PUBLIC_QUESTION, Keys
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.slow
+
+QUESTIONS = 60  # more than the 40 threads of the default thread pool
+
+
+@pytest.fixture
+def server(restricted_settings: Settings, restricted_service: AssistantService) -> Iterator[tuple[str, AssistantService]]:
+    import uvicorn
+
+    app = create_app(restricted_settings, service=restricted_service)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not (server.started and app.state.ctx.readiness.wait(0.2)):
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the service did not start")
+    yield f"http://127.0.0.1:{port}", restricted_service
+    server.should_exit = True
+    thread.join(timeout=20)
+
+
+def test_health_and_readiness_answer_while_questions_are_queued(server: tuple[str, AssistantService],
+                                                                api_keys: tuple) -> None:
+    url, service = server
+    slots = service.answer_slots
+    assert slots is not None, "the test needs ASSISTANT_ANSWER_CONCURRENCY > 0"
+    headers = Keys.header(api_keys[1].staff)
+    statuses: list[int] = []
+
+    def ask() -> None:
+        statuses.append(httpx.post(f"{url}/api/v1/ask", json={"question": PUBLIC_QUESTION}, headers=headers,
+                                   timeout=300).status_code)
+
+    askers = [threading.Thread(target=ask, daemon=True) for _ in range(QUESTIONS)]
+    with ExitStack() as held:
+        for _ in range(service.settings.answer_concurrency):
+            held.enter_context(slots.slot())  # no question can be answered until these are released
+        for asker in askers:
+            asker.start()
+        deadline = time.monotonic() + 120
+        while slots.waiting < 40:  # every thread of the pool is taken by a waiting question
+            assert time.monotonic() < deadline, f"only {slots.waiting} questions reached the queue"
+            time.sleep(0.05)
+        health = httpx.get(f"{url}/healthz", timeout=30)
+        ready = httpx.get(f"{url}/readyz", timeout=30)
+        assert health.status_code == 200 and ready.status_code == 200, ready.text
+        assert statuses == [], "questions finished before the probes were asked"  # they were still in flight
+    for asker in askers:
+        asker.join(timeout=300)
+    assert statuses == [200] * QUESTIONS
