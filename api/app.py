@@ -31,6 +31,7 @@ ROUTERS: tuple[str, ...] = (
     "api.routers.documents",
     "api.routers.openai_compat",
     "api.routers.briefings",
+    "api.routers.agreements",
     "api.routers.web",
     "api.routers.docs_pages",
 )
