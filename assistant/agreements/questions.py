@@ -20,12 +20,16 @@ from assistant.models import Answer, Citation, DocumentMeta
 from assistant.textnorm import detect_language, thai_digits_to_arabic
 
 _NOUN = (r"(?:agreements|mous|memorand(?:a|ums)(?:\s+of\s+understanding)?|sister[- ]cities|twin(?:ned)?[- ]cities|"
-         r"friendship[- ]cities|partner[- ]cities|letters\s+of\s+intent|reaffirmations|declarations)")
+         r"friendship[- ]cities|partner[- ]cities|letters\s+of\s+intent|reaffirmations)")
+# Words between the cue and the noun: the noun must be in the question's subject, before its verb ("which
+# relationships does <an organisation named with the noun> list" is about that organisation, not the register).
+_GAP = r"(?:\s+(?!(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|should)\b)[\w'-]+){0,4}?"
 _SET_CUES = [re.compile(p, re.I) for p in (
-    rf"\b(?:which|what)\b(?:\s+[\w'-]+){{0,4}}?\s+{_NOUN}\b",
-    rf"\bhow\s+many\b(?:\s+[\w'-]+){{0,4}}?\s+{_NOUN}\b",
-    rf"\b(?:list|show|name|count|enumerate|give\s+me)\b(?:\s+[\w'-]+){{0,4}}?\s+{_NOUN}\b",
+    rf"\b(?:which|what)\b{_GAP}\s+{_NOUN}\b",
+    rf"\bhow\s+many\b{_GAP}\s+{_NOUN}\b",
+    rf"\b(?:list|show|name|count|enumerate|give\s+me)\b{_GAP}\s+{_NOUN}\b",
     rf"^\s*(?:(?:all|our|the)\s+)*{_NOUN}\b",
+    r"\b(?:what|which\s+\w+)\s+(?:did|have|has)\s+we\s+sign(?:ed)?\b",
     rf"\ball\s+(?:of\s+)?(?:our\s+|the\s+)?(?:[\w'-]+\s+)?{_NOUN}\b",
 )]
 _TH_NOUN = re.compile(r"ข้อตกลง|ความตกลง|บันทึกความเข้าใจ|เมืองพี่เมืองน้อง|เมืองคู่มิตร|เมืองมิตร|หนังสือแสดงเจตจำนง")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\"'“(]?[A-Z0-9\u0E00-\u0E7F])|(?<=[\u0E00-\u0E7F])\s{2,}")
-_INITIAL = re.compile(r"(?:\b[A-Z]|\bNo|\bMr|\bMrs|\bDr|\bIng|\bSt|\bN\.Y|\bU\.S|\bU\.A|[A-Z]\.[A-Z])\.$")
+_INITIAL = re.compile(r"(?:\b[A-Z]|\bNo|\bMr|\bMrs|\bDr|\bIng|\bSt|\bN\.Y|\bU\.S|\bU\.A|[A-Z]\.[A-Z]|[\u0E00-\u0E7F])\.$")  # initials, titles, Thai abbreviations (พ.ศ.)
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,10 @@ RELATIONSHIPS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Canonical area -> the words a text uses for it (regex alternatives, matched case-insensitively at a word start).
 AREAS: dict[str, str] = {
-    "economy": r"econom\w*|business\w*|trade|commerce|commercial|invest\w*|financ\w*|เศรษฐกิจ|การค้า|การลงทุน",
+    "economy": r"econom\w*|business\w*|trade|commerce|commercial|invest\w*|financ\w*|เศรษฐกิจ|การค้า|ลงทุน|พาณิชย์",
     "culture": r"cultur\w*|arts?|music|dance|heritage|literary|วัฒนธรรม|ศิลปะ",
-    "education": r"educat\w*|academic\w*|schools?|universit\w*|การศึกษา",
-    "tourism": r"touris\w*|การท่องเที่ยว",
+    "education": r"educat\w*|academic\w*|schools?|universit\w*|ศึกษา|การศึกษา",
+    "tourism": r"touris\w*|ท่องเที่ยว",
     "health": r"health|medic\w*|hospitals?|สาธารณสุข|สุขภาพ|การแพทย์",
     "environment": r"environment\w*|climate|green|waste|สิ่งแวดล้อม",
     "energy": r"energy|พลังงาน",
@@ -39,10 +39,10 @@ AREAS: dict[str, str] = {
     "youth": r"youth|เยาวชน",
     "social": r"social|charitable|สังคม",
     "urban management": r"municipal|urban|city planning|government agencies|การบริหารเมือง|ผังเมือง",
-    "transport": r"transport\w*|การคมนาคม|การขนส่ง",
+    "transport": r"transport\w*|คมนาคม|ขนส่ง",
 }
 AREA_PATTERNS: dict[str, re.Pattern[str]] = {
-    name: re.compile(rf"(?<![\w-])(?:{words})", re.I) for name, words in AREAS.items()}
+    name: re.compile(rf"(?<![A-Za-z0-9-])(?:{words})(?![A-Za-z])", re.I) for name, words in AREAS.items()}
 
 # A sentence names fields of cooperation only when it speaks of working together; a signature line that says
 # "Municipality" is not an area.
