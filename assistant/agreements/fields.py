@@ -181,7 +181,7 @@ def signatories(units: list[Unit], countries: set[str]) -> list[Read]:
     seen: set[str] = set()
     for unit in units:
         for m in _PROSE_SIGNER.finditer(unit.text):
-            name, title = display(m.group("name")), display(m.group("title").strip())
+            name, title = display(m.group("name")), display(m.group("title").strip().rstrip("."))
             if name.lower() not in seen:
                 seen.add(name.lower())
                 found.append(Read(Signatory(name=name, title=title), unit, m.group(0)))

@@ -34,7 +34,7 @@ _SET_CUES = [re.compile(p, re.I) for p in (
 )]
 _TH_NOUN = re.compile(r"ข้อตกลง|ความตกลง|บันทึกความเข้าใจ|เมืองพี่เมืองน้อง|เมืองคู่มิตร|เมืองมิตร|หนังสือแสดงเจตจำนง")
 _TH_CUE = re.compile(r"กี่ฉบับ|กี่เมือง|กี่แห่ง|กี่ประเทศ|ใดบ้าง|อะไรบ้าง|ไหนบ้าง|ที่ไหนบ้าง|ทั้งหมด|รายการ|รายชื่อ")
-_ABOUT_A_TEXT = re.compile(r"\baccording to\b|\bcited in\b|\bdoes (?:the|this|that|its) \w+ (?:say|state|mention)|ตาม(?:ที่)?(?:แผน|รายงาน|เอกสาร)")
+_ABOUT_A_TEXT = re.compile(r"\baccording to\b|\bcited in\b|\bdoes (?:the|this|that|its) \w+ (?:say|state|mention)|ตาม(?:ที่)?(?:แผน|รายงาน|เอกสาร)", re.I)
 _OPEN_ENDED = re.compile(r"\bno (?:end|expiry|expiration) date|\bno (?:fixed )?(?:term|duration|end)\b|open[- ]ended|"
                          r"\bindefinite|\bno termination|ไม่มี(?:กำหนด)?วันสิ้นสุด|ไม่มีกำหนดระยะเวลา|ไม่มีกําหนด", re.I)
 _HAS_END = re.compile(r"\b(?:with|have|has|include|includes|contain) an? (?:termination|renewal|duration|expiry) (?:clause|date)|"
