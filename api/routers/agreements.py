@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from api.deps import ContextDep, PrincipalDep
 from api.problems import problem_responses
@@ -35,21 +35,21 @@ def _query(
     try:
         return AgreementQuery(party=party, country=country, area=area, signed_from=signed_from, signed_to=signed_to,
                               type=type, q=q)
-    except ValueError as exc:  # an unknown area: a clear 400, not an empty list
-        raise InvalidRequestError(str(exc).splitlines()[-1].strip()) from None
+    except ValidationError as exc:  # an unknown area: a clear 422 naming the known ones, not an empty list
+        raise InvalidRequestError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
 
 
 QueryDep = Annotated[AgreementQuery, Depends(_query)]
 
 
-@router.get("/agreements", response_model=AgreementList, responses=problem_responses(400))
+@router.get("/agreements", response_model=AgreementList, responses=problem_responses(422))
 def list_agreements(query: QueryDep, principal: PrincipalDep, ctx: ContextDep) -> AgreementList:
     """The register's agreements that match every filter given, oldest signing first; each field cited."""
     found = ctx.service.agreements(query, principal)
     return AgreementList(count=len(found), agreements=found)
 
 
-@router.get("/agreements/export", responses={**problem_responses(400), 200: {"content": {
+@router.get("/agreements/export", responses={**problem_responses(422), 200: {"content": {
     t: {"schema": {"type": "string", "format": "binary"}} for t in MEDIA_TYPES.values()}}})
 def export_agreements(query: QueryDep, principal: PrincipalDep, ctx: ContextDep,
                       format: Annotated[Literal["csv", "xlsx"], Query(description="csv (UTF-8) or xlsx.")] = "csv",  # noqa: A002

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from assistant.agreements.model import Agreement, AgreementType
 from assistant.agreements.vocabulary import AREAS
+from assistant.models import Filters
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -33,9 +34,19 @@ class AgreementQuery(BaseModel):
             raise ValueError(f"unknown area {value!r}; use one of: {', '.join(AREAS)}")
         return value
 
+    @model_validator(mode="after")
+    def _real_dates(self) -> AgreementQuery:
+        """The same checks as a search's date filters (a real date, from <= to), by the same code."""
+        try:
+            Filters(date_from=self.signed_from, date_to=self.signed_to)
+        except ValidationError as exc:
+            raise ValueError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
+        return self
+
 
 def _fold(text: str) -> str:
-    return re.sub(r"[.\s]+", " ", text.casefold()).strip()
+    """Case, dots and spacing ignored: "U.S.A" matches "usa"."""
+    return re.sub(r"\s+", " ", text.casefold().replace(".", "")).strip()
 
 
 def _within(signed: str | None, start: str | None, end: str | None) -> bool:

@@ -50,7 +50,7 @@ COOPERATION_CUE = re.compile(
     r"\b(?:exchang\w*|co-?operat\w*|collaborat\w*|promot\w*|foster\w*|explor\w*|interest in|fields?|areas?|"
     r"programs?|relations|activities|opportunit\w*|initiatives?)\b|ความร่วมมือ|แลกเปลี่ยน|ส่งเสริม|ด้าน", re.I)
 
-SIGNED_CUE = re.compile(r"\b(?:signed|dated|done at|done in|executed|adopted|hereby)\b|ลงนาม|ทำ ณ|ทําขึ้น|ทำขึ้น", re.I)
+SIGNED_CUE = re.compile(r"\b(?:signed|dated|done|executed|adopted|hereby)\b|ลงนาม|ทำ ณ|ทําขึ้น|ทำขึ้น", re.I)
 EFFECTIVE_CUE = re.compile(r"\b(?:effective|take[sn]? effect|into effect|in force|beginning on|commenc\w+|as of)\b"
                            r"|มีผลใช้บังคับ|มีผลตั้งแต่|มีผลบังคับ", re.I)
 
