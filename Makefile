@@ -28,6 +28,7 @@ run: ingest
 	$(VENV)/bin/assistant serve --host $(HOST) --port $(PORT)
 
 test: setup-test
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup-test

@@ -14,11 +14,11 @@ from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, MetricsMiddleware, TimeoutMiddleware
 from api.problems import install_problem_handlers
 from api.ratelimit import RateLimiter
-from assistant.audit import AuditLog
+from assistant.access.audit import AuditLog
 from assistant.config import Settings
-from assistant.jobs import Job, JobQueue
-from assistant.keys import KeyStore
-from assistant.readiness import Readiness
+from ingest.jobs import Job, JobQueue
+from assistant.access.keys import KeyStore
+from api.readiness import Readiness
 from assistant.service import AssistantService
 
 log = logging.getLogger(__name__)

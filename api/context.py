@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from api.metrics import Metrics
 from api.ratelimit import RateLimiter
-from assistant.access import Principal
-from assistant.audit import AuditLog
+from assistant.access.principal import Principal
+from assistant.access.audit import AuditLog
 from assistant.config import Settings
-from assistant.jobs import JobQueue
-from assistant.keys import KeyStore
+from ingest.jobs import JobQueue
+from assistant.access.keys import KeyStore
 from assistant.models import Answer
-from assistant.readiness import Readiness
+from api.readiness import Readiness
 from assistant.service import AssistantService
 
 

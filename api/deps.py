@@ -8,7 +8,7 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from api.context import AppContext
-from assistant.access import LOCAL_ADMIN, Principal
+from assistant.access.principal import LOCAL_ADMIN, Principal
 from assistant.errors import AccessDeniedError, AuthenticationError, RateLimitedError
 from assistant.service import AssistantService
 

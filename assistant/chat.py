@@ -1,5 +1,5 @@
 """Multi-turn chat on top of the single-question service: the conversation becomes one standalone question
-(``assistant.conversation.rewrite_question``), which is then answered with the caller's access.
+(``assistant.llm.conversation.rewrite_question``), which is then answered with the caller's access.
 
 Streaming yields text deltas and then exactly one final ``Answer``, which supersedes the streamed text."""
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.access import LOCAL_ADMIN, Principal
+from assistant.access.principal import LOCAL_ADMIN, Principal
 from assistant.config import Mode
 from assistant.errors import InvalidRequestError
 from assistant.models import Answer, Filters
@@ -37,8 +37,8 @@ def standalone_question(turns: list[ChatTurn], service: AssistantService) -> str
     history = [{"role": t.role, "content": t.content} for t in turns[:-1] if t.role in ("user", "assistant")]
     if not history:
         return question
-    from assistant.conversation import rewrite_question
-    from assistant.llm_client import client_from_settings
+    from assistant.llm.conversation import rewrite_question
+    from assistant.llm.client import client_from_settings
 
     return rewrite_question(history, question, client_from_settings(service.settings)) or question
 

@@ -18,7 +18,7 @@ from assistant.answer.extractive import decide
 from assistant.answer.fitting import Example, cross_validated_models, label_sentences
 from assistant.answer.model import AnswerModel
 from assistant.errors import InvalidRequestError
-from assistant.llm_client import llm_seconds
+from assistant.llm.client import llm_seconds
 from assistant.models import Answer, Citation, Passage
 from assistant.service import AssistantService
 
@@ -97,7 +97,7 @@ def load_gold(path: Path) -> list[GoldItem]:
 
 
 def _norm(text: str) -> str:
-    from assistant.textnorm import repair_sara_am, thai_digits_to_arabic
+    from assistant.text.normalise import repair_sara_am, thai_digits_to_arabic
 
     return " ".join(thai_digits_to_arabic(repair_sara_am(text)).lower().split())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.config import Settings
-from assistant.embedders import Embedder, get_embedder
+from assistant.embedding.embedders import Embedder, get_embedder
 from assistant.store.records import RecordStore, records_path
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def build_embedder(settings: Settings) -> Embedder:
 
 def build_query_embedder(settings: Settings) -> Embedder:
     """The same model in a child process of its own (the long-running service's questions)."""
-    from assistant.embed_process import ProcessEmbedder
+    from assistant.embedding.process import ProcessEmbedder
 
     return ProcessEmbedder(settings.embedder, threads=settings.embed_threads or None)
 

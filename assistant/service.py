@@ -12,12 +12,12 @@ from contextlib import nullcontext
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from assistant.access import LOCAL_ADMIN, Principal
+from assistant.access.principal import LOCAL_ADMIN, Principal
 from assistant.answer_slots import AnswerSlots
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, NotFoundError
 from assistant.models import Answer, DocumentMeta, Filters, Passage
-from assistant.textnorm import is_blank, segmentation_memo
+from assistant.text.normalise import is_blank, segmentation_memo
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
     from assistant.agreements.query import AgreementQuery
     from assistant.agreements.register import Register
     from assistant.answer.features import Analysis
-    from assistant.briefing_models import Briefing
-    from assistant.embedders import Embedder
+    from assistant.briefings.models import Briefing
+    from assistant.embedding.embedders import Embedder
     from assistant.models import Kind
-    from assistant.retrieval import RetrievalMode, Retriever
+    from assistant.retrieval.retriever import RetrievalMode, Retriever
     from assistant.store.records import RecordStore
 
 
@@ -57,7 +57,7 @@ class AssistantService:
     @cached_property
     def retriever(self) -> Retriever:
         from assistant.factory import build_vectors
-        from assistant.retrieval import Retriever
+        from assistant.retrieval.retriever import Retriever
 
         with self._lock:
             return Retriever(self.settings, self.records, build_vectors(self.settings, self.embedder), self.embedder)
@@ -240,7 +240,7 @@ class AssistantService:
     # --- briefings -------------------------------------------------------------------------
     def brief(self, topic: str, *, kinds: list[Kind] | None = None, length: str = "normal",
               mode: Mode | None = None, principal: Principal = LOCAL_ADMIN) -> Briefing:
-        from assistant.briefing_llm import brief
+        from assistant.briefings.llm import brief
 
         return brief(topic, retriever=self.retriever, settings=self.settings, mode=mode, kinds=kinds, length=length,
                      principal=principal, page_lookup=self.records.page_text)

@@ -25,9 +25,9 @@ sys.path.insert(0, str(REPO))
 from assistant.answer.support_check import markers_in, split_answer_sentences, strip_markers, support  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.answer.llm import finish_answer  # noqa: E402
-from assistant.llm_client import LLMClient  # noqa: E402
+from assistant.llm.client import LLMClient  # noqa: E402
 from assistant.models import Chunk, DocumentMeta, Passage  # noqa: E402
-from assistant.prompts import REFUSAL_SENTINEL, answer_messages  # noqa: E402
+from assistant.llm.prompts import REFUSAL_SENTINEL, answer_messages  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 WINDOW = 700
@@ -38,7 +38,7 @@ def page_texts(path: Path) -> list[str]:
     if path.suffix == ".pdf":
         from pypdf import PdfReader
 
-        from assistant.textnorm import repair_sara_am
+        from assistant.text.normalise import repair_sara_am
 
         return [_THAI_GAP.sub("", repair_sara_am(p.extract_text() or "")) for p in PdfReader(path).pages]
     return [path.read_text(encoding="utf-8")]
@@ -80,7 +80,7 @@ def main() -> None:
     args = parser.parse_args()
     server = None
     if args.base_url is None:
-        from assistant.local_llm import start_local_server
+        from assistant.llm.local_server import start_local_server
 
         started = time.monotonic()
         server = start_local_server(Settings(data_dir=Path(tempfile.gettempdir()) / "llm-bench"), port=18731)

@@ -24,7 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from assistant.access import validate_access
+from assistant.access.principal import validate_access
 from assistant.agreements.overrides import AgreementOverride
 from assistant.errors import AssistantError, UnreadableFileError
 from assistant.models import Kind

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from assistant.config import Settings
 from assistant.models import Chunk, Document
-from assistant.textnorm import split_sentences
+from assistant.text.normalise import split_sentences
 
 _NUMBERED_PIPE = re.compile(r"^[1-9][0-9]?\|\s*[A-Z]")
 _CONNECTORS = frozenset({"and", "of", "the", "for", "in", "on", "to", "&"})

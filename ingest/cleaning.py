@@ -12,8 +12,8 @@ import unicodedata
 from collections import Counter
 
 from assistant.models import Page
-from assistant.textnorm import THAI_CHAR, is_thai, repair_sara_am
-from assistant.vocabulary import is_word, zipf
+from assistant.text.normalise import THAI_CHAR, is_thai, repair_sara_am
+from assistant.text.vocabulary import is_word, zipf
 
 EDGE_LINES = 4  # running headers/footers live in a page's first or last few lines
 HEADER_PAGE_SHARE = 0.5  # a line on at least this share of pages (and at least 3) is a running header

@@ -2,19 +2,19 @@
 
 The embedder runs on one BLAS thread beside the worker, which keeps the other core busy; from the worker's last file
 on that core is free. Measured on the 2-core target, otherwise idle: the reference corpus's chunks embed 1.7-2x as
-fast on two threads (each encoding part of a batch, see ``assistant.embedders.UseEmbedder``) as on one.
+fast on two threads (each encoding part of a batch, see ``assistant.embedding.embedders.UseEmbedder``) as on one.
 """
 
 from __future__ import annotations
 
 import threading
 
-from assistant.embedders import Embedder, Threaded
+from assistant.embedding.embedders import Embedder, Threaded
 
 
 class IdleCoreThreads:
     """Called before each embedding batch; raises the embedder's threads once ``idle`` is set, and ``restore``
-    puts them back (the embedder is shared within the process, see ``assistant.embedders.get_embedder``)."""
+    puts them back (the embedder is shared within the process, see ``assistant.embedding.embedders.get_embedder``)."""
 
     def __init__(self, embedder: Embedder, idle: threading.Event, threads: int) -> None:
         self._embedder = embedder if isinstance(embedder, Threaded) else None

@@ -6,11 +6,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.access import validate_access
+from assistant.access.principal import validate_access
 from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.models import DocumentMeta, Kind, Page
-from assistant.textnorm import detect_language
+from assistant.text.normalise import detect_language
 from ingest.catalog import catalog_path, entry_for, read_catalog
 
 # File-name words that give away a document's kind when nothing else says it.

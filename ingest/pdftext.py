@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
 
-from assistant.textnorm import detect_language
+from assistant.text.normalise import detect_language
 
 PARAGRAPH_PITCH = 1.3
 _SOFT_HYPHEN = "\ufffe"

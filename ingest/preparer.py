@@ -82,7 +82,7 @@ def warm_up() -> None:
 
     import ingest.documents  # noqa: F401
     from assistant.store import lexical_tokens  # noqa: F401
-    from assistant.vocabulary import is_word
+    from assistant.text.vocabulary import is_word
 
     is_word("warm")
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from assistant.embedders import Embedder
+from assistant.embedding.embedders import Embedder
 from assistant.models import Chunk
 from assistant.store.records import RecordStore
 from assistant.store.vectors import VectorStore

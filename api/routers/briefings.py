@@ -9,9 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import ContextDep, PrincipalDep
 from api.problems import problem_responses
-from assistant.access import Principal
-from assistant.briefing_export import MEDIA_TYPES, export_briefing, file_name
-from assistant.briefing_models import Briefing
+from assistant.access.principal import Principal
+from assistant.briefings.export import MEDIA_TYPES, export_briefing, file_name
+from assistant.briefings.models import Briefing
 from assistant.models import Kind
 
 router = APIRouter(prefix="/api/v1", tags=["briefings"])

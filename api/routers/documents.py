@@ -13,9 +13,9 @@ from fastapi.responses import FileResponse
 from api.deps import AdminDep, ContextDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas import DocumentList, JobView, PageText
-from assistant.jobs import Job
+from ingest.jobs import Job
 from assistant.models import DocumentMeta
-from assistant.uploads import original_file, save_upload
+from ingest.uploads import original_file, save_upload
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
 ERRORS = problem_responses(404)

@@ -19,7 +19,7 @@ from api.deps import ContextDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas import ChatCompletion, ChatCompletionRequest, CompletionChoice, CompletionMessage, ModelCard, ModelList
 from api.sse import event, prime, sse_response
-from assistant.access import Principal
+from assistant.access.principal import Principal
 from assistant.chat import ChatTurn, chat, stream_chat
 from assistant.config import Mode, Settings
 from assistant.errors import NotFoundError

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.textnorm import thai_digits_to_arabic
+from assistant.text.normalise import thai_digits_to_arabic
 
 MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")

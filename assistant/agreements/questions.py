@@ -17,7 +17,7 @@ from assistant.agreements import vocabulary as v
 from assistant.agreements.model import Agreement, FieldCitation
 from assistant.agreements.query import AgreementQuery, collapse, select
 from assistant.models import Answer, Citation, DocumentMeta
-from assistant.textnorm import detect_language, thai_digits_to_arabic
+from assistant.text.normalise import detect_language, thai_digits_to_arabic
 
 _NOUN = (r"(?:agreements|mous|memorand(?:a|ums)(?:\s+of\s+understanding)?|sister[- ]cities|twin(?:ned)?[- ]cities|"
          r"friendship[- ]cities|partner[- ]cities|letters\s+of\s+intent|reaffirmations)")

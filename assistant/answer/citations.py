@@ -67,7 +67,7 @@ def refusal_answer(
     searched: str | None = None,
 ) -> Answer:
     """Say plainly that the documents do not cover it, and offer what came closest."""
-    from assistant.prompts import refusal_for
+    from assistant.llm.prompts import refusal_for
 
     return Answer(answer=refusal_for(language), found=False, mode="extractive", citations=[],
                   related=related_citations(passages), question=searched or question, language=language)

@@ -12,7 +12,7 @@ import re
 from assistant.answer.question import ITEMS_MAX, expected_items
 from assistant.answer.units import ITEM_CHARS, Sentence, chunk_sentences, introduces_list, says_list_follows
 from assistant.models import Passage
-from assistant.topk_cover import heading_parts
+from assistant.retrieval.topk_cover import heading_parts
 
 _EXPAND = 3  # passages whose neighbouring chunks are read too
 _NEIGHBOUR_DISCOUNT = 0.9

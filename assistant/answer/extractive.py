@@ -20,7 +20,7 @@ from assistant.answer.selection import Chosen, eligible, probabilities, select
 from assistant.answer.shaping import compose
 from assistant.answer.units import Sentence
 from assistant.config import Settings
-from assistant.embedders import Embedder
+from assistant.embedding.embedders import Embedder
 from assistant.models import Answer, Passage
 
 PageLookup = Callable[[str, int], str | None]

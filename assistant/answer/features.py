@@ -17,10 +17,10 @@ import numpy as np
 from assistant.answer.context import expand, shape
 from assistant.answer.question import Intent, focus_terms, focus_words, satisfies, typed_focus
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
-from assistant.embedders import Embedder
+from assistant.embedding.embedders import Embedder
 from assistant.models import Passage
-from assistant.support import Unit, content_terms, coverage, has, term_weights, unit_of
-from assistant.topk_cover import heading_parts, named_headings
+from assistant.retrieval.support import Unit, content_terms, coverage, has, term_weights, unit_of
+from assistant.retrieval.topk_cover import heading_parts, named_headings
 
 # Order matters: it is the column order of the fitted weights in model.json.
 SENTENCE_FEATURES = (
@@ -149,7 +149,7 @@ _GIBBERISH_LOWER, _GIBBERISH_UPPER = 6, 9  # letters: shorter non-words are acro
 
 def _latin_gibberish(token: str) -> bool:
     """'uwuansmans', 'UHIUASIHVWILLY': a long Latin token that is no English word and not written as a name."""
-    from assistant.vocabulary import is_word
+    from assistant.text.vocabulary import is_word
 
     if not token.isascii() or not token.isalpha():
         return False

@@ -11,13 +11,13 @@ from assistant.answer.llm_context import PromptContext, build_context
 from assistant.answer.llm_facts import dropped_sentences
 from assistant.answer.support_check import check_support, citations_from_passages, markers_in, split_answer_sentences
 from assistant.config import Settings
-from assistant.llm_client import ChatClient
+from assistant.llm.client import ChatClient
 from assistant.models import Answer, Citation, Passage
-from assistant.prompts import REFUSAL_SENTINEL, answer_messages, quoted_lead, refusal_for
+from assistant.llm.prompts import REFUSAL_SENTINEL, answer_messages, quoted_lead, refusal_for
 
 
 def _language(question: str) -> str:
-    from assistant.textnorm import detect_language
+    from assistant.text.normalise import detect_language
 
     return detect_language(question)
 

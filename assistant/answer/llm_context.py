@@ -47,7 +47,7 @@ def _candidates(passages: Sequence[Passage]) -> list[Passage]:
 
 def _relevance(sentence: str, question_terms: set[str], evidence: str) -> float:
     """Sentences the extractive answer quoted first, then by the share of question words they hold."""
-    from assistant.support import terms
+    from assistant.retrieval.support import terms
 
     quoted = 1.0 if sentence.strip() and sentence.strip() in evidence else 0.0
     if not question_terms:
@@ -57,8 +57,8 @@ def _relevance(sentence: str, question_terms: set[str], evidence: str) -> float:
 
 def trim(text: str, question: str, budget: int, evidence: str = "") -> str:
     """The passage's most relevant sentences, in their original order, within ``budget`` characters."""
-    from assistant.support import content_terms
-    from assistant.textnorm import detect_language, split_sentences
+    from assistant.retrieval.support import content_terms
+    from assistant.text.normalise import detect_language, split_sentences
 
     if len(text) <= budget:
         return text

@@ -18,14 +18,14 @@ _THAI_NUMBER = re.compile(r"(?:หนึ่ง|เอ็ด|สอง|สาม|
 
 
 def _normal(text: str) -> str:
-    from assistant.textnorm import normalize_for_search
+    from assistant.text.normalise import normalize_for_search
 
     return normalize_for_search(text)
 
 
 def facts(text: str) -> list[str]:
     """Names and figures in ``text`` (markers removed), in order, without repeats."""
-    from assistant.textnorm import thai_digits_to_arabic
+    from assistant.text.normalise import thai_digits_to_arabic
 
     plain = thai_digits_to_arabic(strip_markers(text))
     found = [m.group(0) for pattern in (_NAME, _NUMBER, _THAI_NUMBER) for m in pattern.finditer(plain)]
@@ -33,7 +33,7 @@ def facts(text: str) -> list[str]:
 
 
 def _share(sentence: str, question_terms: set[str]) -> float:
-    from assistant.support import terms
+    from assistant.retrieval.support import terms
 
     return len(question_terms & set(terms(sentence))) / len(question_terms) if question_terms else 1.0
 
@@ -52,7 +52,7 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
     from assistant.answer.context import continues
     from assistant.answer.question import asks_overview, cues_of, satisfies
     from assistant.answer.support_check import split_answer_sentences
-    from assistant.support import content_terms
+    from assistant.retrieval.support import content_terms
 
     have = _normal(generated)
     known = {_normal(f) for f in facts(question)} | {_normal(question)}

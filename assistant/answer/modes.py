@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from assistant.answer.llm import as_fallback, stream_answer_with_llm
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, LLMUnavailableError
-from assistant.llm_client import LLMClient
+from assistant.llm.client import LLMClient
 from assistant.models import Answer, Passage
 
 NOT_ASKED = "no passage supports an answer, so the LLM was not asked"

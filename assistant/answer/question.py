@@ -91,7 +91,7 @@ class Intent:
 
 def intent_of(question: str) -> Intent:
     from assistant.answer.units import is_list_question
-    from assistant.textnorm import detect_language
+    from assistant.text.normalise import detect_language
 
     return Intent(language=detect_language(question), cues=tuple(cues_of(question)),
                   listing=is_list_question(question), overview=asks_overview(question),
@@ -109,7 +109,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 def _asking_words(question: str) -> list[str]:
     """Each asking word ('who', 'when', 'กี่') opens one part of the question."""
-    from assistant.textnorm import tokenize
+    from assistant.text.normalise import tokenize
 
     english = [w.lower() for w in _EN_WORD.findall(question) if w.lower() in _WH_EN]
     return english + [t for t in tokenize(question) if t in _WH_TH]
@@ -117,7 +117,7 @@ def _asking_words(question: str) -> list[str]:
 
 def focus_terms(question: str) -> list[str]:
     """``focus_words``, spelled as matching compares them (stemmed)."""
-    from assistant.support import stem
+    from assistant.retrieval.support import stem
 
     return list(dict.fromkeys(stem(t) for t in focus_words(question)))
 
@@ -126,8 +126,8 @@ def focus_words(question: str) -> list[str]:
     """The words naming what is asked, without the names it is asked about: in English the common words of the clause
     after the asking word ('how many *delegates attended* the ASCN Annual Meeting'), in Thai the words before it
     ('มี*บุคลากร*ทั้งหมดกี่คน'). A passage that names the meeting but not its delegates does not answer."""
-    from assistant.support import is_stopword
-    from assistant.textnorm import tokenize
+    from assistant.retrieval.support import is_stopword
+    from assistant.text.normalise import tokenize
 
     focus: list[str] = []
     words = [_POSSESSIVE.sub("", w) for w in _EN_WORD.findall(question)]

@@ -15,7 +15,7 @@ from assistant.answer.features import Analysis
 from assistant.answer.model import AnswerModel
 from assistant.answer.units import Sentence
 from assistant.models import Passage
-from assistant.support import has
+from assistant.retrieval.support import has
 
 _NEAR = 0.8  # token-set Jaccard above which two sentences say the same thing
 

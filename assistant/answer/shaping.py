@@ -15,7 +15,7 @@ from assistant.answer.question import MONTHS, Intent
 from assistant.answer.selection import Chosen
 from assistant.answer.units import Sentence
 from assistant.models import Citation
-from assistant.support import content_terms, stem
+from assistant.retrieval.support import content_terms, stem
 
 PageLookup = Callable[[str, int], str | None]
 _END_PUNCT = re.compile(r"([.!?。:;]+)\s*$")

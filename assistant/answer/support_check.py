@@ -66,7 +66,7 @@ def strip_markers(text: str) -> str:
 
 def support(sentence: str, passage_text: str) -> float:
     """Share of the sentence's content words that the passage contains (1.0 = every claim word is there)."""
-    from assistant.support import content_terms, terms
+    from assistant.retrieval.support import content_terms, terms
 
     claim = content_terms(strip_markers(_LIST_PREFIX.sub("", sentence)))
     if not claim:
@@ -101,7 +101,7 @@ class SupportReport(BaseModel):
 
 
 def _sentences(line: str) -> list[str]:
-    from assistant.textnorm import detect_language, split_sentences
+    from assistant.text.normalise import detect_language, split_sentences
 
     return split_sentences(line, detect_language(line))
 
@@ -118,7 +118,7 @@ def split_answer_sentences(text: str) -> list[str]:
 
 
 def _same_language(a: str, b: str) -> bool:
-    from assistant.textnorm import detect_language
+    from assistant.text.normalise import detect_language
 
     return detect_language(a) == detect_language(b)
 

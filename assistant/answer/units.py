@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.models import Chunk, Passage
-from assistant.support import Unit, unit_of
+from assistant.retrieval.support import Unit, unit_of
 
 _MIN_TERMS = 4
 _MAX_CHARS = 600
@@ -177,7 +177,7 @@ def _readable(text: str, first: bool, last: bool, language: str) -> bool:
 
 
 def _split(text: str, language: str) -> list[str]:
-    from assistant.textnorm import is_thai, split_sentences
+    from assistant.text.normalise import is_thai, split_sentences
 
     out: list[str] = []
     for block in _blocks(text):

@@ -34,7 +34,7 @@ def brief(
     mode: Annotated[Literal["extractive", "llm"] | None, typer.Option("--mode", help="extractive or llm; default llm when ASSISTANT_LLM_BASE_URL is set.")] = None,
 ) -> None:
     """Make a one-page cited briefing: summary, plan, agreements, ASEAN, figures and gaps."""
-    from assistant.briefing_export import export_briefing, format_for_path, to_markdown
+    from assistant.briefings.export import export_briefing, format_for_path, to_markdown
     from assistant.service import AssistantService
 
     settings = get_settings()

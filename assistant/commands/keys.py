@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from assistant.access import Role
+from assistant.access.principal import Role
 from assistant.commands.errors import user_errors
 from assistant.config import get_settings
-from assistant.keys import KeyStore
+from assistant.access.keys import KeyStore
 
 ROLES: tuple[Role, ...] = ("staff", "executive", "admin")
 

@@ -17,7 +17,7 @@ def llm(
     port: Annotated[int | None, typer.Option(help="Port on 127.0.0.1 (default ASSISTANT_LLM_PORT)")] = None,
 ) -> None:
     """Start the local OpenAI-compatible LLM server (install it first with scripts/install-llm.sh)."""
-    from assistant.local_llm import LocalLLMServer, resolve_model
+    from assistant.llm.local_server import LocalLLMServer, resolve_model
 
     settings = get_settings()
     with user_errors():

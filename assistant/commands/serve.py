@@ -9,7 +9,7 @@ import typer
 
 from assistant.commands.errors import user_errors
 from assistant.config import get_settings
-from assistant.keys import KeyStore
+from assistant.access.keys import KeyStore
 
 
 def is_loopback(host: str) -> bool:

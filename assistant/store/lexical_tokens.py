@@ -6,7 +6,7 @@ from assistant.models import Chunk
 
 
 def tokens(text: str) -> list[str]:
-    from assistant.textnorm import tokenize  # shared with the query side; imported late to keep CLI start fast
+    from assistant.text.normalise import tokenize  # shared with the query side; imported late to keep CLI start fast
 
     return [t for t in tokenize(text) if t.strip()]
 
@@ -14,7 +14,7 @@ def tokens(text: str) -> list[str]:
 def lexical_rows(title: str, chunks: list[Chunk]) -> list[tuple[str, str]]:
     """(body, context) token strings per chunk, as the lexical index stores them. Thai segmentation is costly, so
     ingestion computes these in its preparing worker rather than in the process that embeds."""
-    from assistant.textnorm import segmentation_memo
+    from assistant.text.normalise import segmentation_memo
 
     with segmentation_memo():  # a document's title and headings repeat on every chunk
         return [(" ".join(tokens(c.text)), " ".join(tokens(f"{title}\n{c.heading or ''}"))) for c in chunks]

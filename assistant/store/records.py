@@ -1,6 +1,6 @@
 """Documents, chunks and the BM25 lexical index in one SQLite file, so one transaction keeps them in agreement.
 
-The lexical index holds ``assistant.textnorm.tokenize`` output joined by spaces (Thai segmented by newmm, digits
+The lexical index holds ``assistant.text.normalise.tokenize`` output joined by spaces (Thai segmented by newmm, digits
 and case normalised); FTS5's ``ascii`` tokenizer then only splits on those spaces and ASCII punctuation, keeping
 Thai tokens (whose vowel marks unicode61 would treat as separators) intact; ``porter`` stems English words. Queries go through the same function.
 """

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from assistant.config import Settings
-from assistant.embedders import Embedder
+from assistant.embedding.embedders import Embedder
 from assistant.errors import StoreUnavailableError
 
 _VECTOR_CACHE_SIZE = 20_000  # ~40 MB of 512-d float32

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from assistant.config import Settings
-from assistant.keys import KeyStore
+from assistant.access.keys import KeyStore
 from assistant.service import AssistantService
 from tests.conftest import free_port
 

@@ -9,10 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from assistant.audit import AuditLog
+from assistant.access.audit import AuditLog
 from assistant.cli import app as cli
 from assistant.config import Settings
-from assistant.keys import KeyStore
+from assistant.access.keys import KeyStore
 from tests.api.conftest import PUBLIC_QUESTION, Keys
 
 runner = CliRunner()
@@ -41,7 +41,7 @@ def test_metrics_count_requests_answers_and_refusals(restricted_client: TestClie
 
 @pytest.mark.slow
 def test_every_question_is_audited(restricted_client: TestClient, restricted_settings: Settings, api_keys: tuple) -> None:
-    from assistant.keys import KeyStore
+    from assistant.access.keys import KeyStore
 
     key = api_keys[1].legal
     key_id = KeyStore(restricted_settings.api_keys_file).authenticate(key).key_id
@@ -53,7 +53,7 @@ def test_every_question_is_audited(restricted_client: TestClient, restricted_set
 
 
 def test_audit_files_older_than_retention_are_pruned(tmp_path: Path) -> None:
-    from assistant.access import LOCAL_ADMIN
+    from assistant.access.principal import LOCAL_ADMIN
     from assistant.models import Answer
 
     settings = Settings(data_dir=tmp_path, audit_retention_days=7)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from assistant.models import Chunk, DocumentMeta
 from assistant.store.records import RecordStore
-from assistant.textnorm import _SEGMENT_MEMO, segmentation_memo, tokenize
+from assistant.text.normalise import _SEGMENT_MEMO, segmentation_memo, tokenize
 
 THAI = "กรุงเทพมหานครมีเมืองพี่เมืองน้องกี่เมือง"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from assistant.embedders import UseEmbedder
+from assistant.embedding.embedders import UseEmbedder
 from assistant.models import Chunk
 from ingest.embed_threads import IdleCoreThreads
 from ingest.reconcile import embed_chunks

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.access import Principal
+from assistant.access.principal import Principal
 from assistant.config import Settings
 from assistant.models import Answer
-from assistant.prompts import REFUSAL_EN, REFUSAL_TH
+from assistant.llm.prompts import REFUSAL_EN, REFUSAL_TH
 from assistant.service import AssistantService
 
 MARKER = re.compile(r"\s*\[(\d+)\]")

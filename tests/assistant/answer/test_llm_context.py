@@ -12,7 +12,7 @@ from assistant.answer.llm_facts import dropped_sentences, facts
 from assistant.answer.support_check import citations_from_passages
 from assistant.config import Settings
 from assistant.models import Answer
-from assistant.prompts import QUOTED_LEADS, REFUSAL_SENTINEL, answer_messages
+from assistant.llm.prompts import QUOTED_LEADS, REFUSAL_SENTINEL, answer_messages
 from tests.assistant.llm_passages import ABU_DHABI, LONG_BEACH, NEW_YORK, corpus_window, make_passage
 
 QUESTION = "Who signed the New York City-London MOU and when?"
