@@ -29,7 +29,7 @@ def _query(
     area: Annotated[str | None, Query(max_length=60, description="Area of cooperation, e.g. education, culture, economy.")] = None,
     signed_from: Annotated[str | None, Query(pattern=DATE, description="Signed on or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     signed_to: Annotated[str | None, Query(pattern=DATE, description="Signed on or before: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    type: Annotated[AgreementType | None, Query(description="Agreement type.")] = None,  # noqa: A002 - the API's name
+    type: Annotated[AgreementType | None, Query(description="Agreement type.")] = None,
     q: Annotated[str | None, Query(max_length=500, description="Words that must all appear in the record.")] = None,
 ) -> AgreementQuery:
     try:
@@ -52,7 +52,7 @@ def list_agreements(query: QueryDep, principal: PrincipalDep, ctx: ContextDep) -
 @router.get("/agreements/export", responses={**problem_responses(422), 200: {"content": {
     t: {"schema": {"type": "string", "format": "binary"}} for t in MEDIA_TYPES.values()}}})
 def export_agreements(query: QueryDep, principal: PrincipalDep, ctx: ContextDep,
-                      format: Annotated[Literal["csv", "xlsx"], Query(description="csv (UTF-8) or xlsx.")] = "csv",  # noqa: A002
+                      format: Annotated[Literal["csv", "xlsx"], Query(description="csv (UTF-8) or xlsx.")] = "csv",
                       ) -> Response:
     """The matching agreements as a spreadsheet, one row per agreement, Thai intact, citations in the last column."""
     content = export(ctx.service.agreements(query, principal), format)

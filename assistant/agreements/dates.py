@@ -35,7 +35,7 @@ _DAY_WORD = r"(?P<dayword>" + "|".join(sorted(map(re.escape, _ORDINALS), key=len
 _YEAR = r"(?P<year>\d{4})"
 _ERA = r"(?P<era>พ\.\s?ศ\.|ค\.\s?ศ\.|B\.\s?E\.|A\.\s?D\.)?\s*"
 
-PATTERNS = [re.compile(p, re.I) for p in (
+PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     # the 13th day of March 2001 / twentieth day of August, 2020 / 26 of October 2002 / 5 June 1995
     rf"\b(?:{_DAY_NUM}|{_DAY_WORD})\s+(?:day\s+)?(?:of\s+(?:the\s+month\s+of\s+)?)?{_MONTH_EN}\s*,?\s*(?:of\s+|in\s+the\s+year\s+)?{_ERA}{_YEAR}\b",
     # June 5, 1995 / September 19th, 2000

@@ -62,7 +62,7 @@ def _title(record: Agreement) -> str:
     return f"{kind}: {names}" if names else kind
 
 
-def _record(meta: DocumentMeta, record_id: str, title: str, pages: list[int], units: list[Unit],  # noqa: PLR0913
+def _record(meta: DocumentMeta, record_id: str, title: str, pages: list[int], units: list[Unit],
             chunks: list[Chunk], paged: bool) -> Agreement:
     record = Agreement(id=record_id, doc_id=meta.doc_id, title=title, pages=pages)
     if not any(v.AGREEMENT_CUE.search(u.text) for u in units):

@@ -55,14 +55,14 @@ def relationship(units: list[Unit]) -> Read | None:
 
 # --- parties -----------------------------------------------------------------------------------------------------
 _BETWEEN = re.compile(r"\b(?:between|by and between)\s+(?:the\s+)?(?P<a>.+?)\s+(?:and|AND|&)\s+(?:the\s+|THE\s+)?(?P<b>.+)",
-                      re.I | re.S)
-_THAI_BETWEEN = re.compile(r"ระหว่าง\s*(?P<a>.+?)\s*(?:กับ|และ)\s*(?P<b>.+)", re.S)
+                      re.IGNORECASE | re.DOTALL)
+_THAI_BETWEEN = re.compile(r"ระหว่าง\s*(?P<a>.+?)\s*(?:กับ|และ)\s*(?P<b>.+)", re.DOTALL)
 _B_STOP = re.compile(
     r"\s+(?:and|to|will|shall|is|are|was|were|for|in order|on|with|do|does|hereby|which|who|that|has|have)\b"
     r"|\s*[.;:]\s|\s*[.;:]$|\n(?=[^\n]{45,})|\s+(?:In|The|This|That|On|Whereas|With|Both|We|It|Hereinafter)\s"
     r"|\s+(?:ว่าด้วย|โดย|เพื่อ|ซึ่ง|ได้|จะ|ลงนาม)")
-_A_BAD = re.compile(r"\b(?:the two|both|each|people|peoples|citizens|nations|cities|countries)\b", re.I)
-_PREFIX = re.compile(r"^(?:the\s+)", re.I)
+_A_BAD = re.compile(r"\b(?:the two|both|each|people|peoples|citizens|nations|cities|countries)\b", re.IGNORECASE)
+_PREFIX = re.compile(r"^(?:the\s+)", re.IGNORECASE)
 _SMALL_WORDS = {"of", "de", "del", "la", "le", "and", "the", "bin", "al", "van", "von", "da", "do", "dos", "das"}
 
 
@@ -155,7 +155,7 @@ def dates(units: list[Unit]) -> tuple[Read | None, Read | None]:
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|bin|al|de|van|von|da|0)"
 _PROSE_SIGNER = re.compile(
     rf"{v.HONORIFIC}\s+(?:(?:{v.TITLE_WORDS})\s+)?(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}),\s*"
-    rf"(?P<title>(?:{v.TITLE_WORDS})\b[^,;]*)", re.I)
+    rf"(?P<title>(?:{v.TITLE_WORDS})\b[^,;]*)", re.IGNORECASE)
 _TITLE_AT = re.compile(rf"\b(?:{v.TITLE_WORDS})\b")
 _TITLE_TAIL = re.compile(r"^(?:,?\s*(?:of|City of|of the City of|the)\s+|,\s*)?(?:[A-Z][\w'’.&-]*|de|del|la|of|&\w*)"
                          r"(?:\s+(?:[A-Z][\w'’.&-]*|de|del|la|of|&\w*)){0,6}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from assistant.agreements import vocabulary as v
 from assistant.agreements.model import Agreement, FieldCitation
@@ -24,7 +25,7 @@ _NOUN = (r"(?:agreements|mous|memorand(?:a|ums)(?:\s+of\s+understanding)?|sister
 # Words between the cue and the noun: the noun must be in the question's subject, before its verb ("which
 # relationships does <an organisation named with the noun> list" is about that organisation, not the register).
 _GAP = r"(?:\s+(?!(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|should)\b)[\w'-]+){0,4}?"
-_SET_CUES = [re.compile(p, re.I) for p in (
+_SET_CUES = [re.compile(p, re.IGNORECASE) for p in (
     rf"\b(?:which|what)\b{_GAP}\s+{_NOUN}\b",
     rf"\bhow\s+many\b{_GAP}\s+{_NOUN}\b",
     rf"\b(?:list|show|name|count|enumerate|give\s+me)\b{_GAP}\s+{_NOUN}\b",
@@ -34,11 +35,11 @@ _SET_CUES = [re.compile(p, re.I) for p in (
 )]
 _TH_NOUN = re.compile(r"ข้อตกลง|ความตกลง|บันทึกความเข้าใจ|เมืองพี่เมืองน้อง|เมืองคู่มิตร|เมืองมิตร|หนังสือแสดงเจตจำนง")
 _TH_CUE = re.compile(r"กี่ฉบับ|กี่เมือง|กี่แห่ง|กี่ประเทศ|ใดบ้าง|อะไรบ้าง|ไหนบ้าง|ที่ไหนบ้าง|ทั้งหมด|รายการ|รายชื่อ")
-_ABOUT_A_TEXT = re.compile(r"\baccording to\b|\bcited in\b|\bdoes (?:the|this|that|its) \w+ (?:say|state|mention)|ตาม(?:ที่)?(?:แผน|รายงาน|เอกสาร)", re.I)
+_ABOUT_A_TEXT = re.compile(r"\baccording to\b|\bcited in\b|\bdoes (?:the|this|that|its) \w+ (?:say|state|mention)|ตาม(?:ที่)?(?:แผน|รายงาน|เอกสาร)", re.IGNORECASE)
 _OPEN_ENDED = re.compile(r"\bno (?:end|expiry|expiration) date|\bno (?:fixed )?(?:term|duration|end)\b|open[- ]ended|"
-                         r"\bindefinite|\bno termination|ไม่มี(?:กำหนด)?วันสิ้นสุด|ไม่มีกำหนดระยะเวลา|ไม่มีกําหนด", re.I)
+                         r"\bindefinite|\bno termination|ไม่มี(?:กำหนด)?วันสิ้นสุด|ไม่มีกำหนดระยะเวลา|ไม่มีกําหนด", re.IGNORECASE)
 _HAS_END = re.compile(r"\b(?:with|have|has|include|includes|contain) an? (?:termination|renewal|duration|expiry) (?:clause|date)|"
-                      r"\bexpire|\bterminat|บอกเลิก|สิ้นสุด", re.I)
+                      r"\bexpire|\bterminat|บอกเลิก|สิ้นสุด", re.IGNORECASE)
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|กี่")
 MAX_LISTED = 20
 
@@ -53,17 +54,17 @@ def is_register_question(question: str) -> bool:
 
 # --- the question's filters ----------------------------------------------------------------------------------------
 _YEAR = r"(?:(?:พ\.\s?ศ\.|ค\.\s?ศ\.|ปี)\s*)*(\d{4})"
-_BEFORE = re.compile(rf"(?:\bbefore|\bprior\s+to|\bearlier\s+than|ก่อน(?:ปี)?)\s*(?:the\s+year\s+)?{_YEAR}", re.I)
-_AFTER = re.compile(rf"(?:\bafter|\blater\s+than|หลัง(?:ปี)?)\s*(?:the\s+year\s+)?{_YEAR}", re.I)
-_SINCE = re.compile(rf"(?:\bsince|\bfrom|ตั้งแต่(?:ปี)?)\s*(?:the\s+year\s+)?{_YEAR}", re.I)
-_BETWEEN = re.compile(rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}|ระหว่าง(?:ปี)?\s*{_YEAR}\s*(?:ถึง|-|และ)\s*{_YEAR}", re.I)
-_IN = re.compile(rf"(?:\bin|\bduring|ในปี|เมื่อปี|ปี)\s*{_YEAR}", re.I)
+_BEFORE = re.compile(rf"(?:\bbefore|\bprior\s+to|\bearlier\s+than|ก่อน(?:ปี)?)\s*(?:the\s+year\s+)?{_YEAR}", re.IGNORECASE)
+_AFTER = re.compile(rf"(?:\bafter|\blater\s+than|หลัง(?:ปี)?)\s*(?:the\s+year\s+)?{_YEAR}", re.IGNORECASE)
+_SINCE = re.compile(rf"(?:\bsince|\bfrom|ตั้งแต่(?:ปี)?)\s*(?:the\s+year\s+)?{_YEAR}", re.IGNORECASE)
+_BETWEEN = re.compile(rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}|ระหว่าง(?:ปี)?\s*{_YEAR}\s*(?:ถึง|-|และ)\s*{_YEAR}", re.IGNORECASE)
+_IN = re.compile(rf"(?:\bin|\bduring|ในปี|เมื่อปี|ปี)\s*{_YEAR}", re.IGNORECASE)
 _TYPE_WORDS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("relationship", "friendship city", re.compile(r"friendship[- ]cit|เมืองคู่มิตร|เมืองมิตร", re.I)),
-    ("relationship", "sister city", re.compile(r"sister[- ]?cit|twin(?:ned)?[- ]cit|เมืองพี่เมืองน้อง", re.I)),
-    ("type", "memorandum of understanding", re.compile(r"\bmous?\b|memorand|บันทึกความเข้าใจ", re.I)),
-    ("type", "letter of intent", re.compile(r"letters? of intent|หนังสือแสดงเจตจำนง", re.I)),
-    ("type", "reaffirmation", re.compile(r"reaffirm", re.I)),
+    ("relationship", "friendship city", re.compile(r"friendship[- ]cit|เมืองคู่มิตร|เมืองมิตร", re.IGNORECASE)),
+    ("relationship", "sister city", re.compile(r"sister[- ]?cit|twin(?:ned)?[- ]cit|เมืองพี่เมืองน้อง", re.IGNORECASE)),
+    ("type", "memorandum of understanding", re.compile(r"\bmous?\b|memorand|บันทึกความเข้าใจ", re.IGNORECASE)),
+    ("type", "letter of intent", re.compile(r"letters? of intent|หนังสือแสดงเจตจำนง", re.IGNORECASE)),
+    ("type", "reaffirmation", re.compile(r"reaffirm", re.IGNORECASE)),
 )
 _QUESTION_WORDS = {"which", "what", "how", "list", "show", "name", "count", "give", "all", "our", "the", "do", "does",
                    "did", "we", "i", "are", "is", "have", "has", "agreements", "agreement", "sister", "mou", "mous",
@@ -80,43 +81,66 @@ def _fold(text: str) -> str:
     return re.sub(r"[.\s]+", "", text.casefold())
 
 
-def query_of(question: str, records: list[Agreement]) -> tuple[AgreementQuery, list[str], list[str]]:
-    """The filters a question states, what they are in words, and names it gives that no record has."""
+@dataclass
+class Asked:
+    """What a register question asks for: the query, the conditions in words (a label key and a value, rendered in
+    the question's language), the register's places it names, and names it gives that no record has."""
+
+    query: AgreementQuery
+    conditions: list[tuple[str, str]] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+
+LABELS = {
+    "en": {"between": "signed {}", "before": "signed before {}", "after": "signed after {}", "since": "signed since {}",
+           "in": "signed in {}", "kind": "{}", "open": "no duration or termination clause",
+           "closed": "a duration or termination clause", "area": "area: {}", "place": "party or country: {}"},
+    "th": {"between": "ลงนามระหว่างปี ค.ศ. {}", "before": "ลงนามก่อนปี ค.ศ. {}", "after": "ลงนามหลังปี ค.ศ. {}",
+           "since": "ลงนามตั้งแต่ปี ค.ศ. {}", "in": "ลงนามในปี ค.ศ. {}", "kind": "{}",
+           "open": "ไม่ระบุระยะเวลาหรือการสิ้นสุด", "closed": "ระบุระยะเวลาหรือการสิ้นสุด", "area": "ด้าน {}",
+           "place": "คู่ภาคีหรือประเทศ: {}"},
+}
+
+
+def query_of(question: str, records: list[Agreement]) -> Asked:
+    """The filters a question states (years as the Christian era, whatever era the question uses)."""
     plain = thai_digits_to_arabic(question)
-    said: list[str] = []
+    said: list[tuple[str, str]] = []
     fields: dict[str, object] = {}
     if m := _BETWEEN.search(plain):
         years = [y for y in m.groups() if y]
         fields.update(signed_from=str(_year(years[0])), signed_to=str(_year(years[1])))
-        said.append(f"signed {fields['signed_from']}–{fields['signed_to']}")
+        said.append(("between", f"{fields['signed_from']}–{fields['signed_to']}"))
     else:
         if m := _BEFORE.search(plain):
             fields["signed_to"] = str(_year(m.group(1)) - 1)
-            said.append(f"signed before {_year(m.group(1))}")
+            said.append(("before", str(_year(m.group(1)))))
         if m := _AFTER.search(plain):
             fields["signed_from"] = str(_year(m.group(1)) + 1)
-            said.append(f"signed after {_year(m.group(1))}")
+            said.append(("after", str(_year(m.group(1)))))
         elif m := _SINCE.search(plain):
             fields["signed_from"] = str(_year(m.group(1)))
-            said.append(f"signed since {_year(m.group(1))}")
+            said.append(("since", str(_year(m.group(1)))))
         if not fields and (m := _IN.search(plain)):
             fields["signed_from"] = fields["signed_to"] = str(_year(m.group(1)))
-            said.append(f"signed in {_year(m.group(1))}")
-    for field, value, pattern in _TYPE_WORDS:
-        if field not in fields and pattern.search(question):
-            fields[field] = value
-            said.append(value)
+            said.append(("in", str(_year(m.group(1)))))
+    for name, value, pattern in _TYPE_WORDS:
+        if name not in fields and pattern.search(question):
+            fields[name] = value
+            said.append(("kind", value))
     if _OPEN_ENDED.search(question):
         fields["open_ended"] = True
-        said.append("no duration or termination clause" if detect_language(question) == "en" else "ไม่ระบุระยะเวลาหรือการสิ้นสุด")
+        said.append(("open", ""))
     elif _HAS_END.search(question):
         fields["open_ended"] = False
-        said.append("states a duration or termination clause")
+        said.append(("closed", ""))
     areas = [area for area, pattern in v.AREA_PATTERNS.items() if pattern.search(question)]
-    parties, unknown = _places(question, records)
-    query = AgreementQuery(**fields, area=areas[0] if areas else None)  # type: ignore[arg-type]
-    said += [f"area: {a}" for a in areas]
-    return query, said + [f"party or country: {p}" for p in parties], unknown if not parties else []
+    said += [("area", a) for a in areas]
+    places, unknown = _places(question, records)
+    said += [("place", p) for p in places or unknown]
+    return Asked(AgreementQuery(**fields), said, areas, places, [] if places else unknown)  # type: ignore[arg-type]
 
 
 def _places(question: str, records: list[Agreement]) -> tuple[list[str], list[str]]:
@@ -141,7 +165,7 @@ def _places(question: str, records: list[Agreement]) -> tuple[list[str], list[st
 
 def _core(name: str) -> str:
     return re.sub(r"^(?:the\s+)?(?:city|municipality|province|prefecture|county|state|town)\s+of\s+", "", name,
-                  flags=re.I)
+                  flags=re.IGNORECASE)
 
 
 def _vocabulary_word(name: str) -> bool:
@@ -158,25 +182,21 @@ def answer_from_register(question: str, records: list[Agreement], meta_of: Calla
                          doc_ids: list[str] | None = None) -> Answer:
     """``records``: the register as the asker may see it. The answer counts or lists the matching records; each
     listed record is a citation of the sentence its matching field was read from."""
-    query, said, unknown = query_of(question, records)
-    if doc_ids is not None:
-        query = query.model_copy(update={"doc_ids": doc_ids})
-    found = select(records, query)
-    places = [s.removeprefix("party or country: ") for s in said if s.startswith("party or country: ")]
-    if places:
-        found = [r for r in found if any(_matches_place(r, p) for p in places)]
-    if unknown:
+    asked = query_of(question, records)
+    query = asked.query if doc_ids is None else asked.query.model_copy(update={"doc_ids": doc_ids})
+    found = [r for r in select(records, query) if all(a in r.areas for a in asked.areas)
+             and (not asked.places or any(_matches_place(r, p) for p in asked.places))]
+    if asked.unknown:  # a partner the register does not hold: none, not every agreement
         found = []
-        said.append(f"party or country: {', '.join(unknown)}")
-    thai = detect_language(question) == "th"
-    citations = [_citation(n, record, query, places, meta_of) for n, record in enumerate(found[:MAX_LISTED], 1)]
-    text = _text(found, said, thai, bool(_COUNT.search(question)), len(collapse(records)))
+    language = "th" if detect_language(question) == "th" else "en"
+    citations = [_citation(n, record, asked, meta_of) for n, record in enumerate(found[:MAX_LISTED], 1)]
+    conditions = "; ".join(LABELS[language][key].format(value) for key, value in asked.conditions)
+    text = _text(found, conditions, language == "th", bool(_COUNT.search(question)), len(collapse(records)))
     return Answer(answer=text, found=bool(found), mode="extractive", citations=citations, question=question,
-                  language="th" if thai else "en", agreements=[r.id for r in found])
+                  language=language, agreements=[r.id for r in found])
 
 
-def _text(found: list[Agreement], said: list[str], thai: bool, count: bool, total: int) -> str:
-    condition = "; ".join(said)
+def _text(found: list[Agreement], condition: str, thai: bool, count: bool, total: int) -> str:
     if thai:
         head = (f"ทะเบียนข้อตกลงมี {len(found)} ฉบับ จากทั้งหมด {total} ฉบับ ที่ตรงกับเงื่อนไข"
                 + (f" ({condition})" if condition else ""))
@@ -200,16 +220,14 @@ def _text(found: list[Agreement], said: list[str], thai: bool, count: bool, tota
     return "\n".join(lines)
 
 
-def _citation(n: int, record: Agreement, query: AgreementQuery, places: list[str],
-              meta_of: Callable[[str], DocumentMeta | None]) -> Citation:
+def _citation(n: int, record: Agreement, asked: Asked, meta_of: Callable[[str], DocumentMeta | None]) -> Citation:
     """The sentence of the field the question filtered on (the area, the date, the party), else of the type."""
     wanted: list[FieldCitation] = []
-    if query.area:
-        pattern = v.AREA_PATTERNS[query.area]
-        wanted += [c for c in record.cited("areas") if pattern.search(c.value)]
-    if query.signed_from or query.signed_to:
+    for area in asked.areas:
+        wanted += [c for c in record.cited("areas") if v.AREA_PATTERNS[area].search(c.value)]
+    if asked.query.signed_from or asked.query.signed_to:
         wanted += record.cited("signed")
-    if places:
+    if asked.places:
         wanted += record.cited("parties")
     wanted += record.cited("agreement_type") + record.citations
     cited = wanted[0] if wanted else None

@@ -57,7 +57,7 @@ def client(tmp_path_factory: pytest.TempPathFactory, api_keys: tuple[Path, Keys]
         yield test_client
 
 
-def _ids(response) -> list[str]:  # noqa: ANN001
+def _ids(response) -> list[str]:
     assert response.status_code == 200, response.text
     return [r["id"] for r in response.json()["agreements"]]
 

@@ -102,9 +102,9 @@ def test_a_mou_document_that_is_no_agreement_gets_type_other_and_nothing_invente
 
 def test_an_agreement_inside_another_document_is_found_by_its_page() -> None:
     guide = ["How to write a partnership agreement: keep it to one page and have both mayors sign it.",
-             "SISTER CITY AGREEMENT\nbetween the City of Varn, Northland and the City of Oresby, Southland\n"
-             "The two cities hereby establish a sister city relationship to promote cultural exchanges.\n"
-             "Signed on the 2nd day of April 2010."]
+             ("SISTER CITY AGREEMENT\nbetween the City of Varn, Northland and the City of Oresby, Southland\n"
+              "The two cities hereby establish a sister city relationship to promote cultural exchanges.\n"
+              "Signed on the 2nd day of April 2010.")]
     meta = DocumentMeta(doc_id="guide.pdf", source="guide.pdf", title="A guide", kind="guide")
     chunks = [Chunk(id=f"fedcba9876543210:000{n}", doc_id="guide.pdf", text=t, page_start=n + 1, page_end=n + 1)
               for n, t in enumerate(guide)]
