@@ -197,11 +197,15 @@ class AssistantService:
 
         if not is_register_question(question):
             return None
-        records = self._visible_agreements(principal)
+        metas = {m.doc_id: m for m in self.documents(principal)}
+        records = [r for r in self.register.records() if r.doc_id in metas]
         if not records:
             return None
-        metas = {m.doc_id: m for m in self.documents(principal)}
-        return answer_from_register(question, records, metas.get, filters.doc_ids if filters else None)
+        scope = None
+        if filters is not None and (filters.doc_ids or filters.kinds):  # the search's document filters hold here too
+            scope = [d for d, m in metas.items() if (not filters.doc_ids or d in filters.doc_ids)
+                     and (not filters.kinds or m.kind in filters.kinds)]
+        return answer_from_register(question, records, metas.get, scope)
 
     # --- agreements register ----------------------------------------------------------------
     def _visible_agreements(self, principal: Principal) -> list[Agreement]:

@@ -98,7 +98,8 @@ def matches(record: Agreement, query: AgreementQuery) -> bool:
 
 def select(records: list[Agreement], query: AgreementQuery) -> list[Agreement]:
     """Matching agreements, oldest signing first (undated last), then by title; copies of one agreement are one."""
-    found = [r for r in collapse(records) if matches(r, query)]
+    scoped = [r for r in records if query.doc_ids is None or r.doc_id in query.doc_ids]  # before copies collapse
+    found = [r for r in collapse(scoped) if matches(r, query)]
     return sorted(found, key=lambda r: (r.signed is None, r.signed or "", r.title))
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.agreements.questions import is_register_question
 from assistant.config import Settings
+from assistant.models import Filters
 from assistant.service import AssistantService
 
 CHICAGO = "mou-chicago-shenyang-sister-cities-reaffirmation-1995.md"
@@ -50,6 +51,12 @@ def test_a_list_question_is_answered_from_the_register_with_a_citation_per_recor
     assert "1 agreement" in answer.answer and "[1]" in answer.answer
     [citation] = answer.citations
     assert citation.doc_id == CHICAGO and "sports" in citation.text
+
+
+def test_the_search_filters_scope_the_register(service: AssistantService) -> None:
+    answer = service.ask("Which agreements cover sports?", filters=Filters(kinds=["guide"]))
+    assert answer.agreements == ["sci-partnership-agreement-toolkit-2012.pdf#page=7"]  # the copy in the guide
+    assert answer.citations[0].page == 7
 
 
 def test_a_count_question_counts_what_it_says(service: AssistantService) -> None:
