@@ -103,6 +103,7 @@ class Passage(BaseModel):
     also_in: list[DocumentMeta] = Field(default_factory=list, description="Near-duplicate copies collapsed into this passage.")
     duplicates: list[Chunk] = Field(default_factory=list, description="The collapsed copies themselves (their pages keep them citable).")
     neighbours: list[Chunk] = Field(default_factory=list, description="The chunks just before and after it in its document (by ordinal): an answer or a list cut at a chunk edge continues there.")
+    referenced: list[Chunk] = Field(default_factory=list, description="The chunks that open the sections it refers to ('under section 14'), in its document.")
 
 
 class SourceRef(BaseModel):

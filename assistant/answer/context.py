@@ -11,7 +11,8 @@ import re
 
 from assistant.answer.question import ITEMS_MAX, expected_items
 from assistant.answer.units import ITEM_CHARS, Sentence, chunk_sentences, introduces_list, says_list_follows
-from assistant.models import Passage
+from assistant.models import Chunk, Passage
+from assistant.retrieval.references import opens, opens_a_section, references
 from assistant.retrieval.topk_cover import heading_parts
 
 _EXPAND = 3  # passages whose neighbouring chunks are read too
@@ -32,6 +33,36 @@ def with_antecedents(chosen: list[Sentence], sentences: list[Sentence]) -> list[
             keys.add(prev.key)
         out.append(c)
     return out
+
+
+def with_referenced(best: Sentence, chosen: list[Sentence], sentences: list[Sentence],
+                    passages: list[Passage]) -> list[Sentence]:
+    """'Qualified under section 14' answers only with section 14 beside it: after the best sentence comes each section
+    it points to, read from its opening line up to the next section (at most ``ITEMS_MAX`` sentences)."""
+    keys = {c.key for c in chosen}
+    by_rank: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_rank.setdefault(s.rank, []).append(s)
+    added: list[Sentence] = []
+    for section in references(best.text):
+        lead = next((s for s in sentences if s.rank != best.rank and opens(s.text, section) == 0), None)
+        if lead is None:
+            continue
+        items: list[Sentence] = []
+        for s in _after(lead, by_rank, passages):
+            if opens_a_section(s.text) or len(items) >= ITEMS_MAX:
+                break
+            items.append(s)
+        if not items and says_list_follows(lead.text):
+            continue  # a lead that promises a list the candidates do not hold says nothing yet
+        for s in [lead, *items]:
+            if s.key not in keys:
+                keys.add(s.key)
+                added.append(s)
+    if not added or best not in chosen:
+        return chosen + added
+    at = chosen.index(best) + 1
+    return [*chosen[:at], *added, *chosen[at:]]
 
 
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z]*[A-Z]s?)\)")  # '... Action Plan (ASCAP) for 2026-2035'
@@ -57,9 +88,18 @@ def expand(passages: list[Passage], named: frozenset[str] = frozenset()) -> list
             same_section = step > 0 and bool(sections & set(heading_parts(chunk.heading)))
             if chunk.id not in present and (adjacent or same_section):
                 present.add(chunk.id)
-                out.append(p.model_copy(update={"chunk": chunk, "neighbours": [], "also_in": [], "duplicates": [],
-                                                "score": p.score * _NEIGHBOUR_DISCOUNT}))
+                out.append(_joined(p, chunk))
+        for chunk in p.referenced:  # the sections it points to ('under section 14')
+            if chunk.id not in present:
+                present.add(chunk.id)
+                out.append(_joined(p, chunk))
     return out
+
+
+def _joined(passage: Passage, chunk: Chunk) -> Passage:
+    """Another chunk of the passage's document, as a candidate ranked after the retrieved ones."""
+    return passage.model_copy(update={"chunk": chunk, "neighbours": [], "referenced": [], "also_in": [],
+                                      "duplicates": [], "score": passage.score * _NEIGHBOUR_DISCOUNT})
 
 
 def _read_on(passage: Passage, passages: list[Passage], by_rank: dict[int, list[Sentence]], language: str) -> None:

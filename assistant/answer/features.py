@@ -204,9 +204,10 @@ def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights:
         "list_item": float(intent.listing and len(s.text) <= ITEM_CHARS), "length": math.log1p(len(s.text)) / 6,
         "title": float(not plain), "cross_lingual": float(s.cross_lingual),
         "overview_prose": float(intent.overview and plain and len(s.text.split()) >= _PROSE_WORDS),
-        # words cannot match across languages: there the focus and the value next to it are left to the embedding
+        # words cannot match across languages: there the focus is left to the embedding, the value to its kind alone
         "focus": 1.0 if s.cross_lingual else _share(s.context or s.unit, focus),
-        "typed_focus": 1.0 if s.cross_lingual else typed_focus(s.text, intent.cues, focus),
+        "typed_focus": (sum(cues) / len(cues) if cues else 1.0) if s.cross_lingual
+        else typed_focus(s.text, intent.cues, focus),
         "wordlike": s.wordlike,
     }
 

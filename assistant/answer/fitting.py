@@ -189,8 +189,9 @@ def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerMo
     top, dense = (rows[answerable, QUESTION_FEATURES.index(name)] for name in ("top", "dense_top"))
     floors = {"support_floor": _FLOOR_MARGIN * float(top.min()) if len(top) else 0.0,
               "dense_floor": _FLOOR_MARGIN * float(dense.min()) if len(dense) else 0.0}
+    unknown = rows[answerable, QUESTION_FEATURES.index("unknown")]
     model = AnswerModel(ranker=ranker, refusal=refusal, refusal_threshold=threshold, fitted_on=fitted_on or [],
-                        **floors)
+                        unknown_refuses=not bool(unknown.any()), **floors)
     return model.model_copy(update={"selection": _search_selection(examples, model)})
 
 

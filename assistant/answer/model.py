@@ -56,6 +56,8 @@ class AnswerModel(BaseModel):
                                  "probability reaches this: every answerable gold question's best sentence reached twice it.")
     dense_floor: float = Field(0.0, ge=-1, le=1, description="Refuse, whatever else, when no top passage's embedding "
                                "similarity reaches this: every answerable gold question's best passage reached twice it.")
+    unknown_refuses: bool = Field(False, description="Refuse, whatever else, when the question names something no "
+                                  "visible document mentions: set when no answerable gold question did.")
     selection: Selection = Selection()
     fitted_on: list[str] = Field(default_factory=list, description="Gold files the weights were fitted on.")
 

@@ -53,8 +53,21 @@ def cues_of(question: str) -> list[str]:
     return [name for name, (asks, _) in CUES.items() if asks.search(question)]
 
 
+# A year or an ordinal is a number, but not a count: 'the 3rd batch ... in 2025' does not say how many took part.
+_NOT_A_COUNT = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d|25\d\d)(?![\d,.%])|\d+(st|nd|rd|th)\b")
+
+
+def values_of(cue: str, sentence: str) -> list[int]:
+    """Where the sentence states a value of the asked kind (character offsets)."""
+    found = [m.start() for m in CUES[cue][1].finditer(sentence)]
+    if cue != "number" or not found:
+        return found
+    skip = [m.span() for m in _NOT_A_COUNT.finditer(sentence)]
+    return [v for v in found if not any(a <= v < b for a, b in skip)]
+
+
 def satisfies(cue: str, sentence: str) -> bool:
-    return bool(CUES[cue][1].search(sentence))
+    return bool(values_of(cue, sentence))
 
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -165,6 +178,6 @@ def typed_focus(sentence: str, cues: tuple[str, ...], focus: list[str]) -> float
         return 0.0
     found = 0
     for cue in cues:
-        values = [m.start() for m in CUES[cue][1].finditer(sentence)]
+        values = values_of(cue, sentence)
         found += any(abs(v - s) <= _NEAR_CHARS for v in values for s in spots)
     return found / len(cues)

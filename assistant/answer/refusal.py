@@ -3,6 +3,8 @@
 A fitted classifier over support features (how well the best sentences match, how much of the question's rare
 vocabulary appears nowhere, whether the kind of value asked for is there) gives the probability that the question
 is answerable; below the model's cross-validated operating point the answer is a refusal with the closest passages.
+Floors fitted on the gold questions refuse whatever the classifier says: no sentence or passage as weak as any
+answerable question's best, or a name no visible document mentions when no answerable question had one.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def judge(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Verdict:
     p = float(model.refusal.probability(row)[0])
     # nothing retrieved reads like an answer, or is about the question at all (across languages words cannot tell)
     unsupported = (row[QUESTION_FEATURES.index("top")] < model.support_floor
-                   or row[QUESTION_FEATURES.index("dense_top")] < model.dense_floor)
+                   or row[QUESTION_FEATURES.index("dense_top")] < model.dense_floor
+                   or (model.unknown_refuses and row[QUESTION_FEATURES.index("unknown")] > 0))
     return Verdict(answerable=p, refused=p < model.refusal_threshold or unsupported,
                    features={name: round(float(v), 4) for name, v in zip(QUESTION_FEATURES, row, strict=True)})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.context import shape, with_antecedents, with_items
+from assistant.answer.context import shape, with_antecedents, with_items, with_referenced
 from assistant.answer.features import Analysis
 from assistant.answer.model import AnswerModel
 from assistant.answer.units import Sentence
@@ -92,7 +92,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         pick = -max(gains)[1]
         chosen.append(analysis.sentences[pick])
         covered |= _covered(analysis.sentences[pick], analysis)
+    best_sentence = chosen[0]
     chosen = with_antecedents(chosen, analysis.sentences)
     if intent.listing:
         chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, limit + 6)
-    return Chosen(chosen, passages)
+    return Chosen(with_referenced(best_sentence, chosen, analysis.sentences, passages), passages)

@@ -19,6 +19,7 @@ from assistant.models import Chunk, DocumentMeta, Filters, Passage
 from assistant.store.dense_index import DenseIndex, Search
 from assistant.store.doc_filters import passes
 from assistant.store.records import RecordStore
+from assistant.retrieval.references import attach_referenced
 from assistant.retrieval.support import content_terms, terms
 from assistant.retrieval.topk_cover import cover, heading_terms, missing, named_headings, wants_of
 
@@ -192,6 +193,7 @@ class Retriever:
         collapsed = self.collapse(passages)
         kept = cover(wants, collapsed[:k], [p for i in extra for p in collapsed[k:] if p.chunk.id == i])
         self._attach_neighbours(kept)
+        attach_referenced(self.records, kept)
         return kept
 
     def _attach_neighbours(self, passages: list[Passage]) -> None:

@@ -113,7 +113,7 @@ NATIONALITIES: dict[str, tuple[str, ...]] = {
     "bruneian": ("brunei",),
     "burmese": ("myanmar",),
 }
-_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]+|[A-Za-z]*\d[\w-]*)\b")
+_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]+(?:['’][a-z]+(?<!['’]s))*|[A-Za-z]*\d[\w-]*)\b")
 
 
 @dataclass

@@ -215,6 +215,13 @@ class RecordStore:
                                       page_end=row[5], heading=row[6])
         return [found[i] for i in ids if i in found]
 
+    def chunks_containing(self, doc_id: str, text: str) -> list[Chunk]:
+        """A document's chunks whose text holds ``text`` (a plain substring), in reading order."""
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._rows("SELECT id FROM chunks WHERE doc_id = ? AND text LIKE ? ESCAPE '\\' ORDER BY ordinal",
+                          (doc_id, f"%{escaped}%"))
+        return self.chunks([r[0] for r in rows])
+
     def chunk_owners(self) -> dict[str, str]:
         """Every chunk id with its document id, in storage order."""
         return dict(self._rows("SELECT id, doc_id FROM chunks ORDER BY doc_id, ordinal"))

@@ -124,7 +124,8 @@ def thai_digits_to_arabic(text: str) -> str:
 
 def normalize_for_search(text: str) -> str:
     """The form both the lexical index and queries are compared in."""
-    text = unicodedata.normalize("NFC", text)
+    # one apostrophe: a name printed with a curly one is typed with a straight one
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
     return thai_digits_to_arabic(repair_sara_am(text)).lower()
 
 
