@@ -32,6 +32,7 @@ ROUTERS: tuple[str, ...] = (
     "api.routers.overview",
     "api.routers.openai_compat",
     "api.routers.briefings",
+    "api.routers.agreements",
     "api.routers.web",
     "api.routers.docs_pages",
 )

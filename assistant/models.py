@@ -137,4 +137,5 @@ class Answer(BaseModel):
     related: list[Citation] = Field(default_factory=list, description="Closest passages offered when found is false.")
     question: str = Field(description="The question as searched (after any rewrite).")
     fallback_reason: str | None = Field(None, description="Why LLM mode fell back to extractive mode.")
+    agreements: list[str] = Field(default_factory=list, description="For a question about the set of agreements: the ids of the register records the answer counted.")
     language: str = "en"

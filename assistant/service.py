@@ -22,6 +22,9 @@ from assistant.text.normalise import is_blank, segmentation_memo
 if TYPE_CHECKING:
     import numpy as np
 
+    from assistant.agreements.model import Agreement
+    from assistant.agreements.query import AgreementQuery
+    from assistant.agreements.register import Register
     from assistant.answer.features import Analysis
     from assistant.briefings.models import Briefing
     from assistant.embedding.embedders import Embedder
@@ -64,6 +67,12 @@ class AssistantService:
 
         with self._lock:
             return Retriever(self.settings, self.records, build_vectors(self.settings, self.embedder), self.embedder)
+
+    @cached_property
+    def register(self) -> Register:
+        from assistant.agreements.register import Register
+
+        return Register(self.settings.resolved_data_dir())
 
     def close(self) -> None:
         """Stops the embedding child process, if this service started one (a later question starts it again)."""
@@ -141,6 +150,10 @@ class AssistantService:
         question = self.validate_question(question)
         if mode not in (None, "extractive", "llm"):
             raise InvalidRequestError(f"unknown answer mode {mode!r}; use 'extractive' or 'llm'")
+        from_register = self._register_answer(question, filters, principal)
+        if from_register is not None:  # a question about the set of agreements: the register's count or list
+            yield from_register
+            return
         with self._slots.slot() if self._slots else nullcontext():  # never held while an LLM writes
             analysis = self.analyse(question, filters=filters, top_k=top_k, principal=principal)
             extractive = self._decide(analysis)
@@ -190,6 +203,40 @@ class AssistantService:
         if query_vector is None:
             query_vector = self.retriever.embed_query(question)
         return self._decide(self._analyse_passages(question, passages, query_vector, principal, documents), searched)
+
+    def _register_answer(self, question: str, filters: Filters | None, principal: Principal) -> Answer | None:
+        """The register's answer to a question about the set of agreements, or None: not such a question, or no
+        agreement the asker may see (passage search then answers as for any question)."""
+        from assistant.agreements.questions import answer_from_register, is_register_question
+
+        if not is_register_question(question):
+            return None
+        metas = {m.doc_id: m for m in self.documents(principal)}
+        records = [r for r in self.register.records() if r.doc_id in metas]
+        if not records:
+            return None
+        scope = None
+        if filters is not None and (filters.doc_ids or filters.kinds):  # the search's document filters hold here too
+            scope = [d for d, m in metas.items() if (not filters.doc_ids or d in filters.doc_ids)
+                     and (not filters.kinds or m.kind in filters.kinds)]
+        return answer_from_register(question, records, metas.get, scope)
+
+    # --- agreements register ----------------------------------------------------------------
+    def _visible_agreements(self, principal: Principal) -> list[Agreement]:
+        """Records of documents the asker may see: the same decision as for the documents themselves."""
+        visible = {m.doc_id for m in self.documents(principal)}
+        return [r for r in self.register.records() if r.doc_id in visible]
+
+    def agreements(self, query: AgreementQuery | None = None, principal: Principal = LOCAL_ADMIN) -> list[Agreement]:
+        from assistant.agreements.query import AgreementQuery, select
+
+        return select(self._visible_agreements(principal), query or AgreementQuery())
+
+    def agreement(self, record_id: str, principal: Principal = LOCAL_ADMIN) -> Agreement:
+        for record in self._visible_agreements(principal):
+            if record.id == record_id:
+                return record
+        raise NotFoundError(f"no agreement {record_id!r}")
 
     # --- documents -------------------------------------------------------------------------
     def documents(self, principal: Principal = LOCAL_ADMIN) -> list[DocumentMeta]:

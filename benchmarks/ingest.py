@@ -97,6 +97,8 @@ def main() -> None:
         ("  worker: CPU s (excl. Tesseract)", f"{report.prepare_cpu_seconds:.2f}"),
         ("  main: embed (incl. model load) busy s", f"{report.embed_seconds:.2f}"),
         ("  main: store write busy s", f"{report.store_seconds:.2f}"),
+        ("  main: agreements register s", f"{report.register_seconds:.3f}"),
+        ("  agreements register share of ingest", f"{report.register_seconds / total:.1%}" if total else "-"),
         ("  main: CPU s", f"{main_cpu:.2f}"),
         ("pages/s", f"{report.pages / total:.1f}"),
         ("chunks/s", f"{report.chunks / total:.1f}"),

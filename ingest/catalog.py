@@ -9,6 +9,9 @@ Format (TOML), one table per file name, every key optional::
     parties = ["ASEAN Smart Cities Network (ASCN)"]
     language = "en"           # en | th
     access = "public"         # public | internal | restricted:<group>[,<group>]
+
+    ["mou-example-2002.md".agreement]   # corrections to the agreements register (assistant.agreements.overrides)
+    signed = "2002-10-26"
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.access.principal import validate_access
+from assistant.agreements.overrides import AgreementOverride
 from assistant.errors import AssistantError, UnreadableFileError
 from assistant.models import Kind
 from ingest.report import FileNote
@@ -38,6 +42,7 @@ class CatalogEntry(BaseModel):
     parties: list[str] | None = None
     language: Literal["th", "en"] | None = None
     access: str | None = None
+    agreement: AgreementOverride | None = None  # corrections to this document's agreements register record(s)
 
     @field_validator("access")
     @classmethod

@@ -129,7 +129,7 @@ def build_meta(
         "access": header.get("access") or "public",
     }
     catalog = _catalog_for(root if root.is_dir() else path.parent, settings.catalog_file)
-    override = entry_for(catalog, doc_id, path.name)
+    override = {k: v for k, v in entry_for(catalog, doc_id, path.name).items() if k != "agreement"}
     merged = {**guessed, **override}
     return DocumentMeta(
         doc_id=doc_id,

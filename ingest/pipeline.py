@@ -29,7 +29,7 @@ from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.factory import build_embedder, build_records, build_vectors
 from assistant.hashing import file_sha256
-from ingest.catalog import RunCatalogs
+from ingest.catalog import RunCatalogs, entry_for
 from ingest.embed_threads import IdleCoreThreads
 from ingest.identity import claims, discoverable, emptied_folders
 from ingest.locking import ingest_lock
@@ -140,12 +140,29 @@ def _run(paths: list[Path], settings: Settings, progress: bool, allow_empty: boo
     report.embedder = embedder.id
     if todo or removed or records.get_meta(SYNCED_KEY) != _synced_value(settings, embedder.id):
         _index(records, embedder, settings, report, todo, removed, hashes, progress)
+    _refresh_register(records, settings, report, sources, catalogs)
     _in_discovery_order(report, [_label(s) for s in sources])
     for phase in ("parse_seconds", "ocr_seconds", "clean_seconds", "embed_seconds", "store_seconds",
                   "prepare_cpu_seconds", "prepare_peak_rss_mb"):
         setattr(report, phase, round(getattr(report, phase), 3))
     records.close()
     return report
+
+
+def _refresh_register(records, settings: Settings, report: IngestReport, sources: list[SourceFile],  # noqa: ANN001
+                      catalogs: RunCatalogs) -> None:
+    """The agreements register follows the index: read from what was just stored, with the catalog's corrections."""
+    from assistant.agreements.register import refresh_register
+
+    where = {s.doc_id: s for s in sources}
+
+    def override_for(doc_id: str) -> dict | None:
+        source = where.get(doc_id)
+        catalog = catalogs.of(source.root) if source else None
+        return entry_for(catalog, doc_id, source.path.name).get("agreement") if source and catalog else None
+
+    refreshed = refresh_register(records, settings.resolved_data_dir(), override_for)
+    report.register_seconds, report.agreements = refreshed.seconds, refreshed.records
 
 
 def _emptied_reason(folder: Path, kept: int) -> str:

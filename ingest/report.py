@@ -39,6 +39,8 @@ class IngestReport(BaseModel):
     prepare_cpu_seconds: float = Field(0.0, description="CPU time of the preparing worker process (parse, clean, "
                                        "chunk; OCR runs in Tesseract processes and is not in it).")
     prepare_peak_rss_mb: float = Field(0.0, description="Peak resident memory of the preparing worker process.")
+    register_seconds: float = Field(0.0, description="Bringing the agreements register in line with the index.")
+    agreements: int = Field(0, description="Records in the agreements register after the run.")
     seconds: float = 0.0
 
     @property
@@ -53,6 +55,7 @@ class IngestReport(BaseModel):
              f"clean+chunk {self.clean_seconds:.1f}s, embedding {self.embed_seconds:.1f}s, "
              f"store {self.store_seconds:.1f}s).")
         ]
+        lines.append(f"Agreements register: {self.agreements} record(s) ({self.register_seconds:.2f}s).")
         if self.reembedded:
             lines.append(f"Re-embedded {self.reembedded} stored chunk(s).")
         lines += [f"  removed: {doc}" for doc in self.removed]
