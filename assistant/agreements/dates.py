@@ -8,13 +8,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.text.calendar import MONTHS_EN, MONTHS_TH, MONTHS_TH_SHORT
 from assistant.text.normalise import thai_digits_to_arabic
 
-MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december")
-MONTHS_TH = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
-             "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
-MONTHS_TH_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 BE_OFFSET = 543
 
 _UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,3 +156,23 @@ def sse_events(text: str) -> list[tuple[str | None, str]]:
                 data.append(line[5:].strip())
         events.append((name, "\n".join(data)))
     return events
+
+
+@contextmanager
+def served(app: FastAPI) -> Iterator[str]:
+    """The app on a real uvicorn server in a thread, ready (models loaded) before the block runs; yields its URL."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not (server.started and app.state.ctx.readiness.wait(0.2)):
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the service did not start")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)

@@ -3,7 +3,6 @@ original files, and streamed answers, including one whose client leaves before t
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 
@@ -16,8 +15,7 @@ from assistant.access.audit import AuditLog, AuditRecord
 from assistant.config import Settings
 from assistant.access.keys import KeyStore
 from assistant.service import AssistantService
-from tests.api.conftest import SECRET_QUESTION, Keys
-from tests.conftest import free_port
+from tests.api.conftest import SECRET_QUESTION, Keys, served
 
 pytestmark = pytest.mark.slow
 
@@ -81,21 +79,9 @@ def test_a_stream_closed_before_its_answer_is_audited_as_incomplete(
 
 @pytest.fixture
 def llm_server(restricted_settings: Settings, local_llm: str) -> Iterator[tuple[str, Settings]]:
-    import uvicorn
-
     settings = restricted_settings.model_copy(update={"llm_base_url": local_llm})
-    app = create_app(settings, service=AssistantService(settings))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not (server.started and app.state.ctx.readiness.wait(0.2)):
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the service did not start")
-    yield f"http://127.0.0.1:{port}", settings
-    server.should_exit = True
-    thread.join(timeout=20)
+    with served(create_app(settings, service=AssistantService(settings))) as url:
+        yield url, settings
 
 
 def test_a_client_that_disconnects_mid_stream_is_audited(llm_server: tuple[str, Settings], api_keys: tuple) -> None:

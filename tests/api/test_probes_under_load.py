@@ -15,8 +15,7 @@ import pytest
 from api.app import create_app
 from assistant.config import Settings
 from assistant.service import AssistantService
-from tests.api.conftest import PUBLIC_QUESTION, Keys
-from tests.conftest import free_port
+from tests.api.conftest import PUBLIC_QUESTION, Keys, served
 
 pytestmark = pytest.mark.slow
 
@@ -25,20 +24,8 @@ QUESTIONS = 60  # more than the 40 threads of the default thread pool
 
 @pytest.fixture
 def server(restricted_settings: Settings, restricted_service: AssistantService) -> Iterator[tuple[str, AssistantService]]:
-    import uvicorn
-
-    app = create_app(restricted_settings, service=restricted_service)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not (server.started and app.state.ctx.readiness.wait(0.2)):
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the service did not start")
-    yield f"http://127.0.0.1:{port}", restricted_service
-    server.should_exit = True
-    thread.join(timeout=20)
+    with served(create_app(restricted_settings, service=restricted_service)) as url:
+        yield url, restricted_service
 
 
 def test_health_and_readiness_answer_while_questions_are_queued(server: tuple[str, AssistantService],

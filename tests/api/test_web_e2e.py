@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from contextlib import ExitStack
 import threading
 import time
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 ARTIFACTS = REPO / "test-artifacts" / "web"
-QUESTION = "What are the enablers that support smart city development in the framework?"
+QUESTION = "What role do National Representatives play in the ASEAN Smart Cities Network?"
 FOLLOW_UP = "and what are its focus areas?"
 DESKTOP = {"width": 1366, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -392,4 +393,40 @@ def test_question_area_is_small_on_a_phone(corpus_server: str, browser: object) 
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1], f"the open filters push the page sideways: {widths}"
     shot(page, "26-phone-start")
+    context.close()
+
+
+def test_stop_abandons_a_waiting_question_and_puts_it_back(corpus_app: object, corpus_server: str,
+                                                           browser: object) -> None:
+    """Stop while the service has not answered (every answer slot is held, so the question is still waiting): the
+    page says so under the question, puts the question back in the box, and answers it once asked again."""
+    from playwright.sync_api import expect
+
+    service = corpus_app.state.ctx.service  # type: ignore[attr-defined]
+    slots = service.answer_slots
+    assert slots is not None, "the test needs ASSISTANT_ANSWER_CONCURRENCY > 0"
+    context = browser.new_context(viewport=DESKTOP)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(corpus_server + "/")
+    box = page.get_by_label("Your question")
+    with ExitStack() as held:
+        for _ in range(service.settings.answer_concurrency):
+            held.enter_context(slots.slot())  # nothing is answered until these are released
+        waiting = slots.waiting
+        box.fill(QUESTION)
+        box.press("Enter")
+        stop = page.get_by_role("button", name="Stop")
+        expect(stop).to_be_visible(timeout=TIMEOUT_MS)
+        deadline = time.monotonic() + 60
+        while slots.waiting <= waiting:  # the question has reached the service and waits there
+            assert time.monotonic() < deadline, "the question never reached the service"
+            time.sleep(0.05)
+        stop.click()
+        expect(page.locator(".msg.error")).to_contain_text("Stopped", timeout=TIMEOUT_MS)
+        expect(box).to_have_value(QUESTION)
+        expect(stop).to_be_hidden()
+        expect(page.locator(".msg.assistant")).to_have_count(0)
+        shot(page, "27-stopped")
+    page.get_by_role("button", name="Ask", exact=True).click()
+    expect(page.locator(".msg.assistant .cite-btn").first).to_be_visible(timeout=TIMEOUT_MS)
     context.close()
