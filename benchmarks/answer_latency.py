@@ -14,21 +14,20 @@ import time
 from pathlib import Path
 
 from assistant.config import get_settings
-from assistant.evaluation import load_gold
+from assistant.evaluation import GoldItem, load_gold
 from assistant.service import AssistantService
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("gold", type=Path, nargs="*", default=[Path(__file__).resolve().parents[1] / "tests/data/eval/dev.jsonl"])
-    parser.add_argument("--rounds", type=int, default=3, help="passes over the questions")
-    args = parser.parse_args()
-    items = [item for gold in args.gold for item in load_gold(gold)]
-    service = AssistantService(get_settings())
+def pct(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def measure(service: AssistantService, items: list[GoldItem], rounds: int) -> dict[str, list[float]]:
+    """Milliseconds per answer ("total", "round1") and per stage ("retrieve", "answer"), after one warm-up."""
     service.ask(items[0].question, mode="extractive")  # warm-up: model load and first Chroma query
     timings: list[float] = []
-    stages = {"retrieve": [], "answer": []}
-    for _ in range(args.rounds):
+    stages: dict[str, list[float]] = {"retrieve": [], "answer": []}
+    for _ in range(rounds):
         for item in items:
             t0 = time.perf_counter()
             vector = service.retriever.embed_query(item.question)  # embedded once per question, as the service does
@@ -39,15 +38,22 @@ def main() -> None:
             stages["retrieve"].append((t1 - t0) * 1000)
             stages["answer"].append((t2 - t1) * 1000)
             timings.append((t2 - t0) * 1000)
+    return {"total": timings, "round1": timings[: len(items)], **stages}
 
-    def pct(values: list[float], q: int) -> float:
-        return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
-    first = timings[: len(items)]
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("gold", type=Path, nargs="*", default=[Path(__file__).resolve().parents[1] / "tests/data/eval/dev.jsonl"])
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the questions")
+    args = parser.parse_args()
+    items = [item for gold in args.gold for item in load_gold(gold)]
+    figures = measure(AssistantService(get_settings()), items, args.rounds)
+    timings, first = figures["total"], figures["round1"]
     print(f"extractive answers: n={len(timings)} over {len(items)} questions x {args.rounds} rounds")
     print(f"  total     p50 {pct(timings, 50):7.1f} ms   p95 {pct(timings, 95):7.1f} ms   max {max(timings):7.1f} ms")
     print(f"  round 1   p50 {pct(first, 50):7.1f} ms   p95 {pct(first, 95):7.1f} ms   (questions met for the first time)")
-    for name, values in stages.items():
+    for name in ("retrieve", "answer"):
+        values = figures[name]
         print(f"  {name:9} p50 {pct(values, 50):7.1f} ms   p95 {pct(values, 95):7.1f} ms")
 
 

@@ -187,7 +187,8 @@ def _split_english(text: str) -> list[str]:
     start = 0
     for match in _EN_BOUNDARY_RE.finditer(text):
         candidate = text[start : match.start()]
-        last_word = candidate.rstrip(".!?\"”’)]").rsplit(None, 1)[-1].lower() if candidate.strip() else ""
+        words = candidate.rstrip(".!?\"”’)]").rsplit(None, 1)  # empty for a stray ". " (OCR): no word before it
+        last_word = words[-1].lower() if words else ""
         if last_word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last_word):
             continue  # "No. 5", "Dr. Smith", "U.S.A. and", "P. Brown": not a sentence end
         sentences.append(candidate.strip())

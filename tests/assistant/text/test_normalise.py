@@ -62,6 +62,12 @@ def test_english_sentences_respect_abbreviations() -> None:
     ]
 
 
+def test_english_sentences_after_a_stray_full_stop() -> None:
+    """OCR leaves lone full stops at a line's start; one before a capital made the chunker fail the whole file."""
+    text = ". SUPPORT REQUIRED from the sector. . The city plans more. ) Next"
+    assert split_sentences(text, "en") == [".", "SUPPORT REQUIRED from the sector. .", "The city plans more. ) Next"]
+
+
 def test_thai_sentences_split_without_losing_text() -> None:
     text = "มาตรา ๑ พระราชบัญญัตินี้เรียกว่า พระราชบัญญัติระเบียบบริหารราชการกรุงเทพมหานคร พ.ศ. ๒๕๒๘ ผู้ว่าราชการกรุงเทพมหานครได้รับร่างข้อบัญญัติจากประธานสภา"
     sentences = split_sentences(text, "th")
