@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date as calendar_date
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Kind = Literal["plan", "mou", "asean", "law", "guide", "other"]
 Access = str  # "public", "internal", or "restricted:<group>[,<group>...]"
@@ -23,6 +23,10 @@ class Page(BaseModel):
 
 
 class DocumentMeta(BaseModel):
+    # Frozen: the record store hands the same parsed metadata to every question (re-copying a 1,400-document table
+    # per question cost more than the rest of an answer), so no caller may change it.
+    model_config = ConfigDict(frozen=True)
+
     doc_id: str = Field(description="Stable id: the file name relative to the ingested folder.")
     source: str = Field(description="The document's file name.")
     title: str

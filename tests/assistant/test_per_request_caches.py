@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
 from assistant.models import Chunk, DocumentMeta
 from assistant.store.records import RecordStore
 from assistant.text.normalise import _SEGMENT_MEMO, segmentation_memo, tokenize
@@ -27,10 +30,22 @@ def test_metadata_changed_by_another_writer_is_seen_at_once(tmp_path: Path) -> N
     assert reader.document("plan.txt").title == "second"
 
 
-def test_callers_get_their_own_copy_of_the_metadata(tmp_path: Path) -> None:
+def test_no_caller_can_change_the_shared_metadata(tmp_path: Path) -> None:
     store = _store(tmp_path / "index.sqlite", "first")
-    store.documents()[0].title = "changed by a caller"
+    with pytest.raises(ValidationError):
+        store.documents()[0].title = "changed by a caller"
     assert store.documents()[0].title == "first"
+
+
+def test_the_document_table_is_read_again_only_after_a_commit(tmp_path: Path) -> None:
+    """Per question the table is one generation check, not a read of every row (it grows with the documents)."""
+    store = _store(tmp_path / "index.sqlite", "first")
+    first = store.documents()
+    assert store.documents()[0] is first[0]  # nothing committed: the same parsed metadata
+    meta = DocumentMeta(doc_id="law.txt", source="law.txt", title="another", sha256="sha2")
+    store.replace_document(meta, [Chunk(id="law.txt:0000", doc_id="law.txt", ordinal=0, text="Sections.")])
+    assert [m.title for m in store.documents()] == ["another", "first"]  # this store's own commit
+    assert [m.title for m in store.documents(["plan.txt"])] == ["first"]
 
 
 def test_segmentations_are_remembered_inside_one_request_only() -> None:
