@@ -155,10 +155,19 @@ def main() -> None:
     parser.add_argument("--load-seconds", type=float, default=15.0, help="length of each closed-loop run")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--keep", type=Path, help="build the indexes here and keep them")
+    parser.add_argument("--measure-only", action="store_true",
+                        help="skip generating and ingesting: measure answers, load and dense search on the indexes "
+                             "an earlier run left in --keep (to compare code changes on the same indexes)")
+    parser.add_argument("--no-dense", action="store_true", help="leave out the exact / HNSW comparison")
     parser.add_argument("--ingest-only", type=Path, metavar="DATA_DIR", help="internal: one ingest, print JSON")
     args, rest = parser.parse_known_args()
     if args.ingest_only:
         ingest_only(args.ingest_only, [Path(p) for p in ([args.folder] if args.folder else []) + rest])
+        return
+    if args.measure_only:
+        if args.keep is None or not (args.keep / "big").is_dir():
+            parser.error("--measure-only needs --keep with the indexes of an earlier run")
+        measure(args.keep / "small", args.keep / "big", args)
         return
     if args.folder is None:
         parser.error("the folder for the synthetic corpus is required")
@@ -186,18 +195,22 @@ def main() -> None:
         changed = files[:: 100][: max(1, math.ceil(len(files) / 100))]
         rewrite(changed, corpus, args.seed + 1)
         ingest(big, [corpus, folder], f"re-ingest, {len(changed)} files changed")
-        ratio = {}
-        for label, data_dir in (("14 documents", small), (f"scale {args.scale}", big)):
-            ratio[label] = latency(data_dir, args.rounds, label)
-        a, b = ratio.values()
-        say(f"answers big / small: p50 {pct(b['total'], 50) / pct(a['total'], 50):.2f}x  "
-            f"p95 {pct(b['total'], 95) / pct(a['total'], 95):.2f}x  (goal <= 2x each)")
-        for label, data_dir in (("14 documents", small), (f"scale {args.scale}", big)):
-            load(data_dir, args.load_seconds, args.clients, label)
-        dense(big)
+        measure(small, big, args)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(small: Path, big: Path, args: argparse.Namespace) -> None:
+    """Answer latency, load and dense search on the two indexes."""
+    figures = [latency(small, args.rounds, "14 documents"), latency(big, args.rounds, f"scale {args.scale}")]
+    a, b = figures
+    say(f"answers big / small: p50 {pct(b['total'], 50) / pct(a['total'], 50):.2f}x  "
+        f"p95 {pct(b['total'], 95) / pct(a['total'], 95):.2f}x  (goal <= 2x each)")
+    for label, data_dir in (("14 documents", small), (f"scale {args.scale}", big)):
+        load(data_dir, args.load_seconds, args.clients, label)
+    if not args.no_dense:
+        dense(big)
 
 
 if __name__ == "__main__":
