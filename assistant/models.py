@@ -23,8 +23,8 @@ class Page(BaseModel):
 
 
 class DocumentMeta(BaseModel):
-    # Frozen: the record store hands the same parsed metadata to every question (re-copying a 1,400-document table
-    # per question cost more than the rest of an answer), so no caller may change it.
+    # Frozen: the record store hands the same parsed metadata to every question (copying the whole table for each
+    # question grew with the documents), so no caller may change it.
     model_config = ConfigDict(frozen=True)
 
     doc_id: str = Field(description="Stable id: the file name relative to the ingested folder.")
