@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.citations import citation_for
+from assistant.answer.citations import citation_for, quoted
 from assistant.answer.question import MONTHS, Intent
 from assistant.answer.selection import Chosen
 from assistant.answer.units import Sentence
@@ -27,8 +27,9 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def with_marker(text: str, n: int) -> str:
-    """'... signed in 2001 [2].' reads better than '... signed in 2001. [2]'."""
-    text = text.strip()
+    """'... signed in 2001 [2].' reads better than '... signed in 2001. [2]'. The quoted text's own bracketed
+    numbers are neutralised first: only the marker added here is a citation."""
+    text = quoted(text).strip()
     match = _END_PUNCT.search(text)
     if match:
         return f"{text[: match.start()].rstrip()} [{n}]{match.group(1)}"

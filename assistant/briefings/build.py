@@ -16,7 +16,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from assistant.access.principal import LOCAL_ADMIN, Principal
-from assistant.answer.citations import citation_for
+from assistant.answer.citations import citation_for, quoted
 from assistant.answer.extractive import rank_sentences
 from assistant.answer.units import Sentence
 from assistant.briefings.models import Briefing, BriefingBullet, BriefingSection, Length, SectionKey
@@ -170,7 +170,7 @@ def _gaps(topic: str, language: str, requested: list[Kind] | None, empty_kinds: 
 
 
 def _extractive_bullets(topic: str, picked: list[Picked], numbering: Numbering) -> list[BriefingBullet]:
-    return [BriefingBullet(text=tidy(p.sentence.text), citations=[numbering.cite(p.passage, p.sentence.text)])
+    return [BriefingBullet(text=tidy(quoted(p.sentence.text)), citations=[numbering.cite(p.passage, p.sentence.text)])
             for p in picked]
 
 
