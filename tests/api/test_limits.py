@@ -98,6 +98,27 @@ def test_unknown_keys_in_chat_are_422(restricted_client: TestClient, api_keys: t
     assert "name" in body["detail"]
 
 
+@pytest.mark.parametrize(
+    ("path", "payload", "mentions"),
+    [
+        ("/api/v1/ask", {"question": PUBLIC_QUESTION, "top_k": True}, "top_k"),
+        ("/api/v1/ask", {"question": PUBLIC_QUESTION, "top_k": "3"}, "top_k"),
+        ("/api/v1/chat", {"messages": [{"role": "user", "content": PUBLIC_QUESTION}], "stream": "yes"}, "stream"),
+        ("/api/v1/chat", {"messages": [{"role": "user", "content": PUBLIC_QUESTION}], "top_k": True}, "top_k"),
+        ("/v1/chat/completions", {"messages": [{"role": "user", "content": PUBLIC_QUESTION}], "stream": "yes"}, "stream"),
+        ("/v1/chat/completions", {"messages": [{"role": "user", "content": PUBLIC_QUESTION}], "stream": 1}, "stream"),
+    ],
+    ids=["ask-top-k-true", "ask-top-k-string", "chat-stream-yes", "chat-top-k-true", "openai-stream-yes", "openai-stream-1"],
+)
+def test_switches_and_counts_take_only_their_json_type(
+    restricted_client: TestClient, api_keys: tuple, path: str, payload: dict, mentions: str
+) -> None:
+    """'"yes"' is not true and 'true' is not 1: a client's mistake is a 422, never a guess."""
+    keys: Keys = api_keys[1]
+    body = _is_problem(restricted_client.post(path, json=payload, headers=Keys.header(keys.staff)), 422)
+    assert mentions in body["detail"]
+
+
 def test_malformed_json_is_422_not_500(restricted_client: TestClient, api_keys: tuple) -> None:
     keys: Keys = api_keys[1]
     response = restricted_client.post(
