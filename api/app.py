@@ -13,7 +13,7 @@ from api.context import AppContext
 from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, MetricsMiddleware, TimeoutMiddleware
 from api.problems import install_problem_handlers
-from api.ratelimit import RateLimiter
+from api.ratelimit import FailedKeyLimiter, RateLimiter
 from assistant.access.audit import AuditLog
 from assistant.config import Settings
 from ingest.jobs import Job, JobQueue
@@ -58,6 +58,7 @@ def build_context(settings: Settings, service: AssistantService | None = None) -
         audit=AuditLog(settings),
         jobs=JobQueue(settings, on_done=job_finished),
         limiter=RateLimiter(settings.rate_limit_per_minute),
+        key_failures=FailedKeyLimiter(settings.failed_key_limit, settings.failed_key_window_s),
         metrics=metrics,
         readiness=Readiness(service),
     )
