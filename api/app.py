@@ -13,6 +13,7 @@ from api.context import AppContext
 from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, MetricsMiddleware, TimeoutMiddleware
 from api.problems import install_problem_handlers
+from assistant.data_folder import private_data_dir
 from api.ratelimit import FailedKeyLimiter, RateLimiter
 from assistant.access.audit import AuditLog
 from assistant.config import Settings
@@ -43,6 +44,7 @@ def _routers() -> list[APIRouter]:
 
 
 def build_context(settings: Settings, service: AssistantService | None = None) -> AppContext:
+    private_data_dir(settings)  # before anything of the service writes there
     metrics = Metrics()
     service = service or AssistantService(settings, embed_in_child=settings.query_embed_process)
 
