@@ -51,6 +51,8 @@ def build_context(settings: Settings, service: AssistantService | None = None) -
     def job_finished(job: Job) -> None:
         metrics.jobs.labels(action=job.action, status=job.status).inc()
 
+    jobs = JobQueue(settings, on_done=job_finished)
+    jobs.resume()  # jobs a stopped service left waiting run now; their ids answer either way
     keys = KeyStore(settings.api_keys_file)
     keys.keys()  # the keys the service starts with: from here on it refuses every caller should they all go
     return AppContext(
@@ -58,7 +60,7 @@ def build_context(settings: Settings, service: AssistantService | None = None) -
         service=service,
         keys=keys,
         audit=AuditLog(settings),
-        jobs=JobQueue(settings, on_done=job_finished),
+        jobs=jobs,
         limiter=RateLimiter(settings.rate_limit_per_minute),
         key_failures=FailedKeyLimiter(settings.failed_key_limit, settings.failed_key_window_s),
         metrics=metrics,
