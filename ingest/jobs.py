@@ -5,23 +5,24 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import UTC, datetime
 import queue
 import threading
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.config import Settings
 from assistant.errors import AssistantError, ConflictError, NotFoundError
 from assistant.hashing import file_sha256
-from ingest.job_store import FINISHED, Action, Job, JobFiles, Status, now as _now
+from ingest.job_store import FINISHED, Action, Job, JobFiles, Status
+from ingest.job_store import now as _now
 from ingest.upload_swap import ingest_upload, set_catalog_entry
 from ingest.uploads import StagedUpload, uploads_dir
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FINISHED", "Action", "Job", "JobQueue", "Status", "StagedUpload"]
+__all__ = ["FINISHED", "Action", "Job", "JobQueue", "StagedUpload", "Status"]
 _KEEP_FINISHED = 1000
 STOPPED = "the service stopped while this job ran"
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.citations import citation_for, quoted
+from assistant.answer.citations import citation_for
 from assistant.answer.question import MONTHS, Intent
 from assistant.answer.selection import Chosen
 from assistant.answer.units import Sentence
 from assistant.models import Citation
 from assistant.retrieval.support import content_terms, stem
+from assistant.text.quoting import quoted
 
 PageLookup = Callable[[str, int], str | None]
 _END_PUNCT = re.compile(r"([.!?。:;]+)\s*$")

@@ -16,7 +16,7 @@ from typing import Literal, Protocol
 import numpy as np
 
 from assistant.access.principal import LOCAL_ADMIN, Principal
-from assistant.answer.citations import citation_for, quoted
+from assistant.answer.citations import citation_for
 from assistant.answer.extractive import rank_sentences
 from assistant.answer.units import Sentence
 from assistant.briefings.models import Briefing, BriefingBullet, BriefingSection, Length, SectionKey
@@ -27,6 +27,7 @@ from assistant.errors import InvalidRequestError
 from assistant.models import Citation, Filters, Kind, Passage
 from assistant.retrieval.support import content_terms, terms
 from assistant.text.normalise import detect_language, is_blank
+from assistant.text.quoting import quoted
 
 PageLookup = Callable[[str, int], str | None]
 _PASSAGES_PER_SECTION = 8

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer.citations import quoted
 from assistant.models import Passage
+from assistant.text.quoting import quoted
 
 REFUSAL_EN = "The documents do not cover this question."
 REFUSAL_TH = "เอกสารที่มีอยู่ไม่ครอบคลุมคำถามนี้"

@@ -35,7 +35,7 @@ def _service(data: Path, log: Path) -> Iterator[tuple[str, subprocess.Popen[byte
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update(ASSISTANT_DATA_DIR=str(data), ASSISTANT_LOCK_TIMEOUT_S="600", PYTHONPATH=str(REPO))
     with log.open("ab") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port),  # noqa: S603
+        proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port),
                                  "--log-level", "warning"], cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -23,7 +23,7 @@ FIRST = b"Harbour ferry note.\n\nThe harbour ferry pilot carried 48,000 passenge
 SECOND = b"Harbour ferry note.\n\nThe harbour ferry pilot carried 51,000 passengers in its second year of service.\n"
 
 
-def _left_by_a_stopped_service(settings: Settings, upload, status: str) -> Job:  # noqa: ANN001
+def _left_by_a_stopped_service(settings: Settings, upload, status: str) -> Job:
     """A job record as a killed process leaves it: its owner's lock is gone with the process."""
     job = Job(id=uuid.uuid4().hex, action="ingest", status=status, doc_id=upload.name, upload=upload, created=now(),
               owner=uuid.uuid4().hex)

@@ -4,14 +4,13 @@ neutralised in extractive answers, briefing bullets and the passages an LLM is s
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from assistant.answer.citations import quoted
 from assistant.config import Settings
 from assistant.llm.prompts import answer_messages
 from assistant.service import AssistantService
+from assistant.text.quoting import quoted
 
 FORGED = """Harbour ferry pilot report.
 
