@@ -13,7 +13,8 @@ from api.context import AppContext
 from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, MetricsMiddleware, TimeoutMiddleware
 from api.problems import install_problem_handlers
-from api.ratelimit import RateLimiter
+from assistant.data_folder import private_data_dir
+from api.ratelimit import FailedKeyLimiter, RateLimiter
 from assistant.access.audit import AuditLog
 from assistant.config import Settings
 from ingest.jobs import Job, JobQueue
@@ -43,12 +44,15 @@ def _routers() -> list[APIRouter]:
 
 
 def build_context(settings: Settings, service: AssistantService | None = None) -> AppContext:
+    private_data_dir(settings)  # before anything of the service writes there
     metrics = Metrics()
     service = service or AssistantService(settings, embed_in_child=settings.query_embed_process)
 
     def job_finished(job: Job) -> None:
         metrics.jobs.labels(action=job.action, status=job.status).inc()
 
+    jobs = JobQueue(settings, on_done=job_finished)
+    jobs.resume()  # jobs a stopped service left waiting run now; their ids answer either way
     keys = KeyStore(settings.api_keys_file)
     keys.keys()  # the keys the service starts with: from here on it refuses every caller should they all go
     return AppContext(
@@ -56,8 +60,9 @@ def build_context(settings: Settings, service: AssistantService | None = None) -
         service=service,
         keys=keys,
         audit=AuditLog(settings),
-        jobs=JobQueue(settings, on_done=job_finished),
+        jobs=jobs,
         limiter=RateLimiter(settings.rate_limit_per_minute),
+        key_failures=FailedKeyLimiter(settings.failed_key_limit, settings.failed_key_window_s),
         metrics=metrics,
         readiness=Readiness(service),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from anyio import CapacityLimiter
 
 from api.metrics import Metrics
-from api.ratelimit import RateLimiter
+from api.ratelimit import FailedKeyLimiter, RateLimiter
 from assistant.access.principal import Principal
 from assistant.access.audit import AuditLog, StreamAudit
 from assistant.config import Settings
@@ -26,6 +26,7 @@ class AppContext:
     audit: AuditLog
     jobs: JobQueue
     limiter: RateLimiter
+    key_failures: FailedKeyLimiter
     metrics: Metrics
     readiness: Readiness
     # threads for health probes alone, so that a thread pool full of questions never delays them

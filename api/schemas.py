@@ -16,12 +16,15 @@ MAX_MESSAGES = 50
 
 
 class Strict(BaseModel):
+    """Unknown fields are refused; switches and counts take only their JSON type (``"yes"`` is not true, ``true``
+    is not 1), so a client's mistake is a 422 and not a guess."""
+
     model_config = ConfigDict(extra="forbid")
 
 
 class AskRequest(Strict):
     question: str = Field(min_length=1, max_length=MAX_TEXT, description="The question, in English or Thai.")
-    top_k: int | None = Field(None, ge=1, le=50, description="Passages to cite (default: server setting).")
+    top_k: int | None = Field(None, ge=1, le=50, strict=True, description="Passages to cite (default: server setting).")
     filters: Filters | None = None
     mode: Literal["extractive", "llm"] | None = Field(None, description="Default: llm when configured, else extractive.")
 
@@ -34,9 +37,9 @@ class ChatMessage(Strict):
 class ChatRequest(Strict):
     messages: list[ChatMessage] = Field(min_length=1, max_length=MAX_MESSAGES, description="Oldest first; the last one must be from the user.")
     filters: Filters | None = None
-    top_k: int | None = Field(None, ge=1, le=50)
+    top_k: int | None = Field(None, ge=1, le=50, strict=True)
     mode: Literal["extractive", "llm"] | None = None
-    stream: bool = Field(False, description="Answer as Server-Sent Events: `token` events, then `citations`, then `answer`.")
+    stream: bool = Field(False, strict=True, description="Answer as Server-Sent Events: `token` events, then `citations`, then `answer`.")
 
 
 class PageText(BaseModel):
@@ -100,8 +103,8 @@ class ChatCompletionRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
     model: str = Field("bma-assistant", max_length=100)
     messages: list[OpenAIMessage] = Field(min_length=1, max_length=MAX_MESSAGES)
-    stream: bool = False
-    n: int | None = Field(None, ge=1, le=1, description="Choices to return: one answer per question, so 1 or absent.")
+    stream: bool = Field(False, strict=True, description="true: answer as OpenAI-style chunks (a JSON boolean, not \"yes\").")
+    n: int | None = Field(None, ge=1, le=1, strict=True, description="Choices to return: one answer per question, so 1 or absent.")
     max_tokens: int | None = Field(None, ge=1, le=100_000, description="Accepted and ignored: the server's own limits apply.")
     temperature: float | None = Field(None, ge=0, le=2, description="Accepted and ignored: answers come from the documents at the server's settings.")
 

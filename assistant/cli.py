@@ -14,5 +14,13 @@ app = typer.Typer(
 )
 register_all(app)
 
+
+@app.callback()
+def _private_files() -> None:
+    from assistant.data_folder import keep_private
+
+    keep_private()  # the index, audit log and uploads any command writes are the owner's alone (0700 / 0600)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(1_000_000, ge=1000, le=100_000_000, description="Largest JSON request body, in bytes.")
     max_upload_mb: float = Field(50.0, gt=0, le=10_000, description="Largest document that may be uploaded through the API.")
     rate_limit_per_minute: int = Field(600, ge=1, le=1_000_000, description="Requests one API key may make per minute; more get 429 with Retry-After.")
+    failed_key_limit: int = Field(10, ge=1, le=100_000, description="Wrong API keys one client address may send within `failed_key_window_s`; after that every request from that address gets 429 with Retry-After until the window has passed. Behind a reverse proxy all callers share the proxy's address.")
+    failed_key_window_s: float = Field(300.0, ge=1, le=86_400, description="Seconds over which wrong API keys from one client address are counted (see `failed_key_limit`).")
     request_timeout_s: float = Field(120.0, gt=0, le=3600, description="Longest time one request may take before it is answered with 504.")
     answer_concurrency: int = Field(2, ge=0, le=64, description="Questions one service process answers at once; the rest wait in arrival order, which keeps each answer's time close to its own cost under load. An LLM writing does not hold a place. 0 means no limit.")
     query_embed_process: bool = Field(True, description="The service embeds questions in one child process, so that embedding runs on another core beside the web server (about 120 MiB more memory). The CLI always embeds in-process.")

@@ -16,8 +16,9 @@ from assistant.errors import StoreLockedError
 
 @contextmanager
 def ingest_lock(settings: Settings) -> Iterator[None]:
-    data_dir = settings.resolved_data_dir()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    from assistant.data_folder import private_data_dir
+
+    data_dir = private_data_dir(settings)  # every writer of the index passes here
     path = data_dir / "ingest.lock"
     lock = FileLock(str(path), timeout=settings.lock_timeout_s)
     try:

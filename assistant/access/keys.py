@@ -147,6 +147,7 @@ class KeyStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # a leftover .tmp keeps its mode through O_CREAT: the key hashes are the owner's alone
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data.model_dump(), fh, indent=2)
         os.replace(tmp, self.path)

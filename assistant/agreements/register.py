@@ -95,7 +95,6 @@ def _write(path: Path, content: _File) -> None:
             out.write(json.dumps(content.model_dump(mode="json"), ensure_ascii=False, indent=1))
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)  # readable like the index beside it (mkstemp makes it private)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -44,8 +44,10 @@ def with_referenced(best: Sentence, chosen: list[Sentence], sentences: list[Sent
     for s in sentences:
         by_rank.setdefault(s.rank, []).append(s)
     added: list[Sentence] = []
+    doc = passages[best.rank].chunk.doc_id  # a section number means a section of the same law
     for section in references(best.text):
-        lead = next((s for s in sentences if s.rank != best.rank and opens(s.text, section) == 0), None)
+        lead = next((s for s in sentences if s.rank != best.rank and passages[s.rank].chunk.doc_id == doc
+                     and opens(s.text, section) == 0), None)
         if lead is None:
             continue
         items: list[Sentence] = []

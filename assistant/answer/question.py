@@ -55,8 +55,11 @@ def cues_of(question: str) -> list[str]:
     return [name for name, (asks, _) in CUES.items() if asks.search(question)]
 
 
-# A year or an ordinal is a number, but not a count: 'the 3rd batch ... in 2025' does not say how many took part.
-_NOT_A_COUNT = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d|25\d\d)(?![\d,.%])|\d+(st|nd|rd|th)\b")
+# A year, an ordinal or a date's day is a number, but not a count: 'the 3rd batch ... from 22 to 25 May 2025' does
+# not say how many took part.
+_NOT_A_COUNT = re.compile(r"(?<!\d)(?<!\d[,.])(1[89]\d\d|20\d\d|25\d\d)(?!\d|[,.]\d|%)|\d+(st|nd|rd|th)\b"
+                          rf"|\b\d{{1,2}}(\s*(-|–|to|and)\s*\d{{1,2}})?\s+({MONTHS})\b|\b({MONTHS})\s+\d{{1,2}}\b"
+                          rf"|\d{{1,2}}\s*({_TH_MONTHS})")
 
 
 def values_of(cue: str, sentence: str) -> list[int]:

@@ -16,6 +16,7 @@ from assistant.answer.selection import Chosen
 from assistant.answer.units import Sentence
 from assistant.models import Citation
 from assistant.retrieval.support import content_terms, stem
+from assistant.text.quoting import quoted
 
 PageLookup = Callable[[str, int], str | None]
 _END_PUNCT = re.compile(r"([.!?。:;]+)\s*$")
@@ -27,8 +28,9 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def with_marker(text: str, n: int) -> str:
-    """'... signed in 2001 [2].' reads better than '... signed in 2001. [2]'."""
-    text = text.strip()
+    """'... signed in 2001 [2].' reads better than '... signed in 2001. [2]'. The quoted text's own bracketed
+    numbers are neutralised first: only the marker added here is a citation."""
+    text = quoted(text).strip()
     match = _END_PUNCT.search(text)
     if match:
         return f"{text[: match.start()].rstrip()} [{n}]{match.group(1)}"

@@ -27,6 +27,7 @@ from assistant.errors import InvalidRequestError
 from assistant.models import Citation, Filters, Kind, Passage
 from assistant.retrieval.support import content_terms, terms
 from assistant.text.normalise import detect_language, is_blank
+from assistant.text.quoting import quoted
 
 PageLookup = Callable[[str, int], str | None]
 _PASSAGES_PER_SECTION = 8
@@ -170,7 +171,7 @@ def _gaps(topic: str, language: str, requested: list[Kind] | None, empty_kinds: 
 
 
 def _extractive_bullets(topic: str, picked: list[Picked], numbering: Numbering) -> list[BriefingBullet]:
-    return [BriefingBullet(text=tidy(p.sentence.text), citations=[numbering.cite(p.passage, p.sentence.text)])
+    return [BriefingBullet(text=tidy(quoted(p.sentence.text)), citations=[numbering.cite(p.passage, p.sentence.text)])
             for p in picked]
 
 

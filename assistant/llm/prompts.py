@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.models import Passage
+from assistant.text.quoting import quoted
 
 REFUSAL_EN = "The documents do not cover this question."
 REFUSAL_TH = "เอกสารที่มีอยู่ไม่ครอบคลุมคำถามนี้"
@@ -61,7 +62,7 @@ def _quote(text: str) -> str:
 def format_passages(passages: Sequence[Passage]) -> str:
     blocks = []
     for n, passage in enumerate(passages, start=1):
-        blocks.append(PASSAGE_BLOCK.format(n=n, text=_quote(passage.chunk.text)))
+        blocks.append(PASSAGE_BLOCK.format(n=n, text=_quote(quoted(passage.chunk.text))))
     return "\n\n".join(blocks)
 
 

@@ -85,7 +85,8 @@ def restricted_settings(tmp_path_factory: pytest.TempPathFactory, api_keys: tupl
     (docs / "open-note.txt").write_text(OPEN_NOTE, encoding="utf-8")
     (docs / "legal-memo.txt").write_text(LEGAL_MEMO, encoding="utf-8")
     (docs / "catalog.toml").write_text(CATALOG, encoding="utf-8")
-    settings = Settings(data_dir=root / "data", api_keys_file=api_keys[0])
+    # the session's shared clients see wrong keys from many tests; the wrong-key limit is tested on apps of its own
+    settings = Settings(data_dir=root / "data", api_keys_file=api_keys[0], failed_key_limit=1000)
     report = ingest_paths([docs], settings, progress=False)
     if report.files != 2:
         pytest.fail(f"ingesting the access-control documents failed: {report.summary()}")

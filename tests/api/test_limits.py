@@ -98,6 +98,46 @@ def test_unknown_keys_in_chat_are_422(restricted_client: TestClient, api_keys: t
     assert "name" in body["detail"]
 
 
+def test_wrong_keys_from_one_address_are_limited(restricted_settings: Settings, restricted_service: AssistantService,
+                                                 api_keys: tuple) -> None:
+    keys: Keys = api_keys[1]
+    app = create_app(restricted_settings.model_copy(update={"failed_key_limit": 3, "failed_key_window_s": 60}),
+                     service=restricted_service)
+    guesser = TestClient(app, client=("192.0.2.7", 40000))
+    for _ in range(4):  # no key at all is not a guess: it never counts
+        _is_problem(guesser.get("/api/v1/documents"), 401)
+    for n in range(3):
+        _is_problem(guesser.get("/api/v1/documents", headers=Keys.header(f"bma_guess{n}_secret")), 401)
+    for headers in (Keys.header("bma_guess9_secret"), Keys.header(keys.staff), {}):  # then the address waits, even
+        refused = guesser.get("/api/v1/documents", headers=headers)                # with a key that is right
+        body = _is_problem(refused, 429)
+        assert "wrong API keys" in body["detail"] and 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert guesser.get("/healthz").status_code == 200  # probes are not behind keys
+    other = TestClient(app, client=("192.0.2.8", 40000))  # the limit is per address: another one is served
+    assert other.get("/api/v1/documents", headers=Keys.header(keys.staff)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "payload", "mentions"),
+    [
+        ("/api/v1/ask", {"question": PUBLIC_QUESTION, "top_k": True}, "top_k"),
+        ("/api/v1/ask", {"question": PUBLIC_QUESTION, "top_k": "3"}, "top_k"),
+        ("/api/v1/chat", {"messages": [{"role": "user", "content": PUBLIC_QUESTION}], "stream": "yes"}, "stream"),
+        ("/api/v1/chat", {"messages": [{"role": "user", "content": PUBLIC_QUESTION}], "top_k": True}, "top_k"),
+        ("/v1/chat/completions", {"messages": [{"role": "user", "content": PUBLIC_QUESTION}], "stream": "yes"}, "stream"),
+        ("/v1/chat/completions", {"messages": [{"role": "user", "content": PUBLIC_QUESTION}], "stream": 1}, "stream"),
+    ],
+    ids=["ask-top-k-true", "ask-top-k-string", "chat-stream-yes", "chat-top-k-true", "openai-stream-yes", "openai-stream-1"],
+)
+def test_switches_and_counts_take_only_their_json_type(
+    restricted_client: TestClient, api_keys: tuple, path: str, payload: dict, mentions: str
+) -> None:
+    """'"yes"' is not true and 'true' is not 1: a client's mistake is a 422, never a guess."""
+    keys: Keys = api_keys[1]
+    body = _is_problem(restricted_client.post(path, json=payload, headers=Keys.header(keys.staff)), 422)
+    assert mentions in body["detail"]
+
+
 def test_malformed_json_is_422_not_500(restricted_client: TestClient, api_keys: tuple) -> None:
     keys: Keys = api_keys[1]
     response = restricted_client.post(

@@ -28,6 +28,19 @@ def test_health_and_readiness(restricted_client: TestClient) -> None:
 
 
 @pytest.mark.slow
+def test_readiness_counts_documents_only_for_a_key_that_sees_them_all(restricted_client: TestClient,
+                                                                      api_keys: tuple) -> None:
+    """The counts include restricted documents: a probe without a key (or with a staff or wrong one) gets no
+    counts, an admin key gets them."""
+    keys: Keys = api_keys[1]
+    for headers in ({}, Keys.header(keys.staff), Keys.header(keys.legal), Keys.header("bma_nosuch_secret")):
+        ready = restricted_client.get("/readyz", headers=headers)
+        assert ready.status_code == 200 and ready.json()["checks"] == {"models": "ok", "records": "ok", "vectors": "ok"}
+    checks = restricted_client.get("/readyz", headers=Keys.header(keys.admin)).json()["checks"]
+    assert checks["records"] == "ok (2 documents)" and checks["vectors"].startswith("ok (") and "chunks" in checks["vectors"]
+
+
+@pytest.mark.slow
 def test_metrics_count_requests_answers_and_refusals(restricted_client: TestClient, api_keys: tuple) -> None:
     headers = Keys.header(api_keys[1].staff)
     restricted_client.post("/api/v1/ask", json={"question": PUBLIC_QUESTION}, headers=headers)

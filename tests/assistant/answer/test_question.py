@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.question import focus_terms, focus_words, intent_of, typed_focus
+from assistant.answer.question import focus_terms, focus_words, intent_of, satisfies, typed_focus
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,17 @@ def test_typed_focus_wants_the_value_next_to_what_it_measures() -> None:
 def test_a_superscript_digit_is_not_a_count_of_items() -> None:
     """'¹' is a digit to str.isdigit() but not to int(): a footnote mark in a topic must not break the intent."""
     assert intent_of("Which services¹ were deployed?").items is None
+
+
+@pytest.mark.parametrize(("sentence", "states_a_count"), [
+    ("A total of 144 officials have completed the training.", True),
+    ("จำนวนสมาชิก ๑๔ คน", True),
+    ("Coverage reached 85% of the city.", True),
+    ("The third batch ran in 2025.", False),  # a year
+    ("The 3rd batch has started.", False),  # an ordinal
+    ("The workshop took place from 22 to 25 May 2018.", False),  # a date's days
+    ("It was signed on June 5, 1995.", False),
+    ("ลงนามเมื่อวันที่ 20 สิงหาคม 2563", False),
+])
+def test_a_count_is_not_a_year_an_ordinal_or_a_date(sentence: str, states_a_count: bool) -> None:
+    assert satisfies("number", sentence) is states_a_count
