@@ -34,17 +34,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.answer_latency import measure as measure_latency  # noqa: E402
-from benchmarks.answer_latency import pct  # noqa: E402
-from benchmarks.load import free_port, run_load, server_rss_mib, start_server, stop, wait_ready  # noqa: E402
-from benchmarks.scale_corpus import generate, rewrite  # noqa: E402
-
-from assistant.config import Settings  # noqa: E402
-from assistant.evaluation import load_gold  # noqa: E402
-from assistant.factory import build_embedder, build_records, build_vectors  # noqa: E402
-from assistant.service import AssistantService  # noqa: E402
-from assistant.store.dense_index import ChromaSearch, DenseIndex  # noqa: E402
-from ingest.pipeline import ingest_paths  # noqa: E402
+from assistant.config import Settings
+from assistant.evaluation import load_gold
+from assistant.factory import build_embedder, build_records, build_vectors
+from assistant.service import AssistantService
+from assistant.store.dense_index import ChromaSearch, DenseIndex
+from benchmarks.answer_latency import measure as measure_latency
+from benchmarks.answer_latency import pct
+from benchmarks.load import free_port, percentile, run_load, server_rss_mib, start_server, stop, wait_ready
+from benchmarks.scale_corpus import generate, rewrite
+from ingest.pipeline import ingest_paths
 
 GOLD = sorted((REPO / "tests" / "data" / "eval").glob("*.jsonl"))
 
@@ -104,10 +103,9 @@ def load(data_dir: Path, seconds: float, clients: int, label: str) -> None:
         rss = server_rss_mib(proc.pid)
     finally:
         stop(proc)
-    lat = sorted(result.latencies)
-    p = (lambda q: 1000 * lat[min(len(lat) - 1, int(round(q * (len(lat) - 1))))]) if lat else (lambda q: math.nan)
-    say(f"load {label:<29} {result.rate:6.1f} req/s closed ({clients} clients, {seconds:g} s)  p50 {p(0.5):.0f} ms  "
-        f"p95 {p(0.95):.0f} ms  errors {len(result.errors)}  server RSS {rss:.0f} MiB (goal <= 1536)")
+    p50, p95 = (1000 * percentile(result.latencies, q) for q in (0.5, 0.95))
+    say(f"load {label:<29} {result.rate:6.1f} req/s closed ({clients} clients, {seconds:g} s)  p50 {p50:.0f} ms  "
+        f"p95 {p95:.0f} ms  errors {len(result.errors)}  server RSS {rss:.0f} MiB (goal <= 1536)")
 
 
 def dense(data_dir: Path) -> None:
@@ -126,13 +124,13 @@ def dense(data_dir: Path) -> None:
     recall: dict[int, list[float]] = {10: [], 30: []}
     times: dict[str, list[float]] = {"exact": [], "hnsw": []}
     for vector in queries:
-        for k in recall:
+        for k, hits in recall.items():
             t0 = time.perf_counter()
             truth = {i for i, _ in exact.query(vector, k)}
             t1 = time.perf_counter()
             found = {i for i, _ in approx.query(vector, k)}
             t2 = time.perf_counter()
-            recall[k].append(len(truth & found) / k)
+            hits.append(len(truth & found) / k)
             if k == 10:
                 times["exact"].append((t1 - t0) * 1000)
                 times["hnsw"].append((t2 - t1) * 1000)
