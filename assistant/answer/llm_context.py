@@ -37,11 +37,12 @@ class PromptContext(BaseModel):
 
 
 def _candidates(passages: Sequence[Passage]) -> list[Passage]:
-    """Retrieved passages, then their neighbouring chunks (the extractive answer may cite one it read on into)."""
+    """Retrieved passages, then their neighbouring chunks and the sections they refer to: the extractive answer may
+    cite a chunk it read on into, or a section a law's sentence points to."""
     out = list(passages)
     for p in passages:
-        out.extend(p.model_copy(update={"chunk": c, "neighbours": [], "also_in": [], "duplicates": []})
-                   for c in p.neighbours)
+        out.extend(p.model_copy(update={"chunk": c, "neighbours": [], "referenced": [], "also_in": [], "duplicates": []})
+                   for c in [*p.neighbours, *p.referenced])
     return out
 
 
