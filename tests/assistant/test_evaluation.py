@@ -23,7 +23,7 @@ def test_hit_counts_a_near_duplicate_for_each_of_its_sources() -> None:
 
 
 def test_must_include_is_case_insensitive_and_digit_blind() -> None:
-    assert must_include_coverage("Signed by GIULIANI in 2001", ["giuliani", "2001", "Livingstone"]) == pytest.approx(2 / 3)
+    assert must_include_coverage("Signed by OKAFOR in 2001", ["okafor", "2001", "Lindqvist"]) == pytest.approx(2 / 3)
     assert must_include_coverage("มาตรา ๘๙", ["มาตรา 89"]) == 1.0
 
 

@@ -15,7 +15,7 @@ from assistant.models import Answer
 from assistant.llm.prompts import QUOTED_LEADS, REFUSAL_SENTINEL, answer_messages
 from tests.assistant.llm_passages import ABU_DHABI, LONG_BEACH, NEW_YORK, corpus_window, make_passage
 
-QUESTION = "Who signed the New York City-London MOU and when?"
+QUESTION = "Who signed the Lagos-Uppsala MOU and when?"  # a made-up MOU: in no gold set
 SIGNED = "Signed in March of 2001"
 
 
@@ -36,9 +36,9 @@ def _extractive(passage, text: str) -> Answer:
 
 def test_trim_keeps_the_relevant_sentences_in_order_within_the_budget(passages: list) -> None:
     text = passages[0].chunk.text
-    trimmed = trim(text, "What common interests do Abu Dhabi and Houston share?", 400)
+    trimmed = trim(text, "From which date are Abu Dhabi and Houston sister cities?", 400)
     assert len(text) > 500 and len(trimmed) <= 400
-    assert "energy, technology and" in trimmed
+    assert "13th day of March 2001" in trimmed
     kept = [text.index(s) for s in trimmed.split(". ")]
     assert kept == sorted(kept)  # document order
     assert trim("Short passage.", QUESTION, 250) == "Short passage."
@@ -60,23 +60,23 @@ def test_passages_the_extractive_answer_cited_come_first_and_the_prompt_stays_sh
 
 
 def test_facts_are_names_and_figures() -> None:
-    found = facts("The agreement was signed by Mayor Giuliani in March 2001 and covers 40% of ๑๒ cities [1].")
-    assert {"Giuliani", "March", "2001", "40%", "12"} <= set(found)
+    found = facts("The agreement was signed by Mayor Okafor in March 2001 and covers 40% of ๑๒ cities [1].")
+    assert {"Okafor", "March", "2001", "40%", "12"} <= set(found)
     assert "The" not in found and "1" not in found  # a sentence's first word and a marker are not facts
     assert "สี่" in facts("วาระคราวละสี่ปี")
 
 
 def test_an_answer_that_drops_the_asked_names_or_figures_is_caught() -> None:
-    signed = "It was signed by Mayor Giuliani and Mayor Livingstone in March 2001 [1]."
+    signed = "It was signed by Mayor Okafor and Mayor Lindqvist in March 2001 [1]."
     aside = "Trade and culture links go back to Walter Raleigh [2]."
     evidence = f"{signed} {aside}"
     assert dropped_sentences(signed, evidence, QUESTION) == []  # the aside shares no question word with it
     assert dropped_sentences("The mayors signed it [1].", evidence, QUESTION) == [signed]
     # one fact left out is a fact lost: LLM mode never says less than the extractive answer
-    assert dropped_sentences("Mayors Giuliani and Livingstone signed it [1].", evidence, QUESTION) == [signed]
-    assert dropped_sentences("Mayors Giuliani and Livingstone signed it in March 2001 [1].", evidence, QUESTION) == []
-    assert dropped_sentences("Mayors Giuliani and Livingstone signed it [1].", evidence, QUESTION, keep_share=0.5) == []
-    assert dropped_sentences("The MOU was signed [1].", "The New York City-London MOU [1].", QUESTION) == []
+    assert dropped_sentences("Mayors Okafor and Lindqvist signed it [1].", evidence, QUESTION) == [signed]
+    assert dropped_sentences("Mayors Okafor and Lindqvist signed it in March 2001 [1].", evidence, QUESTION) == []
+    assert dropped_sentences("Mayors Okafor and Lindqvist signed it [1].", evidence, QUESTION, keep_share=0.5) == []
+    assert dropped_sentences("The MOU was signed [1].", "The Lagos-Uppsala MOU [1].", QUESTION) == []
 
 
 def test_a_sentence_saying_more_about_a_coined_acronym_must_keep_what_it_adds() -> None:
@@ -100,10 +100,10 @@ def test_in_an_overview_every_quoted_sentence_answers() -> None:
 
 def test_dropped_facts_are_quoted_after_the_llm_text_and_a_refusal_falls_back(passages: list) -> None:
     settings = Settings()
-    quoted = f"Thedder Rudolph W. Giuliani {SIGNED} [1]."
+    quoted = f"Thedder Rudolph W. Okafor {SIGNED} [1]."
     extractive = _extractive(passages[2], quoted)
     context = build_context(QUESTION, passages, settings, extractive)
-    kept = settle(QUESTION, "Rudolph W. Giuliani signed it in March of 2001 [1].", context, settings, extractive)
+    kept = settle(QUESTION, "Rudolph W. Okafor signed it in March of 2001 [1].", context, settings, extractive)
     assert kept.mode == "llm" and kept.found and kept.fallback_reason is None
     assert QUOTED_LEADS["en"] not in kept.answer
     lost = settle(QUESTION, "This agreement will go into effect from the date of signatures [1].", context, settings,
