@@ -40,9 +40,7 @@ def with_referenced(best: Sentence, chosen: list[Sentence], sentences: list[Sent
     """'Qualified under section 14' answers only with section 14 beside it: after the best sentence comes each section
     it points to, read from its opening line up to the next section (at most ``ITEMS_MAX`` sentences)."""
     keys = {c.key for c in chosen}
-    by_rank: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        by_rank.setdefault(s.rank, []).append(s)
+    by_rank = _by_rank(sentences)
     added: list[Sentence] = []
     doc = passages[best.rank].chunk.doc_id  # a section number means a section of the same law
     for section in references(best.text):
@@ -119,9 +117,7 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
                 language: str, limit: int) -> list[Sentence]:
     """A list question's answer is often a sentence that introduces the list ("... three objectives:") and the
     short items after it, sometimes over a chunk edge: the items are read on into the next chunks."""
-    by_rank: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        by_rank.setdefault(s.rank, []).append(s)
+    by_rank = _by_rank(sentences)
     leads = [c for c in chosen if not c.short] or chosen
     lead = _lead(leads, by_rank, passages)
     if lead is None:
@@ -155,6 +151,14 @@ def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: l
     if stated is not None:
         return stated
     return next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), None)
+
+
+def _by_rank(sentences: list[Sentence]) -> dict[int, list[Sentence]]:
+    """Each passage's sentences in reading order, by the passage's rank."""
+    by_rank: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_rank.setdefault(s.rank, []).append(s)
+    return by_rank
 
 
 def shape(text: str) -> str:
