@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=50, description="Passages an answer may cite.")
     candidates: int = Field(30, ge=5, le=200, description="Passages each search (BM25 and dense) returns before their rankings are combined.")
     exact_search_max_chunks: int = Field(50_000, ge=0, le=10_000_000, description="Up to this many chunks, a question is compared with every stored vector, held in memory (exact; about 2 KB a chunk); above it, Chroma's approximate index answers. 0 always uses Chroma.")
+    bm25_max_matches: int = Field(5_000, ge=0, le=100_000_000, description="Most chunks BM25 scores for a question, counted once per question word they hold. While the question's words match fewer, every chunk holding any of them is ranked; above it, only those holding its rarer words (the rarest always), on all its words, so that a word found in most documents does not slow every question as documents are added. 0 ranks every match.")
     fusion: Literal["convex", "rrf"] = Field("convex", description="How the BM25 and dense rankings combine: 'convex' (a weighted sum of scores normalised per question) or 'rrf' (reciprocal rank fusion).")
     dense_share: float = Field(0.5, ge=0, le=1, description="Share of the dense (meaning) score in 'convex' fusion; BM25 (words) gets the rest.")
     heading_bonus: float = Field(0.05, ge=0, le=1, description="Added to a passage's score when its heading or document title shares a content word with the question.")

@@ -24,7 +24,7 @@ def build_query_embedder(settings: Settings) -> Embedder:
 
 
 def build_records(settings: Settings) -> RecordStore:
-    return RecordStore(records_path(settings.resolved_data_dir()))
+    return RecordStore(records_path(settings.resolved_data_dir()), bm25_max_matches=settings.bm25_max_matches)
 
 
 def build_vectors(settings: Settings, embedder: Embedder) -> VectorStore:

@@ -24,3 +24,24 @@ def fts_query(tokens: list[str]) -> str:
     """Every token quoted (quotes doubled), OR-joined: any user text becomes a valid FTS5 query."""
     unique = list(dict.fromkeys(tokens))
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in unique)
+
+
+def rarest(matches: dict[str, int], budget: int, k: int) -> list[str] | None:
+    """The query tokens whose chunks BM25 ranks, given how many chunks hold each (``matches``, in query order).
+
+    None (rank every chunk that holds any token) while the matches total at most ``budget``. Above it, the rarest
+    tokens whose matches fit in ``budget``, the rarest always, and more while they hold fewer than ``k`` matches, so
+    a question of common words alone still gets ``k`` candidates. A chunk holding only commoner tokens is then left
+    out: the commoner a token, the less BM25 credits it (its IDF falls towards 0 as it nears half the chunks), so
+    such a chunk rarely outranks one holding a rare token, and ranking it is what grows with the documents.
+    """
+    if budget <= 0 or sum(matches.values()) <= budget:
+        return None
+    chosen: list[str] = []
+    total = 0
+    for token in sorted(matches, key=matches.__getitem__):  # stable: equal counts keep the query's order
+        if chosen and total + matches[token] > budget and total >= k:
+            break
+        chosen.append(token)
+        total += matches[token]
+    return None if len(chosen) == len(matches) else chosen

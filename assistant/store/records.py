@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.models import Chunk, DocumentMeta, Page
-from assistant.store.lexical_tokens import fts_query, lexical_rows, tokens
+from assistant.store.lexical_tokens import fts_query, lexical_rows, rarest, tokens
 
 # Porter stems the English tokens ('adopted' finds 'adopt'); Thai tokens pass through it unchanged.
 _LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
@@ -35,14 +35,18 @@ CREATE TABLE IF NOT EXISTS pages (
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """ + _LEXICAL_TABLE + ";"
 _BODY_WEIGHT, _CONTEXT_WEIGHT = 1.0, 0.5
+_MATCH_COUNTS_KEPT = 50_000  # tokens whose chunk count is remembered until the next commit (a few MB)
 
 
 class RecordStore:
     """The system of record: a chunk exists when this store says so; vectors are a derived index."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, bm25_max_matches: int = 0) -> None:
+        """``bm25_max_matches``: see ``lexical_search``; 0 ranks every match."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.bm25_max_matches = bm25_max_matches
+        self._match_counts: tuple[tuple[int, int], dict[str, int]] = ((-1, -1), {})  # by generation()
         self._lock = threading.RLock()
         self._commits = 0  # this connection's own commits, which PRAGMA data_version does not count
         self._parsed_metas: dict[str, tuple[str, str, DocumentMeta]] = {}
@@ -253,21 +257,45 @@ class RecordStore:
         return int(self._rows("SELECT count(*) FROM chunks WHERE doc_id = ?", (doc_id,))[0][0])
 
     def lexical_search(self, query: str, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
-        """BM25 over normalised tokens; scores are negated bm25() so that higher is better."""
-        if k <= 0:
+        """BM25 over normalised tokens; scores are negated bm25() so that higher is better.
+
+        FTS5 scores every chunk that matches any token before its LIMIT, so the cost grows with the documents. Above
+        ``bm25_max_matches`` matches, only the chunks holding the query's rarer tokens are scored (``rarest``), each
+        still on every token of the query: the scores are the exact ones, only which chunks compete changes. Where
+        those chunks are fewer than ``k`` (in the allowed documents), every match is ranked after all."""
+        words = tokens(query)
+        if k <= 0 or not words or doc_ids == []:
             return []
-        return [(i, float(s)) for i, s in self._matching(
-            f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score", query, doc_ids,
-            " ORDER BY score DESC LIMIT ?", [k])]
+        select = f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score"
+        rare = rarest(self._match_counts_of(words), self.bm25_max_matches, k) if self.bm25_max_matches else None
+        if rare is not None:
+            # unary + keeps the rowid test out of FTS5's plan: given to FTS5, each rowid would re-run the query
+            rows = self._matching(select, words, doc_ids,
+                                  " AND +rowid IN (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?)"
+                                  " ORDER BY score DESC LIMIT ?", [fts_query(rare), k])
+            if len(rows) >= k:
+                return [(i, float(s)) for i, s in rows]
+        return [(i, float(s)) for i, s in self._matching(select, words, doc_ids, " ORDER BY score DESC LIMIT ?", [k])]
 
     def mentions(self, query: str, doc_ids: list[str] | None = None) -> bool:
         """Whether any chunk matches a token of ``query``: ``lexical_search`` without ranking every match first."""
-        return bool(self._matching("SELECT 1", query, doc_ids, " LIMIT 1", []))
-
-    def _matching(self, select: str, query: str, doc_ids: list[str] | None, tail: str, tail_params: list) -> list[tuple]:
         words = tokens(query)
-        if not words or doc_ids == []:
-            return []
+        return bool(words) and doc_ids != [] and bool(self._matching("SELECT 1", words, doc_ids, " LIMIT 1", []))
+
+    def _match_counts_of(self, words: list[str]) -> dict[str, int]:
+        """How many chunks hold each token (in query order): counted once per token until the next commit."""
+        generation = self.generation()
+        if self._match_counts[0] != generation or len(self._match_counts[1]) > _MATCH_COUNTS_KEPT:
+            self._match_counts = (generation, {})
+        counts = self._match_counts[1]
+        for word in dict.fromkeys(words):
+            if word not in counts:
+                counts[word] = int(self._rows("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                              (fts_query([word]),))[0][0])
+        return {word: counts[word] for word in dict.fromkeys(words)}
+
+    def _matching(self, select: str, words: list[str], doc_ids: list[str] | None, tail: str,
+                  tail_params: list) -> list[tuple]:
         sql = f"{select} FROM chunks_fts WHERE chunks_fts MATCH ?"
         params: list = [fts_query(words)]
         if doc_ids is not None:
