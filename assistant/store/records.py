@@ -46,7 +46,7 @@ class RecordStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.bm25_max_matches = bm25_max_matches
-        self._match_counts: tuple[tuple[int, int], dict[str, int]] = ((-1, -1), {})  # by generation()
+        self._match_counts: tuple[tuple[int, int], int, dict[str, int]] = ((-1, -1), 0, {})  # by generation()
         self._lock = threading.RLock()
         self._commits = 0  # this connection's own commits, which PRAGMA data_version does not count
         self._parsed_metas: dict[str, tuple[str, str, DocumentMeta]] = {}
@@ -261,20 +261,26 @@ class RecordStore:
 
         FTS5 scores every chunk that matches any token before its LIMIT, so the cost grows with the documents. Above
         ``bm25_max_matches`` matches, only the chunks holding the query's rarer tokens are scored (``rarest``), each
-        still on every token of the query: the scores are the exact ones, only which chunks compete changes. Where
-        those chunks are fewer than ``k`` (in the allowed documents), every match is ranked after all."""
+        still on every token of the query that BM25 credits: the scores are the exact ones, only which chunks compete
+        changes. Where those chunks are fewer than ``k`` (in the allowed documents), every match is ranked after all.
+        """
         words = tokens(query)
         if k <= 0 or not words or doc_ids == []:
             return []
         select = f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score"
-        rare = rarest(self._match_counts_of(words), self.bm25_max_matches, k) if self.bm25_max_matches else None
-        if rare is not None:
-            # unary + keeps the rowid test out of FTS5's plan: given to FTS5, each rowid would re-run the query
-            rows = self._matching(select, words, doc_ids,
-                                  " AND +rowid IN (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?)"
-                                  " ORDER BY score DESC LIMIT ?", [fts_query(rare), k])
-            if len(rows) >= k:
-                return [(i, float(s)) for i, s in rows]
+        if self.bm25_max_matches:
+            total, counts = self._match_counts_of(words)
+            rare = rarest(counts, self.bm25_max_matches, k)
+            if rare is not None:
+                # FTS5's IDF is 1e-6 for a token in half the chunks or more: leaving it out changes no score, and
+                # saves stepping through its matches. Unary + keeps the rowid test out of FTS5's plan, which would
+                # re-run the query for each rowid.
+                credited = [w for w in counts if 2 * counts[w] < total or w in rare]
+                rows = self._matching(select, credited, doc_ids,
+                                      " AND +rowid IN (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?)"
+                                      " ORDER BY score DESC LIMIT ?", [fts_query(rare), k])
+                if len(rows) >= k:
+                    return [(i, float(s)) for i, s in rows]
         return [(i, float(s)) for i, s in self._matching(select, words, doc_ids, " ORDER BY score DESC LIMIT ?", [k])]
 
     def mentions(self, query: str, doc_ids: list[str] | None = None) -> bool:
@@ -282,17 +288,18 @@ class RecordStore:
         words = tokens(query)
         return bool(words) and doc_ids != [] and bool(self._matching("SELECT 1", words, doc_ids, " LIMIT 1", []))
 
-    def _match_counts_of(self, words: list[str]) -> dict[str, int]:
-        """How many chunks hold each token (in query order): counted once per token until the next commit."""
+    def _match_counts_of(self, words: list[str]) -> tuple[int, dict[str, int]]:
+        """The number of chunks, and how many hold each token (in query order, once each): counted once per token
+        until the next commit."""
         generation = self.generation()
-        if self._match_counts[0] != generation or len(self._match_counts[1]) > _MATCH_COUNTS_KEPT:
-            self._match_counts = (generation, {})
-        counts = self._match_counts[1]
+        if self._match_counts[0] != generation or len(self._match_counts[2]) > _MATCH_COUNTS_KEPT:
+            self._match_counts = (generation, self.total_chunks(), {})
+        _, total, counts = self._match_counts
         for word in dict.fromkeys(words):
             if word not in counts:
                 counts[word] = int(self._rows("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
                                               (fts_query([word]),))[0][0])
-        return {word: counts[word] for word in dict.fromkeys(words)}
+        return total, {word: counts[word] for word in dict.fromkeys(words)}
 
     def _matching(self, select: str, words: list[str], doc_ids: list[str] | None, tail: str,
                   tail_params: list) -> list[tuple]:
