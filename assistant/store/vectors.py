@@ -20,9 +20,9 @@ from assistant.errors import StoreUnavailableError
 
 _VECTOR_CACHE_SIZE = 20_000  # ~40 MB of 512-d float32
 _BATCH = 1000
-# Neighbours per node and build effort of a new collection's HNSW graph: Chroma's defaults (16, 100) found 77% of the
-# true top 10 for the gold questions at 96,000 chunks, these 88% at the same search effort, at 1.5x the build time
-# (seconds against the embedder's minutes) and 2% more disk (docs/benchmarks.md "Scale").
+# Neighbours per node and build effort of a new collection's HNSW graph. At 96,000 chunks and ef_search 800, Chroma's
+# defaults (16, 100) found 94% of the true top 10 for the gold questions, these 98%, for twice the build time (81 s
+# against the embedder's 21 minutes) and 5% more disk (docs/benchmarks.md "Scale").
 _HNSW_GRAPH = {"max_neighbors": 32, "ef_construction": 200}
 _OPEN_LOCK = threading.Lock()
 T = TypeVar("T")
