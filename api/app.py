@@ -46,6 +46,7 @@ def _routers() -> list[APIRouter]:
 def build_context(settings: Settings, service: AssistantService | None = None) -> AppContext:
     private_data_dir(settings)  # before anything of the service writes there
     metrics = Metrics()
+    owned = service is None  # a shared service means a process of many apps (tests): its heap is left alone
     service = service or AssistantService(settings, embed_in_child=settings.query_embed_process)
 
     def job_finished(job: Job) -> None:
@@ -64,7 +65,7 @@ def build_context(settings: Settings, service: AssistantService | None = None) -
         limiter=RateLimiter(settings.rate_limit_per_minute),
         key_failures=FailedKeyLimiter(settings.failed_key_limit, settings.failed_key_window_s),
         metrics=metrics,
-        readiness=Readiness(service),
+        readiness=Readiness(service, settle=owned),
     )
 
 
