@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 class Readiness:
-    def __init__(self, service: AssistantService, *, settle: bool = True) -> None:
+    def __init__(self, service: AssistantService, *, settle: bool = False) -> None:
         """``settle``: freeze the heap after warm-up (see ``_settle``); only for a process that serves one app, since
         frozen objects that later become garbage in a cycle are never reclaimed (tests build many apps)."""
         self.service = service
