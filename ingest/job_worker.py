@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -69,35 +70,63 @@ def _tree_rss(process: psutil.Process) -> int:
 
 
 class JobProcess:
-    """One job's process: ``run`` starts and watches it until it ends; ``stop`` (from any thread) kills it."""
+    """One job's process. Started ahead of its job, it loads the heavy modules and the embedding model while it waits
+    (the queue starts the next one while a job runs and others wait, see ``ingest.jobs``); ``run`` hands it the job
+    and watches it until it ends; ``stop`` (from any thread) kills it. Its store connections open only once it has
+    the job, so it sees the index as committed then."""
 
-    def __init__(self, settings: Settings, job: Job) -> None:
+    def __init__(self, settings: Settings, ahead: str | None = None) -> None:
+        """``ahead``: the action of the job this process is started ahead for, to warm up what that needs."""
         self.settings = settings
-        self.job = job
+        self.job: Job | None = None
         self._reason: Reason | None = None
         self._wake = threading.Event()
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(_REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
+        self._child: subprocess.Popen | None = None
+        self._unstarted = ""
+        try:
+            self._child = subprocess.Popen([sys.executable, "-m", "ingest.job_worker", str(os.getpid()),
+                                            ahead or "now"], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, env=env, start_new_session=True)
+        except OSError as exc:  # no memory or process slot left: the job fails with the reason
+            self._unstarted = f"no process could be started for the job ({exc})"
+            return
+        resolved = settings.model_copy(update={"data_dir": settings.resolved_data_dir()})
+        self._send(resolved.model_dump_json())
+
+    def _send(self, line: str) -> None:
+        assert self._child is not None
+        try:
+            self._child.stdin.write(line.encode() + b"\n")  # type: ignore[union-attr]
+            self._child.stdin.flush()  # type: ignore[union-attr]
+        except OSError:
+            pass  # it died; its exit says why
 
     def stop(self, reason: Reason) -> None:
         if self._reason is None:
             self._reason = reason
         self._wake.set()
 
-    def run(self) -> Outcome:
+    def discard(self) -> None:
+        """A process started ahead for a job that never came (cancelled, or the service stops)."""
+        if self._child is not None:
+            _kill(self._child)
+            self._child.wait()
+
+    def run(self, job: Job, tick: Callable[[], object] = lambda: None) -> Outcome:
+        """``tick`` is called while the job runs, several times a second (the queue starts the next process there)."""
+        self.job = job
+        child = self._child
+        if child is None:
+            return Outcome("failed", self._unstarted)
         if self._reason is not None:  # stopped before it started
+            self.discard()
             return Outcome("failed", "", killed=self._reason, reported=False)
-        settings = self.settings.model_copy(update={"data_dir": self.settings.resolved_data_dir()})
-        payload = json.dumps({"settings": settings.model_dump(mode="json"), "job": self.job.model_dump(mode="json")})
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(_REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
-        child = subprocess.Popen([sys.executable, "-m", "ingest.job_worker", str(os.getpid())],
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, start_new_session=True)
+        self._send(job.model_dump_json())
+        child.stdin.close()  # type: ignore[union-attr]
         started = time.monotonic()
         peak = 0
         try:
-            try:
-                child.stdin.write(payload.encode())  # type: ignore[union-attr]
-                child.stdin.close()  # type: ignore[union-attr]
-            except OSError:
-                pass  # it died at once; its exit says why
             watched = psutil.Process(child.pid)
             while child.poll() is None:
                 peak = max(peak, _tree_rss(watched))
@@ -108,6 +137,7 @@ class JobProcess:
                 if self._reason is not None:
                     _kill(child)
                     break
+                tick()
                 self._wake.wait(SAMPLE_S)
         except BaseException:
             _kill(child)
@@ -146,9 +176,22 @@ def _watch_parent(parent: int) -> None:
     os.killpg(0, signal.SIGKILL)
 
 
-def main(parent: int) -> None:
-    """The child: settings and job as JSON on stdin, one JSON result on stdout; whatever a library prints to stdout
-    goes to stderr, with the log."""
+def _warm_up(settings: Settings, action: str) -> None:
+    """While the process waits for its job: what that job needs and takes seconds to load (the model only for an
+    ingest: a delete's memory stays its own). No store is opened."""
+    import chromadb  # noqa: F401 - the import is the point
+
+    import ingest.pipeline  # noqa: F401
+    from assistant.factory import build_embedder
+
+    if action == "ingest":
+        build_embedder(settings).load()
+
+
+def main(parent: int, ahead: str) -> None:
+    """The child: settings, then (once the parent has a job for it) the job, each one JSON line on stdin; one JSON
+    result on stdout. Whatever a library prints to stdout goes to stderr, with the log. Started for a job at hand,
+    it warms nothing up: the ingestion loads the model while it imports Chroma, and a delete needs no model."""
     from assistant.errors import AssistantError
     from ingest.job_actions import HANDLERS
 
@@ -156,9 +199,16 @@ def main(parent: int) -> None:
     os.dup2(2, 1)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
-    payload = json.loads(sys.stdin.read())
-    settings = Settings.model_validate(payload["settings"])
-    job = Job.model_validate(payload["job"])
+    settings = Settings.model_validate_json(sys.stdin.readline())
+    try:
+        if ahead != "now":
+            _warm_up(settings, ahead)
+    except Exception:  # the job meets the same failure and reports it
+        log.debug("warm-up failed", exc_info=True)
+    line = sys.stdin.readline()
+    if not line:
+        os._exit(0)  # discarded before it had a job
+    job = Job.model_validate_json(line)
     try:
         result = {"status": "done", "message": HANDLERS[job.action](settings, job)}
     except AssistantError as exc:
@@ -173,4 +223,4 @@ def main(parent: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]))
+    main(int(sys.argv[1]), sys.argv[2])
