@@ -63,6 +63,8 @@ def test_a_running_job_is_killed_and_a_queued_one_dropped(tmp_path: Path, restri
         assert until(client, after["id"], {"done", "failed"})["status"] == "done"  # the queue went on
         listed = {d["doc_id"] for d in client.get("/api/v1/documents", headers=admin).json()["documents"]}
         assert listed == {"ferry-note.txt", "third-note.txt"}
+        answer = client.post("/api/v1/ask", json={"question": "When does the Orvanto pier open?"}, headers=admin).json()
+        assert answer["found"] and answer["citations"][0]["source"] == "third-note.txt", answer
         assert index_state(client) == before
         assert client.app.state.ctx.jobs.pending() == 0  # type: ignore[attr-defined]
         assert client.delete(f"/api/v1/jobs/{running['id']}", headers=admin).status_code == 409  # finished
