@@ -184,11 +184,13 @@ class JobQueue:
 
     def _run(self) -> None:
         while (job_id := self._next()) is not None:
+            if not self._waiting(job_id):
+                continue  # cancelled (or trimmed) while it waited
             process, self._spare = self._spare or JobProcess(self.settings), None
             with self._lock:  # a cancel cannot slip in between the check and the start
-                if self._closing or job_id not in self._jobs or self._jobs[job_id].status != "queued":
+                if not self._waiting(job_id):
                     self._spare = process
-                    continue  # cancelled (or trimmed) while it waited
+                    continue
                 job = self._jobs[job_id] = self._jobs[job_id].model_copy(update={"status": "running"})
                 self.files.save(job)
                 process.job, self._running = job, process
@@ -212,6 +214,9 @@ class JobQueue:
                     self.on_done(job)
                 except Exception:
                     log.exception("job callback failed")
+
+    def _waiting(self, job_id: str) -> bool:
+        return not self._closing and job_id in self._jobs and self._jobs[job_id].status == "queued"
 
     def _next(self) -> str | None:
         """The next job's id, None once closed; a process started ahead is not kept while the queue is empty (it

@@ -1,7 +1,8 @@
 """An upload replaces the file of its name only if it ingests: under the ingest lock its job swaps the staged bytes
 (and their access, in the uploads folder's catalog) in, ingests them, and puts the previous file and catalog entry
 back when ingestion fails. So a re-upload that fails leaves the indexed version exactly as it was: its access, its
-download, and the uploads folder that the next ingest reads; the catalog describes only what is indexed."""
+download, and the uploads folder that the next ingest reads; the catalog describes only what is indexed. The swap is
+written down before it changes anything, so that a job process killed anywhere in between is put right (``settle``)."""
 
 from __future__ import annotations
 
