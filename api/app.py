@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,7 +12,7 @@ from fastapi import APIRouter, FastAPI
 
 from api.context import AppContext
 from api.metrics import Metrics
-from api.middleware import BodyLimitMiddleware, MetricsMiddleware, TimeoutMiddleware
+from api.middleware import BodyLimitMiddleware, MetricsMiddleware, ServedByMiddleware, TimeoutMiddleware
 from api.problems import install_problem_handlers
 from assistant.data_folder import private_data_dir
 from api.ratelimit import FailedKeyLimiter, RateLimiter
@@ -43,7 +44,7 @@ def _routers() -> list[APIRouter]:
     return [importlib.import_module(name).router for name in ROUTERS]
 
 
-def build_context(settings: Settings, service: AssistantService | None = None) -> AppContext:
+def build_context(settings: Settings, service: AssistantService | None = None, settle_heap: bool = False) -> AppContext:
     private_data_dir(settings)  # before anything of the service writes there
     metrics = Metrics()
     service = service or AssistantService(settings, embed_in_child=settings.query_embed_process)
@@ -64,13 +65,15 @@ def build_context(settings: Settings, service: AssistantService | None = None) -
         limiter=RateLimiter(settings.rate_limit_per_minute),
         key_failures=FailedKeyLimiter(settings.failed_key_limit, settings.failed_key_window_s),
         metrics=metrics,
-        readiness=Readiness(service),
+        readiness=Readiness(service, settle=settle_heap),
     )
 
 
-def create_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
-    """``service`` lets several apps share one loaded index (tests); by default each app builds its own."""
-    ctx = build_context(settings, service)
+def create_app(settings: Settings, service: AssistantService | None = None, *, settle_heap: bool = False) -> FastAPI:
+    """``service`` lets several apps share one loaded index (tests); by default each app builds its own.
+    ``settle_heap``: the app is its process's only one (``assistant serve``), so warm-up may freeze the heap
+    (``Readiness._settle``); a process that builds many apps (tests) must not, or their garbage would never go."""
+    ctx = build_context(settings, service, settle_heap)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -100,6 +103,7 @@ def create_app(settings: Settings, service: AssistantService | None = None) -> F
                        max_upload_bytes=int(settings.max_upload_mb * 1024 * 1024))
     app.add_middleware(TimeoutMiddleware, timeout_s=settings.request_timeout_s)
     app.add_middleware(MetricsMiddleware, metrics=ctx.metrics)
+    app.add_middleware(ServedByMiddleware, instance=secrets.token_hex(4))
     return app
 
 
@@ -107,4 +111,4 @@ def app_from_env() -> FastAPI:
     """Zero-argument factory for ``uvicorn --factory api.app:app_from_env`` (several workers on a Chroma server)."""
     from assistant.config import get_settings
 
-    return create_app(get_settings())
+    return create_app(get_settings(), settle_heap=True)

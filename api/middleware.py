@@ -130,3 +130,24 @@ class MetricsMiddleware:
             route = getattr(scope.get("route"), "path", "other")  # the router records the matched route here
             self.metrics.requests.labels(scope["method"], route, str(status)).inc()
             self.metrics.latency.labels(scope["method"], route).observe(time.perf_counter() - begin)
+
+
+class ServedByMiddleware:
+    """Names the process that answered in ``X-Served-By``: a random id drawn when the app is built, never its pid or
+    host, so that behind one port (``serve --workers``) or a load balancer an operator can tell the processes apart."""
+
+    def __init__(self, app: ASGIApp, instance: str) -> None:
+        self.app = app
+        self.header = (b"x-served-by", instance.encode())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def named_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), self.header]}
+            await send(message)
+
+        await self.app(scope, receive, named_send)

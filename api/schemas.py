@@ -60,6 +60,8 @@ class JobView(BaseModel):
     message: str = ""
     created: str
     finished: str | None = None
+    peak_memory_mb: float | None = Field(None, description="Most memory the job's processes used together, in MB, "
+                                         "as sampled while it ran: compare with ASSISTANT_JOB_MEMORY_MB.")
 
 
 class Health(BaseModel):

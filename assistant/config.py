@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     ocr_max_pages: int = Field(500, ge=1, le=100_000, description="Most scanned pages OCR reads per document; the rest are reported as not read, so that one huge scan cannot hold ingestion for hours.")
     catalog_file: Path | None = Field(None, description="TOML catalog of document metadata (title, kind, date, parties, language, access); unset means the `catalog.toml` inside each ingested folder.")
     lock_timeout_s: float = Field(0.0, ge=0, le=3600, description="Seconds a second ingest on the same data folder waits for the running one before it refuses.")
+    job_timeout_s: float = Field(1800.0, ge=1, le=86_400, description="Longest time one upload or delete job of the service may run, from when its process takes it up (waiting for another ingestion included); past it the job is stopped and fails, and the index stays as it was before the job.")
+    job_memory_mb: int = Field(3072, ge=64, le=1_000_000, description="Most memory, in MB, one upload or delete job may use: its process and the processes it starts, together (an upload of a short note peaks near 300 MB, most of it the embedding model; a delete near 100 MB). Over it the job is stopped and fails, and the index stays as it was before the job; each job's status shows its peak, to size this.")
 
     # --- retrieval and answers -------------------------------------------------------------
     top_k: int = Field(5, ge=1, le=50, description="Passages an answer may cite.")

@@ -44,6 +44,7 @@ class Job(BaseModel):
     created: str
     finished: str | None = None
     owner: str = ""  # the queue that runs it (see JobFiles)
+    peak_memory_mb: float | None = None  # of the job's processes together, sampled (see ingest.job_worker)
     order: int = Field(default_factory=time.time_ns)  # submission order, kept across a restart (``created`` is in s)
 
 

@@ -1,85 +1,31 @@
-"""Background ingestion inside the service: one worker thread is the single writer of the embedded store, so uploads
-and deletions queue behind each other while queries keep being answered from the committed index."""
+"""Background ingestion for the service: one worker thread runs the jobs in submission order, each in a process of its
+own (``ingest.job_worker``) that holds the ingest lock, so uploads and deletions queue behind each other, a job can be
+bounded and cancelled while it runs, and queries keep being answered from the committed index."""
 
 from __future__ import annotations
 
 import logging
-import os
 import queue
 import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 from assistant.config import Settings
-from assistant.errors import AssistantError, ConflictError, NotFoundError
-from assistant.hashing import file_sha256
+from assistant.errors import ConflictError, NotFoundError
+from ingest.job_actions import settle_killed
 from ingest.job_store import FINISHED, Action, Job, JobFiles, Status
 from ingest.job_store import now as _now
-from ingest.upload_swap import ingest_upload, set_catalog_entry
-from ingest.uploads import StagedUpload, uploads_dir
+from ingest.job_worker import JobProcess, Outcome
+from ingest.upload_swap import companions, settle
+from ingest.uploads import StagedUpload
 
 log = logging.getLogger(__name__)
 
 __all__ = ["FINISHED", "Action", "Job", "JobQueue", "StagedUpload", "Status"]
 _KEEP_FINISHED = 1000
 STOPPED = "the service stopped while this job ran"
-
-
-def _ingest(settings: Settings, job: Job) -> str:
-    if job.upload is None:
-        raise NotFoundError(f"job {job.id} has no upload to ingest")
-    return ingest_upload(job.upload, settings)
-
-
-def _delete(settings: Settings, job: Job) -> str:
-    """Chunks leave the vector index first: a crash in between leaves records whose vectors the next ingest repairs."""
-    from assistant.factory import build_embedder, build_records, build_vectors
-    from ingest.locking import ingest_lock
-
-    with ingest_lock(settings):
-        records = build_records(settings)
-        try:
-            if records.document(job.doc_id) is None:
-                raise NotFoundError(f"no document {job.doc_id!r}")
-            ids = sorted(records.chunk_ids_of(job.doc_id))
-            root = records.document_roots().get(job.doc_id)
-            if ids:
-                build_vectors(settings, build_embedder(settings)).delete(ids)
-            records.delete_document(job.doc_id)
-            if root is not None and Path(root) == uploads_dir(settings):
-                (Path(root) / job.doc_id).unlink(missing_ok=True)  # an uploaded original goes with its document
-                set_catalog_entry(Path(root), job.doc_id, None)  # and its access: a new upload of the name starts fresh
-        finally:
-            records.close()
-    return f"deleted {job.doc_id} ({len(ids)} chunks)"
-
-
-HANDLERS: dict[Action, Callable[[Settings, Job], str]] = {"ingest": _ingest, "delete": _delete}
-
-
-def _settle_swap(settings: Settings, job: Job) -> str:
-    """An upload job that stopped after its file was swapped in: the uploads folder is made to match the index again
-    (the version the index holds stays; the other one goes), and the message says which version that is."""
-    from assistant.factory import build_records
-
-    assert job.upload is not None
-    target = uploads_dir(settings) / job.upload.name
-    backup = job.upload.path.with_name(f"{job.upload.path.name}.previous")
-    records = build_records(settings)
-    try:
-        meta = records.document(job.doc_id)
-    finally:
-        records.close()
-    if meta is not None and target.is_file() and meta.sha256 == file_sha256(target):
-        backup.unlink(missing_ok=True)
-        return f"{STOPPED}, after the new version was indexed: it stays"
-    if backup.is_file():
-        os.replace(backup, target)
-        return f"{STOPPED}; the previous version stays as it was: upload the file again"
-    target.unlink(missing_ok=True)  # an unindexed file would fail every later ingest of the uploads folder
-    return f"{STOPPED}; nothing of it was kept: upload the file again"
+CANCEL_WAIT_S = 60.0  # a cancel answers once the job is settled, unless putting back waits for another ingestion
 
 
 class JobQueue:
@@ -97,6 +43,9 @@ class JobQueue:
         self._lock = threading.Lock()
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._worker: threading.Thread | None = None
+        self._running: JobProcess | None = None  # the job whose process runs now
+        self._spare: JobProcess | None = None
+        self._closing = False  # the next job's process, started while this one runs and others wait
 
     def submit(self, action: Action, doc_id: str, upload: StagedUpload | None = None) -> Job:
         job = Job(id=uuid.uuid4().hex, action=action, doc_id=doc_id, upload=upload, created=_now(),
@@ -116,8 +65,9 @@ class JobQueue:
 
     def resume(self) -> None:
         """Adopt the jobs of queues whose process is gone: waiting ones run again; a running upload whose file was
-        not swapped in yet runs again, one that was is settled and failed with the reason; a running delete, safe
-        to repeat, runs again. Staged uploads no waiting job names are removed. Each step is logged."""
+        not swapped in yet runs again, one that was is settled (``ingest.upload_swap.settle``) and failed with the
+        reason; a running delete, safe to repeat, runs again. Staged uploads no waiting job names are removed. Each
+        step is logged."""
         requeued, settled = [], []
         for job in self.files.all():
             if job.status in FINISHED:
@@ -131,12 +81,17 @@ class JobQueue:
                 settled.append(self._fail(job, "its uploaded file was lost while the service was stopped: upload "
                                                "it again"))
                 continue
-            if job.status == "running" and swapped:
+            if job.status == "running" and job.upload is not None:
                 try:
-                    message = _settle_swap(self.settings, job) if job.upload is not None else STOPPED
+                    kept, note = settle(job.upload, self.settings)  # unswapped: a half-made swap undone
+                    message = f"{STOPPED}; {note}" + ("" if kept else ": upload the file again")
                 except Exception as exc:  # a store that cannot be read now: say so, never block the start
                     message = f"{STOPPED}; its outcome could not be checked ({type(exc).__name__})"
-                settled.append(self._fail(job, message))
+                if swapped:
+                    settled.append(self._fail(job, message))
+                    continue
+            elif job.status == "running" and swapped:
+                settled.append(self._fail(job, STOPPED))
                 continue
             self._enqueue(job.model_copy(update={"status": "queued", "owner": self.files.owner}))
             requeued.append(job)
@@ -145,7 +100,8 @@ class JobQueue:
                         ", ".join(f"{j.action} {j.doc_id} ({j.id})" for j in requeued))
         for job in settled:
             log.warning("job %s (%s %s) failed: %s", job.id, job.action, job.doc_id, job.message)
-        named = {j.upload.path for j in self.files.all() if j.upload is not None and j.status not in FINISHED}
+        named = {path for j in self.files.all() if j.upload is not None and j.status not in FINISHED
+                 for path in companions(j.upload)}
         for path in self.files.remove_orphans(named):
             log.warning("removed the staged upload %s: no waiting job names it", path.name)
 
@@ -168,19 +124,26 @@ class JobQueue:
         return job.model_copy()
 
     def cancel(self, job_id: str) -> Job:
-        """A queued job is dropped (its staged upload with it); one already running or finished cannot be."""
+        """A queued job is dropped (its staged upload with it). A running one has its process killed and whatever it
+        changed put back (``ingest.job_actions``); the job it returns is settled by then, unless putting back waits
+        for another ingestion. A finished job cannot be cancelled."""
         with self._lock:
             job = self._jobs.get(job_id)
             if job is None:
                 if self.files.load(job_id) is not None:
                     raise ConflictError(f"job {job_id} belongs to another service process; cancel it there")
                 raise NotFoundError(f"no job {job_id!r}")
-            if job.status != "queued":
-                raise ConflictError(f"job {job_id} is {job.status}; only a queued job can be cancelled")
-            job = job.model_copy(update={"status": "cancelled", "message": "cancelled before it ran",
-                                         "finished": _now()})
-            self._jobs[job_id] = job
-            self.files.save(job)
+            running = self._running if self._running is not None and self._running.job.id == job_id else None
+            if running is None and job.status != "queued":
+                raise ConflictError(f"job {job_id} is {job.status}; only a queued or running job can be cancelled")
+            if running is None:
+                job = job.model_copy(update={"status": "cancelled", "message": "cancelled before it ran",
+                                             "finished": _now()})
+                self._jobs[job_id] = job
+                self.files.save(job)
+        if running is not None:
+            running.stop("cancel")
+            return self.wait(job_id, CANCEL_WAIT_S)
         if job.upload is not None:
             job.upload.path.unlink(missing_ok=True)
         return job.model_copy()
@@ -201,7 +164,12 @@ class JobQueue:
         return self.get(job_id)
 
     def close(self) -> None:
-        """Jobs still waiting stay on disk, for the next start to resume."""
+        """Jobs still waiting stay on disk, for the next start to resume; a running one is killed, and stays
+        'running' on disk for the next start to settle, as after a crash."""
+        with self._lock:
+            self._closing = True
+            if self._running is not None:
+                self._running.stop("stop")
         if self._worker is not None and self._worker.is_alive():
             self._queue.put(None)
             self._worker.join(timeout=30)
@@ -215,28 +183,94 @@ class JobQueue:
             return job
 
     def _run(self) -> None:
-        while (job_id := self._queue.get()) is not None:
-            with self._lock:  # taken under the lock: a cancel cannot slip in between the check and the start
-                if job_id not in self._jobs or self._jobs[job_id].status != "queued":
-                    continue  # cancelled (or trimmed) while it waited
+        while (job_id := self._next()) is not None:
+            if not self._waiting(job_id):
+                continue  # cancelled (or trimmed) while it waited
+            process, self._spare = self._spare or JobProcess(self.settings), None
+            with self._lock:  # a cancel cannot slip in between the check and the start
+                if not self._waiting(job_id):
+                    self._spare = process
+                    continue
                 job = self._jobs[job_id] = self._jobs[job_id].model_copy(update={"status": "running"})
                 self.files.save(job)
+                process.job, self._running = job, process
             try:
-                message = HANDLERS[job.action](self.settings, job)
-                job = self._set(job_id, status="done", message=message, finished=_now())
-            except AssistantError as exc:
-                job = self._set(job_id, status="failed", message=str(exc), finished=_now())
+                outcome = process.run(job, tick=self._start_spare)
             except Exception as exc:  # a worker that dies would silently stop all later jobs
-                log.exception("ingest job %s failed", job_id)
-                job = self._set(job_id, status="failed", message=f"internal error: {type(exc).__name__}", finished=_now())
+                log.exception("ingest job %s could not run", job_id)
+                outcome = Outcome("failed", f"internal error: {type(exc).__name__}", reported=False)
+            if outcome.killed == "stop":
+                with self._lock:
+                    self._running = None
+                continue  # the service stops: the job stays 'running' on disk, for the next start to settle
+            status, message = (outcome.status, outcome.message) if outcome.reported else self._settle(job, outcome)
+            with self._lock:
+                self._running = None
+            job = self._set(job_id, status=status, message=message, finished=_now(), peak_memory_mb=outcome.peak_mb)
+            if status == "failed":
+                log.warning("job %s (%s %s) failed: %s", job.id, job.action, job.doc_id, job.message)
             if self.on_done is not None:
                 try:
                     self.on_done(job)
                 except Exception:
                     log.exception("job callback failed")
 
+    def _waiting(self, job_id: str) -> bool:
+        return not self._closing and job_id in self._jobs and self._jobs[job_id].status == "queued"
+
+    def _next(self) -> str | None:
+        """The next job's id, None once closed; a process started ahead is not kept while the queue is empty (it
+        holds the model)."""
+        if self._queue.empty() or self._closing:
+            self._discard_spare()
+        job_id = None if self._closing else self._queue.get()
+        if job_id is None:
+            self._discard_spare()
+        return job_id
+
+    def _discard_spare(self) -> None:
+        if self._spare is not None:
+            self._spare.discard()
+            self._spare = None
+
+    def _start_spare(self) -> None:
+        """While a job runs and others wait, the next one's process starts and loads the model: ~2.5 s less a job
+        in a burst of uploads (benchmarks/jobs.py)."""
+        if self._spare is not None or self._closing:
+            return
+        with self._queue.mutex:
+            waiting = list(self._queue.queue)
+        with self._lock:
+            actions = [self._jobs[i].action for i in waiting if i in self._jobs and self._jobs[i].status == "queued"]
+        if actions:
+            self._spare = JobProcess(self.settings, ahead=actions[0])
+
+    def _settle(self, job: Job, outcome: Outcome) -> tuple[Status, str]:
+        """A job whose process was killed or died: its status says whether its change is in the index."""
+        why = _why(outcome, self.settings)
+        try:
+            changed, note = settle_killed(self.settings, job)
+        except Exception as exc:
+            log.exception("job %s: what its process left could not be put back", job.id)
+            return "failed", f"{why}; what it left could not be checked ({type(exc).__name__}: {exc})"
+        if changed:
+            return "done", f"{why}, but it had finished: {note}"
+        return ("cancelled" if outcome.killed == "cancel" else "failed"), f"{why}; {note}"
+
     def _trim(self) -> None:
         finished = [j for j in self._jobs.values() if j.status in FINISHED]
         for job in finished[: max(0, len(finished) - _KEEP_FINISHED)]:
             del self._jobs[job.id]
             self.files.remove(job.id)
+
+
+def _why(outcome: Outcome, settings: Settings) -> str:
+    if outcome.killed == "timeout":
+        return f"stopped after {settings.job_timeout_s:g} s, the time limit of a job (ASSISTANT_JOB_TIMEOUT_S)"
+    if outcome.killed == "memory":
+        return (f"stopped at {outcome.peak_mb:.0f} MB, over the memory limit of a job "
+                f"({settings.job_memory_mb} MB, ASSISTANT_JOB_MEMORY_MB)")
+    if outcome.killed == "cancel":
+        return "cancelled while it ran"
+    return outcome.message
+

@@ -52,13 +52,16 @@ async def upload_document(
 
 @router.get("/jobs/{job_id}", response_model=JobView, responses=problem_responses(403, 404))
 def get_job(job_id: str, _: AdminDep, ctx: ContextDep) -> JobView:
-    """Admin only: an upload or delete job's status (queued, running, done or failed) and, when it failed, why."""
+    """Admin only: an upload or delete job's status (queued, running, done, failed or cancelled), why it failed
+    (a file it could not read, or the time or memory limit it went over), and its peak memory."""
     return _view(ctx.jobs.get(job_id))
 
 
 @router.delete("/jobs/{job_id}", response_model=JobView, responses=problem_responses(403, 404, 409))
 def cancel_job(job_id: str, _: AdminDep, ctx: ContextDep) -> JobView:
-    """Admin only. Cancels a queued job (its uploaded file is discarded); a running or finished job answers 409."""
+    """Admin only. Cancels a queued job (its uploaded file is discarded), or stops a running one: its process is
+    killed and the index, the uploaded files and their access stay as they were before the job (`cancelled`). A job
+    that had already committed its change answers `done`; a finished job answers 409."""
     return _view(ctx.jobs.cancel(job_id))
 
 

@@ -80,6 +80,15 @@ def refresh_register(records: RecordStore, data_dir: Path,
     return report
 
 
+def copy_register(records: RecordStore, source_dir: Path, dest_dir: Path) -> RefreshReport:
+    """The register of ``source_dir`` brought in line with ``records``, a copy of that folder's record store (see
+    ``assistant snapshot``): documents whose fingerprint matches keep their records, catalog corrections included;
+    one the copy holds in another state (a snapshot taken during an ingest) is read again from the copy, without the
+    catalog's correction, and counted in ``documents_read``."""
+    _write(register_path(dest_dir), _read(register_path(source_dir)))
+    return refresh_register(records, dest_dir)
+
+
 def _read(path: Path) -> _File:
     try:
         return _File.model_validate_json(path.read_bytes())

@@ -62,7 +62,7 @@ def serve(
         uvicorn.run("api.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level=log_level)
         return
     with user_errors():
-        app = create_app(settings)
+        app = create_app(settings, settle_heap=True)
     uvicorn.run(app, host=host, port=port, workers=1, log_level=log_level, timeout_graceful_shutdown=10)
 
 

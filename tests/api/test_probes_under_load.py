@@ -57,3 +57,27 @@ def test_health_and_readiness_answer_while_questions_are_queued(server: tuple[st
     for asker in askers:
         asker.join(timeout=300)
     assert statuses == [200] * QUESTIONS
+
+
+def test_the_served_app_warms_up_by_answering_and_freezes_the_loaded_heap(restricted_settings: Settings) -> None:
+    """`assistant serve`'s app (settle_heap) loads every part a question uses before it reports ready, then freezes the
+    heap, so that full collections under load no longer walk the loaded service (docs/architecture.md "Probes")."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    service = AssistantService(restricted_settings)  # its own: the shared one would already be loaded
+    app = create_app(restricted_settings, service=service, settle_heap=True)
+    try:
+        app.state.ctx.readiness.warm_up()
+        assert app.state.ctx.readiness.checks()["models"] == "ok"
+        assert {"records", "retriever", "embedder"} <= set(vars(service))  # built by the warm-up question
+        frozen = gc.get_freeze_count()
+        assert frozen > 10_000  # the loaded service, not a handful of objects
+        assert all(o is not service.records for o in gc.get_objects())  # out of the lists a collection walks
+    finally:
+        gc.unfreeze()  # this test process builds many apps: leave its collector as it was
+        service.close()
+    plain = AssistantService(restricted_settings)
+    create_app(restricted_settings, service=plain).state.ctx.readiness.warm_up()
+    assert gc.get_freeze_count() == 0  # every other app (tests build many) leaves the heap alone
+    plain.close()

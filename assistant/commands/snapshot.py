@@ -1,0 +1,62 @@
+"""`assistant snapshot DEST`: a consistent copy of the records for another API replica over the same Chroma server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from filelock import FileLock, Timeout
+
+from assistant.commands.errors import user_errors
+from assistant.config import get_settings
+
+
+def _ingest_running(data_dir: Path) -> bool:
+    """True while another process holds the ingest lock (taken and released at once when it is free)."""
+    lock = FileLock(str(data_dir / "ingest.lock"), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        return True
+    lock.release()
+    return False
+
+
+def snapshot(
+    dest: Annotated[Path, typer.Argument(help="The replica's data folder (its ASSISTANT_DATA_DIR); made if missing.")],
+) -> None:
+    """Copy the record store (documents, pages, chunks, lexical index) and the agreements register of
+    ASSISTANT_DATA_DIR into DEST, for an API replica that shares the vectors through ASSISTANT_CHROMA_URL.
+
+    Safe while the service answers and an ingest runs: the copy holds what was committed when it began. A replica
+    already serving DEST picks the new copy up without a restart. Keys, audit log, jobs and uploads are not copied."""
+    from assistant.agreements.register import copy_register
+    from assistant.store.records import RecordStore
+    from assistant.store.snapshot import snapshot_records
+
+    settings = get_settings()
+    if settings.chroma_url is None:
+        typer.echo("Error: a replica shares the vectors through a Chroma server; run `chroma run`, ingest with "
+                   "ASSISTANT_CHROMA_URL set, and snapshot with it set too", err=True)
+        raise typer.Exit(2)
+    source = settings.resolved_data_dir()
+    dest = dest.expanduser().resolve()
+    busy = _ingest_running(source)
+    with user_errors():
+        path = snapshot_records(source, dest)
+        records = RecordStore(path)
+        try:
+            documents = len(records.documents())
+            report = copy_register(records, source, dest)
+        finally:
+            records.close()
+    typer.echo(f"Snapshot of {source} in {dest}: {documents} document(s); agreements register: "
+               f"{report.records} record(s).")
+    if busy or report.documents_read:
+        typer.echo("An ingest was running: the copy holds what it had committed. Take another snapshot when it ends.",
+                   err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("snapshot")(snapshot)
