@@ -18,7 +18,7 @@ from assistant.data_folder import private_data_dir
 from api.ratelimit import FailedKeyLimiter, RateLimiter
 from assistant.access.audit import AuditLog
 from assistant.config import Settings
-from ingest.jobs import Job, JobQueue
+from ingest.jobs.queue import Job, JobQueue
 from assistant.access.keys import KeyStore
 from api.readiness import Readiness
 from assistant.service import AssistantService

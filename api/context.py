@@ -11,7 +11,7 @@ from api.ratelimit import FailedKeyLimiter, RateLimiter
 from assistant.access.principal import Principal
 from assistant.access.audit import AuditLog, StreamAudit
 from assistant.config import Settings
-from ingest.jobs import JobQueue
+from ingest.jobs.queue import JobQueue
 from assistant.access.keys import KeyStore
 from assistant.models import Answer
 from api.readiness import Readiness

@@ -6,9 +6,9 @@ Usage: .venv/bin/python benchmarks/jobs.py [--jobs 5]
 
 Prints, per way, the median and max seconds of one job and the median the child adds: jobs one at a time (each
 submitted when the one before finished: the child starts cold), then a burst (all submitted at once: while one job
-runs, the next one's process starts and loads the model, see ingest.jobs), as seconds per job over the burst. Delete
-jobs are timed one at a time. The first in-process job, which loads the model, is left out: a long-running service
-had paid that once.
+runs, the next one's process starts and loads the model, see ingest.jobs.queue), as seconds per job over the burst.
+Delete jobs are timed one at a time. The first in-process job, which loads the model, is left out: a long-running
+service had paid that once.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant.config import Settings  # noqa: E402
-from ingest.job_actions import HANDLERS  # noqa: E402
-from ingest.job_store import Job, now  # noqa: E402
-from ingest.jobs import JobQueue  # noqa: E402
+from ingest.jobs.actions import HANDLERS  # noqa: E402
+from ingest.jobs.queue import JobQueue  # noqa: E402
+from ingest.jobs.store import Job, now  # noqa: E402
+from ingest.jobs.uploads import save_upload  # noqa: E402
 from ingest.pipeline import ingest_paths  # noqa: E402
-from ingest.uploads import save_upload  # noqa: E402
 
 
 def _note(n: int) -> bytes:

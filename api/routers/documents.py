@@ -14,9 +14,10 @@ from api.deps import AdminDep, ContextDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas import DocumentList, JobView, PageText
 from assistant.access.audit import source_label
-from ingest.jobs import Job
 from assistant.models import DocumentMeta
-from ingest.uploads import original_file, save_upload
+from ingest.jobs.queue import Job
+from ingest.jobs.uploads import save_upload
+from ingest.originals import original_file
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
 ERRORS = problem_responses(404)

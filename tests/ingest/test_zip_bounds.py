@@ -75,7 +75,7 @@ def test_folder_ingest_refuses_a_bomb_and_keeps_the_indexed_version(tmp_path: Pa
 
 
 def test_upload_refuses_a_bomb_before_staging_it(tmp_path: Path) -> None:
-    from ingest.uploads import check_upload
+    from ingest.jobs.uploads import check_upload
 
     settings = Settings(data_dir=tmp_path, max_unpacked_mb=8)
     bomb = _inflated(_docx("x"), {"word/media/image1.png": bytes(9 * MB)})

@@ -1,5 +1,5 @@
 """What a job does to the index (ingest an upload, delete a document), run in the job's own process
-(``ingest.job_worker``), and how the index is made whole again when that process was killed part-way.
+(``ingest.jobs.worker``), and how the index is made whole again when that process was killed part-way.
 
 Each action has one commit point, a single SQLite transaction of the record store, and is safe to kill on either
 side of it: before, the index is as it was (vectors already written for the new chunks are strays the search never
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.errors import NotFoundError
-from ingest.job_store import Job
-from ingest.upload_swap import ingest_upload, set_catalog_entry, settle
-from ingest.uploads import uploads_dir
+from ingest.jobs.store import Job
+from ingest.jobs.swap import ingest_upload, set_catalog_entry, settle
+from ingest.jobs.uploads import uploads_dir
 
 SETTLE_LOCK_WAIT_S = 300.0  # a CLI ingest may hold the index when a job is stopped: wait for it, then put things back
 

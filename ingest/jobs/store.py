@@ -20,7 +20,7 @@ from filelock import FileLock, Timeout
 from pydantic import BaseModel, Field
 
 from assistant.config import Settings
-from ingest.uploads import StagedUpload, staging_dir
+from ingest.jobs.uploads import StagedUpload, staging_dir
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class Job(BaseModel):
     created: str
     finished: str | None = None
     owner: str = ""  # the queue that runs it (see JobFiles)
-    peak_memory_mb: float | None = None  # of the job's processes together, sampled (see ingest.job_worker)
+    peak_memory_mb: float | None = None  # of the job's processes together, sampled (see ingest.jobs.worker)
     order: int = Field(default_factory=time.time_ns)  # submission order, kept across a restart (``created`` is in s)
 
 

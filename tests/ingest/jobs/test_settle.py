@@ -13,11 +13,11 @@ import pytest
 from assistant.config import Settings
 from assistant.factory import build_records
 from assistant.hashing import file_sha256
-from ingest.job_actions import settle_killed
-from ingest.job_store import Job, now
-from ingest.jobs import JobQueue
-from ingest.upload_swap import catalog_entry, record_path, swap_in
-from ingest.uploads import StagedUpload, save_upload, uploads_dir
+from ingest.jobs.actions import settle_killed
+from ingest.jobs.queue import JobQueue
+from ingest.jobs.store import Job, now
+from ingest.jobs.swap import catalog_entry, record_path, swap_in
+from ingest.jobs.uploads import StagedUpload, save_upload, uploads_dir
 
 pytestmark = pytest.mark.slow
 

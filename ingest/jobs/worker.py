@@ -1,7 +1,7 @@
 """Each upload or delete job in a child process of its own, so that it can be bounded and stopped.
 
 A thread cannot be stopped, so a job that ran inside the service (a .docx inflating to gigabytes, a scan without end)
-held the queue and the service's memory until it finished. The child is ``python -m ingest.job_worker`` (as the
+held the queue and the service's memory until it finished. The child is ``python -m ingest.jobs.worker`` (as the
 question embedder, not multiprocessing: a spawned child would re-import whatever script started the service), in a
 session of its own, so that one signal to its process group ends it and what it started (the file-preparing worker,
 Tesseract). The parent watches it:
@@ -14,7 +14,7 @@ Tesseract). The parent watches it:
   surfaces as a ``MemoryError`` in whatever library asked, or a crash, rather than one clear message.
 
 On a limit, a cancel or the service's stop, the group is killed (SIGKILL: a job is safe to kill at any point, see
-``ingest.job_actions``); the ingest lock, an OS file lock, goes with the process.
+``ingest.jobs.actions``); the ingest lock, an OS file lock, goes with the process.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from typing import Literal
 import psutil
 
 from assistant.config import Settings
-from ingest.job_store import Job
+from ingest.jobs.store import Job
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,8 @@ def _tree_rss(process: psutil.Process) -> int:
 
 class JobProcess:
     """One job's process. Started ahead of its job, it loads the heavy modules and the embedding model while it waits
-    (the queue starts the next one while a job runs and others wait, see ``ingest.jobs``); ``run`` hands it the job
-    and watches it until it ends; ``stop`` (from any thread) kills it. Its store connections open only once it has
+    (the queue starts the next one while a job runs and others wait, see ``ingest.jobs.queue``); ``run`` hands it the
+    job and watches it until it ends; ``stop`` (from any thread) kills it. Its store connections open only once it has
     the job, so it sees the index as committed then."""
 
     def __init__(self, settings: Settings, ahead: str | None = None) -> None:
@@ -85,7 +85,7 @@ class JobProcess:
         self._child: subprocess.Popen | None = None
         self._unstarted = ""
         try:
-            self._child = subprocess.Popen([sys.executable, "-m", "ingest.job_worker", str(os.getpid()),
+            self._child = subprocess.Popen([sys.executable, "-m", "ingest.jobs.worker", str(os.getpid()),
                                             ahead or "now"], stdin=subprocess.PIPE,
                                            stdout=subprocess.PIPE, env=env, start_new_session=True)
         except OSError as exc:  # no memory or process slot left: the job fails with the reason
@@ -193,7 +193,7 @@ def main(parent: int, ahead: str) -> None:
     result on stdout. Whatever a library prints to stdout goes to stderr, with the log. Started for a job at hand,
     it warms nothing up: the ingestion loads the model while it imports Chroma, and a delete needs no model."""
     from assistant.errors import AssistantError
-    from ingest.job_actions import HANDLERS
+    from ingest.jobs.actions import HANDLERS
 
     result_out = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)

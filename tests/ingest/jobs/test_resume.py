@@ -12,10 +12,10 @@ import pytest
 
 from assistant.config import Settings
 from assistant.hashing import file_sha256
-from ingest.job_store import Job, JobFiles, now
-from ingest.jobs import STOPPED, JobQueue
-from ingest.upload_swap import swap_in
-from ingest.uploads import save_upload, uploads_dir
+from ingest.jobs.queue import STOPPED, JobQueue
+from ingest.jobs.store import Job, JobFiles, now
+from ingest.jobs.swap import swap_in
+from ingest.jobs.uploads import save_upload, uploads_dir
 
 pytestmark = pytest.mark.slow
 

@@ -1,6 +1,6 @@
 """Uploaded documents: checked by content (a '.pdf' that is really HTML is refused before anything is stored),
 then staged under a hidden name in ``data_dir/uploads/`` until their ingest job swaps them in (see
-``ingest.upload_swap``); and the original file of any document."""
+``ingest.jobs.swap``)."""
 
 from __future__ import annotations
 
@@ -10,25 +10,18 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from assistant.access.principal import Principal, validate_access
+from assistant.access.principal import validate_access
 from assistant.config import Settings
 from assistant.errors import (
     ConflictError,
     InvalidRequestError,
-    NotFoundError,
     PayloadTooLargeError,
     UnreadableFileError,
 )
-from assistant.hashing import file_sha256
-from assistant.models import DocumentMeta
 from ingest.catalog import CATALOG_NAME
-
-if TYPE_CHECKING:
-    from assistant.service import AssistantService
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,150}$")
 _HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
@@ -142,21 +135,3 @@ def save_upload(filename: str, data: bytes, settings: Settings, access: str | No
     staged = folder / f"{uuid.uuid4().hex}-{name}"
     staged.write_bytes(data)
     return StagedUpload(name=name, path=staged, access=access)
-
-
-def document_file(meta: DocumentMeta, root: str | None) -> Path:
-    """The original file, only if it still has the content that was indexed (a changed file is not that document)."""
-    if root is None:
-        raise NotFoundError(f"the original file of {meta.source} is not known")
-    path = (Path(root) / meta.doc_id).resolve()
-    if not path.is_relative_to(Path(root).resolve()) or not path.is_file():
-        raise NotFoundError(f"the original file of {meta.source} is no longer available")
-    if meta.sha256 and file_sha256(path) != meta.sha256:
-        raise NotFoundError(f"the original file of {meta.source} has changed since it was indexed")
-    return path
-
-
-def original_file(service: AssistantService, doc_id: str, principal: Principal) -> Path:
-    """Access is checked first: a document the caller may not see has no file either."""
-    meta = service.document(doc_id, principal)
-    return document_file(meta, service.records.document_roots().get(meta.doc_id))

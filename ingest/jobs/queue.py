@@ -1,5 +1,5 @@
 """Background ingestion for the service: one worker thread runs the jobs in submission order, each in a process of its
-own (``ingest.job_worker``) that holds the ingest lock, so uploads and deletions queue behind each other, a job can be
+own (``ingest.jobs.worker``) that holds the ingest lock, so uploads and deletions queue behind each other, a job can be
 bounded and cancelled while it runs, and queries keep being answered from the committed index."""
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from datetime import UTC, datetime
 
 from assistant.config import Settings
 from assistant.errors import ConflictError, NotFoundError
-from ingest.job_actions import settle_killed
-from ingest.job_store import FINISHED, Action, Job, JobFiles, Status
-from ingest.job_store import now as _now
-from ingest.job_worker import JobProcess, Outcome
-from ingest.upload_swap import companions, settle
-from ingest.uploads import StagedUpload
+from ingest.jobs.actions import settle_killed
+from ingest.jobs.store import FINISHED, Action, Job, JobFiles, Status
+from ingest.jobs.store import now as _now
+from ingest.jobs.swap import companions, settle
+from ingest.jobs.uploads import StagedUpload
+from ingest.jobs.worker import JobProcess, Outcome
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ CANCEL_WAIT_S = 60.0  # a cancel answers once the job is settled, unless putting
 class JobQueue:
     """Jobs run in submission order; ``on_done`` lets the service drop caches once a job changed the index.
 
-    Every job is also a file (``ingest.job_store``), so its id answers after a restart; ``resume`` (at start)
+    Every job is also a file (``ingest.jobs.store``), so its id answers after a restart; ``resume`` (at start)
     re-queues the waiting jobs of a queue that is gone and settles the one it was running."""
 
     def __init__(self, settings: Settings, on_done: Callable[[Job], None] | None = None) -> None:
@@ -65,7 +65,7 @@ class JobQueue:
 
     def resume(self) -> None:
         """Adopt the jobs of queues whose process is gone: waiting ones run again; a running upload whose file was
-        not swapped in yet runs again, one that was is settled (``ingest.upload_swap.settle``) and failed with the
+        not swapped in yet runs again, one that was is settled (``ingest.jobs.swap.settle``) and failed with the
         reason; a running delete, safe to repeat, runs again. Staged uploads no waiting job names are removed. Each
         step is logged."""
         requeued, settled = [], []
@@ -125,7 +125,7 @@ class JobQueue:
 
     def cancel(self, job_id: str) -> Job:
         """A queued job is dropped (its staged upload with it). A running one has its process killed and whatever it
-        changed put back (``ingest.job_actions``); the job it returns is settled by then, unless putting back waits
+        changed put back (``ingest.jobs.actions``); the job it returns is settled by then, unless putting back waits
         for another ingestion. A finished job cannot be cancelled."""
         with self._lock:
             job = self._jobs.get(job_id)

@@ -17,8 +17,8 @@ from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.hashing import file_sha256
 from assistant.models import DocumentMeta
-from ingest.uploads import StagedUpload, uploads_dir
 from ingest.catalog import catalog_path
+from ingest.jobs.uploads import StagedUpload, uploads_dir
 
 
 class Swap(BaseModel):
