@@ -72,7 +72,7 @@ class Analysis:
         dense_top = max(known) if known else max((float(self.matrix[i, col["dense"]]) for i in own), default=0.0)
         best = sorted(own, key=lambda i: -probabilities[i])[:3]
         unmet = bool(self.intent.cues) and not any(
-            satisfies(c, self.sentences[i].text) for i in best for c in self.intent.cues)
+            satisfies(c, self.sentences[i].text, self.intent.given) for i in best for c in self.intent.cues)
         focus_best = max((float(self.matrix[i, col["focus"]]) for i in best), default=0.0)
         same = [self.sentences[i].unit for i in own if not self.sentences[i].cross_lingual]
         found = (sum(1 for t in self.focus if any(has(u, t) for u in same)) / len(self.focus)
@@ -191,7 +191,7 @@ def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights:
              focus: list[str]) -> dict[str, float]:
     """The features one sentence has on its own (those read off its neighbours or the embedder come later)."""
     lexical = coverage(s.context or s.unit, weights)
-    cues = [satisfies(c, s.text) for c in intent.cues]
+    cues = [satisfies(c, s.text, intent.given) for c in intent.cues]
     plain = shape(s.text) == "plain"
     s.coverage, s.wordlike = lexical, wordlike(s.text)
     return {
@@ -207,7 +207,7 @@ def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights:
         # words cannot match across languages: there the focus is left to the embedding, the value to its kind alone
         "focus": 1.0 if s.cross_lingual else _share(s.context or s.unit, focus),
         "typed_focus": (sum(cues) / len(cues) if cues else 1.0) if s.cross_lingual
-        else typed_focus(s.text, intent.cues, focus),
+        else typed_focus(s.text, intent.cues, focus, intent.given),
         "wordlike": s.wordlike,
     }
 
