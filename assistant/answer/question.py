@@ -42,6 +42,13 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"|กี่|เท่าใด|เท่าไร|เท่าไหร่|จำนวน", re.IGNORECASE),
         re.compile(r"\d|%|percent|ร้อยละ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"),
     ),
+    "money": (
+        re.compile(r"\b(costs?|budgets?|money|funding|prices?|spent|spend|invest(ed|ment)?|allocated)\b"
+                   r"|(งบประมาณ|วงเงิน|ค่าใช้จ่าย|ราคา)\S*\s*(เท่าใด|เท่าไร|เท่าไหร่)", re.IGNORECASE),
+        # an amount of money: a currency sign or name, or millions of something
+        re.compile(r"[$€£฿¥]|\b(USD|US|SGD|THB|EUR|AUD|JPY|KRW|RM|dollars?|baht|euros?|yen|ringgit)\b"
+                   r"|\d\s*(million|billion|mn|bn)\b|บาท|ล้าน"),
+    ),
 }
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.question import focus_terms, focus_words, intent_of, question_words, satisfies, typed_focus
+from assistant.answer.question import (
+    cues_of,
+    focus_terms,
+    focus_words,
+    intent_of,
+    question_words,
+    satisfies,
+    typed_focus,
+)
 
 
 @pytest.mark.parametrize(
@@ -89,3 +97,12 @@ def test_a_value_spelled_with_the_questions_own_words_is_no_answer() -> None:
 ])
 def test_when_is_answered_by_a_time_of_day_too(sentence: str, states_a_time: bool) -> None:
     assert satisfies("date", sentence) is states_a_time
+
+
+def test_a_question_about_money_wants_an_amount_of_money() -> None:
+    assert "money" in cues_of("What was the total cost of the harbour bridge?")
+    assert "money" in cues_of("งบประมาณของโครงการมีวงเงินเท่าใด")
+    assert "money" not in cues_of("สภาต้องพิจารณาร่างข้อบัญญัติงบประมาณให้เสร็จภายในกี่วัน")  # days, not money
+    assert satisfies("money", "The bridge cost USD 1.2 billion to build.")
+    assert satisfies("money", "โครงการได้รับงบประมาณ 500 ล้านบาท")
+    assert not satisfies("money", "Costs rose by 20% over the year.")  # a share, not an amount
