@@ -234,11 +234,13 @@ class RecordStore:
                                       page_end=row[5], heading=row[6])
         return [found[i] for i in ids if i in found]
 
-    def chunks_containing(self, doc_id: str, text: str) -> list[Chunk]:
-        """A document's chunks whose text holds ``text`` (a plain substring), in reading order."""
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    def chunks_containing(self, doc_id: str, words: list[str]) -> list[Chunk]:
+        """A document's chunks whose text holds ``words`` in this order (substrings, ASCII letters in any case), in
+        reading order. All the words, not only the most telling one: a number alone ('14') is in most chunks of a
+        long document, and each would be read."""
+        escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
         rows = self._rows("SELECT id FROM chunks WHERE doc_id = ? AND text LIKE ? ESCAPE '\\' ORDER BY ordinal",
-                          (doc_id, f"%{escaped}%"))
+                          (doc_id, f"%{'%'.join(escaped)}%"))
         return self.chunks([r[0] for r in rows])
 
     def chunk_owners(self) -> dict[str, str]:

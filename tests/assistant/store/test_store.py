@@ -133,6 +133,21 @@ def test_section_starts_on_the_reference_index_are_each_documents_first_chunk_of
         store.close()
 
 
+def test_chunks_containing_words_in_order(tmp_path: Path) -> None:
+    store = RecordStore(tmp_path / "index.sqlite")
+    try:
+        texts = ["as set out in Section 14 above", "Section\n  14. Qualifications", "14 members; see Section 2",
+                 "a 100% share under clause_14"]
+        store.replace_document(_meta("law.txt"), [_chunk("law.txt", n, t) for n, t in enumerate(texts)])
+        assert [c.id for c in store.chunks_containing("law.txt", ["Section", "14"])] == ["law.txt:0000",
+                                                                                      "law.txt:0001"]
+        assert [c.id for c in store.chunks_containing("law.txt", ["14", "Section"])] == ["law.txt:0002"]
+        assert [c.id for c in store.chunks_containing("law.txt", ["0%", "clause_"])] == ["law.txt:0003"]
+        assert store.chunks_containing("law.txt", ["%", "_2"]) == [] and store.chunks_containing("x", ["14"]) == []
+    finally:
+        store.close()
+
+
 def test_title_tokens_are_searchable(records: RecordStore) -> None:
     assert records.lexical_search("strategy", 5, None)[0][0].startswith("plan.txt:")
 
