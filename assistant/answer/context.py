@@ -13,6 +13,7 @@ from assistant.answer.question import ITEMS_MAX, expected_items
 from assistant.answer.units import ITEM_CHARS, Sentence, chunk_sentences, introduces_list, says_list_follows
 from assistant.models import Chunk, Passage
 from assistant.retrieval.references import opens, opens_a_section, references
+from assistant.retrieval.support import has, names_in, terms, unit_of
 from assistant.retrieval.topk_cover import heading_parts
 
 _EXPAND = 3  # passages whose neighbouring chunks are read too
@@ -123,7 +124,9 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     if lead is None:
         return chosen  # nothing chosen introduces a list: the list is written as the chosen sentences
     _read_on(passages[lead.rank], passages, by_rank, language)
-    following = _after(lead, by_rank, passages)
+    rows = _after(lead, by_rank, passages)
+    following = _named_rows(question, lead, passages[lead.rank], rows)
+    other_rows = {s.key for s in rows} - {s.key for s in following}  # rows of another group than the one asked
     wanted = expected_items(question) or ITEMS_MAX
     keys = {lead.key}
     items: list[Sentence] = []
@@ -139,9 +142,20 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     if not items:  # no short items: the list is written as sentences; take the next few as they come
         items = [s for s in following if s.key not in keys][:3]
         keys |= {s.key for s in items}
-    rest = [c for c in chosen if c.key not in keys]
+    rest = [c for c in chosen if c.key not in keys and c.key not in other_rows]
     room = max(0, limit - 1 - len(items))
     return [lead, *items, *rest[:room]]
+
+
+def _named_rows(question: str, lead: Sentence, passage: Passage, following: list[Sentence]) -> list[Sentence]:
+    """'Which of Singapore's projects are listed as completed?': of a list's items, those naming what the question
+    names beyond the list itself (its lead, title and heading), when some item does; otherwise all of them."""
+    around = unit_of(f"{lead.text} {passage.meta.title} {passage.meta.date or ''} {passage.chunk.heading or ''}")
+    names = [t for name in names_in(question) if not name[:1].isdigit() for t in terms(name) if not has(around, t)]
+    if not names:
+        return following
+    named = [s for s in following if len(s.text) <= ITEM_CHARS and any(has(s.unit, t) for t in names)]
+    return named or following
 
 
 def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: list[Passage]) -> Sentence | None:
@@ -150,7 +164,12 @@ def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: l
     stated = next((c for c in leads if says_list_follows(c.text)), None)
     if stated is not None:
         return stated
-    return next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), None)
+    first = next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), None)
+    if first is None:
+        return None
+    # a list's first item is followed by short lines too: the line before it that announces the list leads it
+    before = next((s for s in by_rank.get(first.rank, []) if s.position == first.position - 1), None)
+    return before if before is not None and says_list_follows(before.text) else first
 
 
 def _by_rank(sentences: list[Sentence]) -> dict[int, list[Sentence]]:

@@ -18,6 +18,7 @@ MONTHS = "|".join([m.capitalize() for m in MONTHS_EN] + [m[:3].capitalize() for 
 _TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
            r"|Permanent Secretary|Secretary|Ambassador|Officer")
 _TH_MONTHS = "|".join(MONTHS_TH)
+_CLOCK = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight"
 
 # cue -> (question pattern, answer-sentence pattern); a registry, so a new kind of question is one more entry.
 CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
@@ -30,7 +31,10 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "date": (
         re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
                    re.IGNORECASE),
-        re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"),
+        re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"
+                   # or a time of day: 'opens at six', '9.30 a.m.', '14:00 hrs', 'เวลา ๙ นาฬิกา'
+                   rf"|\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}([.:]\d\d)?\s*[ap]\.?m\b|\bat\s+({_CLOCK})\b|\b({_CLOCK})\s+o.clock\b"
+                   r"|นาฬิกา|เวลา\s*\d"),
     ),
     "number": (
         re.compile(r"\b(how many|how much|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
@@ -40,6 +44,10 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
 }
 
+
+# 'Who' is answered by a body or a country as often as by a person: 'developed by Huawei and Roland Berger', 'led by
+# Malaysia'. Next to the question's focus words, a name in mid-sentence (capitalised after a lower-case word) is one.
+_BODIES = {"person": re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+(?:[ -](?:(?:of|for|and|&|de) )?[A-Z][\w.’'-]*)*")}
 
 _OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell me about|describe)\b|สรุป|ภาพรวม",
                        re.IGNORECASE)
@@ -55,24 +63,38 @@ def cues_of(question: str) -> list[str]:
     return [name for name, (asks, _) in CUES.items() if asks.search(question)]
 
 
-# A year, an ordinal or a date's day is a number, but not a count: 'the 3rd batch ... from 22 to 25 May 2025' does
-# not say how many took part.
+# A year, an ordinal, a date's day or a section number is a number, but not a count: 'the 3rd batch ... from 22 to
+# 25 May 2025' does not say how many took part.
 _NOT_A_COUNT = re.compile(r"(?<!\d)(?<!\d[,.])(1[89]\d\d|20\d\d|25\d\d)(?!\d|[,.]\d|%)|\d+(st|nd|rd|th)\b"
                           rf"|\b\d{{1,2}}(\s*(-|–|to|and)\s*\d{{1,2}})?\s+({MONTHS})\b|\b({MONTHS})\s+\d{{1,2}}\b"
-                          rf"|\d{{1,2}}\s*({_TH_MONTHS})")
+                          rf"|\d{{1,2}}\s*({_TH_MONTHS})"
+                          # a section or list number names a place in the text, not an amount: 'มาตรา ๑๑๙', '(๒)'
+                          r"|\b(?i:sections?|articles?|clauses?|chapters?|paragraphs?)\s+\d+|มาตรา\s*\d+|\(\d{1,2}\)")
 
 
-def values_of(cue: str, sentence: str) -> list[int]:
-    """Where the sentence states a value of the asked kind (character offsets)."""
-    found = [m.start() for m in CUES[cue][1].finditer(sentence)]
+def values_of(cue: str, sentence: str, given: frozenset[str] = frozenset(), *, loose: bool = False) -> list[int]:
+    """Where the sentence states a value of the asked kind (character offsets); ``loose`` also counts a body or a
+    country for 'who'. A value made only of the question's own words (``given``, lower case) is what the question
+    is about, not its answer: 'Houston' for 'who signed the Houston agreement'."""
+    patterns = [CUES[cue][1]] + ([_BODIES[cue]] if loose and cue in _BODIES else [])
+    found = sorted(m.start() for pattern in patterns for m in pattern.finditer(sentence)
+                   if not given or not set(_WORD.findall(m.group(0).lower())) <= given)
     if cue != "number" or not found:
         return found
     skip = [m.span() for m in _NOT_A_COUNT.finditer(sentence)]
     return [v for v in found if not any(a <= v < b for a, b in skip)]
 
 
-def satisfies(cue: str, sentence: str) -> bool:
-    return bool(values_of(cue, sentence))
+_WORD = re.compile(r"\w+")
+
+
+def satisfies(cue: str, sentence: str, given: frozenset[str] = frozenset()) -> bool:
+    return bool(values_of(cue, sentence, given))
+
+
+def question_words(question: str) -> frozenset[str]:
+    """The question's own words, lower case: a value spelled only with these restates the question."""
+    return frozenset(_WORD.findall(question.lower()))
 
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -100,6 +122,7 @@ class Intent:
     overview: bool
     items: int | None
     parts: int = 1  # 'Who signed it, when, and when did it take effect?' asks three things
+    given: frozenset[str] = frozenset()  # the question's own words: a value spelled with these only is no answer
 
     @property
     def kind(self) -> str:
@@ -113,7 +136,8 @@ def intent_of(question: str) -> Intent:
 
     return Intent(language=detect_language(question), cues=tuple(cues_of(question)),
                   listing=is_list_question(question), overview=asks_overview(question),
-                  items=expected_items(question), parts=max(1, len(_asking_words(question))))
+                  items=expected_items(question), parts=max(1, len(_asking_words(question))),
+                  given=question_words(question))
 
 
 _WH_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "how", "why", "give", "name", "list", "describe"])
@@ -169,10 +193,31 @@ def focus_words(question: str) -> list[str]:
     return list(dict.fromkeys(focus))
 
 
+_ASKED_YEAR = re.compile(r"(?<![\d–-])(19\d\d|20\d\d|25\d\d)(?![\d–-])")  # not one end of a span ('2023-2027')
+# 'by 2027', 'ภายใน 2570': a year a target is set for, which a document written before it can state
+_TARGET_BEFORE = re.compile(r"(\b(by|until|till|through|(targets?|goals?)(\s+(for|of|in))?)|ภายใน|เป้าหมาย|ถึง)\s*"
+                            r"(ปี\s*|พ\.ศ\.\s*)?$", re.IGNORECASE)
+
+
+def _common_era(year: str) -> int:
+    return int(year) - 543 if year.startswith("25") else int(year)  # a Buddhist Era year is 543 ahead
+
+
+def years_of(text: str) -> set[int]:
+    """Single years a text names, Common Era."""
+    return {_common_era(y) for y in _ASKED_YEAR.findall(text)}
+
+
+def asked_years(question: str) -> set[int]:
+    """The years a question asks about as a time something happened, not as a target it was set for."""
+    return {_common_era(m.group(1)) for m in _ASKED_YEAR.finditer(question)
+            if not _TARGET_BEFORE.search(question[: m.start()])}
+
+
 _NEAR_CHARS = 60  # 'attended by 300 delegates', 'วาระละสี่ปี': the value stands close to what it measures
 
 
-def typed_focus(sentence: str, cues: tuple[str, ...], focus: list[str]) -> float:
+def typed_focus(sentence: str, cues: tuple[str, ...], focus: list[str], given: frozenset[str] = frozenset()) -> float:
     """Share of the asked kinds of value that the sentence states next to a focus word: '300 delegates' answers
     'how many delegates', while a sentence naming delegates and some other number does not."""
     if not cues or not focus:
@@ -183,6 +228,6 @@ def typed_focus(sentence: str, cues: tuple[str, ...], focus: list[str]) -> float
         return 0.0
     found = 0
     for cue in cues:
-        values = values_of(cue, sentence)
+        values = values_of(cue, sentence, given, loose=True)
         found += any(abs(v - s) <= _NEAR_CHARS for v in values for s in spots)
     return found / len(cues)

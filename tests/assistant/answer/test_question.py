@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.question import focus_terms, focus_words, intent_of, satisfies, typed_focus
+from assistant.answer.question import focus_terms, focus_words, intent_of, question_words, satisfies, typed_focus
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,35 @@ def test_a_superscript_digit_is_not_a_count_of_items() -> None:
     ("The workshop took place from 22 to 25 May 2018.", False),  # a date's days
     ("It was signed on June 5, 1995.", False),
     ("ลงนามเมื่อวันที่ 20 สิงหาคม 2563", False),
+    ("Under section 12 the council meets.", False),  # a section number
+    ("มาตรา ๑๑๙ การจ่ายเงินให้เป็นไปตามข้อบัญญัติ", False),
+    ("(๒) สมาชิกสภา", False),  # a list number
 ])
 def test_a_count_is_not_a_year_an_ordinal_or_a_date(sentence: str, states_a_count: bool) -> None:
     assert satisfies("number", sentence) is states_a_count
+
+
+def test_a_who_is_answered_by_a_body_or_a_country_next_to_the_focus() -> None:
+    cues, focus = ("person",), ["led"]
+    assert typed_focus("The plan was led by Norvania as chair this year.", cues, focus) == 1.0
+    assert typed_focus("The plan was led by the chair this year.", cues, focus) == 0.0  # nobody is named
+    assert not satisfies("person", "The plan was led by Norvania as chair.")  # the strict cue wants a person
+
+
+def test_a_value_spelled_with_the_questions_own_words_is_no_answer() -> None:
+    given = question_words("Who signed the Velmora agreement?")
+    focus = ["sign"]
+    assert typed_focus("It was signed in Velmora.", ("person",), focus, given) == 0.0
+    assert typed_focus("It was signed by Mayor Tarsin Okoro in Velmora.", ("person",), focus, given) == 1.0
+    assert intent_of("Who signed the Velmora agreement?").given == given
+
+
+@pytest.mark.parametrize(("sentence", "states_a_time"), [
+    ("The pier opens at six.", True),
+    ("Meetings start at 9.30 a.m. sharp.", True),
+    ("The office closes at 16:00.", True),
+    ("Growth reached 12.50% last year.", False),
+    ("Staff were at home.", False),
+])
+def test_when_is_answered_by_a_time_of_day_too(sentence: str, states_a_time: bool) -> None:
+    assert satisfies("date", sentence) is states_a_time
