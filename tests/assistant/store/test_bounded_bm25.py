@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
+from assistant.evaluation import load_gold
 from assistant.factory import build_records
 from assistant.models import Chunk, DocumentMeta
-from assistant.evaluation import load_gold
 from assistant.retrieval.retriever import _lexical_query
 from assistant.store.lexical_tokens import bounded, fts_query, rarest, tokens
 from assistant.store.records import RecordStore, records_path
