@@ -50,7 +50,7 @@ def attach_referenced(records: RecordStore, passages: list[Passage]) -> None:
     for p in passages[:FOLLOWED]:
         wanted = [s for s in references(p.chunk.text) if opens(p.chunk.text, s) is None][:_PER_PASSAGE]
         for section in wanted:
-            chunk = next((c for c in records.chunks_containing(p.chunk.doc_id, section.split()[-1])
+            chunk = next((c for c in records.chunks_containing(p.chunk.doc_id, section.split())
                           if opens(c.text, section) is not None), None)
             if chunk is not None and chunk.id != p.chunk.id and all(c.id != chunk.id for c in p.referenced):
                 p.referenced.append(chunk)

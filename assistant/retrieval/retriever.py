@@ -6,6 +6,7 @@ document can never come back, not even as a near-duplicate source.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -125,7 +126,12 @@ class Retriever:
         """The documents a search may use, and their ids: None where that is every document, which then needs no
         doc_id test per match in either index (each holds only what the record store holds)."""
         every = self.records.documents() if every is None else every
-        visible = {m.doc_id: m for m in every if passes(m, filters, allowed_access)}
+        if allowed_access is not None:  # decided once per access level, not once per document (1,400 a question)
+            allowed_access = functools.cache(allowed_access)
+        if filters is None:
+            visible = {m.doc_id: m for m in every if allowed_access is None or allowed_access(m.access)}
+        else:
+            visible = {m.doc_id: m for m in every if passes(m, filters, allowed_access)}
         return (None if len(visible) == len(every) else list(visible)), visible
 
     def search(

@@ -45,3 +45,15 @@ def rarest(matches: dict[str, int], budget: int, k: int) -> list[str] | None:
         chosen.append(token)
         total += matches[token]
     return None if len(chosen) == len(matches) else chosen
+
+
+def bounded(rare: list[str], common: list[str]) -> list[str]:
+    """FTS5 queries that together match exactly the chunks holding a ``rare`` token, each chunk once, and score it
+    on every ``rare`` and ``common`` token it holds: the chunks that also hold a common token, then those that do
+    not. FTS5's bm25() sums over the query's phrases, and a phrase a chunk lacks adds nothing, so either query gives
+    the score of the whole query. FTS5 steps through the rare tokens' matches and only seeks in the common ones';
+    one query of all the tokens, restricted to the rare ones' chunks, stepped through every common match too."""
+    if not common:
+        return [fts_query(rare)]
+    either, also = fts_query(rare), fts_query(common)
+    return [f"({either}) AND ({also})", f"({either}) NOT ({also})"]

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.models import Chunk, DocumentMeta, Page
-from assistant.store.lexical_tokens import fts_query, lexical_rows, rarest, tokens
+from assistant.store.lexical_tokens import bounded, fts_query, lexical_rows, rarest, tokens
 
 # Porter stems the English tokens ('adopted' finds 'adopt'); Thai tokens pass through it unchanged.
 _LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
@@ -199,19 +199,20 @@ class RecordStore:
 
     # --- chunks ----------------------------------------------------------------------------
     def section_starts(self, headings: list[str], doc_ids: list[str] | None = None, per_heading: int = 5) -> list[str]:
-        """Per document, the id of the first chunk of the section headed by each name ('Bangkok', 'Bangkok › ...')."""
+        """Per document, the id of the first chunk of the section headed by each name ('Bangkok', 'Bangkok › ...').
+
+        SQLite picks each document's first chunk (the bare ``id`` comes from the ``min(ordinal)`` row): a name that
+        heads sections in many documents no longer brings every chunk under it to Python."""
         allowed = None if doc_ids is None else set(doc_ids)
+        limit = per_heading if allowed is None else -1  # with a filter, the first allowed documents are not known
         out: list[str] = []
         for name in headings:
-            rows = self._rows("SELECT id, doc_id, heading FROM chunks WHERE heading >= ? AND heading <= ? "
-                              "ORDER BY doc_id, ordinal", (name, f"{name} \u203a\U0010ffff"))
-            found = {i for i, d, h in rows if (h == name or h.startswith(f"{name} \u203a "))
-                     and (allowed is None or d in allowed)}
-            firsts: dict[str, str] = {}
-            for i, d, _ in rows:  # by ordinal within a document
-                if i in found:
-                    firsts.setdefault(d, i)
-            out += [i for i in list(firsts.values())[:per_heading] if i not in out]
+            prefix = f"{name} \u203a "
+            rows = self._rows("SELECT doc_id, id, min(ordinal) FROM chunks WHERE heading = ? OR (heading >= ? AND "
+                              "heading < ?) GROUP BY doc_id ORDER BY doc_id LIMIT ?",
+                              (name, prefix, f"{prefix}\U0010ffff", limit))
+            firsts = [i for d, i, _ in rows if allowed is None or d in allowed]
+            out += [i for i in firsts[:per_heading] if i not in out]
         return out
 
     def heading_counts(self) -> list[tuple[str, str, int]]:
@@ -233,11 +234,13 @@ class RecordStore:
                                       page_end=row[5], heading=row[6])
         return [found[i] for i in ids if i in found]
 
-    def chunks_containing(self, doc_id: str, text: str) -> list[Chunk]:
-        """A document's chunks whose text holds ``text`` (a plain substring), in reading order."""
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    def chunks_containing(self, doc_id: str, words: list[str]) -> list[Chunk]:
+        """A document's chunks whose text holds ``words`` in this order (substrings, ASCII letters in any case), in
+        reading order. All the words, not only the most telling one: a number alone ('14') is in most chunks of a
+        long document, and each would be read."""
+        escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
         rows = self._rows("SELECT id FROM chunks WHERE doc_id = ? AND text LIKE ? ESCAPE '\\' ORDER BY ordinal",
-                          (doc_id, f"%{escaped}%"))
+                          (doc_id, f"%{'%'.join(escaped)}%"))
         return self.chunks([r[0] for r in rows])
 
     def chunk_owners(self) -> dict[str, str]:
@@ -267,26 +270,29 @@ class RecordStore:
         words = tokens(query)
         if k <= 0 or not words or doc_ids == []:
             return []
-        select = f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score"
         if self.bm25_max_matches:
             total, counts = self._match_counts_of(words)
             rare = rarest(counts, self.bm25_max_matches, k)
             if rare is not None:
-                # FTS5's IDF is 1e-6 for a token in half the chunks or more: leaving it out changes no score, and
-                # saves stepping through its matches. Unary + keeps the rowid test out of FTS5's plan, which would
-                # re-run the query for each rowid.
-                credited = [w for w in counts if 2 * counts[w] < total or w in rare]
-                rows = self._matching(select, credited, doc_ids,
-                                      " AND +rowid IN (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?)"
-                                      " ORDER BY score DESC LIMIT ?", [fts_query(rare), k])
+                # FTS5's IDF is 1e-6 for a token in half the chunks or more: leaving it out changes no score.
+                common = [w for w in counts if w not in rare and 2 * counts[w] < total]
+                rows = self._ranked(bounded(rare, common), k, doc_ids)
                 if len(rows) >= k:
-                    return [(i, float(s)) for i, s in rows]
-        return [(i, float(s)) for i, s in self._matching(select, words, doc_ids, " ORDER BY score DESC LIMIT ?", [k])]
+                    return rows
+        return self._ranked([fts_query(words)], k, doc_ids)
+
+    def _ranked(self, expressions: list[str], k: int, doc_ids: list[str] | None) -> list[tuple[str, float]]:
+        """The best ``k`` chunks over FTS5 queries that match disjoint sets of chunks (see ``bounded``)."""
+        select = f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score"
+        rows = [(i, float(s)) for expression in expressions
+                for i, s in self._matching(select, expression, doc_ids, " ORDER BY score DESC LIMIT ?", [k])]
+        return sorted(rows, key=lambda row: -row[1])[:k] if len(expressions) > 1 else rows
 
     def mentions(self, query: str, doc_ids: list[str] | None = None) -> bool:
         """Whether any chunk matches a token of ``query``: ``lexical_search`` without ranking every match first."""
         words = tokens(query)
-        return bool(words) and doc_ids != [] and bool(self._matching("SELECT 1", words, doc_ids, " LIMIT 1", []))
+        return bool(words) and doc_ids != [] and bool(self._matching("SELECT 1", fts_query(words), doc_ids,
+                                                                      " LIMIT 1", []))
 
     def _match_counts_of(self, words: list[str]) -> tuple[int, dict[str, int]]:
         """The number of chunks, and how many hold each token (in query order, once each): counted once per token
@@ -301,10 +307,10 @@ class RecordStore:
                                               (fts_query([word]),))[0][0])
         return total, {word: counts[word] for word in dict.fromkeys(words)}
 
-    def _matching(self, select: str, words: list[str], doc_ids: list[str] | None, tail: str,
+    def _matching(self, select: str, expression: str, doc_ids: list[str] | None, tail: str,
                   tail_params: list) -> list[tuple]:
         sql = f"{select} FROM chunks_fts WHERE chunks_fts MATCH ?"
-        params: list = [fts_query(words)]
+        params: list = [expression]
         if doc_ids is not None:
             sql += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
             params.extend(doc_ids)

@@ -12,13 +12,16 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
+from assistant.evaluation import load_gold
 from assistant.factory import build_records
 from assistant.models import Chunk, DocumentMeta
-from assistant.store.lexical_tokens import rarest
-from assistant.store.records import RecordStore
+from assistant.retrieval.retriever import _lexical_query
+from assistant.store.lexical_tokens import bounded, fts_query, rarest, tokens
+from assistant.store.records import RecordStore, records_path
 
 RARE, COMMON_A, COMMON_B = "velmora", "quorral", "tessik"
 FILLER = "ledger column entry"
+GOLD = Path(__file__).resolve().parents[2] / "data" / "eval"
 
 
 def _chunk(doc_id: str, n: int, text: str) -> Chunk:
@@ -99,4 +102,67 @@ def test_the_setting_reaches_the_record_store(tmp_path: Path) -> None:
     try:
         assert store.bm25_max_matches == 7
     finally:
+        store.close()
+
+
+def test_the_bounded_queries_split_the_rare_words_chunks_in_two(index: Path) -> None:
+    """Those that also hold a common word, those that do not: together every rare chunk, each once."""
+    store = RecordStore(index)
+    try:
+        def ids(expression: str) -> set[str]:
+            return {i for i, in store._rows("SELECT id FROM chunks_fts WHERE chunks_fts MATCH ?", (expression,))}
+
+        with_common, without = bounded([RARE], [COMMON_A, COMMON_B])
+        assert ids(with_common) == {"rare.txt:0000"}
+        assert ids(without) == {"rare.txt:0001", "rare.txt:0002"}
+        assert bounded([RARE], []) == [fts_query([RARE])]
+    finally:
+        store.close()
+
+
+def test_the_best_of_both_halves_is_the_best_of_the_rare_chunks(index: Path) -> None:
+    query = f"{COMMON_A} {COMMON_B} {RARE}"  # no word in half the chunks: every score is the exact one
+    exact, bounded_store = RecordStore(index), RecordStore(index, bm25_max_matches=50)
+    try:
+        everything = exact.lexical_search(query, 300)
+        rare_first = [(i, s) for i, s in everything if i.startswith("rare.txt:")]
+        for k in (1, 2, 3):  # the first from the half with a common word, the next from the other
+            hits = bounded_store.lexical_search(query, k)
+            assert [i for i, _ in hits] == [i for i, _ in rare_first[:k]]
+            assert [s for _, s in hits] == pytest.approx([s for _, s in rare_first[:k]])
+    finally:
+        exact.close()
+        bounded_store.close()
+
+
+def test_on_the_reference_index_the_bound_keeps_the_exact_scores(indexed_settings: Settings) -> None:
+    """Every gold question, as the retriever asks it, under a budget that bounds most of them: the bounded search
+    returns the best of the chunks holding a rare word, with the scores exact BM25 gives them; also under a filter."""
+    path, budget, k = records_path(indexed_settings.data_dir), 150, 10
+    exact, store = RecordStore(path), RecordStore(path, bm25_max_matches=budget)
+    questions = [_lexical_query(item.question) for gold in sorted(GOLD.glob("*.jsonl")) for item in load_gold(gold)]
+    half = sorted(m.doc_id for m in exact.documents())[::2]
+    checked = 0
+    try:
+        for query in questions:
+            words = list(dict.fromkeys(tokens(query)))
+            counts = {w: exact._rows("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                     (fts_query([w]),))[0][0] for w in words}
+            rare = rarest(counts, budget, k)
+            if rare is None:
+                continue
+            holding = {i for i, in exact._rows("SELECT id FROM chunks_fts WHERE chunks_fts MATCH ?",
+                                               (fts_query(rare),))}
+            for doc_ids in (None, half):
+                ranked = [(i, s) for i, s in exact.lexical_search(query, 10_000, doc_ids) if i in holding]
+                if len(ranked) < k:
+                    continue  # too few: the bounded search ranks every match (tested above)
+                hits = store.lexical_search(query, k, doc_ids)
+                scores = dict(ranked)
+                assert [s for _, s in hits] == pytest.approx([s for _, s in ranked[:k]], abs=1e-5)
+                assert all(scores[i] == pytest.approx(s, abs=1e-5) for i, s in hits)
+                checked += 1
+        assert checked >= 20
+    finally:
+        exact.close()
         store.close()

@@ -14,7 +14,7 @@ from assistant.embedding.embedders import get_embedder
 from assistant.errors import StoreUnavailableError
 from assistant.models import Chunk, DocumentMeta, Filters, Page
 from assistant.store.doc_filters import passes
-from assistant.store.records import RecordStore
+from assistant.store.records import RecordStore, records_path
 from assistant.store.vectors import collection_name, open_vector_store, parse_chroma_url
 from tests.conftest import free_port
 
@@ -100,6 +100,50 @@ def test_section_starts_are_the_first_chunk_of_each_documents_named_section(tmp_
         assert store.section_starts(["Bangkok"]) == ["plans.pdf:0001", "report.pdf:0001"]
         assert store.section_starts(["Bangkok"], ["report.pdf"]) == ["report.pdf:0001"]
         assert store.section_starts(["OVERVIEW", "Bang"]) == []  # a heading's own name, never a part or a prefix
+    finally:
+        store.close()
+
+
+def test_section_starts_on_the_reference_index_are_each_documents_first_chunk_of_the_section(
+        indexed_settings: Settings) -> None:
+    """Against the chunks read in reading order, for every heading of the reference index and its first part;
+    with a filter the first allowed documents are taken, not the first documents then filtered."""
+    store = RecordStore(records_path(indexed_settings.data_dir))
+    try:
+        chunks = store.chunks(list(store.chunk_owners()))  # by document, then ordinal
+        names = {h for _, h, _ in store.heading_counts()} | {h.split(" \u203a ")[0] for _, h, _ in store.heading_counts()}
+        half = sorted({c.doc_id for c in chunks})[1::2]
+
+        def expected(name: str, allowed: list[str] | None, per_heading: int) -> list[str]:
+            firsts: dict[str, str] = {}
+            for c in chunks:
+                if (c.heading == name or (c.heading or "").startswith(f"{name} \u203a ")) and (
+                        allowed is None or c.doc_id in allowed):
+                    firsts.setdefault(c.doc_id, c.id)
+            return list(firsts.values())[:per_heading]
+
+        assert len(names) > 50
+        several = 0
+        for name in sorted(names):
+            for allowed, per_heading in ((None, 5), (half, 5), (None, 1), (half, 1)):
+                assert store.section_starts([name], allowed, per_heading) == expected(name, allowed, per_heading)
+            several += len(expected(name, None, 5)) > 1
+        assert several > 0  # some name heads sections in more than one document
+    finally:
+        store.close()
+
+
+def test_chunks_containing_words_in_order(tmp_path: Path) -> None:
+    store = RecordStore(tmp_path / "index.sqlite")
+    try:
+        texts = ["as set out in Section 14 above", "Section\n  14. Qualifications", "14 members; see Section 2",
+                 "a 100% share under clause_14"]
+        store.replace_document(_meta("law.txt"), [_chunk("law.txt", n, t) for n, t in enumerate(texts)])
+        assert [c.id for c in store.chunks_containing("law.txt", ["Section", "14"])] == ["law.txt:0000",
+                                                                                      "law.txt:0001"]
+        assert [c.id for c in store.chunks_containing("law.txt", ["14", "Section"])] == ["law.txt:0002"]
+        assert [c.id for c in store.chunks_containing("law.txt", ["0%", "clause_"])] == ["law.txt:0003"]
+        assert store.chunks_containing("law.txt", ["%", "_2"]) == [] and store.chunks_containing("x", ["14"]) == []
     finally:
         store.close()
 
