@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answer.context import expand, shape
-from assistant.answer.question import Intent, focus_terms, focus_words, satisfies, typed_focus
+from assistant.answer.question import Intent, asked_years, focus_terms, focus_words, satisfies, typed_focus, years_of
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder
 from assistant.models import Passage
@@ -30,13 +30,13 @@ SENTENCE_FEATURES = (
     "passage_share", "lexical_rel", "dense_rel", "focus_rel", "rare_rel", "focus_dense", "typed_focus", "wordlike",
 )
 QUESTION_FEATURES = ("top", "second", "lexical_best", "missing", "unknown", "dense_top", "cue_unmet",
-                     "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown")
+                     "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown", "after_sources")
 # How each question feature may move answerability: more support can only make an answer more likely, a missing word
 # or an unknown name less. The refusal classifier keeps these signs (``fitting``), so
 # a question unlike any it was fitted on cannot be let through by a weight the data happened to flip.
 SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unknown": -1, "dense_top": 1,
                  "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1,
-                 "focus_unknown": -1}
+                 "focus_unknown": -1, "after_sources": -1}
 _PROSE_WORDS = 8  # an overview's point is a sentence, not a heading
 DENSE_CANDIDATES = 20  # sentences embedded per question (by first-stage score): ~1 ms each with USE on one core
 _CROSS_LINGUAL_MAX = 60
@@ -81,7 +81,19 @@ class Analysis:
         return np.array([ranked[0], ranked[1] if len(ranked) > 1 else 0.0, lexical_best, missing,
                          float(bool(self.unknown_names)), dense_top, float(unmet), focus_best, found,
                          focus_dense, max((float(self.matrix[i, col["typed_focus"]]) for i in own), default=0.0),
-                         min(1.0, len(self.unknown_focus) / len(self.focus)) if self.focus else 0.0])
+                         min(1.0, len(self.unknown_focus) / len(self.focus)) if self.focus else 0.0,
+                         float(self.after_sources())])
+
+    def after_sources(self) -> bool:
+        """Does the question ask about a year after every retrieved document was written ('who won the 2022
+        election' over a 1985 Act)? Such a document cannot report it. Years in the documents' titles do not count:
+        they name the document ('the 2023-2027 plan')."""
+        dated = [p for p in self.passages[: self.retrieved] if p.meta.date]
+        if not dated:
+            return False
+        named = set().union(*(years_of(p.meta.title) for p in dated))
+        latest = max(int(p.meta.date[:4]) for p in dated)
+        return any(year > latest for year in asked_years(self.question) - named)
 
 
 _VECTORS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()

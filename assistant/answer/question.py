@@ -18,6 +18,7 @@ MONTHS = "|".join([m.capitalize() for m in MONTHS_EN] + [m[:3].capitalize() for 
 _TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
            r"|Permanent Secretary|Secretary|Ambassador|Officer")
 _TH_MONTHS = "|".join(MONTHS_TH)
+_CLOCK = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight"
 
 # cue -> (question pattern, answer-sentence pattern); a registry, so a new kind of question is one more entry.
 CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
@@ -30,7 +31,10 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "date": (
         re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
                    re.IGNORECASE),
-        re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"),
+        re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"
+                   # or a time of day: 'opens at six', '9.30 a.m.', '14:00 hrs', 'เวลา ๙ นาฬิกา'
+                   rf"|\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}([.:]\d\d)?\s*[ap]\.?m\b|\bat\s+({_CLOCK})\b|\b({_CLOCK})\s+o.clock\b"
+                   r"|นาฬิกา|เวลา\s*\d"),
     ),
     "number": (
         re.compile(r"\b(how many|how much|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
@@ -187,6 +191,27 @@ def focus_words(question: str) -> list[str]:
             before = [t for t in tokens[:n] if not t.isascii() and not is_stopword(t) and t not in _WH_TH]
             focus += before[-_FOCUS_TH:]
     return list(dict.fromkeys(focus))
+
+
+_ASKED_YEAR = re.compile(r"(?<![\d–-])(19\d\d|20\d\d|25\d\d)(?![\d–-])")  # not one end of a span ('2023-2027')
+# 'by 2027', 'ภายใน 2570': a year a target is set for, which a document written before it can state
+_TARGET_BEFORE = re.compile(r"(\b(by|until|till|through|(targets?|goals?)(\s+(for|of|in))?)|ภายใน|เป้าหมาย|ถึง)\s*"
+                            r"(ปี\s*|พ\.ศ\.\s*)?$", re.IGNORECASE)
+
+
+def _common_era(year: str) -> int:
+    return int(year) - 543 if year.startswith("25") else int(year)  # a Buddhist Era year is 543 ahead
+
+
+def years_of(text: str) -> set[int]:
+    """Single years a text names, Common Era."""
+    return {_common_era(y) for y in _ASKED_YEAR.findall(text)}
+
+
+def asked_years(question: str) -> set[int]:
+    """The years a question asks about as a time something happened, not as a target it was set for."""
+    return {_common_era(m.group(1)) for m in _ASKED_YEAR.finditer(question)
+            if not _TARGET_BEFORE.search(question[: m.start()])}
 
 
 _NEAR_CHARS = 60  # 'attended by 300 delegates', 'วาระละสี่ปี': the value stands close to what it measures

@@ -54,13 +54,13 @@ def test_eval_reports_fitted_and_cross_validated_figures_per_gold_file(indexed_e
     assert len(report["outcomes"]["final-cv"]) == len(report["outcomes"]["final"]) == 87
     fitted, held_out = report["configs"]["final"]["overall"], report["configs"]["final-cv"]["overall"]
     # Issue 14's targets: hit@5 >= 0.95, pass >= 0.70, refusal >= 0.80 at false refusal <= 0.05, Thai hit@5 >= 0.90,
-    # answer p50 <= 600 characters. Measured (cross-validated, dev + dev2): hit@5 0.93, pass 0.575, refusal 0.29,
-    # false refusal 0.01, Thai hit@5 0.92, p50 590 characters. These floors keep what is reached from slipping back.
+    # answer p50 <= 600 characters. Measured (cross-validated, dev + dev2): hit@5 0.90, pass 0.60, refusal 0.64,
+    # false refusal 0.04, Thai hit@5 0.92, p50 557 characters. These floors keep what is reached from slipping back.
     assert held_out["hit"] >= 0.88
     assert report["configs"]["final-cv"]["lang:th"]["hit"] >= 0.85
     assert held_out["passed"] >= 0.52
     assert held_out["false_refusal"] <= 0.07
-    assert held_out["refusal"] >= 0.2
+    assert held_out["refusal"] >= 0.5
     assert held_out["answer_chars_p50"] <= 650
     assert fitted["passed"] >= held_out["passed"] - 0.05  # the fitted figure is the optimistic one, or close to it
     # the answer covers more of what it must say than the top BM25 passage does

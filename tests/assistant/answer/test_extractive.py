@@ -81,7 +81,7 @@ def test_a_how_many_question_leads_with_the_count(service: AssistantService) -> 
 
 
 def test_a_when_question_leads_with_the_date_its_sentence_states(service: AssistantService) -> None:
-    answer = service.ask("When was the East Asia Summit Leaders' Statement on ASEAN Smart Cities issued?",
+    answer = service.ask("When was the East Asia Summit Leaders' Statement on ASEAN Smart Cities adopted?",
                          mode="extractive")
     assert answer.found, answer
     lead, _, rest = answer.answer.partition("\n\n")

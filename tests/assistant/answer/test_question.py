@@ -78,3 +78,14 @@ def test_a_value_spelled_with_the_questions_own_words_is_no_answer() -> None:
     assert typed_focus("It was signed in Velmora.", ("person",), focus, given) == 0.0
     assert typed_focus("It was signed by Mayor Tarsin Okoro in Velmora.", ("person",), focus, given) == 1.0
     assert intent_of("Who signed the Velmora agreement?").given == given
+
+
+@pytest.mark.parametrize(("sentence", "states_a_time"), [
+    ("The pier opens at six.", True),
+    ("Meetings start at 9.30 a.m. sharp.", True),
+    ("The office closes at 16:00.", True),
+    ("Growth reached 12.50% last year.", False),
+    ("Staff were at home.", False),
+])
+def test_when_is_answered_by_a_time_of_day_too(sentence: str, states_a_time: bool) -> None:
+    assert satisfies("date", sentence) is states_a_time
