@@ -183,6 +183,14 @@ class JobQueue:
             return job
 
     def _run(self) -> None:
+        """Job processes are started in this thread alone: each dies when the thread that started it ends
+        (``ingest.jobs.worker``), so a process started ahead must not outlive it."""
+        try:
+            self._run_jobs()
+        finally:
+            self._discard_spare()
+
+    def _run_jobs(self) -> None:
         while (job_id := self._next()) is not None:
             if not self._waiting(job_id):
                 continue  # cancelled (or trimmed) while it waited

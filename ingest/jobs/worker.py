@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 
 Reason = Literal["timeout", "memory", "cancel", "stop"]
 SAMPLE_S = 0.2  # memory sampling period: a job allocating fast may pass its limit by what it allocates in this time
-_REPO = Path(__file__).resolve().parents[1]
+_REPO = Path(__file__).resolve().parents[2]  # the repository root (this is ingest/jobs/worker.py)
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass
@@ -169,8 +170,25 @@ def _result(child: subprocess.Popen, peak_mb: float) -> Outcome:
                                  "memory)", peak_mb=peak_mb, reported=False)
 
 
+def _die_with_parent(parent: int) -> None:
+    """A parent killed without a word cannot stop its jobs: the child ends with it, and the next start settles the
+    job. On Linux the kernel kills it as its parent dies: polling alone left it up to one period alive, in which it
+    could take the ingest lock that the dead service's job was waiting for and swap its upload in, so the next start
+    found the job half done and failed it instead of running it again. The kernel signal comes when the parent's
+    spawning thread ends (the queue's worker thread, which outlives its job processes); the poll stays, to end what
+    the child started (its process group) and where there is no such signal."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            log.warning("the job process cannot be tied to the service's life (errno %d)", ctypes.get_errno())
+    if os.getppid() != parent:  # gone before the tie was made
+        os.killpg(0, signal.SIGKILL)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
 def _watch_parent(parent: int) -> None:
-    """A parent killed without a word cannot stop its jobs: the child ends with it (the next start settles it)."""
     while os.getppid() == parent:
         time.sleep(0.5)
     os.killpg(0, signal.SIGKILL)
@@ -198,7 +216,7 @@ def main(parent: int, ahead: str) -> None:
     result_out = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+    _die_with_parent(parent)
     settings = Settings.model_validate_json(sys.stdin.readline())
     try:
         if ahead != "now":

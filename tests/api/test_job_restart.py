@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import psutil
 import pytest
 from filelock import FileLock
 
@@ -60,6 +61,22 @@ def _until(url: str, job_id: str, statuses: set[str], timeout_s: float = 120) ->
     return job
 
 
+def _waiting_for_the_lock(service: subprocess.Popen[bytes]) -> None:
+    """Until the running job's process polls the held ingest lock, asleep between tries (its main thread in a
+    nanosleep, sample after sample), not still loading its modules: killed then, the service leaves a job that waits
+    behind another writer, and that writer's release must not let the job run on without its service."""
+    deadline = time.monotonic() + 120
+    asleep = 0
+    while asleep < 10:
+        assert time.monotonic() < deadline, "the job's process never reached the ingest lock"
+        workers = [c for c in psutil.Process(service.pid).children() if c.cmdline()[-1:] == ["now"]]
+        try:
+            asleep = asleep + 1 if workers and "nanosleep" in Path(f"/proc/{workers[0].pid}/wchan").read_text() else 0
+        except OSError:
+            asleep = 0
+        time.sleep(0.02)
+
+
 def test_uploads_waiting_at_a_kill_run_after_the_restart(tmp_path: Path) -> None:
     data, log = tmp_path / "data", tmp_path / "serve.log"
     with _service(data, log) as (url, proc):
@@ -73,6 +90,7 @@ def test_uploads_waiting_at_a_kill_run_after_the_restart(tmp_path: Path) -> None
             assert response.status_code == 202, response.text
             ids.append(response.json()["id"])
         _until(url, ids[0], {"running"})
+        _waiting_for_the_lock(proc)
         assert [_job(url, i)["status"] for i in ids[1:]] == ["queued", "queued"]
         proc.kill()  # SIGKILL, not a stop: nothing of the service runs on the way out
         proc.wait(timeout=30)
