@@ -8,10 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.text.calendar import MONTHS_EN, MONTHS_TH, MONTHS_TH_SHORT
+from assistant.text.calendar import BE_OFFSET, MONTHS_EN, MONTHS_TH, MONTHS_TH_SHORT
 from assistant.text.normalise import thai_digits_to_arabic
-
-BE_OFFSET = 543
 
 _UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _ORDINALS: dict[str, int] = {word: n for n, word in enumerate(_UNITS, 1)}

@@ -18,6 +18,7 @@ from assistant.agreements import vocabulary as v
 from assistant.agreements.model import Agreement, FieldCitation
 from assistant.agreements.query import AgreementQuery, collapse, select
 from assistant.models import Answer, Citation, DocumentMeta
+from assistant.text.calendar import common_era
 from assistant.text.normalise import detect_language, thai_digits_to_arabic
 
 _NOUN = (r"(?:agreements|mous|memorand(?:a|ums)(?:\s+of\s+understanding)?|sister[- ]cities|twin(?:ned)?[- ]cities|"
@@ -73,8 +74,7 @@ _QUESTION_WORDS = {"which", "what", "how", "list", "show", "name", "count", "giv
 
 
 def _year(text: str) -> int:
-    year = int(thai_digits_to_arabic(text))
-    return year - 543 if year > 2400 else year
+    return common_era(int(thai_digits_to_arabic(text)))
 
 
 def _fold(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text.calendar import MONTHS_EN, MONTHS_TH
+from assistant.text.calendar import MONTHS_EN, MONTHS_TH, common_era
 
 MONTHS = "|".join([m.capitalize() for m in MONTHS_EN] + [m[:3].capitalize() for m in MONTHS_EN if len(m) > 3]
                   + ["Sept"])
@@ -206,18 +206,14 @@ _TARGET_BEFORE = re.compile(r"(\b(by|until|till|through|(targets?|goals?)(\s+(fo
                             r"(ปี\s*|พ\.ศ\.\s*)?$", re.IGNORECASE)
 
 
-def _common_era(year: str) -> int:
-    return int(year) - 543 if year.startswith("25") else int(year)  # a Buddhist Era year is 543 ahead
-
-
 def years_of(text: str) -> set[int]:
     """Single years a text names, Common Era."""
-    return {_common_era(y) for y in _ASKED_YEAR.findall(text)}
+    return {common_era(int(y)) for y in _ASKED_YEAR.findall(text)}
 
 
 def asked_years(question: str) -> set[int]:
     """The years a question asks about as a time something happened, not as a target it was set for."""
-    return {_common_era(m.group(1)) for m in _ASKED_YEAR.finditer(question)
+    return {common_era(int(m.group(1))) for m in _ASKED_YEAR.finditer(question)
             if not _TARGET_BEFORE.search(question[: m.start()])}
 
 

@@ -1,7 +1,15 @@
-"""Month names in English and Thai, kept once: the answer engine reads dates with them, the agreements register
-parses them."""
+"""Month names in English and Thai, and the Buddhist Era, kept once: the answer engine reads dates with them, the
+agreements register parses them."""
 
 from __future__ import annotations
+
+BE_OFFSET = 543  # a Buddhist Era year is 543 ahead of the Common Era
+_BE_FROM = 2400  # a year this late is Buddhist Era: no document speaks of a Common Era year near it
+
+
+def common_era(year: int) -> int:
+    """The year as the Common Era counts it, whichever era it was written in."""
+    return year - BE_OFFSET if year > _BE_FROM else year
 
 MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
