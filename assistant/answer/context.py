@@ -150,7 +150,7 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
 def _named_rows(question: str, lead: Sentence, passage: Passage, following: list[Sentence]) -> list[Sentence]:
     """'Which of Singapore's projects are listed as completed?': of a list's items, those naming what the question
     names beyond the list itself (its lead, title and heading), when some item does; otherwise all of them."""
-    around = unit_of(f"{lead.text} {passage.meta.title} {passage.meta.date or ''} {passage.chunk.heading or ''}")
+    around = unit_of(f"{lead.text} {passage.meta.title} {passage.chunk.heading or ''}")
     names = [t for name in names_in(question) if not name[:1].isdigit() for t in terms(name) if not has(around, t)]
     if not names:
         return following
