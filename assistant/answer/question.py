@@ -68,7 +68,10 @@ def asks_overview(question: str) -> bool:
 
 
 def cues_of(question: str) -> list[str]:
-    return [name for name, (asks, _) in CUES.items() if asks.search(question)]
+    """The kinds of value asked for. An amount of money is a number, so 'how much money' asks for money alone: a bare
+    number next to the focus answers 'how many', not 'how much money'."""
+    cues = [name for name, (asks, _) in CUES.items() if asks.search(question)]
+    return [c for c in cues if c != "number"] if "money" in cues else cues
 
 
 # A year, an ordinal, a date's day or a section number is a number, but not a count: 'the 3rd batch ... from 22 to
