@@ -225,13 +225,32 @@ def asked_years(question: str) -> set[int]:
 _NEAR_CHARS = 60  # 'attended by 300 delegates', 'วาระละสี่ปี': the value stands close to what it measures
 
 
+_SENTENCE_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_RELATED_MIN = 5  # as matching has it: 'urbanisation' and 'urbanise' are one word, 'sign' and 'signal' are not
+
+
+def _spots(sentence: str, focus: list[str]) -> list[int]:
+    """Where the sentence names a focus word: Thai inside the text; English as a word whose stem is the focus
+    term's or one begins the other ('urbanise' for 'urbanisation'), as matching compares them."""
+    from assistant.retrieval.support import stem
+
+    lower = sentence.lower()
+    spots = [m.start() for word in focus if not word.isascii() for m in re.finditer(re.escape(word), lower)]
+    latin = [word for word in focus if word.isascii()]
+    for m in _SENTENCE_WORD.finditer(lower) if latin else ():
+        token = stem(m.group(0).strip("’'-"))
+        if any(token == word or (min(len(token), len(word)) >= _RELATED_MIN
+                                 and (token.startswith(word) or word.startswith(token))) for word in latin):
+            spots.append(m.start())
+    return spots
+
+
 def typed_focus(sentence: str, cues: tuple[str, ...], focus: list[str], given: frozenset[str] = frozenset()) -> float:
     """Share of the asked kinds of value that the sentence states next to a focus word: '300 delegates' answers
     'how many delegates', while a sentence naming delegates and some other number does not."""
     if not cues or not focus:
         return 1.0
-    lower = sentence.lower()
-    spots = [m.start() for word in focus for m in re.finditer(re.escape(word), lower)]
+    spots = _spots(sentence, focus)
     if not spots:
         return 0.0
     found = 0

@@ -115,3 +115,11 @@ def test_how_much_money_wants_money_not_any_number() -> None:
     cues = tuple(cues_of("How much money did the fund commit to the harbour project?"))
     assert typed_focus("The fund committed USD 2 million to the harbour project.", cues, focus) == 1.0
     assert typed_focus("The fund committed 12 staff to the harbour project.", cues, focus) == 0.0
+
+
+def test_a_focus_word_is_found_in_another_form_of_it_but_not_inside_another_word() -> None:
+    focus = focus_terms("What digitisation figures does the survey give?")
+    assert typed_focus("Some 40 towns began to digitise their records.", ("number",), focus) == 1.0
+    # 'city' inside 'capacity' names no city
+    assert typed_focus("The plant's capacity is 300 tonnes.", ("number",), focus_terms("How many cities joined?")) == 0.0
+    assert typed_focus("In all, 300 cities joined.", ("number",), focus_terms("How many cities joined?")) == 1.0
