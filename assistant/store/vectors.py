@@ -23,7 +23,7 @@ _BATCH = 1000
 # Neighbours per node and build effort of a new collection's HNSW graph. At 96,000 chunks and ef_search 800, Chroma's
 # defaults (16, 100) found 94% of the true top 10 for the gold questions, these 98%, for twice the build time (81 s
 # against the embedder's 21 minutes) and 5% more disk (docs/benchmarks.md "Scale").
-_HNSW_GRAPH = {"max_neighbors": 32, "ef_construction": 200}
+HNSW_GRAPH = {"max_neighbors": 32, "ef_construction": 200}  # `assistant reindex-vectors` rebuilds an older graph
 _OPEN_LOCK = threading.Lock()
 T = TypeVar("T")
 
@@ -43,7 +43,7 @@ def parse_chroma_url(url: str) -> tuple[str, int, bool]:
 
 
 @contextmanager
-def _unavailable(where: str) -> Iterator[None]:
+def unavailable(where: str) -> Iterator[None]:
     """Network and server failures become one domain error; programming errors pass through."""
     try:
         yield
@@ -57,7 +57,7 @@ def _unavailable(where: str) -> Iterator[None]:
 
 class VectorStore:
     """``reopen`` (embedded Chroma only) builds a new Chroma instance over the same files: the only way to see what
-    another process (a CLI ingest) wrote since this one loaded its vector segment; see ``_client``."""
+    another process (a CLI ingest) wrote since this one loaded its vector segment; see ``open_client``."""
 
     def __init__(self, collection: Any, where: str, reopen: Callable[[], Any] | None = None) -> None:
         self._col = collection
@@ -71,31 +71,31 @@ class VectorStore:
     def reopen(self) -> None:
         """Sees the files as they are now; a no-op on a Chroma server, which is always current."""
         if self._reopen is not None:
-            with _unavailable(self.where):
+            with unavailable(self.where):
                 self._col = self._reopen()
 
     def _read(self, read: Callable[[Any], T]) -> T:
         """A read that fails is retried once on a reopened instance: an embedded instance that another process wrote
         behind answers 'Error finding id' for the ids it has not loaded (chromadb 1.x), a fresh one reads them."""
         try:
-            with _unavailable(self.where):
+            with unavailable(self.where):
                 return read(self._col)
         except StoreUnavailableError:
             if self._reopen is None:
                 raise
         self.reopen()
-        with _unavailable(self.where):
+        with unavailable(self.where):
             return read(self._col)
 
     def add(self, ids: list[str], embeddings: np.ndarray, metadatas: list[dict[str, Any]]) -> None:
         clean = [{k: v for k, v in m.items() if v is not None} or {"_": 0} for m in metadatas]
-        with _unavailable(self.where):
+        with unavailable(self.where):
             for s in range(0, len(ids), _BATCH):
                 self._col.upsert(ids=ids[s : s + _BATCH], embeddings=np.asarray(embeddings[s : s + _BATCH],
                                  dtype=np.float32), metadatas=clean[s : s + _BATCH])
 
     def delete(self, ids: list[str]) -> None:
-        with _unavailable(self.where):
+        with unavailable(self.where):
             for s in range(0, len(ids), _BATCH):
                 self._col.delete(ids=ids[s : s + _BATCH])
 
@@ -164,7 +164,7 @@ def _pairs(res: dict[str, Any]) -> list[tuple[str, float]]:
     return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
 
-def _client(settings: Settings) -> tuple[Any, str]:
+def open_client(settings: Settings) -> tuple[Any, str]:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -172,14 +172,14 @@ def _client(settings: Settings) -> tuple[Any, str]:
     if settings.chroma_url:
         host, port, ssl = parse_chroma_url(settings.chroma_url)
         where = settings.chroma_url
-        with _unavailable(where):
+        with unavailable(where):
             client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
             client.heartbeat()
         return client, where
     path = settings.resolved_data_dir() / "chroma"
     from chromadb.api.shared_system_client import SharedSystemClient
 
-    with _OPEN_LOCK, _unavailable(str(path)):
+    with _OPEN_LOCK, unavailable(str(path)):
         path.mkdir(parents=True, exist_ok=True)
         # chromadb shares one instance per path in a process and that instance keeps the vector segment it loaded,
         # blind to what another process writes later. Each store opens an instance of its own instead (dropped from
@@ -189,14 +189,19 @@ def _client(settings: Settings) -> tuple[Any, str]:
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings), str(path)
 
 
+def hnsw_configuration(settings: Settings) -> dict[str, Any]:
+    """What a collection made now gets: cosine space, the current graph, the configured search effort."""
+    return {"hnsw": {"space": "cosine", **HNSW_GRAPH, "ef_search": settings.hnsw_ef_search}}
+
+
 def open_vector_store(settings: Settings, embedder: Embedder) -> VectorStore:
     name = collection_name(settings.collection_prefix, embedder.id)
     metadata = {"embedder": embedder.id, "dim": embedder.dim}
-    configuration = {"hnsw": {"space": "cosine", **_HNSW_GRAPH, "ef_search": settings.hnsw_ef_search}}
+    configuration = hnsw_configuration(settings)
 
     def collection() -> tuple[Any, str]:
-        client, where = _client(settings)
-        with _unavailable(where):
+        client, where = open_client(settings)
+        with unavailable(where):
             col = client.get_or_create_collection(name=name, embedding_function=None, metadata=metadata,
                                                   configuration=configuration)  # type: ignore[arg-type]
             # The graph of a collection is fixed when it is made; how far a search looks is not, so an older

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.errors import NotFoundError
-from ingest.jobs.store import Job
+from ingest.jobs.store import Job, Status
 from ingest.jobs.swap import ingest_upload, set_catalog_entry, settle
 from ingest.jobs.uploads import uploads_dir
 
 SETTLE_LOCK_WAIT_S = 300.0  # a CLI ingest may hold the index when a job is stopped: wait for it, then put things back
+STOPPED = "the service stopped while this job ran"
 
 
 def _ingest(settings: Settings, job: Job) -> str:
@@ -88,3 +89,23 @@ def settle_killed(settings: Settings, job: Job) -> tuple[bool, str]:
         if (uploads_dir(settings) / job.doc_id).is_file():
             _drop_upload(settings, job.doc_id)  # not indexed any more: the next ingest of the folder would add it
         return True, "the document was deleted before it stopped"
+
+
+def settle_stopped(settings: Settings, job: Job, wait_s: float) -> tuple[Status, str]:
+    """An upload that was running when its service stopped, at the next start, under the ingest lock (another writer,
+    a CLI ingest, must not read the uploads folder half put back, nor commit between the check and the put-back).
+    Its status then matches the index: "queued" (it never swapped in: it runs again), "done" (its new version was
+    committed: it is served) or "failed" (nothing of it kept). Raises ``StoreLockedError`` after ``wait_s`` s of
+    another ingestion holding the lock, for the caller to try again, and whatever a store that cannot be read raises."""
+    from ingest.locking import ingest_lock
+
+    if job.upload is None:
+        return "failed", STOPPED
+    with ingest_lock(settings.model_copy(update={"lock_timeout_s": wait_s})):
+        swapped = not job.upload.path.is_file()
+        kept, note = settle(job.upload, settings)  # unswapped: a half-made swap undone
+    if not swapped:
+        return "queued", note
+    if kept:
+        return "done", f"completed on restart: {STOPPED}, {note}"
+    return "failed", f"{STOPPED}; {note}: upload the file again"

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from assistant.config import Settings
-from assistant.errors import ConflictError, NotFoundError
-from ingest.jobs.actions import settle_killed
+from assistant.errors import ConflictError, NotFoundError, StoreLockedError
+from ingest.jobs.actions import STOPPED, settle_killed, settle_stopped
 from ingest.jobs.store import FINISHED, Action, Job, JobFiles, Status
 from ingest.jobs.store import now as _now
-from ingest.jobs.swap import companions, settle
+from ingest.jobs.swap import companions
 from ingest.jobs.uploads import StagedUpload
 from ingest.jobs.worker import JobProcess, Outcome
 
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["FINISHED", "Action", "Job", "JobQueue", "StagedUpload", "Status"]
 _KEEP_FINISHED = 1000
-STOPPED = "the service stopped while this job ran"
+SETTLE_TRY_S = 2.0  # a settlement waiting for another ingestion tries the lock again after this, unless closing
 CANCEL_WAIT_S = 60.0  # a cancel answers once the job is settled, unless putting back waits for another ingestion
 
 
@@ -46,6 +46,7 @@ class JobQueue:
         self._running: JobProcess | None = None  # the job whose process runs now
         self._spare: JobProcess | None = None
         self._closing = False  # the next job's process, started while this one runs and others wait
+        self._settling: set[str] = set()  # running uploads adopted by ``resume``, settled by the worker first
 
     def submit(self, action: Action, doc_id: str, upload: StagedUpload | None = None) -> Job:
         job = Job(id=uuid.uuid4().hex, action=action, doc_id=doc_id, upload=upload, created=_now(),
@@ -64,10 +65,11 @@ class JobQueue:
         self._queue.put(job.id)
 
     def resume(self) -> None:
-        """Adopt the jobs of queues whose process is gone: waiting ones run again; a running upload whose file was
-        not swapped in yet runs again, one that was is settled (``ingest.jobs.swap.settle``) and failed with the
-        reason; a running delete, safe to repeat, runs again. Staged uploads no waiting job names are removed. Each
-        step is logged."""
+        """Adopt the jobs of queues whose process is gone: waiting ones run again; a running delete, safe to repeat,
+        runs again; a running upload is settled first (``ingest.jobs.actions.settle_stopped``), in its turn by the
+        worker, under the ingest lock: the start does not wait for a CLI ingest that holds it. Settled, the upload
+        runs again if its file was not swapped in yet, and is done (its new version is served) or failed (nothing of
+        it kept) if it was. Staged uploads no waiting job names are removed. Each step is logged."""
         requeued, settled = [], []
         for job in self.files.all():
             if job.status in FINISHED:
@@ -82,15 +84,12 @@ class JobQueue:
                                                "it again"))
                 continue
             if job.status == "running" and job.upload is not None:
-                try:
-                    kept, note = settle(job.upload, self.settings)  # unswapped: a half-made swap undone
-                    message = f"{STOPPED}; {note}" + ("" if kept else ": upload the file again")
-                except Exception as exc:  # a store that cannot be read now: say so, never block the start
-                    message = f"{STOPPED}; its outcome could not be checked ({type(exc).__name__})"
-                if swapped:
-                    settled.append(self._fail(job, message))
-                    continue
-            elif job.status == "running" and swapped:
+                with self._lock:
+                    self._settling.add(job.id)
+                self._enqueue(job.model_copy(update={"owner": self.files.owner}))  # 'running' until it is settled
+                requeued.append(job)
+                continue
+            if job.status == "running" and swapped:
                 settled.append(self._fail(job, STOPPED))
                 continue
             self._enqueue(job.model_copy(update={"status": "queued", "owner": self.files.owner}))
@@ -133,6 +132,9 @@ class JobQueue:
                 if self.files.load(job_id) is not None:
                     raise ConflictError(f"job {job_id} belongs to another service process; cancel it there")
                 raise NotFoundError(f"no job {job_id!r}")
+            if job_id in self._settling:
+                raise ConflictError(f"job {job_id} stopped with the service while it ran and is being settled; "
+                                    "its status tells the outcome")
             running = self._running if self._running is not None and self._running.job.id == job_id else None
             if running is None and job.status != "queued":
                 raise ConflictError(f"job {job_id} is {job.status}; only a queued or running job can be cancelled")
@@ -192,6 +194,8 @@ class JobQueue:
 
     def _run_jobs(self) -> None:
         while (job_id := self._next()) is not None:
+            if job_id in self._settling and not self._settle_stopped(job_id):
+                continue
             if not self._waiting(job_id):
                 continue  # cancelled (or trimmed) while it waited
             process, self._spare = self._spare or JobProcess(self.settings), None
@@ -214,14 +218,43 @@ class JobQueue:
             status, message = (outcome.status, outcome.message) if outcome.reported else self._settle(job, outcome)
             with self._lock:
                 self._running = None
-            job = self._set(job_id, status=status, message=message, finished=_now(), peak_memory_mb=outcome.peak_mb)
-            if status == "failed":
-                log.warning("job %s (%s %s) failed: %s", job.id, job.action, job.doc_id, job.message)
-            if self.on_done is not None:
-                try:
-                    self.on_done(job)
-                except Exception:
-                    log.exception("job callback failed")
+            self._finished(self._set(job_id, status=status, message=message, finished=_now(),
+                                     peak_memory_mb=outcome.peak_mb))
+
+    def _finished(self, job: Job) -> None:
+        if job.status == "failed":
+            log.warning("job %s (%s %s) failed: %s", job.id, job.action, job.doc_id, job.message)
+        if self.on_done is not None:
+            try:
+                self.on_done(job)
+            except Exception:
+                log.exception("job callback failed")
+
+    def _settle_stopped(self, job_id: str) -> bool:
+        """A running upload adopted by ``resume``; True when it never swapped in and runs now. While another ingestion
+        holds the lock this waits, as every job would; a queue closed meanwhile leaves it 'running' on disk, for the
+        next start to settle."""
+        waited = False
+        while not self._closing and (job := self._jobs.get(job_id)) is not None:
+            try:
+                status, message = settle_stopped(self.settings, job, SETTLE_TRY_S)
+            except StoreLockedError:
+                if not waited:
+                    log.warning("job %s (%s %s): settling it waits for another ingestion", job.id, job.action,
+                                job.doc_id)
+                waited = True
+                continue
+            except Exception as exc:  # a store that cannot be read now; a worker thread that died would stop all jobs
+                log.exception("job %s could not be settled", job_id)
+                status, message = "failed", f"{STOPPED}; its outcome could not be checked ({type(exc).__name__}: {exc})"
+            with self._lock:
+                self._settling.discard(job_id)
+            if status == "queued":
+                self._set(job_id, status="queued")
+                return True
+            self._finished(self._set(job_id, status=status, message=message, finished=_now()))
+            return False
+        return False
 
     def _waiting(self, job_id: str) -> bool:
         return not self._closing and job_id in self._jobs and self._jobs[job_id].status == "queued"

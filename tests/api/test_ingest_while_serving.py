@@ -1,5 +1,6 @@
 """A CLI ingest on the data folder a running service answers from: questions keep being answered while it adds,
-changes and removes documents, and the service answers from the new documents without a restart.
+changes and removes documents, and the service answers from the new documents without a restart. The same while
+`assistant reindex-vectors` rebuilds the vector collection and swaps it in.
 
 Real parts: the `assistant ingest` command in its own process, a uvicorn server on a loopback port, embedded Chroma
 shared by the two processes through its files, the real embedder."""
@@ -83,10 +84,14 @@ def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str
 
 
 def _ingest(docs: Path, data: Path) -> tuple[float, float]:
+    return _command(data, "ingest", str(docs))
+
+
+def _command(data: Path, *args: str) -> tuple[float, float]:
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(data), "PYTHONPATH": str(REPO)}
     env.pop("ASSISTANT_CATALOG_FILE", None)  # each folder's own catalog (none here)
     start = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(docs)], env=env, cwd=REPO,
+    done = subprocess.run([sys.executable, "-m", "assistant.cli", *args], env=env, cwd=REPO,
                           capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     return start, time.monotonic()
@@ -129,6 +134,26 @@ def test_questions_are_answered_during_and_after_cli_ingests(served: tuple[str, 
         assert any(start <= s and e <= end for s, e, _ in asker.outcomes), "no question was answered during an ingest"
     ready = httpx.get(f"{url}/readyz", timeout=30)
     assert ready.status_code == 200 and "(2 documents)" in ready.json()["checks"]["records"], ready.text
+
+
+def test_questions_are_answered_during_and_after_vector_rebuilds(served: tuple[str, Path, Path]) -> None:
+    url, _, data = served
+    asker = Asker(url)
+    thread = threading.Thread(target=asker.run, daemon=True)
+    thread.start()
+    try:
+        windows = [_command(data, "reindex-vectors", "--force") for _ in range(3)]  # each swaps a new collection in
+        after = _ask(url, QUESTIONS[0])
+        assert after["found"] and after["citations"][0]["source"] == "ferry.txt", after
+    finally:
+        asker.stop.set()
+        thread.join(timeout=120)
+    failures = [o for _, _, o in asker.outcomes if o != "200"]
+    assert failures == [], f"{len(failures)} of {len(asker.outcomes)} questions failed: {failures[:3]}"
+    for start, end in windows:
+        assert any(start <= s and e <= end for s, e, _ in asker.outcomes), "no question was answered during a rebuild"
+    ready = httpx.get(f"{url}/readyz", timeout=30)
+    assert ready.status_code == 200, ready.text
 
 
 def test_readiness_reports_a_vector_store_it_cannot_read(tmp_path: Path) -> None:
