@@ -23,13 +23,14 @@ _TITLE_WORDS = 12  # an item written as a title: 'City-specific Action Plans for
 
 
 def with_antecedents(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
-    """'It was chaired by X' needs the sentence before it to say what 'it' is."""
+    """'It was chaired by X' needs the sentence before it to say what 'it' is (a statement: a letterhead or a heading
+    above it says nothing of it)."""
     by_place = {(s.rank, s.position): s for s in sentences}
     keys = {c.key for c in chosen}
     out: list[Sentence] = []
     for c in chosen:
         prev = by_place.get((c.rank, c.antecedent)) if c.antecedent is not None else None
-        if prev is not None and prev.key not in keys:
+        if prev is not None and prev.key not in keys and not prev.short and shape(prev.text) != "caps":
             out.append(prev)
             keys.add(prev.key)
         out.append(c)
@@ -119,14 +120,15 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     """A list question's answer is often a sentence that introduces the list ("... three objectives:") and the
     short items after it, sometimes over a chunk edge: the items are read on into the next chunks."""
     by_rank = _by_rank(sentences)
-    leads = [c for c in chosen if not c.short] or chosen
+    leads = [c for c in chosen if not c.short and shape(c.text) != "caps"] or chosen  # a letterhead leads nothing
     lead = _lead(leads, by_rank, passages)
     if lead is None:
         return chosen  # nothing chosen introduces a list: the list is written as the chosen sentences
     _read_on(passages[lead.rank], passages, by_rank, language)
     rows = _after(lead, by_rank, passages)
     following = _named_rows(question, lead, passages[lead.rank], rows)
-    other_rows = {s.key for s in rows} - {s.key for s in following}  # rows of another group than the one asked
+    # rows of another group than the one asked; a sentence too long to be a row stays, if chosen
+    other_rows = {s.key for s in rows if len(s.text) <= ITEM_CHARS} - {s.key for s in following}
     wanted = expected_items(question) or ITEMS_MAX
     keys = {lead.key}
     items: list[Sentence] = []

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.context import with_antecedents, with_items
+from assistant.answer.units import chunk_sentences
 from assistant.config import Settings
+from assistant.models import Chunk, DocumentMeta, Passage
 from assistant.service import AssistantService
 
 _ROWS = [
@@ -60,3 +63,35 @@ def test_a_list_question_naming_no_group_gets_the_rows_in_order(service: Assista
     items = _items(answer.answer)
     assert len(items) >= 3, answer.answer
     assert _ROWS[0][1] in items[0], answer.answer
+
+
+
+def _passage(text: str) -> Passage:
+    meta = DocumentMeta(doc_id="note.md", source="note.md", title="Note on the ports of the coast")
+    return Passage(chunk=Chunk(id="note.md#0", doc_id="note.md", text=text), meta=meta, score=1.0)
+
+
+_NOTE = ("HARBOUR COUNCIL OF THE COAST\n\nThis note sets out the plan of the Harbour Council (HC).\n"
+         "It was agreed by the members.\n"
+         "Most of the region's growth will come from its ports, with 12 million more people expected to move to the "
+         "port towns by 2040 and mid-sized ports forecast to carry 35% of the region's trade.\n"
+         "However, this growth is not without its costs for the towns along the water.\n")
+
+
+def test_a_list_lead_never_drops_the_sentence_that_answers() -> None:
+    # 'figures do' makes it a list question; a letterhead followed by short lines looks like a list's lead, and the
+    # rows naming 'HC' like the group asked: the best sentence is no row, and stays
+    passage = _passage(_NOTE)
+    sentences = chunk_sentences(passage.chunk, "en", 0, "en")
+    best = next(s for s in sentences if "12 million" in s.text)
+    chosen = [best, *(s for s in sentences if s.text.startswith(("HARBOUR", "This note")))]
+    out = with_items("What growth figures do the HC documents cite?", chosen, sentences, [passage], "en", 9)
+    assert best in out, [s.text for s in out]
+    assert not out[0].text.startswith("HARBOUR"), [s.text for s in out]  # a letterhead leads nothing
+
+
+def test_a_letterhead_is_no_antecedent() -> None:
+    sentences = chunk_sentences(_passage("HARBOUR COUNCIL OF THE COAST\n\nIt was founded by the port towns.\n").chunk,
+                                "en", 0, "en")
+    founded = next(s for s in sentences if s.text.startswith("It was"))
+    assert with_antecedents([founded], sentences) == [founded]
