@@ -8,15 +8,17 @@ what later commits added. The terms are FTS5's own (its porter tokenizer run on 
 those of ``bm25(chunks_fts, 0, 0, 1.0, 0.5)``.
 
 Storage: one segment per (term, document) as written; a document's number is never reused, so a removed document's
-postings are dropped by its number (at once where it has its own segment, when read where compacted). Every
-``_COMPACT_EVERY`` documents, the terms of many segments are merged into one (segment 0), so that a word found in
-every document is one read, not 1,400.
+postings are dropped by its number (at once where it has its own segment, when read where merged). From time to
+time (``add_document``) the terms of many segments are merged into one (segment 0), so that a word found in every
+document is one read, not 1,400.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,6 +27,10 @@ BODY_WEIGHT, CONTEXT_WEIGHT = 1.0, 0.5  # bm25()'s column weights, shared with t
 _K1, _B = 1.2, 0.75  # FTS5's constants
 _POSTING = np.dtype([("row", "<i8"), ("doc", "<i4"), ("length", "<i4"), ("freq", "<f4")])  # halves: exact in f4
 _COMPACT_EVERY, _COMPACT_SEGMENTS = 32, 8
+_SEPARATORS = re.compile(r"[\x00-/:-@\[-`{-\x7f]+")
+_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_STEMS: dict[str, str] = {}  # token -> FTS5 term, for this process (FTS5's porter does not change within one)
+_STEMS_KEPT = 500_000
 _CACHED_POSTINGS = 8_000_000  # 20 bytes each: 160 MB; past it the cache starts again
 
 SCHEMA = """
@@ -51,43 +57,89 @@ def _bump(db: sqlite3.Connection, key: str, by: int = 1) -> int:
     return int(db.execute("SELECT value FROM lexical_state WHERE key = ?", (key,)).fetchone()[0])
 
 
-def fts_terms(db: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> list[tuple[str, int, str, int]]:
-    """(term, row, column, times) for (row, body, context) rows, as FTS5's tokenizer makes them."""
-    for statement in _SCRATCH:
-        db.execute(statement)
-    db.execute("INSERT INTO temp.lexical_scratch (lexical_scratch) VALUES ('delete-all')")
-    db.executemany("INSERT INTO temp.lexical_scratch (rowid, body, context) VALUES (?, ?, ?)", rows)
-    return db.execute("SELECT term, doc, col, count(*) FROM temp.lexical_scratch_terms GROUP BY term, doc, col"
-                      ).fetchall()
+def pieces(text: str) -> list[str]:
+    """FTS5's ``ascii`` tokenizer: every ASCII character but a letter or digit separates, A-Z fold to a-z."""
+    return [p for p in _SEPARATORS.split(text.translate(_ASCII_FOLD)) if p]
 
 
-def add_document(db: sqlite3.Connection, doc_id: str, rows: list[tuple[int, str, str]], *,
-                 compacting: bool = True) -> None:
-    """Inside the caller's transaction: ``rows`` are the document's FTS5 rows (rowid, body, context)."""
+def stems(db: sqlite3.Connection, pieces: Iterable[str]) -> dict[str, str]:
+    """Each token's FTS5 term: ``porter`` run by FTS5 itself, on a scratch table, once per token per process."""
+    pieces = list(pieces)
+    if len(_STEMS) > _STEMS_KEPT:
+        _STEMS.clear()
+    unknown = list({p for p in pieces if p not in _STEMS})
+    if unknown:
+        for statement in _SCRATCH:
+            db.execute(statement)
+        db.execute("INSERT INTO temp.lexical_scratch (lexical_scratch) VALUES ('delete-all')")
+        db.executemany("INSERT INTO temp.lexical_scratch (rowid, body) VALUES (?, ?)", enumerate(unknown, 1))
+        for row, term in db.execute("SELECT doc, term FROM temp.lexical_scratch_terms"):
+            _STEMS[unknown[row - 1]] = term
+    return _STEMS
+
+
+def _postings_of(db: sqlite3.Connection, num: int, rows: list[tuple[int, str, str]]
+                 ) -> tuple[list[tuple[str, bytes]], int]:
+    """A document's segment for each of its terms, and how many tokens it holds (every column)."""
+    split = [(row, pieces(body), pieces(context)) for row, body, context in rows]
+    stem = stems(db, (p for _, body, context in split for p in (*body, *context)))
+    entries: list[tuple[str, int, float, int]] = []
+    tokens = 0
+    for row, body, context in split:
+        length = len(body) + len(context)
+        tokens += length
+        freq = dict.fromkeys(map(stem.__getitem__, body), 0.0)
+        for term in map(stem.__getitem__, body):
+            freq[term] += BODY_WEIGHT
+        for term in map(stem.__getitem__, context):
+            freq[term] = freq.get(term, 0.0) + CONTEXT_WEIGHT
+        entries += [(term, row, f, length) for term, f in freq.items()]
+    if not entries:
+        return [], tokens
+    entries.sort()
+    data = np.empty(len(entries), _POSTING)
+    data["row"], data["doc"] = [e[1] for e in entries], num
+    data["freq"], data["length"] = [e[2] for e in entries], [e[3] for e in entries]
+    cuts = [n for n in range(len(entries)) if n == 0 or entries[n][0] != entries[n - 1][0]] + [len(entries)]
+    return [(entries[a][0], data[a:b].tobytes()) for a, b in zip(cuts, cuts[1:])], tokens
+
+
+def _numbered(db: sqlite3.Connection, doc_id: str, rows: list[tuple[int, str, str]]) -> tuple[int, list]:
+    num = _bump(db, "seq")
+    segments, tokens = _postings_of(db, num, rows)
+    db.execute("INSERT INTO lexical_docs (doc_id, num, chunks, tokens) VALUES (?, ?, ?, ?)",
+               (doc_id, num, len(rows), tokens))
+    return num, segments
+
+
+def add_document(db: sqlite3.Connection, doc_id: str, rows: list[tuple[int, str, str]]) -> None:
+    """Inside the caller's transaction: ``rows`` are the document's FTS5 rows (rowid, body, context). The terms of
+    many segments are merged each time the documents added since the last merge reach a quarter of all (32 at
+    least), so that merging rewrites each posting a bounded number of times (about 4) as the index grows."""
     remove_document(db, doc_id)
     if not rows:
         return
-    num = _bump(db, "seq")
-    lengths: dict[int, int] = {}
-    by_term: dict[str, dict[int, float]] = {}
-    for term, row, column, times in fts_terms(db, rows):
-        lengths[row] = lengths.get(row, 0) + times
-        held = by_term.setdefault(term, {})
-        held[row] = held.get(row, 0.0) + times * (BODY_WEIGHT if column == "body" else CONTEXT_WEIGHT)
-    segments = []
-    for term, held in by_term.items():
-        data = np.empty(len(held), _POSTING)
-        data["row"] = list(held)
-        data["doc"] = num
-        data["length"] = [lengths[r] for r in held]
-        data["freq"] = list(held.values())
-        data.sort(order="row")
-        segments.append((term, num, data.tobytes()))
-    db.executemany("INSERT INTO lexical_postings (term, seg, data) VALUES (?, ?, ?)", segments)
-    db.execute("INSERT INTO lexical_docs (doc_id, num, chunks, tokens) VALUES (?, ?, ?, ?)",
-               (doc_id, num, len(rows), sum(lengths.values())))
-    if _bump(db, "pending") >= _COMPACT_EVERY and compacting:
+    num, segments = _numbered(db, doc_id, rows)
+    db.executemany("INSERT INTO lexical_postings (term, seg, data) VALUES (?, ?, ?)",
+                   [(term, num, data) for term, data in segments])
+    documents = int(db.execute("SELECT count(*) FROM lexical_docs").fetchone()[0])
+    if _bump(db, "pending") >= max(_COMPACT_EVERY, documents // 4):
         compact(db, _COMPACT_SEGMENTS)
+
+
+def build(db: sqlite3.Connection, documents: Iterable[tuple[str, list[tuple[int, str, str]]]]) -> None:
+    """Every posting afresh from FTS5's rows, one merged segment per term: for an index made before them."""
+    for table in ("lexical_postings", "lexical_docs", "lexical_state"):
+        db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+    merged: dict[str, bytearray] = {}
+    for doc_id, rows in documents:
+        for term, data in _numbered(db, doc_id, rows)[1]:
+            merged.setdefault(term, bytearray()).extend(data)
+    live = _live(db)
+    db.executemany("INSERT INTO lexical_postings (term, seg, data) VALUES (?, 0, ?)",
+                   ((term, _merge([bytes(data)], live).tobytes()) for term, data in merged.items()))
+    _bump(db, "epoch")
+    db.execute("INSERT OR REPLACE INTO lexical_state (key, value) VALUES ('built', 1)")
 
 
 def remove_document(db: sqlite3.Connection, doc_id: str) -> None:
@@ -120,17 +172,13 @@ def _live(db: sqlite3.Connection) -> np.ndarray:
 
 
 def _merge(blobs: list[bytes], live: np.ndarray) -> np.ndarray:
-    data = np.concatenate([np.frombuffer(b, _POSTING) for b in blobs]) if blobs else np.empty(0, _POSTING)
+    data = np.frombuffer(b"".join(blobs), _POSTING)
     data = data[(data["doc"] < len(live)) & live[np.minimum(data["doc"], len(live) - 1)]]
-    return np.sort(data, order="row", kind="stable")
+    return data[np.argsort(data["row"], kind="stable")]
 
 
 def is_built(db: sqlite3.Connection) -> bool:
     return bool(_state(db).get("built"))
-
-
-def mark_built(db: sqlite3.Connection) -> None:
-    db.execute("INSERT OR REPLACE INTO lexical_state (key, value) VALUES ('built', 1)")
 
 
 @dataclass
@@ -166,30 +214,39 @@ class PostingsView:
         return idf if idf > 0.0 else 1e-6
 
     def score(self, phrases: list[str], candidates: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """bm25() of each candidate row (sorted) for these phrases, in FTS5's order of operations, negated."""
+        """bm25() of each candidate row for these phrases, in FTS5's order of operations, negated. Each phrase's
+        postings are placed through a table from row to candidate: no search, no sort."""
         avgdl = float(self.tokens) / float(max(self.rows, 1))
         norm = _K1 * (1 - _B + _B * lengths.astype(np.float64) / avgdl)
+        lists = [self.postings(term) for term in phrases]
+        top = max([int(candidates[-1]), *(int(data["row"][-1]) for data in lists if len(data))])
+        where = np.full(top + 1, -1, dtype=np.int64)
+        where[candidates] = np.arange(len(candidates))
         score = np.zeros(len(candidates))
-        for term in phrases:
-            data = self.postings(term)
-            at = np.searchsorted(data["row"], candidates)
-            inside = at < len(data)
-            at[~inside] = 0
+        for term, data in zip(phrases, lists):
+            at = where[data["row"]]
+            held = at >= 0
             freq = np.zeros(len(candidates))
-            if len(data):
-                hit = inside & (data["row"][at] == candidates)
-                freq[hit] = data["freq"][at[hit]]
+            freq[at[held]] = data["freq"][held]
             score += self.idf(term) * ((freq * (_K1 + 1.0)) / (freq + norm))
         return score
 
     def matching(self, terms: list[str], allowed: set[str] | None) -> tuple[np.ndarray, np.ndarray]:
-        """The rows holding any of ``terms`` (sorted, once each) in the allowed documents, and their lengths."""
-        parts = [self.postings(t) for t in dict.fromkeys(terms)]
-        data = np.concatenate(parts) if parts else np.empty(0, _POSTING)
+        """The rows holding any of ``terms`` (ascending, once each) in the allowed documents, and their lengths."""
+        lists = [data for data in (self.postings(t) for t in dict.fromkeys(terms)) if len(data)]
+        if not lists:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        length = np.zeros(max(int(data["row"][-1]) for data in lists) + 1, dtype=np.int64)
+        keep = None
         if allowed is not None:
-            data = data[np.isin(data["doc"], [self.nums[d] for d in allowed if d in self.nums])]
-        rows, first = np.unique(data["row"], return_index=True)
-        return rows, data["length"][first]
+            keep = np.zeros(max(self.nums.values(), default=0) + 1, dtype=bool)
+            keep[[self.nums[d] for d in allowed if d in self.nums]] = True
+        for data in lists:
+            if keep is not None:
+                data = data[keep[data["doc"]]]
+            length[data["row"]] = data["length"]
+        rows = np.flatnonzero(length)  # every chunk that matches holds at least that token
+        return rows, length[rows]
 
 
 class PostingsCache:

@@ -24,7 +24,6 @@ from assistant.store.lexical_tokens import bounded, fts_query, rarest, tokens
 LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     id UNINDEXED, doc_id UNINDEXED, body, context, tokenize = 'porter ascii')"""
 SCHEMA = LEXICAL_TABLE + ";" + postings.SCHEMA
-_FORMS_KEPT = 100_000  # query tokens whose FTS5 term is remembered (a few MB)
 _MATCH_COUNTS_KEPT = 50_000  # tokens whose chunk count is remembered until the next commit (FTS5 side)
 
 Hits = list[tuple[str, float]]
@@ -39,7 +38,6 @@ class LexicalIndex:
         self._db, self._lock, self.max_matches = db, lock, max_matches
         self._generation, self._total_chunks = generation, total_chunks
         self._cache = PostingsCache()
-        self._forms: dict[str, str | None] = {}
         self._match_counts: tuple[tuple[int, int], int, dict[str, int]] = ((-1, -1), 0, {})
 
     # --- writing (inside the record store's transaction) ----------------------------------------------
@@ -63,10 +61,7 @@ class LexicalIndex:
         by_doc: dict[str, list[tuple[int, str, str]]] = {}
         for row, doc_id, body, context in db.execute("SELECT rowid, doc_id, body, context FROM chunks_fts"):
             by_doc.setdefault(doc_id, []).append((row, body, context))
-        for doc_id, rows in by_doc.items():
-            postings.add_document(db, doc_id, rows, compacting=False)
-        postings.compact(db, 1)
-        postings.mark_built(db)
+        postings.build(db, by_doc.items())
 
     def add(self, db: sqlite3.Connection, rows: list[tuple[str, str, str, str]]) -> None:
         """One document's (chunk id, doc id, body, context) rows, after ``remove`` of its old ones."""
@@ -122,20 +117,12 @@ class LexicalIndex:
         return _top(view, [terms[w] for w in words], [terms[w] for w in words], k, allowed)
 
     def _terms_of(self, words: list[str]) -> dict[str, str] | None:
-        """Each token's FTS5 term (its porter stem), asked of FTS5's own tokenizer; None where a token is not
-        exactly one term."""
-        unknown = [w for w in words if w not in self._forms]
-        if unknown:
-            if len(self._forms) > _FORMS_KEPT:
-                self._forms = {}
-            made: dict[int, list[tuple[str, int]]] = {}
-            for term, row, _, times in postings.fts_terms(self._db, [(n, w, "") for n, w in enumerate(unknown, 1)]):
-                made.setdefault(row, []).append((term, times))
-            for n, word in enumerate(unknown, 1):
-                found = made.get(n, [])
-                self._forms[word] = found[0][0] if len(found) == 1 and found[0][1] == 1 else None
-        terms = {w: self._forms[w] for w in words}
-        return None if None in terms.values() else terms  # type: ignore[return-value]
+        """Each token's FTS5 term (its porter stem); None where a token is not one FTS5 token ('3.5' is two)."""
+        split = {w: postings.pieces(w) for w in words}
+        if any(len(p) != 1 for p in split.values()):
+            return None
+        stem = postings.stems(self._db, [p[0] for p in split.values()])
+        return {w: stem[p[0]] for w, p in split.items()}
 
     def mentions(self, query: str, doc_ids: list[str] | None = None) -> bool:
         """Whether any chunk matches a token of ``query``: ``search`` without ranking every match first."""
