@@ -15,9 +15,11 @@ document is one read, not 1,400.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -31,6 +33,7 @@ _SEPARATORS = re.compile(r"[\x00-/:-@\[-`{-\x7f]+")
 _ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _STEMS: dict[str, str] = {}  # token -> FTS5 term, for this process (FTS5's porter does not change within one)
 _STEMS_KEPT = 500_000
+_STEMS_LOCK = threading.Lock()
 _CACHED_POSTINGS = 8_000_000  # 20 bytes each: 160 MB; past it the cache starts again
 
 SCHEMA = """
@@ -42,8 +45,8 @@ CREATE INDEX IF NOT EXISTS lexical_postings_seg ON lexical_postings(seg);
 CREATE TABLE IF NOT EXISTS lexical_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 """
 # Not executescript: it would commit the caller's transaction first.
-_SCRATCH = ("CREATE VIRTUAL TABLE IF NOT EXISTS temp.lexical_scratch USING fts5(body, context, "
-            "tokenize = 'porter ascii', content = '')",
+_SCRATCH = (("CREATE VIRTUAL TABLE IF NOT EXISTS temp.lexical_scratch USING fts5(body, context, "
+             "tokenize = 'porter ascii', content = '')"),
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.lexical_scratch_terms USING fts5vocab(lexical_scratch, instance)")
 
 
@@ -64,18 +67,19 @@ def pieces(text: str) -> list[str]:
 
 def stems(db: sqlite3.Connection, pieces: Iterable[str]) -> dict[str, str]:
     """Each token's FTS5 term: ``porter`` run by FTS5 itself, on a scratch table, once per token per process."""
-    pieces = list(pieces)
-    if len(_STEMS) > _STEMS_KEPT:
-        _STEMS.clear()
-    unknown = list({p for p in pieces if p not in _STEMS})
-    if unknown:
-        for statement in _SCRATCH:
-            db.execute(statement)
-        db.execute("INSERT INTO temp.lexical_scratch (lexical_scratch) VALUES ('delete-all')")
-        db.executemany("INSERT INTO temp.lexical_scratch (rowid, body) VALUES (?, ?)", enumerate(unknown, 1))
-        for row, term in db.execute("SELECT doc, term FROM temp.lexical_scratch_terms"):
-            _STEMS[unknown[row - 1]] = term
-    return _STEMS
+    pieces = set(pieces)
+    with _STEMS_LOCK:  # shared by every store of the process
+        if len(_STEMS) > _STEMS_KEPT:
+            _STEMS.clear()
+        unknown = [p for p in pieces if p not in _STEMS]
+        if unknown:
+            for statement in _SCRATCH:
+                db.execute(statement)
+            db.execute("INSERT INTO temp.lexical_scratch (lexical_scratch) VALUES ('delete-all')")
+            db.executemany("INSERT INTO temp.lexical_scratch (rowid, body) VALUES (?, ?)", enumerate(unknown, 1))
+            for row, term in db.execute("SELECT doc, term FROM temp.lexical_scratch_terms"):
+                _STEMS[unknown[row - 1]] = term
+        return {p: _STEMS[p] for p in pieces}
 
 
 def _postings_of(db: sqlite3.Connection, num: int, rows: list[tuple[int, str, str]]
@@ -101,7 +105,7 @@ def _postings_of(db: sqlite3.Connection, num: int, rows: list[tuple[int, str, st
     data["row"], data["doc"] = [e[1] for e in entries], num
     data["freq"], data["length"] = [e[2] for e in entries], [e[3] for e in entries]
     cuts = [n for n in range(len(entries)) if n == 0 or entries[n][0] != entries[n - 1][0]] + [len(entries)]
-    return [(entries[a][0], data[a:b].tobytes()) for a, b in zip(cuts, cuts[1:])], tokens
+    return [(entries[a][0], data[a:b].tobytes()) for a, b in itertools.pairwise(cuts)], tokens
 
 
 def _numbered(db: sqlite3.Connection, doc_id: str, rows: list[tuple[int, str, str]]) -> tuple[int, list]:
@@ -130,7 +134,7 @@ def add_document(db: sqlite3.Connection, doc_id: str, rows: list[tuple[int, str,
 def build(db: sqlite3.Connection, documents: Iterable[tuple[str, list[tuple[int, str, str]]]]) -> None:
     """Every posting afresh from FTS5's rows, one merged segment per term: for an index made before them."""
     for table in ("lexical_postings", "lexical_docs", "lexical_state"):
-        db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        db.execute(f"DELETE FROM {table}")
     merged: dict[str, bytearray] = {}
     for doc_id, rows in documents:
         for term, data in _numbered(db, doc_id, rows)[1]:

@@ -97,7 +97,7 @@ class LexicalIndex:
             try:
                 view = self._cache.view(self._db)
                 ranked = self._postings_search(view, words, terms, k, None if doc_ids is None else set(doc_ids))
-                ids = dict(self._db.execute(f"SELECT rowid, id FROM chunks_fts WHERE rowid IN "  # noqa: S608
+                ids = dict(self._db.execute(f"SELECT rowid, id FROM chunks_fts WHERE rowid IN "
                                             f"({','.join('?' * len(ranked))})", [r for r, _ in ranked]))
             finally:
                 self._db.execute("COMMIT")

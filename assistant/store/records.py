@@ -14,6 +14,7 @@ from assistant.models import Chunk, DocumentMeta, Page
 from assistant.store.lexical_search import SCHEMA as LEXICAL_SCHEMA
 from assistant.store.lexical_search import LexicalIndex
 from assistant.store.lexical_tokens import lexical_rows
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, meta TEXT NOT NULL, sha256 TEXT NOT NULL,
@@ -179,7 +180,7 @@ class RecordStore:
 
     def _delete(self, db: sqlite3.Connection, doc_id: str) -> None:
         for table in ("documents", "chunks", "pages"):
-            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608 - fixed table names
+            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         self.lexical.remove(db, doc_id)
 
     # --- chunks ----------------------------------------------------------------------------
