@@ -164,12 +164,23 @@ def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: l
     stated = next((c for c in leads if says_list_follows(c.text)), None)
     if stated is not None:
         return stated
-    first = next((c for c in leads if introduces_list(c, _after(c, by_rank, passages))), None)
+    first = next((c for c in leads if introduces_list(c, following := _after(c, by_rank, passages))
+                  or _titled_items_follow(following)), None)
     if first is None:
         return None
     # a list's first item is followed by short lines too: the line before it that announces the list leads it
     before = next((s for s in by_rank.get(first.rank, []) if s.position == first.position - 1), None)
     return before if before is not None and says_list_follows(before.text) else first
+
+
+_TITLED_SPAN = 6  # a titled item's explanation runs a few sentences before the next title
+
+
+def _titled_items_follow(following: list[Sentence]) -> bool:
+    """'... supported by a few key enablers.', then 'Technological and Digital Solutions.', what it means, 'Partnership
+    and Funding.', ...: a list whose items are titles, each followed by its explanation."""
+    titles = [s for s in following[:_TITLED_SPAN] if shape(s.text) == "title"]
+    return bool(following) and shape(following[0].text) == "title" and len(titles) >= 2
 
 
 def _by_rank(sentences: list[Sentence]) -> dict[int, list[Sentence]]:

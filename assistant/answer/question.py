@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text.calendar import MONTHS_EN, MONTHS_TH, common_era
+from assistant.text.normalise import thai_digits_to_arabic
 
 MONTHS = "|".join([m.capitalize() for m in MONTHS_EN] + [m[:3].capitalize() for m in MONTHS_EN if len(m) > 3]
                   + ["Sept"])
@@ -67,7 +68,10 @@ def asks_overview(question: str) -> bool:
 
 
 def cues_of(question: str) -> list[str]:
-    return [name for name, (asks, _) in CUES.items() if asks.search(question)]
+    """The kinds of value asked for. An amount of money is a number, so 'how much money' asks for money alone: a bare
+    number next to the focus answers 'how many', not 'how much money'."""
+    cues = [name for name, (asks, _) in CUES.items() if asks.search(question)]
+    return [c for c in cues if c != "number"] if "money" in cues else cues
 
 
 # A year, an ordinal, a date's day or a section number is a number, but not a count: 'the 3rd batch ... from 22 to
@@ -207,12 +211,13 @@ _TARGET_BEFORE = re.compile(r"(\b(by|until|till|through|(targets?|goals?)(\s+(fo
 
 
 def years_of(text: str) -> set[int]:
-    """Single years a text names, Common Era."""
-    return {common_era(int(y)) for y in _ASKED_YEAR.findall(text)}
+    """Single years a text names, Common Era, in either digits ('พ.ศ. ๒๕๖๕' is 2022)."""
+    return {common_era(int(y)) for y in _ASKED_YEAR.findall(thai_digits_to_arabic(text))}
 
 
 def asked_years(question: str) -> set[int]:
     """The years a question asks about as a time something happened, not as a target it was set for."""
+    question = thai_digits_to_arabic(question)
     return {common_era(int(m.group(1))) for m in _ASKED_YEAR.finditer(question)
             if not _TARGET_BEFORE.search(question[: m.start()])}
 

@@ -30,7 +30,7 @@ _BULLET = re.compile(r"\s*[\uf0b7•●▪■◦]\s*")
 _ITEM_LINE = re.compile(r"^\s*(?:[-*\uf0b7•●▪■◦o]\s+|\(?[a-z0-9ivx]{1,4}[.)]\s+)")
 _END = re.compile(r"[.!?:;)\"'”]$")
 # '5 At a strategic level...', '(iv) promoting...', '- Built infrastructure': the number or mark is layout.
-_LEAD_NUMBER = re.compile(r"^(?:[-*]\s+|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+|\d{1,3}\s+(?=[A-Z“\"(]))")
+_LEAD_NUMBER = re.compile(r"^(?:#{1,6}\s+|[-*]\s+|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+|\d{1,3}\s+(?=[A-Z“\"(]))")
 # 'Rationale 2 Most of ASEAN's growth...': a heading glued to a numbered paragraph.
 _GLUED_HEADING = re.compile(r"^((?:[A-Z][a-z’'&/-]*\s+){0,3}[A-Z][a-z’'&/-]*)\s+[1-9]\d?\s+(?=[A-Z“\"(][a-z]*\s+[a-z])")
 _HEADING_LINE_CHARS = 70
@@ -75,7 +75,8 @@ def is_list_question(question: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    """One line per sentence: hard wraps are layout; leading paragraph numbers and list marks too."""
+    """One line per sentence: hard wraps are layout; leading paragraph numbers, list marks and a Markdown heading's
+    '#' marks too."""
     text = re.sub(r"\s+", " ", text).strip()
     glued = _GLUED_HEADING.match(text)
     if glued:

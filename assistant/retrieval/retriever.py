@@ -108,15 +108,16 @@ class Retriever:
 
     def unknown_words(self, words: list[str], allowed_access: Callable[[str], bool] | None = None,
                       documents: list[DocumentMeta] | None = None) -> list[str]:
-        """The words that no visible document contains, in any form the index stems to."""
-        from assistant.retrieval.support import stem
+        """The words that no visible document contains, in any form the index stems to or spelled out ('กทม'
+        is written 'กรุงเทพมหานคร' in the law)."""
+        from assistant.retrieval.support import spelled_out, stem
 
         if not words:
             return []
         doc_ids, _ = self._scope(None, allowed_access, documents)
         unknown = []
         for word in words:
-            forms = dict.fromkeys([word, stem(word.lower())])
+            forms = dict.fromkeys([word, stem(word.lower()), *spelled_out(stem(word.lower()))])
             if not any(self.records.mentions(form, doc_ids) for form in forms):
                 unknown.append(word)
         return unknown

@@ -33,6 +33,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
 def test_a_year_is_asked_as_a_time_unless_it_is_a_target_or_a_span() -> None:
     assert asked_years("Who won the 2021 election?") == {2021}
     assert asked_years("ผู้ชนะการเลือกตั้งปี พ.ศ. 2564 คือใคร") == {2021}  # Buddhist Era
+    assert asked_years("ผู้ชนะการเลือกตั้งปี พ.ศ. ๒๕๖๔ คือใคร") == {2021}  # in Thai digits
     assert asked_years("How many trees will be planted by 2030?") == set()
     assert asked_years("What is the target for 2030?") == set()
     assert asked_years("What does the 2023-2027 plan say?") == set()

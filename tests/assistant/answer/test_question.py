@@ -106,3 +106,12 @@ def test_a_question_about_money_wants_an_amount_of_money() -> None:
     assert satisfies("money", "The bridge cost USD 1.2 billion to build.")
     assert satisfies("money", "โครงการได้รับงบประมาณ 500 ล้านบาท")
     assert not satisfies("money", "Costs rose by 20% over the year.")  # a share, not an amount
+
+
+def test_how_much_money_wants_money_not_any_number() -> None:
+    assert cues_of("How much money did the fund commit to the harbour project?") == ["money"]
+    assert cues_of("How much land did the city set aside?") == ["number"]
+    focus = focus_terms("How much money did the fund commit to the harbour project?")
+    cues = tuple(cues_of("How much money did the fund commit to the harbour project?"))
+    assert typed_focus("The fund committed USD 2 million to the harbour project.", cues, focus) == 1.0
+    assert typed_focus("The fund committed 12 staff to the harbour project.", cues, focus) == 0.0

@@ -117,3 +117,9 @@ def test_a_briefing_on_a_city_gets_its_profile_though_the_profile_shares_few_wor
                               "SCAPs.")
     assert any(p.meta.source == ACTION_PLANS and (p.chunk.heading or "").startswith(city) for p in passages), [
         (p.meta.source, p.chunk.heading) for p in passages]
+
+
+def test_an_abbreviation_the_documents_spell_out_is_a_known_word(service: AssistantService) -> None:
+    # 'ผู้ว่าฯ' is how a question shortens 'ผู้ว่าราชการ' (governor); no document writes the short form
+    assert not service.records.mentions("ผู้ว่าฯ")
+    assert service.retriever.unknown_words(["ผู้ว่าฯ", "zyqvorth"]) == ["zyqvorth"]
