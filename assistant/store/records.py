@@ -1,9 +1,5 @@
-"""Documents, chunks and the BM25 lexical index in one SQLite file, so one transaction keeps them in agreement.
-
-The lexical index holds ``assistant.text.normalise.tokenize`` output joined by spaces (Thai segmented by newmm, digits
-and case normalised); FTS5's ``ascii`` tokenizer then only splits on those spaces and ASCII punctuation, keeping
-Thai tokens (whose vowel marks unicode61 would treat as separators) intact; ``porter`` stems English words. Queries go through the same function.
-"""
+"""Documents, chunks and the BM25 lexical index (``lexical_search``) in one SQLite file, so one transaction keeps
+them in agreement."""
 
 from __future__ import annotations
 
@@ -15,11 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.models import Chunk, DocumentMeta, Page
-from assistant.store.lexical_tokens import bounded, fts_query, lexical_rows, rarest, tokens
+from assistant.store.lexical_search import SCHEMA as LEXICAL_SCHEMA
+from assistant.store.lexical_search import LexicalIndex
+from assistant.store.lexical_tokens import lexical_rows
 
-# Porter stems the English tokens ('adopted' finds 'adopt'); Thai tokens pass through it unchanged.
-_LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    id UNINDEXED, doc_id UNINDEXED, body, context, tokenize = 'porter ascii')"""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, meta TEXT NOT NULL, sha256 TEXT NOT NULL,
@@ -33,20 +28,16 @@ CREATE INDEX IF NOT EXISTS chunks_heading ON chunks(heading);
 CREATE TABLE IF NOT EXISTS pages (
     doc_id TEXT NOT NULL, number INTEGER NOT NULL, label TEXT, text TEXT NOT NULL, PRIMARY KEY (doc_id, number));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-""" + _LEXICAL_TABLE + ";"
-_BODY_WEIGHT, _CONTEXT_WEIGHT = 1.0, 0.5
-_MATCH_COUNTS_KEPT = 50_000  # tokens whose chunk count is remembered until the next commit (a few MB)
+""" + LEXICAL_SCHEMA
 
 
 class RecordStore:
     """The system of record: a chunk exists when this store says so; vectors are a derived index."""
 
     def __init__(self, path: Path, bm25_max_matches: int = 0) -> None:
-        """``bm25_max_matches``: see ``lexical_search``; 0 ranks every match."""
+        """``bm25_max_matches``: see ``LexicalIndex.search``; 0 ranks every match."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.bm25_max_matches = bm25_max_matches
-        self._match_counts: tuple[tuple[int, int], int, dict[str, int]] = ((-1, -1), 0, {})  # by generation()
         self._lock = threading.RLock()
         self._commits = 0  # this connection's own commits, which PRAGMA data_version does not count
         self._parsed_metas: dict[str, tuple[str, str, DocumentMeta]] = {}
@@ -55,19 +46,14 @@ class RecordStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
-        self._stem_lexical_index()
+        self.lexical = LexicalIndex(self._db, self._lock, bm25_max_matches, self.generation, self.total_chunks)
+        if self.lexical.needs_migration(self._db):
+            with self._transaction() as db:
+                self.lexical.migrate(db)
 
-    def _stem_lexical_index(self) -> None:
-        """An index made before stemming is re-tokenized from its own stored text (no re-ingest needed)."""
-        sql = self._rows("SELECT sql FROM sqlite_master WHERE name = 'chunks_fts'")[0][0]
-        if "porter" in sql:
-            return
-        with self._transaction() as db:
-            db.execute("ALTER TABLE chunks_fts RENAME TO chunks_fts_unstemmed")
-            db.execute(_LEXICAL_TABLE)
-            db.execute("INSERT INTO chunks_fts (id, doc_id, body, context) "
-                       "SELECT id, doc_id, body, context FROM chunks_fts_unstemmed")
-            db.execute("DROP TABLE chunks_fts_unstemmed")
+    @property
+    def bm25_max_matches(self) -> int:
+        return self.lexical.max_matches
 
     def close(self) -> None:
         with self._lock:
@@ -169,7 +155,7 @@ class RecordStore:
             lexical = lexical_rows(meta.title, chunks)
         if len(lexical) != len(chunks):
             raise ValueError("one lexical row per chunk")
-        rows = [(c.id, c.doc_id, body, context) for c, (body, context) in zip(chunks, lexical)]
+        rows = [(c.id, meta.doc_id, body, context) for c, (body, context) in zip(chunks, lexical)]
         with self._transaction() as db:
             self._delete(db, meta.doc_id)
             db.execute(
@@ -181,7 +167,7 @@ class RecordStore:
                 "INSERT INTO chunks (id, doc_id, ordinal, text, page_start, page_end, heading) VALUES (?,?,?,?,?,?,?)",
                 [(c.id, meta.doc_id, c.ordinal, c.text, c.page_start, c.page_end, c.heading) for c in chunks],
             )
-            db.executemany("INSERT INTO chunks_fts (id, doc_id, body, context) VALUES (?, ?, ?, ?)", rows)
+            self.lexical.add(db, rows)
             db.executemany(
                 "INSERT INTO pages (doc_id, number, label, text) VALUES (?, ?, ?, ?)",
                 [(meta.doc_id, i if p.number is None else p.number, p.label, p.text) for i, p in
@@ -192,10 +178,10 @@ class RecordStore:
         with self._transaction() as db:
             self._delete(db, doc_id)
 
-    @staticmethod
-    def _delete(db: sqlite3.Connection, doc_id: str) -> None:
-        for table in ("documents", "chunks", "chunks_fts", "pages"):
-            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608 - fixed table names
+    def _delete(self, db: sqlite3.Connection, doc_id: str) -> None:
+        for table in ("documents", "chunks", "pages"):
+            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        self.lexical.remove(db, doc_id)
 
     # --- chunks ----------------------------------------------------------------------------
     def section_starts(self, headings: list[str], doc_ids: list[str] | None = None, per_heading: int = 5) -> list[str]:
@@ -260,61 +246,12 @@ class RecordStore:
         return int(self._rows("SELECT count(*) FROM chunks WHERE doc_id = ?", (doc_id,))[0][0])
 
     def lexical_search(self, query: str, k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
-        """BM25 over normalised tokens; scores are negated bm25() so that higher is better.
-
-        FTS5 scores every chunk that matches any token before its LIMIT, so the cost grows with the documents. Above
-        ``bm25_max_matches`` matches, only the chunks holding the query's rarer tokens are scored (``rarest``), each
-        still on every token of the query that BM25 credits: the scores are the exact ones, only which chunks compete
-        changes. Where those chunks are fewer than ``k`` (in the allowed documents), every match is ranked after all.
-        """
-        words = tokens(query)
-        if k <= 0 or not words or doc_ids == []:
-            return []
-        if self.bm25_max_matches:
-            total, counts = self._match_counts_of(words)
-            rare = rarest(counts, self.bm25_max_matches, k)
-            if rare is not None:
-                # FTS5's IDF is 1e-6 for a token in half the chunks or more: leaving it out changes no score.
-                common = [w for w in counts if w not in rare and 2 * counts[w] < total]
-                rows = self._ranked(bounded(rare, common), k, doc_ids)
-                if len(rows) >= k:
-                    return rows
-        return self._ranked([fts_query(words)], k, doc_ids)
-
-    def _ranked(self, expressions: list[str], k: int, doc_ids: list[str] | None) -> list[tuple[str, float]]:
-        """The best ``k`` chunks over FTS5 queries that match disjoint sets of chunks (see ``bounded``)."""
-        select = f"SELECT id, -bm25(chunks_fts, 0, 0, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score"
-        rows = [(i, float(s)) for expression in expressions
-                for i, s in self._matching(select, expression, doc_ids, " ORDER BY score DESC LIMIT ?", [k])]
-        return sorted(rows, key=lambda row: -row[1])[:k] if len(expressions) > 1 else rows
+        """BM25 over normalised tokens, best first, higher is better: see ``LexicalIndex.search``."""
+        return self.lexical.search(query, k, doc_ids)
 
     def mentions(self, query: str, doc_ids: list[str] | None = None) -> bool:
         """Whether any chunk matches a token of ``query``: ``lexical_search`` without ranking every match first."""
-        words = tokens(query)
-        return bool(words) and doc_ids != [] and bool(self._matching("SELECT 1", fts_query(words), doc_ids,
-                                                                      " LIMIT 1", []))
-
-    def _match_counts_of(self, words: list[str]) -> tuple[int, dict[str, int]]:
-        """The number of chunks, and how many hold each token (in query order, once each): counted once per token
-        until the next commit."""
-        generation = self.generation()
-        if self._match_counts[0] != generation or len(self._match_counts[2]) > _MATCH_COUNTS_KEPT:
-            self._match_counts = (generation, self.total_chunks(), {})
-        _, total, counts = self._match_counts
-        for word in dict.fromkeys(words):
-            if word not in counts:
-                counts[word] = int(self._rows("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?",
-                                              (fts_query([word]),))[0][0])
-        return total, {word: counts[word] for word in dict.fromkeys(words)}
-
-    def _matching(self, select: str, expression: str, doc_ids: list[str] | None, tail: str,
-                  tail_params: list) -> list[tuple]:
-        sql = f"{select} FROM chunks_fts WHERE chunks_fts MATCH ?"
-        params: list = [expression]
-        if doc_ids is not None:
-            sql += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
-            params.extend(doc_ids)
-        return self._rows(sql + tail, params + tail_params)
+        return self.lexical.mentions(query, doc_ids)
 
     def page_text(self, doc_id: str, page: int) -> str | None:
         rows = self._rows("SELECT text FROM pages WHERE doc_id = ? AND number = ?", (doc_id, page))
