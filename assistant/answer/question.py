@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.text.calendar import MONTHS_EN, MONTHS_TH, common_era
 from assistant.text.normalise import thai_digits_to_arabic
@@ -32,7 +33,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "date": (
         re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
                    re.IGNORECASE),
-        re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.|{_TH_MONTHS}"
+        re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.\s*[\d๐-๙]{{4}}|{_TH_MONTHS}"
                    # or a time of day: 'opens at six', '9.30 a.m.', '14:00 hrs', 'เวลา ๙ นาฬิกา'
                    rf"|\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}([.:]\d\d)?\s*[ap]\.?m\b|\bat\s+({_CLOCK})\b|\b({_CLOCK})\s+o.clock\b"
                    r"|นาฬิกา|เวลา\s*\d"),
@@ -89,7 +90,7 @@ def values_of(cue: str, sentence: str, given: frozenset[str] = frozenset(), *, l
     is about, not its answer: 'Houston' for 'who signed the Houston agreement'."""
     patterns = [CUES[cue][1]] + ([_BODIES[cue]] if loose and cue in _BODIES else [])
     found = sorted(m.start() for pattern in patterns for m in pattern.finditer(sentence)
-                   if not given or not set(_WORD.findall(m.group(0).lower())) <= given)
+                   if not given or not _restates(m.group(0), given))
     if cue != "number" or not found:
         return found
     skip = [m.span() for m in _NOT_A_COUNT.finditer(sentence)]
@@ -97,6 +98,24 @@ def values_of(cue: str, sentence: str, given: frozenset[str] = frozenset(), *, l
 
 
 _WORD = re.compile(r"\w+")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def _restates(value: str, given: frozenset[str]) -> bool:
+    """Every word of the value is one of the question's; a Thai word may sit inside a longer one, as the segmenter
+    cuts a phrase one way in the question and another in the sentence ('ผู้ว่าราชการ' in 'ผู้ว่าราชการจังหวัด')."""
+    return all(w in given or (_THAI.search(w) is not None and any(w in g for g in given)) for w in words_of(value))
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> frozenset[str]:
+    """Lower-case words; Thai, written without spaces, cut by the Thai word segmenter ('ผู้ว่าราชการ' is one word,
+    where a regex sees 'ผ', 'ว' and 'าราชการ')."""
+    if not _THAI.search(text):
+        return frozenset(_WORD.findall(text.lower()))
+    from assistant.text.normalise import tokenize
+
+    return frozenset(w for t in tokenize(text.lower()) for w in ([t] if _THAI.search(t) else _WORD.findall(t)))
 
 
 def satisfies(cue: str, sentence: str, given: frozenset[str] = frozenset()) -> bool:
@@ -105,7 +124,7 @@ def satisfies(cue: str, sentence: str, given: frozenset[str] = frozenset()) -> b
 
 def question_words(question: str) -> frozenset[str]:
     """The question's own words, lower case: a value spelled only with these restates the question."""
-    return frozenset(_WORD.findall(question.lower()))
+    return words_of(question)
 
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

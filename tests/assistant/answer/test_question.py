@@ -123,3 +123,15 @@ def test_a_focus_word_is_found_in_another_form_of_it_but_not_inside_another_word
     # 'city' inside 'capacity' names no city
     assert typed_focus("The plant's capacity is 300 tonnes.", ("number",), focus_terms("How many cities joined?")) == 0.0
     assert typed_focus("In all, 300 cities joined.", ("number",), focus_terms("How many cities joined?")) == 1.0
+
+
+def test_a_thai_value_spelled_with_the_questions_own_words_is_no_answer() -> None:
+    given = question_words("ผู้ว่าราชการจังหวัดคนใหม่คือใคร")  # 'Who is the new provincial governor?'
+    assert "ใหม่" in given  # Thai words, not the letters a regex would cut them into
+    assert not satisfies("person", "ผู้ว่าราชการจังหวัดมีหน้าที่ดูแลราษฎร", given)  # the office asked about
+    assert satisfies("person", "นายสมชาย ใจดี เป็นผู้ว่าราชการจังหวัด", given)  # a person named
+
+
+def test_a_thai_era_is_a_date_only_with_its_year() -> None:
+    assert not satisfies("date", "ปีงบประมาณ พ.ศ. ที่ผ่านมา")
+    assert satisfies("date", "ประกาศเมื่อ พ.ศ. ๒๕๔๐")
