@@ -12,6 +12,7 @@ import numpy as np
 
 from assistant.answer.context import shape, with_antecedents, with_items, with_referenced
 from assistant.answer.features import Analysis
+from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
 from assistant.answer.units import Sentence
 from assistant.models import Passage
@@ -96,4 +97,5 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     chosen = with_antecedents(chosen, analysis.sentences)
     if intent.listing:
         chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, limit + 6)
-    return Chosen(with_referenced(best_sentence, chosen, analysis.sentences, passages), passages)
+    chosen = with_referenced(best_sentence, chosen, analysis.sentences, passages)
+    return Chosen(with_footnotes(chosen, passages, intent.language), passages)
