@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.models import Chunk, Passage
+from assistant.text.calendar import MONTHS_EN
 from assistant.retrieval.support import Unit, unit_of
 
 _MIN_TERMS = 4
@@ -157,7 +158,25 @@ def _looks_heading(line: str) -> bool:
     return len(words) <= 6 and sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= len(words) - 1
 
 
+_ROW_DATE = re.compile(rf"\s+(?=(?:{'|'.join(MONTHS_EN).title()})\s+(?:19|20)\d\d\b)")
+# a preposition leads to a date inside a sentence ('adopted in May 2018'); a timeline's row opens with its date
+_LEADS_TO_DATE = frozenset("in on by of to at and for from since until after before between during".split())
+_TIMELINE_ROWS = 4  # a head and three dated rows
+
+
+def _timeline_rows(sentence: str) -> list[str]:
+    cuts = [m.start() for m in _ROW_DATE.finditer(sentence)
+            if sentence[: m.start()].rsplit(None, 1)[-1].lower() not in _LEADS_TO_DATE]
+    bounds = [0, *cuts, len(sentence)]
+    return [p for a, b in zip(bounds, bounds[1:]) if (p := sentence[a:b].strip())]
+
+
 def _cut_long(sentence: str) -> list[str]:
+    """A timeline table read as one line ('... May 2018 5-day workshop in Singapore July 2018 First Annual Meeting
+    ...') is cut before each month and year that opens a row; a run-on sentence at its semicolons."""
+    rows = _timeline_rows(sentence)
+    if len(rows) >= _TIMELINE_ROWS:
+        return rows
     if len(sentence) <= _SPLIT_CHARS:
         return [sentence]
     parts = [p.strip() for p in re.split(r"(?<=;)\s+(?=[A-Z“\"(])", sentence) if p.strip()]

@@ -104,3 +104,13 @@ def test_ocr_debris_is_not_wordlike_while_thai_text_with_english_names_is() -> N
 def test_a_year_range_is_not_a_flattened_list() -> None:
     sentence = "It sets the direction for the next 5 years (2023 - 2027), after the plan for (2020 - 2022) - Phase One."
     assert _split(sentence, "en")[0].startswith("It sets the direction for the next 5 years (2023 - 2027), after")
+
+
+def test_a_timeline_read_as_one_line_is_cut_into_its_dated_rows() -> None:
+    timeline = ("Milestones of the harbour plan March 2021 Survey of the piers June 2021 Public hearing in each town "
+                "September 2021 Council vote on the budget December 2021 Works begin")
+    assert _split(timeline, "en") == ["Milestones of the harbour plan", "March 2021 Survey of the piers",
+                                      "June 2021 Public hearing in each town", "September 2021 Council vote on the budget",
+                                      "December 2021 Works begin"]
+    prose = "The plan was adopted in May 2018, revised in July 2019, and again in June 2020 and in May 2021."
+    assert _split(prose, "en") == [prose]
