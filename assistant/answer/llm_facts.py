@@ -11,9 +11,12 @@ import re
 
 from assistant.answer.support_check import strip_markers
 
-# Latin names (a capitalised word not opening the sentence), figures, and Thai number words.
+# Latin names (a capitalised word not opening the sentence), figures, Thai number words, and the items of an
+# enumeration ('(1) complaint service; (2) traffic monitoring service'): a list's items are its facts.
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'-]{2,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
+_ITEM = re.compile(r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*([^;,()]*[^\s;,()])")
+_ITEM_WORDS = 3  # an item is its first words: 'complaint service' of '(1) complaint service handled by ...'
 _THAI_NUMBER = re.compile(r"(?:หนึ่ง|เอ็ด|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)+")
 
 
@@ -28,8 +31,10 @@ def facts(text: str) -> list[str]:
     from assistant.text.normalise import thai_digits_to_arabic
 
     plain = thai_digits_to_arabic(strip_markers(text))
-    found = [m.group(0) for pattern in (_NAME, _NUMBER, _THAI_NUMBER) for m in pattern.finditer(plain)]
-    return list(dict.fromkeys(found))
+    items = [" ".join(m.group(1).split()[:_ITEM_WORDS]).rstrip(".:") for m in _ITEM.finditer(plain)]
+    enumerated = _ITEM.sub(" ", plain)  # an item's own number is no figure
+    found = [m.group(0) for pattern in (_NAME, _NUMBER, _THAI_NUMBER) for m in pattern.finditer(enumerated)]
+    return list(dict.fromkeys(found + items))
 
 
 def _share(sentence: str, question_terms: set[str]) -> float:
@@ -45,11 +50,12 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
 
     Only the evidence sentences that answer count: those closest to the question (at least half the best one's
     share of question words), holding the kind of answer it asks for (a person, a date, a number), or saying more
-    about what an answering sentence before them named; in an overview ('Brief me on ...') every one does. The
-    extractive answer also quotes context that a short answer may rightly leave out. A sentence's facts are those
-    it adds to the answering evidence before it: one that repeats 'ASCAP 2026-2035' and adds 'Vision 2045' is
-    kept only if 'Vision 2045' is."""
+    about what an answering sentence before them named, or being the note its footnote mark points to; in an
+    overview ('Brief me on ...') every one does. The extractive answer also quotes context that a short answer may
+    rightly leave out. A sentence's facts are those it adds to the answering evidence before it: one that repeats
+    'ASCAP 2026-2035' and adds 'Vision 2045' is kept only if 'Vision 2045' is."""
     from assistant.answer.context import continues
+    from assistant.answer.footnotes import marks
     from assistant.answer.question import asks_overview, cues_of, satisfies
     from assistant.answer.support_check import split_answer_sentences
     from assistant.retrieval.support import content_terms
@@ -65,7 +71,7 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
     previous, previous_answers = "", False
     for sentence in sentences:
         answers = (overview or _share(sentence, q_terms) >= 0.5 * best or any(satisfies(c, sentence) for c in cues)
-                   or (previous_answers and continues(previous, sentence)))
+                   or (previous_answers and (continues(previous, sentence) or bool(marks(previous)))))
         previous, previous_answers = sentence, answers
         if not answers:
             continue

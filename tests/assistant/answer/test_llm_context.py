@@ -79,6 +79,18 @@ def test_an_answer_that_drops_the_asked_names_or_figures_is_caught() -> None:
     assert dropped_sentences("The MOU was signed [1].", "The Lagos-Uppsala MOU [1].", QUESTION) == []
 
 
+def test_an_enumerations_items_are_facts_an_answer_must_keep() -> None:
+    question = "Which ferry services did the lake towns open?"
+    note = ("The 4 services are: (1) the north crossing; (2) the island loop; (3) the market shuttle; and (4) the "
+            "late boat [2].")
+    assert {"the north crossing", "the late boat"} <= set(facts(note)) and "1" not in facts(note)
+    assert dropped_sentences("The towns opened 4 ferry services [1].", note, question) == [note]
+    kept = "They opened 4: the north crossing, the island loop, the market shuttle and the late boat [1]."
+    assert dropped_sentences(kept, note, question) == []
+    opened = "Since last year the lake towns opened 4 ferry services1 for residents [1]."
+    assert dropped_sentences("The lake towns opened 4 ferry services [1].", f"{opened} {note}", question) == [note]
+
+
 def test_a_sentence_saying_more_about_a_coined_acronym_must_keep_what_it_adds() -> None:
     question = "What long-term plan did the ASCN adopt, and who led it?"
     adopted = "Led by Malaysia, ASCN adopted an ASEAN Smart City Action Plan (ASCAP) for 2026-2035 [1]."
