@@ -7,10 +7,14 @@ import os
 from collections.abc import Callable
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from assistant.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from assistant.service import AssistantService
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_DIR = REPO / "corpus"
@@ -34,6 +38,20 @@ def uncatalogued(name: str, folder: Path) -> Path:
 
     folder.mkdir(parents=True, exist_ok=True)
     return Path(shutil.copy(CORPUS_DIR / name, folder / name))
+
+
+def made_up_service(tmp_path_factory: pytest.TempPathFactory, name: str, files: dict[str, str]) -> AssistantService:
+    """A service over made-up documents (``files``: name -> text, a ``catalog.toml`` among them if wanted), so a
+    test names no corpus entity and no gold question."""
+    from assistant.service import AssistantService
+    from ingest.pipeline import ingest_paths
+
+    folder = tmp_path_factory.mktemp(f"{name}-corpus")
+    for file, text in files.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp(name) / "data")
+    assert ingest_paths([folder], settings, progress=False).files == len([f for f in files if f != "catalog.toml"])
+    return AssistantService(settings)
 
 
 @pytest.fixture(autouse=True)

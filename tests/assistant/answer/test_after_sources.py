@@ -7,27 +7,21 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.question import asked_years
-from assistant.config import Settings
 from assistant.service import AssistantService
+from tests.conftest import made_up_service
 
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
-    from ingest.pipeline import ingest_paths
-
-    folder = tmp_path_factory.mktemp("dated-corpus")
-    (folder / "harbour-council-review.md").write_text(
-        "# Harbour Council annual review\n\n"
-        "The Harbour Council election of 2014 was won by Mara Okonjo, who took 61% of the votes cast.\n\n"
-        "The council aims to plant 5,000 street trees by 2030 under its green streets programme.\n\n"
-        "Council meetings are held on the first Monday of each month in the old customs house.\n",
-        encoding="utf-8")
-    (folder / "catalog.toml").write_text(
-        '["harbour-council-review.md"]\ntitle = "Harbour Council annual review"\nkind = "other"\ndate = "2015-06"\n',
-        encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("dated") / "data")
-    assert ingest_paths([folder], settings, progress=False).files == 1
-    return AssistantService(settings)
+    return made_up_service(tmp_path_factory, "dated", {
+        "harbour-council-review.md":
+            "# Harbour Council annual review\n\n"
+            "The Harbour Council election of 2014 was won by Mara Okonjo, who took 61% of the votes cast.\n\n"
+            "The council aims to plant 5,000 street trees by 2030 under its green streets programme.\n\n"
+            "Council meetings are held on the first Monday of each month in the old customs house.\n",
+        "catalog.toml":
+            '["harbour-council-review.md"]\ntitle = "Harbour Council annual review"\nkind = "other"\ndate = "2015-06"\n',
+    })
 
 
 def test_a_year_is_asked_as_a_time_unless_it_is_a_target_or_a_span() -> None:

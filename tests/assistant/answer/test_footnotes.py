@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.footnotes import marks
-from assistant.config import Settings
 from assistant.service import AssistantService
+from tests.conftest import made_up_service
 
 _FILLER = " ".join(
     f"The towns of the lake met in their {n} working group to agree on common timetables, fares, piers and the "
@@ -17,20 +17,14 @@ _FILLER = " ".join(
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
-    from ingest.pipeline import ingest_paths
-
-    folder = tmp_path_factory.mktemp("notes-corpus")
-    (folder / "lake-review.md").write_text(
-        "# Review of the lakeside towns\n\n## Ferry services\n\n"
-        "Since the review began, the lakeside towns have opened 4 basic ferry services1 for residents and "
-        "visitors.\n\n"
-        f"{_FILLER}\n\n"
-        "1 The 4 services are: (1) the north crossing; (2) the island loop; (3) the market shuttle; and (4) the "
-        "late boat.\n",
-        encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("notes") / "data")
-    assert ingest_paths([folder], settings, progress=False).files == 1
-    return AssistantService(settings)
+    return made_up_service(tmp_path_factory, "notes", {
+        "lake-review.md":
+            "# Review of the lakeside towns\n\n## Ferry services\n\n"
+            "Since the review began, the lakeside towns have opened 4 basic ferry services1 for residents and "
+            f"visitors.\n\n{_FILLER}\n\n"
+            "1 The 4 services are: (1) the north crossing; (2) the island loop; (3) the market shuttle; and (4) the "
+            "late boat.\n",
+    })
 
 
 def test_marks_are_digits_glued_to_a_word_not_numbers_of_their_own() -> None:

@@ -7,9 +7,9 @@ import pytest
 
 from assistant.answer.context import with_antecedents, with_items
 from assistant.answer.units import chunk_sentences
-from assistant.config import Settings
 from assistant.models import Chunk, DocumentMeta, Passage
 from assistant.service import AssistantService
+from tests.conftest import made_up_service
 
 _ROWS = [
     ("Velmora", "Harbour Sensor Grid", "Quality Environment"),
@@ -27,19 +27,14 @@ _ROWS = [
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
-    from ingest.pipeline import ingest_paths
-
-    folder = tmp_path_factory.mktemp("rows-corpus")
     rows = "\n".join(f"{n}. {city} {project} {area}" for n, (city, project, area) in enumerate(_ROWS, start=1))
-    (folder / "network-review.md").write_text(
-        "# Review of the Lakeside Cities Network\n\n"
-        "The network's members report their projects to the secretariat once a year. This review lists what each "
-        "member city finished during the review period.\n\n"
-        f"## Appendix\n\nList of completed network projects, by city:\n\n{rows}\n",
-        encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("rows") / "data")
-    assert ingest_paths([folder], settings, progress=False).files == 1
-    return AssistantService(settings)
+    return made_up_service(tmp_path_factory, "rows", {
+        "network-review.md":
+            "# Review of the Lakeside Cities Network\n\n"
+            "The network's members report their projects to the secretariat once a year. This review lists what "
+            "each member city finished during the review period.\n\n"
+            f"## Appendix\n\nList of completed network projects, by city:\n\n{rows}\n",
+    })
 
 
 def _items(text: str) -> list[str]:

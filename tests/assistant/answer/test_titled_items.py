@@ -6,36 +6,32 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.config import Settings
 from assistant.service import AssistantService
+from tests.conftest import made_up_service
 
 _PILLARS = ["Clean Harbours.", "Open Markets.", "Shared Data."]
 _BODIES = [
-    "Every port district should cut the waste that reaches the water, and report its progress in a public register "
-    "that residents can read and question at the yearly hearing.",
-    "Traders from member towns should be able to sell across the region without separate licences, so that small "
-    "firms can reach buyers far beyond their own district and grow.",
-    "Member towns should publish the figures they collect in one agreed format, so that others can learn from them "
-    "and compare their own results without paying for private studies.",
+    ("Every port district should cut the waste that reaches the water, and report its progress in a public "
+     "register that residents can read and question at the yearly hearing."),
+    ("Traders from member towns should be able to sell across the region without separate licences, so that small "
+     "firms can reach buyers far beyond their own district and grow."),
+    ("Member towns should publish the figures they collect in one agreed format, so that others can learn from "
+     "them and compare their own results without paying for private studies."),
 ]
 
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
-    from ingest.pipeline import ingest_paths
-
-    folder = tmp_path_factory.mktemp("titled-corpus")
     sections = "\n\n".join(f"{title}\n\n{body}" for title, body in zip(_PILLARS, _BODIES, strict=True))
-    (folder / "coastal-compact.md").write_text(
-        "# The Coastal Towns Compact\n\n"
-        "The compact sets out how the member towns of the coast will work together over the next ten years, which "
-        "of their plans they will fund in common, and how each town reports what it has done to the others.\n\n"
-        "## Pillars\n\n"
-        f"The cooperation of the member towns and their joint projects will rest on a few key pillars.\n\n{sections}\n",
-        encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("titled") / "data")
-    assert ingest_paths([folder], settings, progress=False).files == 1
-    return AssistantService(settings)
+    return made_up_service(tmp_path_factory, "titled", {
+        "coastal-compact.md":
+            "# The Coastal Towns Compact\n\n"
+            "The compact sets out how the member towns of the coast will work together over the next ten years, "
+            "which of their plans they will fund in common, and how each town reports what it has done to the "
+            "others.\n\n## Pillars\n\n"
+            "The cooperation of the member towns and their joint projects will rest on a few key pillars.\n\n"
+            f"{sections}\n",
+    })
 
 
 def test_a_list_of_titled_items_is_answered_with_its_titles(service: AssistantService) -> None:

@@ -20,11 +20,10 @@ from ingest.jobs.queue import STOPPED, JobQueue
 from ingest.jobs.store import Job, JobFiles, now
 from ingest.jobs.swap import catalog_entry, record_path, swap_in
 from ingest.jobs.uploads import save_upload, uploads_dir
+from tests.ingest.jobs.ferry import FIRST, SECOND
+from tests.ingest.jobs.ferry import indexed as ferry_indexed
 
 pytestmark = pytest.mark.slow
-
-FIRST = b"Harbour ferry note.\n\nThe harbour ferry pilot carried 48,000 passengers in its first year of service.\n"
-SECOND = b"Harbour ferry note.\n\nThe harbour ferry pilot carried 51,000 passengers in its second year of service.\n"
 
 
 def _left_by_a_stopped_service(settings: Settings, upload, status: str) -> Job:
@@ -35,19 +34,8 @@ def _left_by_a_stopped_service(settings: Settings, upload, status: str) -> Job:
     return job
 
 
-def _indexed(tmp_path: Path) -> Settings:
-    settings = Settings(data_dir=tmp_path / "data")
-    queue = JobQueue(settings)
-    try:
-        first = queue.submit("ingest", "ferry.txt", save_upload("ferry.txt", FIRST, settings, access="internal"))
-        assert queue.wait(first.id, 120).status == "done"
-    finally:
-        queue.close()
-    return settings
-
-
 def test_an_upload_stopped_after_its_swap_leaves_the_indexed_version(tmp_path: Path) -> None:
-    settings = _indexed(tmp_path)
+    settings = ferry_indexed(tmp_path)
     target = uploads_dir(settings) / "ferry.txt"
     indexed = file_sha256(target)
 
@@ -73,7 +61,7 @@ def test_an_upload_stopped_after_its_swap_leaves_the_indexed_version(tmp_path: P
 def test_an_upload_stopped_after_its_commit_is_done_on_restart_once_another_writer_lets_go(tmp_path: Path) -> None:
     from ingest.pipeline import ingest_holding_lock
 
-    settings = _indexed(tmp_path)
+    settings = ferry_indexed(tmp_path)
     target = uploads_dir(settings) / "ferry.txt"
     replacement = save_upload("ferry.txt", SECOND, settings, access="public")
     swap = swap_in(replacement, settings)

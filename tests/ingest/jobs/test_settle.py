@@ -10,30 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings
 from assistant.factory import build_records
 from assistant.hashing import file_sha256
 from ingest.jobs.actions import settle_killed
-from ingest.jobs.queue import JobQueue
 from ingest.jobs.store import Job, now
 from ingest.jobs.swap import catalog_entry, record_path, swap_in
 from ingest.jobs.uploads import StagedUpload, save_upload, uploads_dir
+from tests.ingest.jobs.ferry import FIRST, SECOND
+from tests.ingest.jobs.ferry import indexed as ferry_indexed
 
 pytestmark = pytest.mark.slow
-
-FIRST = b"Harbour ferry note.\n\nThe harbour ferry pilot carried 48,000 passengers in its first year of service.\n"
-SECOND = b"Harbour ferry note.\n\nThe harbour ferry pilot carried 51,000 passengers in its second year of service.\n"
-
-
-def _indexed(tmp_path: Path) -> Settings:
-    settings = Settings(data_dir=tmp_path / "data")
-    queue = JobQueue(settings)
-    try:
-        first = queue.submit("ingest", "ferry.txt", save_upload("ferry.txt", FIRST, settings, access="internal"))
-        assert queue.wait(first.id, 120).status == "done"
-    finally:
-        queue.close()
-    return settings
 
 
 def _job(action: str, doc_id: str, upload: StagedUpload | None = None) -> Job:
@@ -43,7 +29,7 @@ def _job(action: str, doc_id: str, upload: StagedUpload | None = None) -> Job:
 def test_an_upload_killed_after_its_commit_keeps_the_new_version(tmp_path: Path) -> None:
     from ingest.pipeline import ingest_holding_lock
 
-    settings = _indexed(tmp_path)
+    settings = ferry_indexed(tmp_path)
     replacement = save_upload("ferry.txt", SECOND, settings, access="public")
     swap = swap_in(replacement, settings)
     ingest_holding_lock([swap.target], settings.model_copy(update={"catalog_file": None}))  # committed; then killed
@@ -61,7 +47,7 @@ def test_an_upload_killed_after_its_commit_keeps_the_new_version(tmp_path: Path)
 
 
 def test_an_upload_killed_before_its_commit_puts_the_previous_version_and_access_back(tmp_path: Path) -> None:
-    settings = _indexed(tmp_path)
+    settings = ferry_indexed(tmp_path)
     target = uploads_dir(settings) / "ferry.txt"
     replacement = save_upload("ferry.txt", SECOND, settings, access="public")
     swap_in(replacement, settings)  # swapped, new access in the catalog; killed before the ingest committed
@@ -74,7 +60,7 @@ def test_an_upload_killed_before_its_commit_puts_the_previous_version_and_access
 
 
 def test_a_delete_killed_before_its_commit_changes_nothing_and_after_it_finishes_its_file_steps(tmp_path: Path) -> None:
-    settings = _indexed(tmp_path)
+    settings = ferry_indexed(tmp_path)
     changed, note = settle_killed(settings, _job("delete", "ferry.txt"))  # killed before its commit
     assert not changed and note == "the document stays"
     assert (uploads_dir(settings) / "ferry.txt").read_bytes() == FIRST
