@@ -1,5 +1,5 @@
 """Footnotes: 'So far, 6 basic smart city services1 have been deployed' names the services only in footnote 1, at the
-foot of the page. When the answer's best sentence carries a footnote mark, the note joins the answer after it, read
+foot of the page. When a sentence the answer keeps carries a footnote mark, the note joins the answer after it, read
 from the chunks that follow on the same page (the passage's neighbours), and cited there.
 """
 
@@ -12,7 +12,13 @@ from assistant.models import Chunk, Passage
 
 # a mark is a digit glued to a word's end ('services1', 'growth.1'): a number of its own is spaced ('6 services')
 _MARK = re.compile(r"(?<=[a-z.,;)”’])([1-9])(?=[\s,.;:)]|$)")
+_MARKED_WORD = re.compile(r"(?<=[a-z])[1-9]$")
 _NOTES_MAX = 2
+
+
+def unmarked(word: str) -> str:
+    """The word without a footnote mark glued to it: 'services1' -> 'services'."""
+    return _MARKED_WORD.sub("", word)
 
 
 def marks(text: str) -> list[int]:

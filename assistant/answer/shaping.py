@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.citations import citation_for
+from assistant.answer.footnotes import unmarked
 from assistant.answer.question import MONTHS, Intent
 from assistant.answer.selection import Chosen
 from assistant.answer.units import Sentence
@@ -25,7 +26,6 @@ _DATE = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}
 _NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?\s*%?)\s+((?:[^\W\d][\w'-]*\s+){0,2}[^\W\d][\w'-]*)")
 _LEAD_WORDS = 3
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_MARKED = re.compile(r"(?<=[a-z])[1-9]$")  # 'services1': a footnote's mark glued to the word
 
 
 def with_marker(text: str, n: int) -> str:
@@ -45,10 +45,10 @@ def _number_lead(question: str, sentence: str) -> str | None:
     found = []
     for match in _NUMBER.finditer(sentence):
         words = match.group(2).split()[:_LEAD_WORDS]
-        hit = max((n for n, word in enumerate(words) if stem(_MARKED.sub("", word.lower().strip("'"))) in wanted),
+        hit = max((n for n, word in enumerate(words) if stem(unmarked(word.lower().strip("'"))) in wanted),
                   default=None)
         if hit is not None and not _YEAR.fullmatch(match.group(1).strip()):
-            found.append(f"{match.group(1).strip()} {' '.join([*words[:hit], _MARKED.sub('', words[hit])])}")
+            found.append(f"{match.group(1).strip()} {' '.join([*words[:hit], unmarked(words[hit])])}")
     return found[0] if len(set(found)) == 1 else None  # two counts of the thing: which one answers is not for a pattern
 
 

@@ -7,13 +7,14 @@ text is cut into blocks at line structure first and only then into sentences.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.models import Chunk, Passage
-from assistant.text.calendar import MONTHS_EN
 from assistant.retrieval.support import Unit, unit_of
+from assistant.text.calendar import MONTHS_EN
 
 _MIN_TERMS = 4
 _MAX_CHARS = 600
@@ -160,15 +161,17 @@ def _looks_heading(line: str) -> bool:
 
 _ROW_DATE = re.compile(rf"\s+(?=(?:{'|'.join(MONTHS_EN).title()})\s+(?:19|20)\d\d\b)")
 # a preposition leads to a date inside a sentence ('adopted in May 2018'); a timeline's row opens with its date
-_LEADS_TO_DATE = frozenset("in on by of to at and for from since until after before between during".split())
+_LEADS_TO_DATE = frozenset(["in", "on", "by", "of", "to", "at", "and", "for", "from", "since", "until", "after",
+                            "before", "between", "during"])
 _TIMELINE_ROWS = 4  # a head and three dated rows
 
 
 def _timeline_rows(sentence: str) -> list[str]:
+    """The sentence cut before each month and year that no preposition leads to."""
     cuts = [m.start() for m in _ROW_DATE.finditer(sentence)
             if sentence[: m.start()].rsplit(None, 1)[-1].lower() not in _LEADS_TO_DATE]
     bounds = [0, *cuts, len(sentence)]
-    return [p for a, b in zip(bounds, bounds[1:]) if (p := sentence[a:b].strip())]
+    return [p for a, b in itertools.pairwise(bounds) if (p := sentence[a:b].strip())]
 
 
 def _cut_long(sentence: str) -> list[str]:
