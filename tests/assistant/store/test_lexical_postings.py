@@ -62,6 +62,16 @@ def _assert_same(store: RecordStore, path: Path, doc_ids: list[str] | None = Non
         assert [s for _, s in top] == pytest.approx(sorted(exact.values(), reverse=True)[:5], rel=1e-12)
 
 
+def _filled(path: Path, seed: int, documents: int, chunks: int | None = None) -> random.Random:
+    """An index of ``documents`` made-up documents at ``path``; the generator, to write more alike."""
+    rng = random.Random(seed)
+    store = RecordStore(path)
+    for n in range(documents):
+        _write(store, f"doc{n:02d}", rng, chunks=chunks)
+    store.close()
+    return rng
+
+
 def test_postings_follow_every_replace_and_delete(tmp_path: Path) -> None:
     path = tmp_path / "index.sqlite"
     rng = random.Random(3)
@@ -96,11 +106,7 @@ def test_postings_follow_every_replace_and_delete(tmp_path: Path) -> None:
 
 def test_an_index_made_before_the_postings_gets_them_on_open(tmp_path: Path) -> None:
     path = tmp_path / "index.sqlite"
-    rng = random.Random(5)
-    store = RecordStore(path)
-    for n in range(20):
-        _write(store, f"doc{n:02d}", rng)
-    store.close()
+    rng = _filled(path, seed=5, documents=20)
     db = sqlite3.connect(path)
     db.executescript("DROP TABLE lexical_postings; DROP TABLE lexical_docs; DROP TABLE lexical_state;")
     db.close()
@@ -117,11 +123,7 @@ def test_an_index_made_before_the_postings_gets_them_on_open(tmp_path: Path) -> 
 def test_bounded_search_gives_fts5s_bounded_answer(tmp_path: Path) -> None:
     """Above the budget, the posting lists choose and score the same chunks as FTS5's two bounded queries."""
     path = tmp_path / "index.sqlite"
-    rng = random.Random(11)
-    store = RecordStore(path)
-    for n in range(30):
-        _write(store, f"doc{n:02d}", rng, chunks=8)
-    store.close()
+    _filled(path, seed=11, documents=30, chunks=8)
     bounded = RecordStore(path, bm25_max_matches=40)
     try:
         for query in QUERIES:
