@@ -11,11 +11,13 @@ import re
 
 from assistant.answer.support_check import strip_markers
 
-# Latin names (a capitalised word not opening the sentence), figures, Thai number words, and the items of an
-# enumeration ('(1) complaint service; (2) traffic monitoring service'): a list's items are its facts.
+# Latin names (a capitalised word not opening the sentence), figures, Thai number words, the items of an
+# enumeration ('(1) complaint service; (2) traffic monitoring service'): a list's items are its facts, and what an
+# aside spells out ('members in good standing (i.e. who are current on membership dues)').
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'-]{2,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 _ITEM = re.compile(r"\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*([^;,()]*[^\s;,()])")
+_ASIDE = re.compile(r"\((?:i\.\s?e\.|e\.\s?g\.|that is|namely),?\s*([^()]*[^\s()])\)", re.IGNORECASE)
 _ITEM_WORDS = 3  # an item is its first words: 'complaint service' of '(1) complaint service handled by ...'
 _THAI_NUMBER = re.compile(r"(?:หนึ่ง|เอ็ด|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)+")
 
@@ -32,6 +34,7 @@ def facts(text: str) -> list[str]:
 
     plain = thai_digits_to_arabic(strip_markers(text))
     items = [" ".join(m.group(1).split()[:_ITEM_WORDS]).rstrip(".:") for m in _ITEM.finditer(plain)]
+    items += [m.group(1) for m in _ASIDE.finditer(plain)]
     enumerated = _ITEM.sub(" ", plain)  # an item's own number is no figure
     found = [m.group(0) for pattern in (_NAME, _NUMBER, _THAI_NUMBER) for m in pattern.finditer(enumerated)]
     return list(dict.fromkeys(found + items))

@@ -91,6 +91,15 @@ def test_an_enumerations_items_are_facts_an_answer_must_keep() -> None:
     assert dropped_sentences("The lake towns opened 4 ferry services [1].", f"{opened} {note}", question) == [note]
 
 
+def test_what_an_aside_spells_out_is_a_fact() -> None:
+    question = "Which ferry lines does the lake council list in its timetable?"
+    listed = ("The council lists only the lines run by operators in good standing (i.e. who hold a current safety "
+              "licence) in its timetable [1].")
+    assert "who hold a current safety licence" in facts(listed)
+    assert dropped_sentences("It lists the lines of operators in good standing in its timetable [1].", listed,
+                             question) == [listed]
+
+
 def test_a_sentence_saying_more_about_a_coined_acronym_must_keep_what_it_adds() -> None:
     question = "What long-term plan did the ASCN adopt, and who led it?"
     adopted = "Led by Malaysia, ASCN adopted an ASEAN Smart City Action Plan (ASCAP) for 2026-2035 [1]."
