@@ -100,8 +100,7 @@ def expand(passages: list[Passage], named: frozenset[str] = frozenset()) -> list
 
 def _joined(passage: Passage, chunk: Chunk) -> Passage:
     """Another chunk of the passage's document, as a candidate ranked after the retrieved ones."""
-    return passage.model_copy(update={"chunk": chunk, "neighbours": [], "referenced": [], "also_in": [],
-                                      "duplicates": [], "score": passage.score * _NEIGHBOUR_DISCOUNT})
+    return passage.sibling(chunk, passage.score * _NEIGHBOUR_DISCOUNT)
 
 
 def _read_on(passage: Passage, passages: list[Passage], by_rank: dict[int, list[Sentence]], language: str) -> None:
@@ -110,8 +109,7 @@ def _read_on(passage: Passage, passages: list[Passage], by_rank: dict[int, list[
     for chunk in passage.neighbours:
         if chunk.ordinal > passage.chunk.ordinal and chunk.id not in present:
             rank = len(passages)
-            passages.append(passage.model_copy(update={"chunk": chunk, "neighbours": [], "also_in": [],
-                                                       "duplicates": [], "score": passage.score * _NEIGHBOUR_DISCOUNT}))
+            passages.append(_joined(passage, chunk))
             by_rank[rank] = chunk_sentences(chunk, passage.meta.language, rank, language)
 
 

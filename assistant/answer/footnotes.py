@@ -12,13 +12,12 @@ from assistant.models import Chunk, Passage
 
 # a mark is a digit glued to a word's end ('services1', 'growth.1'): a number of its own is spaced ('6 services')
 _MARK = re.compile(r"(?<=[a-z.,;)”’])([1-9])(?=[\s,.;:)]|$)")
-_MARKED_WORD = re.compile(r"(?<=[a-z])[1-9]$")
 _NOTES_MAX = 2
 
 
 def unmarked(word: str) -> str:
     """The word without a footnote mark glued to it: 'services1' -> 'services'."""
-    return _MARKED_WORD.sub("", word)
+    return _MARK.sub("", word)
 
 
 def marks(text: str) -> list[int]:
@@ -57,8 +56,7 @@ def _notes_of(sentence: Sentence, passages: list[Passage], language: str, taken:
             rank = next((n for n, p in enumerate(passages) if p.chunk.id == chunk.id), None)
             if rank is None:
                 rank = len(passages)
-                passages.append(passage.model_copy(update={"chunk": chunk, "neighbours": [], "referenced": [],
-                                                           "also_in": [], "duplicates": []}))
+                passages.append(passage.sibling(chunk))
             opening = chunk.text[at:].split()[:4]
             note = next((s for s in chunk_sentences(chunk, passage.meta.language, rank, language)
                          if opening and s.text.split()[:len(opening)] == opening), None)

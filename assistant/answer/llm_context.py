@@ -41,8 +41,7 @@ def _candidates(passages: Sequence[Passage]) -> list[Passage]:
     cite a chunk it read on into, or a section a law's sentence points to."""
     out = list(passages)
     for p in passages:
-        out.extend(p.model_copy(update={"chunk": c, "neighbours": [], "referenced": [], "also_in": [], "duplicates": []})
-                   for c in [*p.neighbours, *p.referenced])
+        out.extend(p.sibling(c) for c in [*p.neighbours, *p.referenced])
     return out
 
 

@@ -117,7 +117,8 @@ class Retriever:
         doc_ids, _ = self._scope(None, allowed_access, documents)
         unknown = []
         for word in words:
-            forms = dict.fromkeys([word, stem(word.lower()), *spelled_out(stem(word.lower()))])
+            stemmed = stem(word.lower())
+            forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed)])
             if not any(self.records.mentions(form, doc_ids) for form in forms):
                 unknown.append(word)
         return unknown
