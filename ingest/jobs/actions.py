@@ -8,14 +8,21 @@ job's change is in, and ``settle_killed`` finishes its file steps."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.config import Settings
 from assistant.errors import NotFoundError
 from ingest.jobs.store import Job, Status
 from ingest.jobs.swap import ingest_upload, set_catalog_entry, settle
 from ingest.jobs.uploads import uploads_dir
+
+if TYPE_CHECKING:
+    from ingest.jobs.worker import Outcome
+
+log = logging.getLogger(__name__)
 
 SETTLE_LOCK_WAIT_S = 300.0  # a CLI ingest may hold the index when a job is stopped: wait for it, then put things back
 STOPPED = "the service stopped while this job ran"
@@ -89,6 +96,31 @@ def settle_killed(settings: Settings, job: Job) -> tuple[bool, str]:
         if (uploads_dir(settings) / job.doc_id).is_file():
             _drop_upload(settings, job.doc_id)  # not indexed any more: the next ingest of the folder would add it
         return True, "the document was deleted before it stopped"
+
+
+def killed_status(settings: Settings, job: Job, outcome: Outcome) -> tuple[Status, str]:
+    """The status of a job whose process was killed or died without a result: whether its change is in the index
+    (``settle_killed``), and why it stopped."""
+    why = _why(outcome, settings)
+    try:
+        changed, note = settle_killed(settings, job)
+    except Exception as exc:
+        log.exception("job %s: what its process left could not be put back", job.id)
+        return "failed", f"{why}; what it left could not be checked ({type(exc).__name__}: {exc})"
+    if changed:
+        return "done", f"{why}, but it had finished: {note}"
+    return ("cancelled" if outcome.killed == "cancel" else "failed"), f"{why}; {note}"
+
+
+def _why(outcome: Outcome, settings: Settings) -> str:
+    if outcome.killed == "timeout":
+        return f"stopped after {settings.job_timeout_s:g} s, the time limit of a job (ASSISTANT_JOB_TIMEOUT_S)"
+    if outcome.killed == "memory":
+        return (f"stopped at {outcome.peak_mb:.0f} MB, over the memory limit of a job "
+                f"({settings.job_memory_mb} MB, ASSISTANT_JOB_MEMORY_MB)")
+    if outcome.killed == "cancel":
+        return "cancelled while it ran"
+    return outcome.message
 
 
 def settle_stopped(settings: Settings, job: Job, wait_s: float) -> tuple[Status, str]:

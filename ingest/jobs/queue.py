@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from assistant.config import Settings
 from assistant.errors import ConflictError, NotFoundError, StoreLockedError
-from ingest.jobs.actions import STOPPED, settle_killed, settle_stopped
+from ingest.jobs.actions import STOPPED, killed_status, settle_stopped
 from ingest.jobs.store import FINISHED, Action, Job, JobFiles, Status
 from ingest.jobs.store import now as _now
 from ingest.jobs.swap import companions
@@ -215,7 +215,8 @@ class JobQueue:
                 with self._lock:
                     self._running = None
                 continue  # the service stops: the job stays 'running' on disk, for the next start to settle
-            status, message = (outcome.status, outcome.message) if outcome.reported else self._settle(job, outcome)
+            status, message = (outcome.status, outcome.message) if outcome.reported else killed_status(
+                self.settings, job, outcome)
             with self._lock:
                 self._running = None
             self._finished(self._set(job_id, status=status, message=message, finished=_now(),
@@ -286,32 +287,8 @@ class JobQueue:
         if actions:
             self._spare = JobProcess(self.settings, ahead=actions[0])
 
-    def _settle(self, job: Job, outcome: Outcome) -> tuple[Status, str]:
-        """A job whose process was killed or died: its status says whether its change is in the index."""
-        why = _why(outcome, self.settings)
-        try:
-            changed, note = settle_killed(self.settings, job)
-        except Exception as exc:
-            log.exception("job %s: what its process left could not be put back", job.id)
-            return "failed", f"{why}; what it left could not be checked ({type(exc).__name__}: {exc})"
-        if changed:
-            return "done", f"{why}, but it had finished: {note}"
-        return ("cancelled" if outcome.killed == "cancel" else "failed"), f"{why}; {note}"
-
     def _trim(self) -> None:
         finished = [j for j in self._jobs.values() if j.status in FINISHED]
         for job in finished[: max(0, len(finished) - _KEEP_FINISHED)]:
             del self._jobs[job.id]
             self.files.remove(job.id)
-
-
-def _why(outcome: Outcome, settings: Settings) -> str:
-    if outcome.killed == "timeout":
-        return f"stopped after {settings.job_timeout_s:g} s, the time limit of a job (ASSISTANT_JOB_TIMEOUT_S)"
-    if outcome.killed == "memory":
-        return (f"stopped at {outcome.peak_mb:.0f} MB, over the memory limit of a job "
-                f"({settings.job_memory_mb} MB, ASSISTANT_JOB_MEMORY_MB)")
-    if outcome.killed == "cancel":
-        return "cancelled while it ran"
-    return outcome.message
-
