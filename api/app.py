@@ -10,9 +10,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
+from api.answer_workers import AnswerWorkers
 from api.context import AppContext
 from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, MetricsMiddleware, ServedByMiddleware, TimeoutMiddleware
+from api.probes_first import ProbesFirstMiddleware
 from api.problems import install_problem_handlers
 from assistant.data_folder import private_data_dir
 from api.ratelimit import FailedKeyLimiter, RateLimiter
@@ -66,6 +68,7 @@ def build_context(settings: Settings, service: AssistantService | None = None, s
         key_failures=FailedKeyLimiter(settings.failed_key_limit, settings.failed_key_window_s),
         metrics=metrics,
         readiness=Readiness(service, settle=settle_heap),
+        answer_workers=AnswerWorkers(),
     )
 
 
@@ -80,7 +83,9 @@ def create_app(settings: Settings, service: AssistantService | None = None, *, s
         if not ctx.keys.configured:
             log.warning("no API keys configured: every caller is the local administrator; bind to loopback only")
         ctx.readiness.start()
+        ctx.answer_workers.start()
         yield
+        ctx.answer_workers.close()
         ctx.jobs.close()
         ctx.audit.close()
         ctx.service.close()
@@ -104,6 +109,7 @@ def create_app(settings: Settings, service: AssistantService | None = None, *, s
     app.add_middleware(TimeoutMiddleware, timeout_s=settings.request_timeout_s)
     app.add_middleware(MetricsMiddleware, metrics=ctx.metrics)
     app.add_middleware(ServedByMiddleware, instance=secrets.token_hex(4))
+    app.add_middleware(ProbesFirstMiddleware)  # outermost: a probe never waits behind a burst's routing and parsing
     return app
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from anyio import CapacityLimiter
 
+from api.answer_workers import AnswerWorkers
 from api.metrics import Metrics
 from api.ratelimit import FailedKeyLimiter, RateLimiter
 from assistant.access.principal import Principal
@@ -29,6 +30,7 @@ class AppContext:
     key_failures: FailedKeyLimiter
     metrics: Metrics
     readiness: Readiness
+    answer_workers: AnswerWorkers  # every route that answers runs its work here, below the event loop's priority
     # threads for health probes alone, so that a thread pool full of questions never delays them
     probe_threads: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(2))
 

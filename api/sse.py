@@ -8,9 +8,9 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, TypeVar
 
-from anyio import to_thread
 from fastapi.responses import StreamingResponse
 
+from api.answer_workers import AnswerWorkers
 from assistant.errors import AssistantError
 from api.problems import openai_error_member, problem_body, status_for
 
@@ -58,17 +58,18 @@ def guarded(frames: Iterator[str], error_event: str | None = "error", openai: bo
 _END = object()
 
 
-async def closing(frames: Iterator[str]) -> AsyncIterator[str]:
-    """Each frame made on a worker thread, as Starlette would; unlike Starlette, the frames are closed however the
-    response ends. A client's disconnect cancels the response: closing runs the stream's clean-up (stopping the LLM,
-    auditing what was sent) at once, instead of whenever the garbage collector reaches the abandoned generator."""
+async def closing(frames: Iterator[str], workers: AnswerWorkers) -> AsyncIterator[str]:
+    """Each frame made on an answer thread, as Starlette would on its pool; unlike Starlette, the frames are closed
+    however the response ends. A client's disconnect cancels the response: closing runs the stream's clean-up
+    (stopping the LLM, auditing what was sent) at once, instead of whenever the garbage collector reaches the
+    abandoned generator."""
     try:
-        while (frame := await to_thread.run_sync(next, frames, _END)) is not _END:
+        while (frame := await workers.run(next, frames, _END)) is not _END:
             yield frame  # type: ignore[misc]
     finally:
         frames.close()  # type: ignore[attr-defined]
 
 
-def sse_response(frames: Iterator[str], openai: bool = False) -> StreamingResponse:
-    return StreamingResponse(closing(guarded(frames, openai=openai)), media_type="text/event-stream",
+def sse_response(frames: Iterator[str], workers: AnswerWorkers, openai: bool = False) -> StreamingResponse:
+    return StreamingResponse(closing(guarded(frames, openai=openai), workers), media_type="text/event-stream",
                              headers=SSE_HEADERS)

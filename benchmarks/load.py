@@ -9,6 +9,10 @@ and latency is clients / throughput by construction (it measures saturation, not
 paced: the same tasks share one schedule of ``--rate`` requests/s; latency is counted from each request's scheduled
 send time, so time spent queueing behind a slow server is counted (no coordinated omission).
 
+``--probe``: /healthz and /readyz are probed every 100 ms from a process of their own during each run (as a load
+balancer's checker would: a fresh connection each), and their p50/p95/max printed; e.g. ``--clients 300 --probe``
+holds 300 questions in flight throughout (issue 18: probes answer within 100 ms under any load).
+
 Goals (issue 4): >= 30 req/s with 16 clients, p95 <= 300 ms, 0 errors, server RSS <= 1 GB.
 Questions cycle through tests/data/eval/dev.jsonl. Loopback only: the tool refuses any other host.
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import os
 import shutil
 import socket
@@ -33,6 +38,9 @@ from urllib.parse import urlparse
 import httpx
 import psutil
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from probes import PATHS, _prober, summary  # (the probes' own process, shared with benchmarks/probes.py)
+
 REPO = Path(__file__).resolve().parents[1]
 DEV_SET = REPO / "tests" / "data" / "eval" / "dev.jsonl"
 
@@ -45,6 +53,7 @@ class RunResult:
     elapsed: float = 0.0
     rss_mib: float = float("nan")
     client_cpu_ms: float = float("nan")  # the load generator's own CPU per request, on the cores the server uses
+    probes: dict[str, list[float]] = field(default_factory=dict)  # path -> latencies (s) measured during the run
 
     @property
     def rate(self) -> float:
@@ -183,7 +192,8 @@ async def paced_client(conn: Connection, qs: list[str], schedule: list[float], c
         await send_one(conn, qs[n % len(qs)], schedule[n], result)
 
 
-async def run_load(url: str, clients: int, seconds: float, key: str | None, rate: float | None) -> RunResult:
+async def run_load(url: str, clients: int, seconds: float, key: str | None, rate: float | None,
+                   probe: bool = False) -> RunResult:
     headers = {"Authorization": f"Bearer {key}"} if key else {}
     conns = [Connection(url, headers) for _ in range(clients)]
     qs = questions()
@@ -191,8 +201,16 @@ async def run_load(url: str, clients: int, seconds: float, key: str | None, rate
     warm = RunResult("warm")
     for n, q in enumerate(qs):  # one warm pass: model loaded and connections open, as on a server that has been up
         await send_one(conns[n % clients], q, time.perf_counter(), warm)
+    prober = None
+    if probe:
+        ctx = multiprocessing.get_context("spawn")
+        start, stop_probes, probe_results = ctx.Event(), ctx.Event(), ctx.Queue()
+        prober = ctx.Process(target=_prober, args=(url, start, stop_probes, 0.1, probe_results))
+        prober.start()
     cpu = time.process_time()
     begin = time.perf_counter()
+    if prober is not None:
+        start.set()
     if rate is None:
         tasks = [closed_client(conn, qs, n * 3, begin + seconds, result) for n, conn in enumerate(conns)]
     else:
@@ -200,6 +218,10 @@ async def run_load(url: str, clients: int, seconds: float, key: str | None, rate
         cursor = [0]
         tasks = [paced_client(conn, qs, schedule, cursor, result) for conn in conns]
     await asyncio.gather(*tasks)
+    if prober is not None:
+        stop_probes.set()
+        result.probes = probe_results.get(timeout=600)
+        prober.join()
     result.elapsed = max(time.perf_counter() - begin, seconds)
     result.client_cpu_ms = 1000 * (time.process_time() - cpu) / max(1, len(result.latencies) + len(result.errors))
     for conn in conns:
@@ -230,6 +252,9 @@ def print_table(results: list[RunResult], clients: int) -> None:
               f"{ms[1]:>8.0f}{ms[2]:>8.0f}{mean:>8.0f}{r.rss_mib:>9.0f}{r.client_cpu_ms:>19.2f}  {'met' if meets_goals(r) else 'NOT met'}")
         for error in sorted(set(r.errors))[:5]:
             print(f"    error: {error}")
+    for r in results:
+        for path in PATHS if r.probes else ():
+            print(f"{r.name:<14}{summary(r.probes, path)}")
     print("closed = saturation (each client sends when its last answer arrives: max throughput, latency = clients / "
           "throughput); paced = open loop at the given rate, latency from the scheduled send time.")
     print("goals: >= 30 req/s, p95 <= 300 ms, 0 errors, server RSS <= 1 GiB")
@@ -255,6 +280,7 @@ def main() -> None:
     parser.add_argument("--runs", choices=("both", "closed", "paced"), default="both")
     parser.add_argument("--workers", type=int, default=1, help="server processes; more than 1 needs --chroma-server")
     parser.add_argument("--chroma-server", action="store_true", help="serve vectors from `chroma run` over a copy")
+    parser.add_argument("--probe", action="store_true", help="probe /healthz and /readyz during each run")
     args = parser.parse_args()
 
     proc = chroma = None
@@ -281,7 +307,7 @@ def main() -> None:
     try:
         wait_ready(url, 300, proc)
         for rate in rates:
-            result = asyncio.run(run_load(url, args.clients, args.seconds, args.key, rate))
+            result = asyncio.run(run_load(url, args.clients, args.seconds, args.key, rate, args.probe))
             result.rss_mib = server_rss_mib(proc.pid if proc is not None else args.pid)
             results.append(result)
         if chroma is not None:

@@ -8,6 +8,8 @@ question returns, and prints each probe's p50/p95/max latency and how many probe
 The probes run in a process of their own, one blocking connection per probe as a load balancer's checker makes them:
 timed from the event loop that also sends the questions, a probe would include that loop's own delay in handling
 hundreds of responses (the figures before 2026-12-05 10:00 UTC did). ``--same-loop`` still measures it that way.
+On a machine the load client shares, the prober itself waits for a core: each probe also records its own thread's
+run-queue wait (Linux schedstat), printed as ``prober wait`` and taken out in ``net`` (what the service spent).
 Loopback only: the tool refuses any other host.
 """
 
@@ -16,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
-import statistics
 import threading
 import time
 from multiprocessing.synchronize import Event
@@ -29,14 +30,26 @@ QUESTIONS = ["What are the strategies of the foreign affairs plan?", "Which citi
 PATHS = ("/healthz", "/readyz")
 
 
-def _probe_loop(url: str, path: str, start: Event, stop: Event, interval: float, out: list[float]) -> None:
+def own_wait() -> float:
+    """Seconds this thread has spent runnable but waiting for a core (0 where Linux schedstat is missing)."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _probe_loop(url: str, path: str, start: Event, stop: Event, interval: float, out: list[float],
+                waits: list[float]) -> None:
     start.wait()
     with httpx.Client(base_url=url, timeout=600) as client:
         while not stop.is_set():
+            waited = own_wait()
             begin = time.perf_counter()
             response = client.get(path, headers={"Connection": "close"})  # a fresh connection, as a checker's
             if not stop.is_set():
                 out.append(time.perf_counter() - begin)
+                waits.append(own_wait() - waited)
             if response.status_code != 200:
                 print(f"{path}: {response.status_code} {response.text[:200]}")
             stop.wait(interval)
@@ -44,14 +57,38 @@ def _probe_loop(url: str, path: str, start: Event, stop: Event, interval: float,
 
 def _prober(url: str, start: Event, stop: Event, interval: float, results: multiprocessing.Queue) -> None:
     """Probes both paths, each from its own thread, in a process that does nothing else."""
-    out: dict[str, list[float]] = {path: [] for path in PATHS}
-    threads = [threading.Thread(target=_probe_loop, args=(url, path, start, stop, interval, out[path]))
-               for path in PATHS]
+    out: dict[str, list[float]] = {key: [] for path in PATHS for key in (path, wait_key(path))}
+    threads = [threading.Thread(target=_probe_loop, args=(url, path, start, stop, interval, out[path],
+                                                          out[wait_key(path)])) for path in PATHS]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     results.put(out)
+
+
+def wait_key(path: str) -> str:
+    return f"{path} prober wait"
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def summary(out: dict[str, list[float]], path: str) -> str:
+    """p50/p95/max of one path's probes in ms, with the prober's own wait for a core and what is left (net)."""
+    ms = [v * 1000 for v in out.get(path, [])]
+    if not ms:
+        return f"{path}: no probe finished under load"
+    line = (f"{path}: {len(ms)} probes, p50 {_pct(ms, 0.5):.1f} ms, p95 {_pct(ms, 0.95):.1f} ms, "
+            f"max {max(ms):.1f} ms, over 100 ms: {sum(v > 100 for v in ms)}")
+    waits = [w * 1000 for w in out.get(wait_key(path), [])]
+    if len(waits) == len(ms) and any(waits):
+        net = [v - w for v, w in zip(ms, waits)]
+        line += (f"; prober wait p95 {_pct(waits, 0.95):.1f} max {max(waits):.1f} ms; net p50 {_pct(net, 0.5):.1f} "
+                 f"p95 {_pct(net, 0.95):.1f} max {max(net):.1f} ms, over 100 ms: {sum(v > 100 for v in net)}")
+    return line
 
 
 async def _same_loop_probe(client: httpx.AsyncClient, path: str, pending: list[int], out: list[float],
@@ -93,14 +130,7 @@ async def run(url: str, key: str | None, questions: int, interval: float, same_l
         prober.join()
     print(f"{questions} questions in {elapsed:.1f} s, statuses {statuses}")
     for path in PATHS:
-        values = out[path]
-        if not values:
-            print(f"{path}: no probe finished while questions were pending")
-            continue
-        ms = sorted(v * 1000 for v in values)
-        p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
-        print(f"{path}: {len(ms)} probes under load, p50 {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, "
-              f"max {ms[-1]:.1f} ms")
+        print(summary(out, path))
 
 
 def main() -> None:

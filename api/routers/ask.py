@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from fastapi.concurrency import run_in_threadpool
 
 from api.context import AppContext
 from api.deps import ContextDep, PrincipalDep
@@ -25,9 +24,10 @@ async def ask(body: AskRequest, principal: PrincipalDep, ctx: ContextDep) -> Ans
     documents, a language or a date range; `mode` asks for an extractive or an LLM-written answer (default: LLM when
     one is configured).
     \f
-    Async, with the work in one thread-pool call: embedding, search and the audit write never block the event loop,
-    and FastAPI validates and serialises the answer on the loop instead of in a second thread-pool hop."""
-    return await run_in_threadpool(_answer, body, principal, ctx)
+    Async, with the work in one call on an answer thread (api.answer_workers): embedding, search and the audit write
+    never block the event loop, and FastAPI validates and serialises the answer on the loop instead of in a second
+    thread-pool hop."""
+    return await ctx.answer_workers.run(_answer, body, principal, ctx)
 
 
 def _answer(body: AskRequest, principal: Principal, ctx: AppContext) -> Answer:

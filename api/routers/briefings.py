@@ -48,8 +48,12 @@ def _file(briefing: Briefing, fmt: str, ctx: ContextDep) -> Response:
 
 @router.post("/briefings", response_model=Briefing,
              responses={**problem_responses(503), 200: {"content": {"application/json": {}, **FILE_CONTENT}}})
-def post_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDep) -> Briefing | Response:
+async def post_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDep) -> Briefing | Response:
     """A cited briefing on the topic from the documents the caller may see; sections without material are left out."""
+    return await ctx.answer_workers.run(_briefing, body, principal, ctx)
+
+
+def _briefing(body: BriefingRequest, principal: Principal, ctx: ContextDep) -> Briefing | Response:
     briefing = _build(body, principal, ctx, "briefing")
     if body.format == "json":
         return briefing
@@ -58,7 +62,7 @@ def post_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDe
 
 @router.post("/briefings/download", response_class=Response,
              responses={**problem_responses(503), 200: {"content": FILE_CONTENT}})
-def download_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDep,
-                      format: FileFormat = Query("docx", description="File format.")) -> Response:  # noqa: A002
+async def download_briefing(body: BriefingRequest, principal: PrincipalDep, ctx: ContextDep,
+                            format: FileFormat = Query("docx", description="File format.")) -> Response:  # noqa: A002
     """The same briefing as a file to save, print or forward; each format ends with its sources list."""
-    return _file(_build(body, principal, ctx, "briefing-download"), format, ctx)
+    return await ctx.answer_workers.run(lambda: _file(_build(body, principal, ctx, "briefing-download"), format, ctx))

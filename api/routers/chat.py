@@ -17,6 +17,7 @@ from api.problems import problem_responses
 from api.schemas import ChatRequest
 from api.sse import event, prime, sse_response
 from assistant.access.audit import StreamAudit
+from assistant.access.principal import Principal
 from assistant.chat import ChatTurn, chat, stream_chat
 from assistant.models import Answer
 
@@ -29,12 +30,16 @@ STREAM_DOC = {"text/event-stream": {"schema": {  # one Server-Sent Event
 
 
 @router.post("/chat", response_model=Answer, responses={**problem_responses(503), 200: {"content": STREAM_DOC}})
-def post_chat(body: ChatRequest, principal: PrincipalDep, ctx: ContextDep) -> Answer | StreamingResponse:
+async def post_chat(body: ChatRequest, principal: PrincipalDep, ctx: ContextDep) -> Answer | StreamingResponse:
     """Answer the last question of a conversation, with the same answer object as `/api/v1/ask`.
 
     A follow-up such as "and when was it signed?" is rewritten into a standalone question, returned as `question`.
     With `stream: true` the reply is Server-Sent Events: `token` events as the text is written, then one `citations`
     event, then one `answer` event with the final answer object, whose text is the one to keep."""
+    return await ctx.answer_workers.run(_chat, body, principal, ctx)
+
+
+def _chat(body: ChatRequest, principal: Principal, ctx: AppContext) -> Answer | StreamingResponse:
     turns = [ChatTurn(role=m.role, content=m.content) for m in body.messages]
     options = {"filters": body.filters, "top_k": body.top_k, "mode": body.mode, "principal": principal}
     if not body.stream:
@@ -43,7 +48,7 @@ def post_chat(body: ChatRequest, principal: PrincipalDep, ctx: ContextDep) -> An
         return answer
     audit = ctx.stream_audit(principal, "chat-stream")
     items = prime(stream_chat(ctx.service, turns, **options, on_retrieved=audit.retrieved))
-    return sse_response(_frames(items, ctx, audit))
+    return sse_response(_frames(items, ctx, audit), ctx.answer_workers)
 
 
 def _frames(items: Iterator[str | Answer], ctx: AppContext, audit: StreamAudit) -> Iterator[str]:

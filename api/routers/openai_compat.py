@@ -20,6 +20,7 @@ from api.problems import problem_responses
 from api.schemas import ChatCompletion, ChatCompletionRequest, CompletionChoice, CompletionMessage, ModelCard, ModelList
 from api.sse import event, prime, sse_response
 from assistant.access.audit import StreamAudit
+from assistant.access.principal import Principal
 from assistant.chat import ChatTurn, chat, stream_chat
 from assistant.config import Mode, Settings
 from assistant.errors import NotFoundError
@@ -57,11 +58,16 @@ def list_models(_: PrincipalDep, ctx: ContextDep) -> ModelList:
 
 
 @router.post("/chat/completions", response_model=ChatCompletion, responses={**problem_responses(404, 503), 200: {"content": STREAM_DOC}})
-def chat_completions(body: ChatCompletionRequest, principal: PrincipalDep, ctx: ContextDep) -> ChatCompletion | StreamingResponse:
+async def chat_completions(body: ChatCompletionRequest, principal: PrincipalDep,
+                           ctx: ContextDep) -> ChatCompletion | StreamingResponse:
     """An OpenAI-compatible chat completion, plain or streamed, for the `openai` client and chat front ends.
 
     The reply's text ends with a "Sources:" list; the extra field `citations` carries the same citations as
     `/api/v1/ask`. One answer per question, so `n` must be 1; sampling parameters are accepted and ignored."""
+    return await ctx.answer_workers.run(_completion, body, principal, ctx)
+
+
+def _completion(body: ChatCompletionRequest, principal: Principal, ctx: AppContext) -> ChatCompletion | StreamingResponse:
     if body.model not in available_models(ctx.settings):
         raise NotFoundError(f"the model {body.model!r} does not exist; GET /v1/models lists them")
     mode = MODELS[body.model]
@@ -77,7 +83,7 @@ def chat_completions(body: ChatCompletionRequest, principal: PrincipalDep, ctx: 
         )
     audit = ctx.stream_audit(principal, "openai-stream")
     items = prime(stream_chat(ctx.service, turns, mode=mode, principal=principal, on_retrieved=audit.retrieved))
-    return sse_response(_chunks(items, ctx, audit, completion_id, body.model), openai=True)
+    return sse_response(_chunks(items, ctx, audit, completion_id, body.model), ctx.answer_workers, openai=True)
 
 
 def _chunk(completion_id: str, model: str, delta: dict, finish: str | None = None, **extra: object) -> dict:

@@ -1,0 +1,65 @@
+"""The answer threads (api.answer_workers) and the probes' way past a burst of requests (api.probes_first), on a
+real event loop and real threads: what a request that gives up leaves running, and a probe that overtakes the start
+of a burst of requests that arrived before it."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+from api.answer_workers import AnswerWorkers
+from api.probes_first import ProbesFirstMiddleware
+
+
+def test_a_call_given_up_before_its_turn_never_runs_and_one_already_running_is_waited_for() -> None:
+    ran: list[str] = []
+    started, release = threading.Event(), threading.Event()
+
+    def blocking(name: str) -> str:
+        started.set()
+        release.wait(60)
+        ran.append(name)
+        return name
+
+    async def scenario() -> None:
+        workers = AnswerWorkers(threads=1)
+        first = asyncio.create_task(workers.run(blocking, "first"))
+        second = asyncio.create_task(workers.run(ran.append, "second"))
+        while not started.is_set():  # both submitted; the one thread is held by the first
+            await asyncio.sleep(0.01)
+        first.cancel()
+        second.cancel()
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert not first.done()  # running: the request's clean-up waits for it, as Starlette's pool does
+        assert second.done() and second.cancelled()  # not started: given up at once
+        release.set()
+        with pytest.raises(asyncio.CancelledError):
+            await first
+        assert ran == ["first"]  # it had finished before the cancellation went on
+        assert await workers.run(ran.append, "third") is None
+        assert ran == ["first", "third"]  # the thread skipped the second and took the next
+        workers.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_probe_overtakes_the_start_of_a_burst_that_arrived_before_it() -> None:
+    """Each request's first step (routing, validation) runs uninterrupted on the loop; 100 requests created before a
+    probe would all take theirs before it. Past the middleware the probe is reached within the first turn."""
+    reached: list[str] = []
+
+    async def app(scope: dict, receive: object, send: object) -> None:
+        reached.append(scope["path"])
+
+    async def scenario() -> None:
+        middleware = ProbesFirstMiddleware(app, per_turn=16)
+        paths = ["/api/v1/ask"] * 100 + ["/healthz", "/readyz"]
+        await asyncio.gather(*(middleware({"type": "http", "path": p}, None, None) for p in paths))
+
+    asyncio.run(scenario())
+    assert sorted(reached) == sorted(["/api/v1/ask"] * 100 + ["/healthz", "/readyz"])  # every request goes on
+    assert reached.index("/healthz") <= 16 and reached.index("/readyz") <= 17
+    assert reached[reached.index("/readyz") + 1:].count("/api/v1/ask") >= 80  # most of the burst came after them
