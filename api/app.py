@@ -14,7 +14,6 @@ from api.answer_workers import AnswerWorkers
 from api.context import AppContext
 from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, MetricsMiddleware, ServedByMiddleware, TimeoutMiddleware
-from api.probes_first import ProbesFirstMiddleware
 from api.problems import install_problem_handlers
 from assistant.data_folder import private_data_dir
 from api.ratelimit import FailedKeyLimiter, RateLimiter
@@ -109,7 +108,6 @@ def create_app(settings: Settings, service: AssistantService | None = None, *, s
     app.add_middleware(TimeoutMiddleware, timeout_s=settings.request_timeout_s)
     app.add_middleware(MetricsMiddleware, metrics=ctx.metrics)
     app.add_middleware(ServedByMiddleware, instance=secrets.token_hex(4))
-    app.add_middleware(ProbesFirstMiddleware)  # outermost: a probe never waits behind a burst's routing and parsing
     return app
 
 

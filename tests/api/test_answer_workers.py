@@ -1,6 +1,5 @@
-"""The answer threads (api.answer_workers) and the probes' way past a burst of requests (api.probes_first), on a
-real event loop and real threads: what a request that gives up leaves running, and a probe that overtakes the start
-of a burst of requests that arrived before it."""
+"""The answer threads (api.answer_workers), on a real event loop and real threads: what a request that gives up
+leaves running."""
 
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ import threading
 import pytest
 
 from api.answer_workers import AnswerWorkers
-from api.probes_first import ProbesFirstMiddleware
 
 
 def test_a_call_given_up_before_its_turn_never_runs_and_one_already_running_is_waited_for() -> None:
@@ -44,22 +42,3 @@ def test_a_call_given_up_before_its_turn_never_runs_and_one_already_running_is_w
         workers.close()
 
     asyncio.run(scenario())
-
-
-def test_a_probe_overtakes_the_start_of_a_burst_that_arrived_before_it() -> None:
-    """Each request's first step (routing, validation) runs uninterrupted on the loop; 100 requests created before a
-    probe would all take theirs before it. Past the middleware the probe is reached within the first turn."""
-    reached: list[str] = []
-
-    async def app(scope: dict, receive: object, send: object) -> None:
-        reached.append(scope["path"])
-
-    async def scenario() -> None:
-        middleware = ProbesFirstMiddleware(app, per_turn=16)
-        paths = ["/api/v1/ask"] * 100 + ["/healthz", "/readyz"]
-        await asyncio.gather(*(middleware({"type": "http", "path": p}, None, None) for p in paths))
-
-    asyncio.run(scenario())
-    assert sorted(reached) == sorted(["/api/v1/ask"] * 100 + ["/healthz", "/readyz"])  # every request goes on
-    assert reached.index("/healthz") <= 16 and reached.index("/readyz") <= 17
-    assert reached[reached.index("/readyz") + 1:].count("/api/v1/ask") >= 80  # most of the burst came after them
