@@ -19,7 +19,7 @@ from tests.api.conftest import PUBLIC_QUESTION, Keys, served
 
 pytestmark = pytest.mark.slow
 
-QUESTIONS = 60  # more than the 40 threads of the default thread pool
+QUESTIONS = 60  # more than the 40 answer threads (api.answer_workers): 20 wait in their queue
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_health_and_readiness_answer_while_questions_are_queued(server: tuple[st
         for asker in askers:
             asker.start()
         deadline = time.monotonic() + 120
-        while slots.waiting < 40:  # every thread of the pool is taken by a waiting question
+        while slots.waiting < 40:  # every answer thread is taken by a waiting question
             assert time.monotonic() < deadline, f"only {slots.waiting} questions reached the queue"
             time.sleep(0.05)
         health = httpx.get(f"{url}/healthz", timeout=30)
