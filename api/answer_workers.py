@@ -22,6 +22,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
+import anyio
+
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -67,8 +69,9 @@ class AnswerWorkers:
         try:
             return await asyncio.shield(future)
         except asyncio.CancelledError:
-            if not call.take():  # a worker runs it already: let it finish first
-                await asyncio.wait([future])
+            if not call.take():  # a worker runs it already: let it finish first, shielded from anyio's cancel scopes
+                with anyio.CancelScope(shield=True):  # (Starlette's), which cancel again at every await until left
+                    await asyncio.wait([future])
             raise
         finally:
             self._idle += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import anyio
 import pytest
 
 from api.answer_workers import AnswerWorkers
@@ -39,6 +40,34 @@ def test_a_call_given_up_before_its_turn_never_runs_and_one_already_running_is_w
         assert ran == ["first"]  # it had finished before the cancellation went on
         assert await workers.run(ran.append, "third") is None
         assert ran == ["first", "third"]  # the thread skipped the second and took the next
+        workers.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_running_call_is_waited_for_inside_a_cancelled_anyio_scope() -> None:
+    """Starlette cancels a stream whose client left through an anyio task group, which cancels again at every await
+    until the scope is left: the running call must still end before the caller's clean-up (the stream's close)."""
+    ran: list[str] = []
+    started = threading.Event()
+
+    def blocking() -> None:
+        started.set()
+        threading.Event().wait(0.3)  # the caller is cancelled meanwhile
+        ran.append("finished")
+
+    async def scenario() -> None:
+        workers = AnswerWorkers(threads=1)
+
+        async def call() -> None:
+            await workers.run(blocking)
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(call)
+            while not started.is_set():
+                await asyncio.sleep(0.01)
+            group.cancel_scope.cancel()
+        assert ran == ["finished"]  # the group ended only once the call had
         workers.close()
 
     asyncio.run(scenario())
