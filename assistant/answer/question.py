@@ -272,33 +272,12 @@ def _spots(sentence: str, focus: list[str]) -> list[int]:
     return spots
 
 
-_SIGNING = frozenset({"sign", "signatur", "signatori", "execut"})  # stems of 'who signed' / 'executed by'
-
-
-@lru_cache(maxsize=1)
-def _signature_line() -> re.Pattern[str]:
-    from assistant.agreements.vocabulary import TITLE_WORDS
-
-    name = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|0)"
-    # a signer's name before a title, or the formula that dates a signing ('Done at X on 14 May 2019', 'Dated:')
-    return re.compile(rf"\b{name}(?:\s+(?:{name}|de|van|von|bin|al)){{1,4}}\s*,?\s+(?:{TITLE_WORDS})\b"
-                      r"|\bDone\s+(?:at|in)\b|\bDated\b")
-
-
-def _signature_spots(sentence: str, focus: list[str]) -> list[int]:
-    """A signature block ('Jane Roe Mayor, City of X', 'Done at X on 14 May 2019') states who signed, and when,
-    without the verb: asked who signed or when, its names and its formula stand where the focus word would."""
-    if not _SIGNING & set(focus):
-        return []
-    return [m.start() for m in _signature_line().finditer(sentence)]
-
-
 def typed_focus(sentence: str, cues: tuple[str, ...], focus: list[str], given: frozenset[str] = frozenset()) -> float:
     """Share of the asked kinds of value that the sentence states next to a focus word: '300 delegates' answers
     'how many delegates', while a sentence naming delegates and some other number does not."""
     if not cues or not focus:
         return 1.0
-    spots = _spots(sentence, focus) + _signature_spots(sentence, focus)
+    spots = _spots(sentence, focus)
     if not spots:
         return 0.0
     found = 0

@@ -130,19 +130,6 @@ def test_how_often_wants_a_frequency() -> None:
     assert typed_focus("The lakeside council shall meet in the town hall.", ("frequency",), focus) == 0.0
 
 
-def test_a_signature_block_answers_who_signed_and_when() -> None:
-    who = "Who signed the Arlow-Benmore memorandum?"
-    focus, cues = focus_terms(who), tuple(cues_of(who))
-    assert typed_focus("For the City of Arlow Helga Marrow Mayor of Arlow", cues, focus) == 1.0
-    assert typed_focus("Helga Marrow visited the twin town in spring.", cues, focus) == 0.0  # a name, no office
-    when = "When was the Arlow-Benmore memorandum signed?"
-    focus, cues = focus_terms(when), tuple(cues_of(when))
-    assert typed_focus("Done at Arlow on 14 May 2019, in two originals in English.", cues, focus) == 1.0
-    # not asked about signing, a signature block is no answer: the mayor is no 'who chairs the working group'
-    chair = "Who chairs the Arlow-Benmore working group?"
-    assert typed_focus("Helga Marrow Mayor of Arlow", tuple(cues_of(chair)), focus_terms(chair)) == 0.0
-
-
 def test_a_focus_word_is_found_in_another_form_of_it_but_not_inside_another_word() -> None:
     focus = focus_terms("What digitisation figures does the survey give?")
     assert typed_focus("Some 40 towns began to digitise their records.", ("number",), focus) == 1.0
