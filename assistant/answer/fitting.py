@@ -204,6 +204,7 @@ def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerMo
     unknown = rows[answerable, QUESTION_FEATURES.index("unknown")]
     model = AnswerModel(ranker=ranker, refusal=refusal, refusal_threshold=threshold, fitted_on=fitted_on or [],
                         unknown_refuses=not bool(unknown.any()), focus_unknown_refuses=_focus_floor(examples, rows),
+                        year_unmet_refuses=not bool((rows[answerable, QUESTION_FEATURES.index("typed_year")] == 0).any()),
                         **floors)
     return model.model_copy(update={"selection": _search_selection(examples, model)})
 

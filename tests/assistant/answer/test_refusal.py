@@ -32,3 +32,11 @@ def test_a_question_about_what_no_document_mentions_is_refused(service: Assistan
     assert not answer.found, answer.answer  # 'population' is in no document, though Corvin is in every sentence
     answer = service.ask("How many foreign delegations did Corvin's department handle in 2023?", mode="extractive")
     assert answer.found and "48" in answer.answer, answer.answer
+
+
+def test_a_value_stated_for_another_year_does_not_answer_the_year_asked(service: AssistantService) -> None:
+    assert shipped_model().year_unmet_refuses  # no answerable gold question was one
+    answer = service.ask("What was the department's budget in 2022?", mode="extractive")
+    assert not answer.found, answer.answer  # the report gives 2023's budget; 2022 only for the delegations
+    answer = service.ask("What was the department's budget in 2023?", mode="extractive")
+    assert answer.found and "3.2 million" in answer.answer, answer.answer
