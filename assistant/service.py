@@ -151,12 +151,17 @@ class AssistantService:
         if mode not in (None, "extractive", "llm"):
             raise InvalidRequestError(f"unknown answer mode {mode!r}; use 'extractive' or 'llm'")
         from_register = self._register_answer(question, filters, principal)
-        if from_register is not None:  # a question about the set of agreements: the register's count or list
+        if from_register is not None and from_register.found:  # about the set of agreements: the register's list
             yield from_register
             return
         with self._slots.slot() if self._slots else nullcontext():  # never held while an LLM writes
             analysis = self.analyse(question, filters=filters, top_k=top_k, principal=principal)
             extractive = self._decide(analysis)
+        if from_register is not None and not extractive.found:
+            # none in the register and nothing in the passages: the register's 'holds 0 matching' says what was
+            # looked for. A report may name partners the register holds no agreement with; then it answers.
+            yield from_register
+            return
         if on_retrieved is not None:
             from assistant.access.audit import passage_sources
 
@@ -206,7 +211,8 @@ class AssistantService:
 
     def _register_answer(self, question: str, filters: Filters | None, principal: Principal) -> Answer | None:
         """The register's answer to a question about the set of agreements, or None: not such a question, or no
-        agreement the asker may see (passage search then answers as for any question)."""
+        agreement the asker may see (passage search then answers as for any question). When no record matches,
+        the passages are asked too (``stream``)."""
         from assistant.agreements.questions import answer_from_register, is_register_question
 
         if not is_register_question(question):

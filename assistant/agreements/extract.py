@@ -76,7 +76,9 @@ def _record(meta: DocumentMeta, record_id: str, title: str, pages: list[int], un
     if rel:
         record.relationship = rel.value  # type: ignore[assignment]
         cite.add(record, "relationship", rel)
-    for read in fields.parties(units):
+    # an agreement document whose text names its parties in no form read here is often titled 'between A and B'
+    titled = [Unit(start=0, end=len(title), text=title, page=1)] if meta.kind == "mou" else []
+    for read in fields.parties(units) or fields.parties(titled):
         assert isinstance(read.value, Party)
         record.parties.append(read.value)
         cite.add(record, "parties", read)

@@ -66,8 +66,16 @@ _PREFIX = re.compile(r"^(?:the\s+)", re.IGNORECASE)
 _SMALL_WORDS = {"of", "de", "del", "la", "le", "and", "the", "bin", "al", "van", "von", "da", "do", "dos", "das"}
 
 
+# 'The City of A, Republic of X, and the City of B, Kingdom of Y (hereinafter "the Parties")': an opening that
+# names the parties without 'between'; a party's own '(hereinafter "A")' is read past.
+_NAMED_PARTIES = re.compile(
+    r"^(?:the\s+)?(?P<a>[A-Z][^()]{2,110}?)(?:\s*\((?:hereinafter|referred)[^()]*\))?\s*,?\s+and\s+(?:the\s+)?"
+    r"(?P<b>[A-Z][^()]{2,110}?)\s*\((?:hereinafter|together|collectively|jointly|each)", re.IGNORECASE)
+
+
 def parties(units: list[Unit]) -> list[Read]:
-    """The first "between A and B" whose A reads as a place or body; each with its country when the text gives it."""
+    """The first "between A and B" whose A reads as a place or body, else an opening that names the two before
+    '(hereinafter ...)'; each with its country when the text gives it."""
     for unit in units:
         for pattern in (_BETWEEN, _THAI_BETWEEN):
             for m in pattern.finditer(unit.text):
@@ -79,6 +87,11 @@ def parties(units: list[Unit]) -> list[Read]:
                 read = [_party(a), _party(b)]
                 words = unit.text[m.start():m.start("b") + len(b)]
                 return [Read(p, unit, words) for p in read if p is not None]
+    for unit in opening(units):
+        m = _NAMED_PARTIES.search(unit.text)
+        if m and _plausible(m.group("a")) and _plausible(m.group("b")):
+            words = unit.text[m.start():m.end("b")]
+            return [Read(p, unit, words) for p in (_party(m.group("a")), _party(m.group("b"))) if p is not None]
     return []
 
 
@@ -104,7 +117,8 @@ def _party(text: str) -> Party | None:
     if country is None and rest:
         places = [p for p in rest if not v.CONTINENTS.match(p)]
         after_continent = len(places) < len(rest)
-        if len(places) >= 2 or (places and (after_continent or _abbreviation(places[-1]))):
+        if len(places) >= 2 or (places and (after_continent or _abbreviation(places[-1])
+                                            or v.STATE_WORDS.match(places[-1]))):
             country = places[-1]
         elif not places and after_continent:
             # "City of X Country, South America" on one OCR line: the word before the continent is the country
@@ -185,6 +199,15 @@ def signatories(units: list[Unit], countries: set[str]) -> list[Read]:
             if name.lower() not in seen:
                 seen.add(name.lower())
                 found.append(Read(Signatory(name=name, title=title), unit, m.group(0)))
+    for unit in units:  # a block laid out as lines: 'For the City of X' / 'Jane Roe' / 'Mayor of X'
+        lines = [line.strip() for line in unit.text.split("\n")]
+        for name, title in zip(lines, lines[1:]):
+            tokens = name.split()
+            if (2 <= len(tokens) <= 5 and all(_PLAIN_TOKEN.match(t) for t in tokens) and v.TITLE_LINE.match(title)
+                    and not _TITLE_AT.search(name) and name.lower() not in seen):
+                seen.add(name.lower())
+                found.append(Read(Signatory(name=display(name), title=display(title.rstrip(" ,."))), unit,
+                                  f"{name} {title}"))
     for unit in units:
         text = unit.text
         for m in _TITLE_AT.finditer(text):

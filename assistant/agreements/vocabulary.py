@@ -69,6 +69,9 @@ TITLE_WORDS = (r"Mayor|Governor|Chairman|Chairperson|Chair|President|Vice[- ]Pre
                r"Ambassador|Deputy|Lord Mayor|Councillor|Prefect|Commissioner|Head|Premier|Consul")
 TITLE_LINE = re.compile(rf"^(?:(?:First |Deputy |Vice |Lord |Executive )?(?:{TITLE_WORDS})\b|ผู้ว่าราชการ|นายกเทศมนตรี|"
                         r"ปลัด|รองผู้ว่าราชการ|ประธาน|เอกอัครราชทูต)", re.IGNORECASE)
+# A place named this way is a country: 'Republic of X', 'Kingdom of Y', 'the United Z'.
+STATE_WORDS = re.compile(r"^(?:the\s+)?(?:(?:Federal|Democratic|People's|Islamic|Socialist)\s+)*(?:Republic|Kingdom|"
+                         r"Federation|Commonwealth|Principality|Sultanate|Emirates?|Union|United|State)\b", re.IGNORECASE)
 HONORIFIC = r"(?:the\s+)?(?:Honou?rable|H\.?E\.?|His Excellency|Her Excellency)"
 
 CONTINENTS = re.compile(r"^(?:South|North|Central|Latin)?\s*America$|^Asia$|^Europe$|^Africa$|^Oceania$|"

@@ -30,13 +30,13 @@ SENTENCE_FEATURES = (
     "passage_share", "lexical_rel", "dense_rel", "focus_rel", "rare_rel", "focus_dense", "typed_focus", "wordlike",
 )
 QUESTION_FEATURES = ("top", "second", "lexical_best", "missing", "unknown", "dense_top", "cue_unmet",
-                     "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown", "after_sources")
+                     "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown", "after_sources", "typed_year")
 # How each question feature may move answerability: more support can only make an answer more likely, a missing word
 # or an unknown name less. The refusal classifier keeps these signs (``fitting``), so
 # a question unlike any it was fitted on cannot be let through by a weight the data happened to flip.
 SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unknown": -1, "dense_top": 1,
                  "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1,
-                 "focus_unknown": -1, "after_sources": -1}
+                 "focus_unknown": -1, "after_sources": -1, "typed_year": 1}
 _PROSE_WORDS = 8  # an overview's point is a sentence, not a heading
 DENSE_CANDIDATES = 20  # sentences embedded per question (by first-stage score): ~1 ms each with USE on one core
 _CROSS_LINGUAL_MAX = 60
@@ -82,7 +82,22 @@ class Analysis:
                          float(bool(self.unknown_names)), dense_top, float(unmet), focus_best, found,
                          focus_dense, max((float(self.matrix[i, col["typed_focus"]]) for i in own), default=0.0),
                          min(1.0, len(self.unknown_focus) / len(self.focus)) if self.focus else 0.0,
-                         float(self.after_sources())])
+                         float(self.after_sources()), self._typed_year(own, probabilities)])
+
+    def _typed_year(self, own: list[int], probabilities: np.ndarray) -> float:
+        """Does a sentence that states the asked kind of value also name the year asked ('the budget in 2022'
+        answered by '... budget for 2023 was ...' does not)? Its document's title and date count ('the 2022
+        report'). 1.0 when the question names no year."""
+        years = asked_years(self.question)
+        if not years:
+            return 1.0
+        col = SENTENCE_FEATURES.index("typed_focus")
+        typed = [i for i in sorted(own, key=lambda i: -probabilities[i])[:5] if self.matrix[i, col] > 0]
+        named: set[int] = set()
+        for i in typed:
+            meta = self.passages[self.sentences[i].rank].meta
+            named |= years_of(self.sentences[i].text) | years_of(f"{meta.title} {(meta.date or '')[:4]}")
+        return len(years & named) / len(years)
 
     def after_sources(self) -> bool:
         """Does the question ask about a year after every retrieved document was written ('who won the 2022

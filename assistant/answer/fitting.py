@@ -23,6 +23,7 @@ from assistant.models import Citation
 
 FOLDS = 5
 _FLOOR_MARGIN = 0.5  # the floors: half the weakest best sentence (and passage) that any answerable question had
+_FLOOR_QUESTIONS = 10  # a language needs this many gold questions before a floor is set for it
 _REFUSAL_C = 0.2  # strong regularisation: a few dozen questions, of which a handful unanswerable
 MAX_FALSE_REFUSAL = 0.05  # the operating point: refuse as much as possible while answerable questions stay answered
 _LENGTH_GOAL = 600  # median answer characters
@@ -176,6 +177,17 @@ def _search_selection(examples: list[Example], model: AnswerModel) -> Selection:
     return best
 
 
+def _focus_floor(examples: list[Example], rows: np.ndarray) -> list[str]:
+    """The question languages in which no answerable gold question had every focus word unknown to the documents
+    (and enough questions were asked to tell): there such a question is refused whatever else."""
+    column = rows[:, QUESTION_FEATURES.index("focus_unknown")]
+    languages = sorted({e.analysis.intent.language for e in examples})
+    return [lang for lang in languages
+            if sum(e.analysis.intent.language == lang for e in examples) >= _FLOOR_QUESTIONS
+            and not any(e.answerable and e.analysis.intent.language == lang and column[n] >= 1.0
+                        for n, e in enumerate(examples))]
+
+
 def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerModel:
     answerable = np.array([e.answerable for e in examples])
     if len(examples) < 2 * FOLDS or not answerable.any():
@@ -191,7 +203,9 @@ def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerMo
               "dense_floor": _FLOOR_MARGIN * float(dense.min()) if len(dense) else 0.0}
     unknown = rows[answerable, QUESTION_FEATURES.index("unknown")]
     model = AnswerModel(ranker=ranker, refusal=refusal, refusal_threshold=threshold, fitted_on=fitted_on or [],
-                        unknown_refuses=not bool(unknown.any()), **floors)
+                        unknown_refuses=not bool(unknown.any()), focus_unknown_refuses=_focus_floor(examples, rows),
+                        year_unmet_refuses=not bool((rows[answerable, QUESTION_FEATURES.index("typed_year")] == 0).any()),
+                        **floors)
     return model.model_copy(update={"selection": _search_selection(examples, model)})
 
 

@@ -58,6 +58,13 @@ class AnswerModel(BaseModel):
                                "similarity reaches this: every answerable gold question's best passage reached twice it.")
     unknown_refuses: bool = Field(False, description="Refuse, whatever else, when the question names something no "
                                   "visible document mentions: set when no answerable gold question did.")
+    focus_unknown_refuses: list[str] = Field(default_factory=list, description="Question languages in which a "
+                                             "question none of whose focus words any visible document uses is "
+                                             "refused, whatever else: set where no answerable gold question in that "
+                                             "language was one (a Thai question about an English report can be).")
+    year_unmet_refuses: bool = Field(False, description="Refuse, whatever else, when the question asks about a year "
+                                     "that no sentence stating the asked kind of value (nor its document) names: "
+                                     "set when no answerable gold question was one.")
     selection: Selection = Selection()
     fitted_on: list[str] = Field(default_factory=list, description="Gold files the weights were fitted on.")
 

@@ -44,6 +44,14 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"|กี่|เท่าใด|เท่าไร|เท่าไหร่|จำนวน", re.IGNORECASE),
         re.compile(r"\d|%|percent|ร้อยละ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"),
     ),
+    "frequency": (
+        re.compile(r"\bhow (often|frequently)\b|\b(what|which) (frequency|intervals?)\b|บ่อยแค่ไหน|บ่อยเพียงใด|กี่ครั้ง",
+                   re.IGNORECASE),
+        re.compile(r"\b(once|twice|thrice|(\w+|\d+) times)\s+(a|an|per|each|every)\b|\b(annually|yearly|monthly|weekly"
+                   r"|daily|quarterly|biennially|biannually|fortnightly)\b|\bevery\s+(\w+\s+)?(years?|months?|weeks?"
+                   r"|days?)\b|\b(each|per)\s+(year|month|week|day)\b|ปีละ|เดือนละ|สัปดาห์ละ|วันละ|ทุกปี|ทุกเดือน",
+                   re.IGNORECASE),
+    ),
     "money": (
         re.compile(r"\b(costs?|budgets?|money|funding|prices?|spent|spend|invest(ed|ment)?|allocated)\b"
                    r"|(งบประมาณ|วงเงิน|ค่าใช้จ่าย|ราคา)\S*\s*(เท่าใด|เท่าไร|เท่าไหร่)", re.IGNORECASE),

@@ -79,14 +79,16 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     limit = sel.limits.get(intent.kind, 2) + min(intent.parts, sel.max_parts) - 1
     best = float(probs[order[0]])
     bar = max(sel.floor, sel.ratio * best)
-    pool = [i for i in order if probs[i] >= bar]
+    likely = [i for i in order if probs[i] >= sel.floor]
     chosen: list[Sentence] = [analysis.sentences[order[0]]]
     covered = _covered(chosen[0], analysis)
     while len(chosen) < limit:
-        # the next pick: likely, and saying what the answer does not say yet (another part of the question)
+        # the next pick: likely, and saying what the answer does not say yet (another part of the question). Of a
+        # question in parts, a sentence below the bar may still answer a part nothing chosen speaks to.
         room = sel.fact_chars - sum(len(c.text) for c in chosen) if intent.kind == "fact" else None
-        gains = [(float(probs[i]) + sel.novelty * _gain(analysis.sentences[i], analysis, covered), -i)
-                 for i in pool if _fits(analysis.sentences[i], chosen)
+        gain = {i: _gain(analysis.sentences[i], analysis, covered) for i in likely}
+        gains = [(float(probs[i]) + sel.novelty * gain[i], -i) for i in likely
+                 if (probs[i] >= bar or (intent.parts > 1 and gain[i] > 0)) and _fits(analysis.sentences[i], chosen)
                  and (room is None or len(analysis.sentences[i].text) <= room)]
         if not gains:
             break

@@ -31,14 +31,34 @@ party gives notice of termination six months in advance.
 
 The Honorable Ana Petrov, Mayor of the City of Varn, and the Honorable Jon Okafor, Mayor of the City of Oresby."""
 
+TREATY_STYLE = """The City of Arlow, Republic of Tarsk, and the City of Benmore, Kingdom of Ostra (hereinafter "the Parties"),
+
+Desiring to strengthen the friendly relations between the peoples of the two cities,
+
+Have agreed as follows:
+
+Article 1. The Parties shall establish a friendship city relationship and promote exchanges in culture and tourism.
+
+Article 2. This Memorandum shall enter into force on the date of its signature.
+
+Done at Arlow on 14 May 2019, in two originals in the English language.
+
+For the City of Arlow
+Helga Marrow
+Mayor of Arlow
+
+For the City of Benmore
+Tomas Elvey
+Governor of Benmore"""
+
 MEETING_NOTE = """Minutes of the coordination meeting
 
 Staff discussed the annual calendar of visits, the budget of the protocol unit and the translation roster.
 The next meeting will be held on 4 May 2021."""
 
 
-def _extract(text: str, doc_id: str = "mou-made-up.md") -> Agreement:
-    meta = DocumentMeta(doc_id=doc_id, source=doc_id, title="Made-up agreement", kind="mou")
+def _extract(text: str, doc_id: str = "mou-made-up.md", title: str = "Made-up agreement") -> Agreement:
+    meta = DocumentMeta(doc_id=doc_id, source=doc_id, title=title, kind="mou")
     chunks = [Chunk(id="0123456789abcdef:0000", doc_id=doc_id, text=text)]
     records = extract(meta, [text], chunks, paged=False)
     assert len(records) == 1
@@ -90,6 +110,25 @@ def test_an_agreement_that_states_no_date_keeps_signed_empty() -> None:
     assert record.duration is not None and "period of three years" in record.duration
     assert record.renewal is not None and "renewed automatically" in record.renewal
     _assert_cited(record, UNDATED)
+
+
+def test_parties_named_before_hereinafter_and_signers_laid_out_as_lines() -> None:
+    record = _extract(TREATY_STYLE)
+    assert [(p.name, p.country) for p in record.parties] == [("City of Arlow", "Republic of Tarsk"),
+                                                            ("City of Benmore", "Kingdom of Ostra")]
+    assert [(s.name, s.title) for s in record.signatories] == [("Helga Marrow", "Mayor of Arlow"),
+                                                              ("Tomas Elvey", "Governor of Benmore")]
+    assert record.signed == "2019-05-14"
+    _assert_cited(record, TREATY_STYLE)
+
+
+def test_an_agreement_that_names_its_parties_only_in_its_title() -> None:
+    text = TREATY_STYLE.replace('The City of Arlow, Republic of Tarsk, and the City of Benmore, Kingdom of Ostra '
+                                '(hereinafter "the Parties"),', "The two cities,")
+    title = "Memorandum of Understanding between the City of Arlow and the City of Benmore"
+    record = _extract(text, title=title)
+    assert [p.name for p in record.parties] == ["City of Arlow", "City of Benmore"]
+    assert record.cited("parties")[0].sentence == title  # cited to the title, the only place that names them
 
 
 def test_a_mou_document_that_is_no_agreement_gets_type_other_and_nothing_invented() -> None:

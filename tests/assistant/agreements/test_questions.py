@@ -8,6 +8,7 @@ from assistant.agreements.questions import is_register_question
 from assistant.config import Settings
 from assistant.models import Filters
 from assistant.service import AssistantService
+from tests.conftest import made_up_service
 
 CHICAGO = "mou-chicago-shenyang-sister-cities-reaffirmation-1995.md"
 
@@ -84,3 +85,31 @@ def test_a_question_about_one_agreement_is_answered_from_passages(service: Assis
     answer = service.ask("In which languages was the Houston agreement executed?")
     assert answer.agreements == []
     assert any(c.doc_id and "houston" in c.doc_id for c in answer.citations)
+
+
+@pytest.fixture(scope="module")
+def report_service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
+    return made_up_service(tmp_path_factory, "register-report", {
+        "mou-arlow-benmore.md":
+            "# Memorandum of Understanding between the City of Arlow and the City of Benmore\n\n"
+            "The two cities hereby agree to promote exchanges in culture and tourism. This Memorandum shall enter "
+            "into force on the date of its signature.\n\nDone at Arlow on 14 May 2019.\n",
+        "corvin-annual-report.md":
+            "# Corvin International Relations Annual Report\n\n## Partner cities\n\n"
+            "The city of Corvin maintains sister city relationships with Dunmore, Elsby and Farrow. The exchange "
+            "programme with Dunmore sent fourteen nursing students abroad for a placement.\n",
+    })
+
+
+def test_a_set_question_the_register_cannot_match_is_answered_from_passages(report_service: AssistantService) -> None:
+    question = "Which sister cities does Corvin have?"
+    assert is_register_question(question)
+    answer = report_service.ask(question, mode="extractive")
+    assert answer.found, answer.answer  # the register holds no Corvin agreement; the report names its partners
+    assert "Dunmore" in answer.answer and "Elsby" in answer.answer, answer.answer
+    assert any(c.doc_id == "corvin-annual-report.md" for c in answer.citations)
+
+
+def test_a_set_question_nothing_answers_gets_the_registers_none(report_service: AssistantService) -> None:
+    answer = report_service.ask("Which agreements did we sign with Reykjavik?", mode="extractive")
+    assert not answer.found and "holds 0 agreements" in answer.answer, answer.answer

@@ -117,6 +117,19 @@ def test_how_much_money_wants_money_not_any_number() -> None:
     assert typed_focus("The fund committed 12 staff to the harbour project.", cues, focus) == 0.0
 
 
+def test_how_often_wants_a_frequency() -> None:
+    question = "How often must the lakeside council meet, and who chairs its meetings?"
+    assert cues_of(question) == ["person", "frequency"]
+    assert cues_of("คณะกรรมการต้องประชุมบ่อยแค่ไหน") == ["frequency"]
+    for sentence in ("The council shall meet at least once a year.", "The council meets every two years.",
+                     "The council meets annually in the town hall.", "คณะกรรมการประชุมปีละสองครั้ง"):
+        assert satisfies("frequency", sentence), sentence
+    assert not satisfies("frequency", "The council met in 2019 in the town hall.")  # a date is no frequency
+    focus = focus_terms("How often must the lakeside council meet?")
+    assert typed_focus("The lakeside council shall meet twice a year.", ("frequency",), focus) == 1.0
+    assert typed_focus("The lakeside council shall meet in the town hall.", ("frequency",), focus) == 0.0
+
+
 def test_a_focus_word_is_found_in_another_form_of_it_but_not_inside_another_word() -> None:
     focus = focus_terms("What digitisation figures does the survey give?")
     assert typed_focus("Some 40 towns began to digitise their records.", ("number",), focus) == 1.0

@@ -1,0 +1,42 @@
+"""Refusal floors that hold whatever the classifier says. Made-up documents, so no gold question or corpus entity is
+named."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.model import shipped_model
+from assistant.service import AssistantService
+from tests.conftest import made_up_service
+
+_REPORT = """# Corvin International Relations Annual Report 2023
+
+In 2023 the Department of External Relations of Corvin handled 48 foreign delegations, up from 31 in 2022. The
+exchange programme with Dunmore sent 14 nursing students to Dunmore General Hospital for a three-month placement.
+The department's budget for 2023 was 3.2 million crowns, of which 40% went to the exchange programmes.
+"""
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
+    return made_up_service(tmp_path_factory, "refusal-floors", {"corvin-report-2023.md": _REPORT})
+
+
+def test_the_shipped_model_refuses_english_questions_whose_focus_no_document_uses() -> None:
+    assert "en" in shipped_model().focus_unknown_refuses  # no answerable English gold question was one
+    assert "th" not in shipped_model().focus_unknown_refuses  # Thai questions about English reports can be
+
+
+def test_a_question_about_what_no_document_mentions_is_refused(service: AssistantService) -> None:
+    answer = service.ask("What is the population of Corvin?", mode="extractive")
+    assert not answer.found, answer.answer  # 'population' is in no document, though Corvin is in every sentence
+    answer = service.ask("How many foreign delegations did Corvin's department handle in 2023?", mode="extractive")
+    assert answer.found and "48" in answer.answer, answer.answer
+
+
+def test_a_value_stated_for_another_year_does_not_answer_the_year_asked(service: AssistantService) -> None:
+    assert shipped_model().year_unmet_refuses  # no answerable gold question was one
+    answer = service.ask("What was the department's budget in 2022?", mode="extractive")
+    assert not answer.found, answer.answer  # the report gives 2023's budget; 2022 only for the delegations
+    answer = service.ask("What was the department's budget in 2023?", mode="extractive")
+    assert answer.found and "3.2 million" in answer.answer, answer.answer
