@@ -50,10 +50,11 @@ class _Call:
 
 
 class _Worker:
-    __slots__ = ("inbox",)
+    __slots__ = ("inbox", "retired")
 
     def __init__(self) -> None:
         self.inbox: queue.SimpleQueue[_Call | object] = queue.SimpleQueue()  # one reader: a put never waits
+        self.retired = False  # told to stop (the app's shutdown): never handed another call
 
 
 class AnswerWorkers:
@@ -109,7 +110,9 @@ class AnswerWorkers:
                     outcome = (None, exc)
             try:
                 call.loop.call_soon_threadsafe(self._finished, worker, call.future, outcome)
-            except RuntimeError:  # the loop is closed: the app stopped, nobody waits for this any more
+            except RuntimeError:  # its loop is closed, nobody waits for this; a later call starts another thread
+                worker.retired = True
+                self._workers.remove(worker)  # atomic under the GIL, as the loop's len() of it
                 return
 
     def _finished(self, worker: _Worker, future: asyncio.Future,
@@ -121,6 +124,8 @@ class AnswerWorkers:
                 future.set_exception(exc)
             else:
                 future.set_result(result)
+        if worker.retired:
+            return
         while self._backlog:
             call = self._backlog.popleft()
             if call.claim:  # not given up while it waited
@@ -129,5 +134,9 @@ class AnswerWorkers:
         self._idle.append(worker)
 
     def close(self) -> None:
+        """Stops the threads (each after its current call); an app started again (tests run its lifespan more than
+        once) starts new ones."""
         for worker in self._workers:
+            worker.retired = True
             worker.inbox.put(_STOP)
+        self._workers, self._idle = [], []

@@ -71,3 +71,17 @@ def test_a_running_call_is_waited_for_inside_a_cancelled_anyio_scope() -> None:
         workers.close()
 
     asyncio.run(scenario())
+
+
+def test_an_app_started_again_after_its_shutdown_gets_new_threads() -> None:
+    """Tests run one app's lifespan more than once: the threads its shutdown stopped must not be handed calls."""
+    async def scenario() -> int:
+        workers = AnswerWorkers(threads=2)
+        workers.start()
+        workers.close()
+        try:
+            return await asyncio.wait_for(workers.run(lambda: 42), 60)
+        finally:
+            workers.close()
+
+    assert asyncio.run(scenario()) == 42
