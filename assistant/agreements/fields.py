@@ -3,6 +3,7 @@ from. Patterns only, no LLM; a field the text does not state stays empty rather 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -201,7 +202,7 @@ def signatories(units: list[Unit], countries: set[str]) -> list[Read]:
                 found.append(Read(Signatory(name=name, title=title), unit, m.group(0)))
     for unit in units:  # a block laid out as lines: 'For the City of X' / 'Jane Roe' / 'Mayor of X'
         lines = [line.strip() for line in unit.text.split("\n")]
-        for name, title in zip(lines, lines[1:]):
+        for name, title in itertools.pairwise(lines):
             tokens = name.split()
             if (2 <= len(tokens) <= 5 and all(_PLAIN_TOKEN.match(t) for t in tokens) and v.TITLE_LINE.match(title)
                     and not _TITLE_AT.search(name) and name.lower() not in seen):

@@ -30,7 +30,8 @@ SENTENCE_FEATURES = (
     "passage_share", "lexical_rel", "dense_rel", "focus_rel", "rare_rel", "focus_dense", "typed_focus", "wordlike",
 )
 QUESTION_FEATURES = ("top", "second", "lexical_best", "missing", "unknown", "dense_top", "cue_unmet",
-                     "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown", "after_sources", "typed_year")
+                     "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown", "after_sources",
+                     "typed_year")
 # How each question feature may move answerability: more support can only make an answer more likely, a missing word
 # or an unknown name less. The refusal classifier keeps these signs (``fitting``), so
 # a question unlike any it was fitted on cannot be let through by a weight the data happened to flip.

@@ -12,8 +12,8 @@ from assistant.answer.llm_facts import dropped_sentences
 from assistant.answer.support_check import check_support, citations_from_passages, markers_in, split_answer_sentences
 from assistant.config import Settings
 from assistant.llm.client import ChatClient
-from assistant.models import Answer, Citation, Passage
 from assistant.llm.prompts import REFUSAL_SENTINEL, answer_messages, quoted_lead, refusal_for
+from assistant.models import Answer, Citation, Passage
 
 
 def _language(question: str) -> str:

@@ -48,8 +48,9 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\bhow (often|frequently)\b|\b(what|which) (frequency|intervals?)\b|บ่อยแค่ไหน|บ่อยเพียงใด|กี่ครั้ง",
                    re.IGNORECASE),
         re.compile(r"\b(once|twice|thrice|(\w+|\d+) times)\s+(a|an|per|each|every)\b|\b(annually|yearly|monthly|weekly"
-                   r"|daily|quarterly|biennially|biannually|fortnightly)\b|\bevery\s+(\w+\s+)?(years?|months?|weeks?"
-                   r"|days?)\b|\b(each|per)\s+(year|month|week|day)\b|ปีละ|เดือนละ|สัปดาห์ละ|วันละ|ทุกปี|ทุกเดือน",
+                   r"|daily|hourly|quarterly|biennially|biannually|fortnightly)\b|\bevery\s+(\w+\s+)?(years?|months?"
+                   r"|weeks?|days?|hours?|minutes?)\b|\b(each|per)\s+(year|month|week|day|hour)\b"
+                   r"|ปีละ|เดือนละ|สัปดาห์ละ|วันละ|ทุกปี|ทุกเดือน|ทุกวัน|ทุก\s*\S+\s*นาที",
                    re.IGNORECASE),
     ),
     "money": (

@@ -12,8 +12,8 @@ import pytest
 
 from assistant.access.principal import Principal
 from assistant.config import Settings
-from assistant.models import Answer
 from assistant.llm.prompts import REFUSAL_EN, REFUSAL_TH
+from assistant.models import Answer
 from assistant.service import AssistantService
 
 MARKER = re.compile(r"\s*\[(\d+)\]")

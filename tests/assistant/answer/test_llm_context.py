@@ -11,8 +11,8 @@ from assistant.answer.llm_context import build_context, trim
 from assistant.answer.llm_facts import dropped_sentences, facts
 from assistant.answer.support_check import citations_from_passages
 from assistant.config import Settings
-from assistant.models import Answer
 from assistant.llm.prompts import QUOTED_LEADS, REFUSAL_SENTINEL, answer_messages
+from assistant.models import Answer
 from tests.assistant.llm_passages import ABU_DHABI, LONG_BEACH, NEW_YORK, corpus_window, make_passage
 
 QUESTION = "Who signed the Lagos-Uppsala MOU and when?"  # a made-up MOU: in no gold set

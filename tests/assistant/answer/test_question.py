@@ -122,7 +122,8 @@ def test_how_often_wants_a_frequency() -> None:
     assert cues_of(question) == ["person", "frequency"]
     assert cues_of("คณะกรรมการต้องประชุมบ่อยแค่ไหน") == ["frequency"]
     for sentence in ("The council shall meet at least once a year.", "The council meets every two years.",
-                     "The council meets annually in the town hall.", "คณะกรรมการประชุมปีละสองครั้ง"):
+                     "The council meets annually in the town hall.", "คณะกรรมการประชุมปีละสองครั้ง",
+                     "The ferry leaves the pier every forty minutes from dawn."):
         assert satisfies("frequency", sentence), sentence
     assert not satisfies("frequency", "The council met in 2019 in the town hall.")  # a date is no frequency
     focus = focus_terms("How often must the lakeside council meet?")
