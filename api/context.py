@@ -30,7 +30,7 @@ class AppContext:
     key_failures: FailedKeyLimiter
     metrics: Metrics
     readiness: Readiness
-    answer_workers: AnswerWorkers  # every route that answers runs its work here, below the event loop's priority
+    answer_workers: AnswerWorkers  # every route that answers runs its work on these threads, fed without a lock
     # threads for health probes alone, so that a thread pool full of questions never delays them
     probe_threads: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(2))
 
