@@ -97,25 +97,13 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from ingest.docx_text import docx_lines
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, Exception) as exc:  # damaged zips raise many types
         raise UnreadableFileError(f"{name}: corrupt Word file ({_short(exc)})") from exc
-    lines: list[str] = []
-    for paragraph in document.paragraphs:
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        level = re.match(r"Heading (\d)", style)
-        text = paragraph.text.strip()
-        if not text:
-            lines.append("")
-        elif level or style == "Title":
-            lines.extend(["", "#" * (int(level.group(1)) if level else 1) + " " + text, ""])
-        else:
-            lines.extend([text, ""])
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-        lines.append("")
+    lines = docx_lines(document)
     hints: dict[str, object] = {}
     props = document.core_properties
     if props.title and props.title.strip():

@@ -16,10 +16,12 @@ from assistant.models import Chunk, DocumentMeta
 def extract(meta: DocumentMeta, pages: list[str], chunks: list[Chunk], paged: bool) -> list[Agreement]:
     """``pages``: the document's page texts in order (a text file is one page); ``paged``: whether its pages are
     real PDF pages (citations then name them)."""
-    if meta.kind == "mou":
-        units = [u for n, text in enumerate(pages, 1) for u in units_of(text, n)]
-        record = _record(meta, meta.doc_id, meta.title, list(range(1, len(pages) + 1)) if paged else [], units,
-                         chunks, paged)
+    whole = [u for n, text in enumerate(pages, 1) for u in units_of(text, n)] if meta.kind == "mou" or not paged \
+        else []
+    # a text file that is itself an agreement ('Joint Declaration on ... Cooperation between A and B' as its title)
+    if meta.kind == "mou" or (not paged and len(pages) == 1 and _is_agreement_page(_titled(meta.title) + whole)):
+        record = _record(meta, meta.doc_id, meta.title, list(range(1, len(pages) + 1)) if paged else [], whole,
+                         chunks, paged, _titled(meta.title))
         return [record]
     found = []
     paged_units = [units_of(text, n) for n, text in enumerate(pages, 1)]
@@ -31,6 +33,10 @@ def extract(meta: DocumentMeta, pages: list[str], chunks: list[Chunk], paged: bo
             record.title = _title(record)
             found.append(record)
     return found
+
+
+def _titled(title: str) -> list[Unit]:
+    return [Unit(start=0, end=len(title), text=title, page=1)]
 
 
 def _is_agreement_page(units: list[Unit]) -> bool:
@@ -63,12 +69,15 @@ def _title(record: Agreement) -> str:
 
 
 def _record(meta: DocumentMeta, record_id: str, title: str, pages: list[int], units: list[Unit],
-            chunks: list[Chunk], paged: bool) -> Agreement:
+            chunks: list[Chunk], paged: bool, titled: list[Unit] | None = None) -> Agreement:
+    """``titled``: the document's title, for a document that is one agreement: when its text names its type or
+    parties in no form read here, its title often does ('... Cooperation between A and B')."""
     record = Agreement(id=record_id, doc_id=meta.doc_id, title=title, pages=pages)
     if not any(v.AGREEMENT_CUE.search(u.text) for u in units):
         return record  # not an agreement: type "other" and nothing else, never invented fields
     cite = _Citer(chunks, paged)
-    kind = fields.agreement_type(units)
+    titled = titled or []
+    kind = fields.agreement_type(units) or fields.agreement_type(titled)
     if kind:
         record.agreement_type = kind.value  # type: ignore[assignment]
         cite.add(record, "agreement_type", kind)
@@ -76,8 +85,6 @@ def _record(meta: DocumentMeta, record_id: str, title: str, pages: list[int], un
     if rel:
         record.relationship = rel.value  # type: ignore[assignment]
         cite.add(record, "relationship", rel)
-    # an agreement document whose text names its parties in no form read here is often titled 'between A and B'
-    titled = [Unit(start=0, end=len(title), text=title, page=1)] if meta.kind == "mou" else []
     for read in fields.parties(units) or fields.parties(titled):
         assert isinstance(read.value, Party)
         record.parties.append(read.value)

@@ -200,15 +200,15 @@ def signatories(units: list[Unit], countries: set[str]) -> list[Read]:
             if name.lower() not in seen:
                 seen.add(name.lower())
                 found.append(Read(Signatory(name=name, title=title), unit, m.group(0)))
-    for unit in units:  # a block laid out as lines: 'For the City of X' / 'Jane Roe' / 'Mayor of X'
-        lines = [line.strip() for line in unit.text.split("\n")]
-        for name, title in itertools.pairwise(lines):
-            tokens = name.split()
-            if (2 <= len(tokens) <= 5 and all(_PLAIN_TOKEN.match(t) for t in tokens) and v.TITLE_LINE.match(title)
-                    and not _TITLE_AT.search(name) and name.lower() not in seen):
-                seen.add(name.lower())
-                found.append(Read(Signatory(name=display(name), title=display(title.rstrip(" ,."))), unit,
-                                  f"{name} {title}"))
+    # a block laid out as lines: 'For the City of X' / 'Jane Roe' / 'Mayor of X', in one paragraph or one a line
+    lines = [(line.strip(), unit) for unit in units for line in unit.text.split("\n")]
+    for (name, unit), (title, _) in itertools.pairwise(lines):
+        tokens = name.split()
+        if (2 <= len(tokens) <= 5 and all(_PLAIN_TOKEN.match(t) for t in tokens) and v.TITLE_LINE.match(title)
+                and not _TITLE_AT.search(name) and name.lower() not in seen):
+            seen.add(name.lower())
+            found.append(Read(Signatory(name=display(name), title=display(title.rstrip(" ,."))), unit,
+                              f"{name} {title}"))
     for unit in units:
         text = unit.text
         for m in _TITLE_AT.finditer(text):

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from assistant.store.records import RecordStore
 
 REGISTER_NAME = "agreements.json"
-EXTRACTOR_VERSION = "2"  # bump when extraction changes, so that every document is read again
+EXTRACTOR_VERSION = "3"  # bump when extraction changes, so that every document is read again
 
 
 class _Entry(BaseModel):

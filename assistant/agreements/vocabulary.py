@@ -16,7 +16,8 @@ TYPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile
     ("memorandum of understanding", r"\bmemorand(?:um|a) of understanding\b|\bMOU\b|บันทึกความเข้าใจ"),
     ("friendship city", r"\bfriendship[- ]cit(?:y|ies)\b|เมืองมิตร|เมืองคู่มิตร|ฉันมิตร"),
     ("sister city", r"\bsister[- ]?cit(?:y|ies)\b|\btwin(?:ned)?[- ]cit(?:y|ies)\b|เมืองพี่เมืองน้อง"),
-    ("cooperation agreement", (r"\bagreement (?:on|of|for) [\w ,]{0,40}?co-?operation\b|\bco-?operation agreement\b"
+    ("cooperation agreement", (r"\b(?:agreement|declaration|accord|arrangement) (?:on|of|for) [\w ,-]{0,40}?co-?operation\b"
+                               r"|\bco-?operation (?:agreement|declaration|accord|arrangement)\b"
                                r"|ความตกลง\S*ความร่วมมือ|ข้อตกลง\S*ความร่วมมือ")),
 ))
 

@@ -17,7 +17,7 @@ from assistant.text.normalise import thai_digits_to_arabic
 MONTHS = "|".join([m.capitalize() for m in MONTHS_EN] + [m[:3].capitalize() for m in MONTHS_EN if len(m) > 3]
                   + ["Sept"])
 # a title next to a capitalised word: 'Mayor Livingstone', 'Neill Mayor', 'Pattanapanchai, Permanent Secretary'
-_TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
+TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
            r"|Permanent Secretary|Secretary|Ambassador|Officer")
 _TH_MONTHS = "|".join(MONTHS_TH)
 _CLOCK = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight"
@@ -26,9 +26,12 @@ _CLOCK = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "person": (
         re.compile(r"\b(who|whom|whose)\b|ใคร|ผู้ใด", re.IGNORECASE),
-        re.compile(rf"\b(Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\b\.?\s+[A-Z]|\b({_TITLES})\s+[A-Z][a-z]+"
-                   rf"|\b[A-Z][a-z]+,?\s+({_TITLES})\b|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)+[A-Z][a-z]+"
-                   r"|นาย|นาง|ผู้ว่าราชการ|รัฐมนตรี|ปลัด"),
+        re.compile(rf"\b(Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\b\.?\s+[A-Z]|\b({TITLES})\s+[A-Z][a-z]+"
+                   rf"|\b[A-Z][a-z]+,?\s+({TITLES})\b|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)+[A-Z][a-z]+"
+                   r"|นาย|นาง|ผู้ว่าราชการ|รัฐมนตรี|ปลัด"
+                   # the party a clause binds, as its subject: 'Each City shall bear the costs'
+                   r"|^(?:Each|Either|Both|All|The)\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*"
+                   r"(?=\s+(?:shall|will|must|may|should|(?:is|are) responsible)\b)"),
     ),
     "date": (
         re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
@@ -42,14 +45,18 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(how many|how much|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
                    r"|figures?)\b"
                    r"|กี่|เท่าใด|เท่าไร|เท่าไหร่|จำนวน", re.IGNORECASE),
-        re.compile(r"\d|%|percent|ร้อยละ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"),
+        re.compile(r"\d|%|percent|ร้อยละ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"
+                   # 'up to five engineers': a count in words ('one' is as often 'one of the' as a count)
+                   r"|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+                   r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b"),
     ),
     "frequency": (
         re.compile(r"\bhow (often|frequently)\b|\b(what|which) (frequency|intervals?)\b|บ่อยแค่ไหน|บ่อยเพียงใด|กี่ครั้ง",
                    re.IGNORECASE),
         re.compile(r"\b(once|twice|thrice|(\w+|\d+) times)\s+(a|an|per|each|every)\b|\b(annually|yearly|monthly|weekly"
                    r"|daily|hourly|quarterly|biennially|biannually|fortnightly)\b|\bevery\s+(\w+\s+)?(years?|months?"
-                   r"|weeks?|days?|hours?|minutes?)\b|\b(each|per)\s+(year|month|week|day|hour)\b"
+                   r"|quarters?|weeks?|fortnights?|days?|hours?|minutes?|terms?|semesters?)\b"
+                   r"|\b(each|per)\s+(year|quarter|month|week|day|hour|term|semester)\b"
                    r"|ปีละ|เดือนละ|สัปดาห์ละ|วันละ|ทุกปี|ทุกเดือน|ทุกวัน|ทุก\s*\S+\s*นาที",
                    re.IGNORECASE),
     ),
@@ -79,8 +86,11 @@ def asks_overview(question: str) -> bool:
 
 def cues_of(question: str) -> list[str]:
     """The kinds of value asked for. An amount of money is a number, so 'how much money' asks for money alone: a bare
-    number next to the focus answers 'how many', not 'how much money'."""
+    number next to the focus answers 'how many', not 'how much money'. A word for money beside another asking word
+    is what the question is about, not what it asks: 'who pays the costs', 'when was the budget approved'."""
     cues = [name for name, (asks, _) in CUES.items() if asks.search(question)]
+    if "money" in cues and {"person", "date", "frequency"} & set(cues):
+        return [c for c in cues if c != "money"]
     return [c for c in cues if c != "number"] if "money" in cues else cues
 
 
@@ -257,13 +267,21 @@ _SENTENCE_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _RELATED_MIN = 5  # as matching has it: 'urbanisation' and 'urbanise' are one word, 'sign' and 'signal' are not
 
 
+# An agreement's closing formula says it was signed without the word of the question: 'Done at X on 14 March 2022'.
+_SIGNING_FORMULA = re.compile(r"\b(?:done|signed|adopted|concluded|executed)\s+(?:at|in)\s+[A-Z]", re.IGNORECASE)
+_SIGNING_FOCUS = ("sign", "adopt", "conclud", "execut")  # stems: 'signed', 'adopted', 'concluded', 'executed'
+
+
 def _spots(sentence: str, focus: list[str]) -> list[int]:
     """Where the sentence names a focus word: Thai inside the text; English as a word whose stem is the focus
-    term's or one begins the other ('urbanise' for 'urbanisation'), as matching compares them."""
+    term's or one begins the other ('urbanise' for 'urbanisation'), as matching compares them; for 'signed' or
+    'adopted', also a signing formula."""
     from assistant.retrieval.support import stem
 
     lower = sentence.lower()
     spots = [m.start() for word in focus if not word.isascii() for m in re.finditer(re.escape(word), lower)]
+    if any(word in _SIGNING_FOCUS for word in focus):
+        spots += [m.start() for m in _SIGNING_FORMULA.finditer(sentence)]
     latin = [word for word in focus if word.isascii()]
     for m in _SENTENCE_WORD.finditer(lower) if latin else ():
         token = stem(m.group(0).strip("’'-"))

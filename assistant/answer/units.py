@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.answer.question import TITLES
 from assistant.models import Chunk, Passage
 from assistant.retrieval.support import Unit, unit_of
 from assistant.text.calendar import MONTHS_EN
@@ -199,6 +200,16 @@ def _readable(text: str, first: bool, last: bool, language: str) -> bool:
     return letters >= 0.5 * len(text)
 
 
+_OFFICE_LINE = re.compile(rf"^(?:(?:First|Deputy|Vice|Lord|Executive|Acting)\s+)?(?:{TITLES})\b")
+_NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+$")
+
+
+def _signer_of(line: str, office: str) -> bool:
+    """A signature block laid out a line to a paragraph: a name over the signer's office ('Jane Roe' / 'Mayor of
+    X'). Apart, the office answers 'who signed' without the name, and the name says nothing."""
+    return bool(_OFFICE_LINE.match(office) and _NAME_LINE.match(line.strip()) and not _OFFICE_LINE.match(line))
+
+
 def _split(text: str, language: str) -> list[str]:
     from assistant.text.normalise import is_thai, split_sentences
 
@@ -213,7 +224,11 @@ def _split(text: str, language: str) -> list[str]:
             if _MARK_ONLY.match(piece):
                 continue  # '1.' cut off its paragraph by the sentence splitter
             for part in _cut_long(_clean(piece)):
-                if part:
+                if not part:
+                    continue
+                if out and _signer_of(out[-1], part):
+                    out[-1] = f"{out[-1]} {part}"  # one signature: 'Jane Roe Mayor of X' names who signed as what
+                else:
                     out.append(part)
     return out
 

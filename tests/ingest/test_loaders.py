@@ -143,6 +143,29 @@ def test_docx_headings_and_paragraphs(settings: Settings, tmp_path: Path) -> Non
     assert "# Purpose" in doc.pages[0].text and "share its goals." in doc.pages[0].text
 
 
+def test_a_docx_table_stays_in_place_and_each_row_names_its_headings_and_group(settings: Settings,
+                                                                              tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Projects", level=1)
+    document.add_paragraph("The table lists the projects under way.")
+    rows = [("Area", "Project", "Status"), ("Clean buses", "Depot at Kessin", "Completed"),
+            ("", "Hydrogen trial", "Ongoing"), ("Cycling", "River cycle highway", "Planned")]
+    table = document.add_table(rows=len(rows), cols=3)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    document.add_heading("Outlook", level=1)
+    document.add_paragraph("More buses will be ordered next year.")
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    text = load_document(path, tmp_path, settings).pages[0].text
+    trial = "Area: Clean buses; Project: Hydrogen trial; Status: Ongoing."  # the group carried down to its row
+    assert trial in text and "Area: Cycling; Project: River cycle highway; Status: Planned." in text
+    assert text.index("under way.") < text.index(trial) < text.index("# Outlook")  # where the table stands
+
+
 def test_markdown_header_with_a_malformed_access_is_refused_not_made_public(settings: Settings,
                                                                               tmp_path: Path) -> None:
     note = tmp_path / "legal-note.md"

@@ -151,3 +151,21 @@ def test_an_agreement_inside_another_document_is_found_by_its_page() -> None:
     assert [(r.id, r.pages, r.signed, r.agreement_type) for r in records] == [
         ("guide.pdf#page=2", [2], "2010-04-02", "sister city")]
     assert all(c.page == 2 and c.chunk_id == "fedcba9876543210:0001" for c in records[0].citations)
+
+
+def test_a_text_file_titled_as_an_agreement_is_one_even_when_not_filed_as_one() -> None:
+    """A declaration saved under any name (kind 'other'): its title names the type and the parties, its text the
+    date; signers laid out one line to a paragraph."""
+    title = "Joint Declaration on Urban Resilience Cooperation between the City of Arlow and the City of Benmore"
+    text = TREATY_STYLE.replace("\nHelga Marrow\n", "\n\nHelga Marrow\n\n").replace("\nTomas Elvey\n",
+                                                                                      "\n\nTomas Elvey\n\n")
+    text = text.replace("friendship city relationship", "partnership")
+    meta = DocumentMeta(doc_id="arlow-benmore.md", source="arlow-benmore.md", title=title, kind="other")
+    chunks = [Chunk(id="0123456789abcdef:0000", doc_id="arlow-benmore.md", text=text)]
+    records = extract(meta, [text], chunks, paged=False)
+    assert [(r.id, r.agreement_type, r.signed) for r in records] == [
+        ("arlow-benmore.md", "cooperation agreement", "2019-05-14")]
+    assert [(s.name, s.title) for s in records[0].signatories] == [("Helga Marrow", "Mayor of Arlow"),
+                                                                  ("Tomas Elvey", "Governor of Benmore")]
+    note = DocumentMeta(doc_id="note.md", source="note.md", title="Minutes of the coordination meeting", kind="other")
+    assert extract(note, [MEETING_NOTE], [], paged=False) == []  # a text file that is no agreement has no record

@@ -125,7 +125,10 @@ def test_how_often_wants_a_frequency() -> None:
                      "The council meets annually in the town hall.", "คณะกรรมการประชุมปีละสองครั้ง",
                      "The ferry leaves the pier every forty minutes from dawn."):
         assert satisfies("frequency", sentence), sentence
+    for sentence in ("The two cities exchange traffic data every quarter.", "Reports are filed each quarter."):
+        assert satisfies("frequency", sentence), sentence
     assert not satisfies("frequency", "The council met in 2019 in the town hall.")  # a date is no frequency
+    assert not satisfies("frequency", "The agreement remains in force for a year.")  # a term is no frequency
     focus = focus_terms("How often must the lakeside council meet?")
     assert typed_focus("The lakeside council shall meet twice a year.", ("frequency",), focus) == 1.0
     assert typed_focus("The lakeside council shall meet in the town hall.", ("frequency",), focus) == 0.0
@@ -149,3 +152,35 @@ def test_a_thai_value_spelled_with_the_questions_own_words_is_no_answer() -> Non
 def test_a_thai_era_is_a_date_only_with_its_year() -> None:
     assert not satisfies("date", "ปีงบประมาณ พ.ศ. ที่ผ่านมา")
     assert satisfies("date", "ประกาศเมื่อ พ.ศ. ๒๕๔๐")
+
+
+def test_a_count_written_in_words_is_a_number() -> None:
+    focus = focus_terms("How many engineers can each city send each year?")
+    assert satisfies("number", "Each year, up to five engineers from each city may work in the other.")
+    assert typed_focus("Each year, up to five engineers from each city may work in the other.", ("number",),
+                       focus) == 1.0
+    assert not satisfies("number", "One of the engineers works in the other city.")  # 'one of' is no count
+
+
+def test_a_word_for_money_beside_another_asking_word_is_the_topic() -> None:
+    assert cues_of("Who pays the travel costs of committee members?") == ["person"]
+    assert cues_of("When was the harbour budget approved?") == ["date"]
+    assert cues_of("What was the budget of the harbour project?") == ["money"]
+
+
+def test_who_is_answered_by_the_party_a_clause_binds() -> None:
+    question = "Who pays the travel costs of committee members?"
+    given = question_words(question)
+    assert satisfies("person", "Each City shall bear the travel costs of its own members.", given)
+    assert satisfies("person", "Either Party may terminate this Memorandum.", given)
+    assert not satisfies("person", "Each year the costs of travel rose.", given)  # no party, no obligation
+    # the party the question itself names is what it asks about, not its answer
+    assert not satisfies("person", "The Committee shall meet twice a year.", question_words("Who chairs the Committee?"))
+
+
+def test_a_signing_formula_says_when_a_document_was_signed() -> None:
+    question = "When was the declaration signed?"
+    intent = intent_of(question)
+    formula = "Done at Arlow on 14 May 2019, in two originals in the English language."
+    assert typed_focus(formula, intent.cues, focus_terms(question), intent.given) == 1.0
+    assert typed_focus(formula, intent.cues, focus_terms("When was the bridge opened?"), intent.given) == 0.0
