@@ -9,9 +9,13 @@ one takes the name, and the old one is deleted last. Until the swap nothing the 
 that holds the old collection keeps answering from it and moves to the new one at its next question, told by a write
 to the record store (the way it notices an ingest), or by its read failing once the old one is deleted.
 
+On a Chroma server the same holds for every process that reads the collection: a handle holds its collection by id,
+so a worker keeps answering from the old one through both renames, and looks the name up again when the record store
+tells it (workers on this data folder) or when its read of the deleted old one fails (a replica on a snapshot of the
+records); see ``VectorStore.reopen``. Run it where `assistant ingest` runs: its ingest lock is what keeps writers out.
+
 What a failure or a kill leaves is put right by the next run (``_recover``): a copy not swapped in yet is dropped; an
 old collection set aside without a new one under the name is put back. Nothing stored is lost at any point.
-Embedded Chroma only: API replicas on a Chroma server hold the collection by id and would not follow a rename.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from assistant.config import Settings
-from assistant.errors import InvalidRequestError, StoreUnavailableError
+from assistant.errors import StoreUnavailableError
 from assistant.store.vectors import HNSW_GRAPH, collection_name, hnsw_configuration, open_client, unavailable
 
 log = logging.getLogger(__name__)
@@ -65,12 +69,6 @@ def reindex_vectors(settings: Settings, embedder_id: str, force: bool = False) -
     from assistant.factory import build_records
     from ingest.locking import ingest_lock
 
-    if settings.chroma_url:
-        raise InvalidRequestError(
-            "reindex-vectors rebuilds an embedded Chroma only: API replicas on a Chroma server hold the collection "
-            "by id and would not follow the swap",
-            hint="on a Chroma server, re-ingest into a new ASSISTANT_COLLECTION_PREFIX and restart the workers and "
-                 "replicas with it")
     name = collection_name(settings.collection_prefix, embedder_id)
     with ingest_lock(settings):
         client, where = open_client(settings)

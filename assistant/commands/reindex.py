@@ -23,8 +23,8 @@ def reindex_vectors(
     nearest passages above ASSISTANT_EXACT_SEARCH_MAX_CHUNKS.
 
     Safe while the service answers: the new collection is checked against the old one and swapped in by name, and the
-    service moves to it at its next question. Waits for no ingestion: refused while one runs (an upload job
-    included). Embedded Chroma only (not with ASSISTANT_CHROMA_URL)."""
+    service moves to it at its next question, on a Chroma server (ASSISTANT_CHROMA_URL) too: run it there on the host
+    that runs `assistant ingest`. Waits for no ingestion: refused while one runs (an upload job included)."""
     from assistant.factory import build_embedder
     from ingest.reindex import reindex_vectors as rebuild
 

@@ -131,17 +131,22 @@ def add_document(db: sqlite3.Connection, doc_id: str, rows: list[tuple[int, str,
         compact(db, _COMPACT_SEGMENTS)
 
 
-def build(db: sqlite3.Connection, documents: Iterable[tuple[str, list[tuple[int, str, str]]]]) -> None:
-    """Every posting afresh from FTS5's rows, one merged segment per term: for an index made before them."""
-    for table in ("lexical_postings", "lexical_docs", "lexical_state"):
-        db.execute(f"DELETE FROM {table}")
-    merged: dict[str, bytearray] = {}
+def add_built(db: sqlite3.Connection, documents: list[tuple[str, list[tuple[int, str, str]]]]) -> None:
+    """Inside the caller's transaction: documents of an index made before the posting lists (``lexical_build``), one
+    segment per term for the lot, numbered as the last of them, so that a built index is a few segments per term.
+    Left in document order: every read of segments (``_merge``) sorts by row."""
+    merged: dict[str, list[bytes]] = {}
+    last = 0
     for doc_id, rows in documents:
-        for term, data in _numbered(db, doc_id, rows)[1]:
-            merged.setdefault(term, bytearray()).extend(data)
-    live = _live(db)
-    db.executemany("INSERT INTO lexical_postings (term, seg, data) VALUES (?, 0, ?)",
-                   ((term, _merge([bytes(data)], live).tobytes()) for term, data in merged.items()))
+        last, segments = _numbered(db, doc_id, rows)
+        for term, data in segments:
+            merged.setdefault(term, []).append(data)
+    db.executemany("INSERT INTO lexical_postings (term, seg, data) VALUES (?, ?, ?)",
+                   ((term, last, b"".join(blobs)) for term, blobs in merged.items()))
+
+
+def mark_built(db: sqlite3.Connection) -> None:
+    """Searches use the posting lists from the commit of this on."""
     _bump(db, "epoch")
     db.execute("INSERT OR REPLACE INTO lexical_state (key, value) VALUES ('built', 1)")
 
@@ -156,16 +161,19 @@ def remove_document(db: sqlite3.Connection, doc_id: str) -> None:
 
 def compact(db: sqlite3.Connection, more_than: int) -> None:
     """Merges the segments of each term that has more than ``more_than`` into one, without removed documents'."""
+    merge_terms(db, [t for (t,) in db.execute("SELECT term FROM lexical_postings GROUP BY term HAVING count(*) > ?",
+                                              (more_than,)).fetchall()])
+    db.execute("INSERT OR REPLACE INTO lexical_state (key, value) VALUES ('pending', 0)")
+    _bump(db, "epoch")  # readers holding merged terms read them afresh
+
+
+def merge_terms(db: sqlite3.Connection, terms: list[str]) -> None:
     live = _live(db)
-    terms = [t for (t,) in db.execute("SELECT term FROM lexical_postings GROUP BY term HAVING count(*) > ?",
-                                      (more_than,)).fetchall()]
     for term in terms:
         merged = _merge([d for (d,) in db.execute("SELECT data FROM lexical_postings WHERE term = ?", (term,))], live)
         db.execute("DELETE FROM lexical_postings WHERE term = ?", (term,))
         if len(merged):
             db.execute("INSERT INTO lexical_postings (term, seg, data) VALUES (?, 0, ?)", (term, merged.tobytes()))
-    db.execute("INSERT OR REPLACE INTO lexical_state (key, value) VALUES ('pending', 0)")
-    _bump(db, "epoch")  # readers holding merged terms read them afresh
 
 
 def _live(db: sqlite3.Connection) -> np.ndarray:
@@ -263,9 +271,12 @@ class PostingsCache:
         self._live = np.zeros(1, dtype=bool)
         self._figures: tuple[int, int, dict[str, int]] = (0, 0, {})
 
-    def view(self, db: sqlite3.Connection) -> PostingsView:
-        """Inside the caller's read transaction, so that every figure comes from one snapshot."""
+    def view(self, db: sqlite3.Connection) -> PostingsView | None:
+        """Inside the caller's read transaction, so that every figure comes from one snapshot; None while the lists
+        of an index made before them are being built."""
         state = _state(db)
+        if not state.get("built"):
+            return None
         if state.get("epoch") != self._state.get("epoch") or self._held > _CACHED_POSTINGS:
             self._terms, self._held = {}, 0
         if state != self._state:

@@ -42,26 +42,21 @@ class LexicalIndex:
 
     # --- writing (inside the record store's transaction) ----------------------------------------------
     @staticmethod
-    def needs_migration(db: sqlite3.Connection) -> bool:
+    def needs_restemming(db: sqlite3.Connection) -> bool:
         sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'chunks_fts'").fetchone()[0]
-        return "porter" not in sql or not postings.is_built(db)
+        return "porter" not in sql
 
-    def migrate(self, db: sqlite3.Connection) -> None:
-        """An index made before stemming is re-tokenized from its own stored text; one made before the posting
-        lists gets them from its FTS5 rows (no re-ingest needed either way)."""
-        sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'chunks_fts'").fetchone()[0]
-        if "porter" not in sql:
-            db.execute("ALTER TABLE chunks_fts RENAME TO chunks_fts_unstemmed")
-            db.execute(LEXICAL_TABLE)
-            db.execute("INSERT INTO chunks_fts (rowid, id, doc_id, body, context) "
-                       "SELECT rowid, id, doc_id, body, context FROM chunks_fts_unstemmed")
-            db.execute("DROP TABLE chunks_fts_unstemmed")
-        if postings.is_built(db):
-            return
-        by_doc: dict[str, list[tuple[int, str, str]]] = {}
-        for row, doc_id, body, context in db.execute("SELECT rowid, doc_id, body, context FROM chunks_fts"):
-            by_doc.setdefault(doc_id, []).append((row, body, context))
-        postings.build(db, by_doc.items())
+    @staticmethod
+    def restem(db: sqlite3.Connection) -> None:
+        """An index made before stemming (2026-11-26) is re-tokenized from its own stored text, in one transaction
+        (FTS5 has no rename of a tokenizer); the posting lists then follow in batches (``lexical_build``)."""
+        if "porter" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'chunks_fts'").fetchone()[0]:
+            return  # another process did it meanwhile
+        db.execute("ALTER TABLE chunks_fts RENAME TO chunks_fts_unstemmed")
+        db.execute(LEXICAL_TABLE)
+        db.execute("INSERT INTO chunks_fts (rowid, id, doc_id, body, context) "
+                   "SELECT rowid, id, doc_id, body, context FROM chunks_fts_unstemmed")
+        db.execute("DROP TABLE chunks_fts_unstemmed")
 
     def add(self, db: sqlite3.Connection, rows: list[tuple[str, str, str, str]]) -> None:
         """One document's (chunk id, doc id, body, context) rows, after ``remove`` of its old ones."""
@@ -95,12 +90,15 @@ class LexicalIndex:
                 return self._fts_search(words, k, doc_ids)
             self._db.execute("BEGIN")  # one snapshot: the figures, the posting lists and the ids agree
             try:
-                view = self._cache.view(self._db)
-                ranked = self._postings_search(view, words, terms, k, None if doc_ids is None else set(doc_ids))
-                ids = dict(self._db.execute(f"SELECT rowid, id FROM chunks_fts WHERE rowid IN "
-                                            f"({','.join('?' * len(ranked))})", [r for r, _ in ranked]))
+                view = self._cache.view(self._db)  # None until the posting lists are built (``lexical_build``)
+                if view is not None:
+                    ranked = self._postings_search(view, words, terms, k, None if doc_ids is None else set(doc_ids))
+                    ids = dict(self._db.execute(f"SELECT rowid, id FROM chunks_fts WHERE rowid IN "
+                                                f"({','.join('?' * len(ranked))})", [r for r, _ in ranked]))
             finally:
                 self._db.execute("COMMIT")
+            if view is None:
+                return self._fts_search(words, k, doc_ids)
         return [(ids[r], s) for r, s in ranked]
 
     def _postings_search(self, view: PostingsView, words: list[str], terms: dict[str, str], k: int,

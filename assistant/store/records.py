@@ -10,10 +10,14 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from assistant.errors import StoreLockedError
 from assistant.models import Chunk, DocumentMeta, Page
+from assistant.store.lexical_build import build_postings
 from assistant.store.lexical_search import SCHEMA as LEXICAL_SCHEMA
 from assistant.store.lexical_search import LexicalIndex
 from assistant.store.lexical_tokens import lexical_rows
+
+_BUSY_S = 30  # how long a statement waits for another connection's write lock
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -42,14 +46,24 @@ class RecordStore:
         self._commits = 0  # this connection's own commits, which PRAGMA data_version does not count
         self._parsed_metas: dict[str, tuple[str, str, DocumentMeta]] = {}
         self._documents: tuple[tuple[int, int], tuple[DocumentMeta, ...]] | None = None  # by generation()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=_BUSY_S, isolation_level=None)
         self.lexical = LexicalIndex(self._db, self._lock, bm25_max_matches, self.generation, self.total_chunks)
-        if self.lexical.needs_migration(self._db):
-            with self._transaction() as db:
-                self.lexical.migrate(db)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+            if self.lexical.needs_restemming(self._db):
+                with self._transaction() as db:
+                    self.lexical.restem(db)
+            build_postings(self._db, self._transaction)
+        except sqlite3.OperationalError as exc:
+            self._db.close()
+            if "locked" not in str(exc):
+                raise
+            raise StoreLockedError(
+                f"the record store {path} stayed locked by another process for {_BUSY_S:g} s",
+                hint="an index made by an earlier version is upgraded once, by the first process that opens it, "
+                     "and an ingest writes one document at a time; wait for them and try again") from exc
 
     @property
     def bm25_max_matches(self) -> int:

@@ -56,10 +56,12 @@ def unavailable(where: str) -> Iterator[None]:
 
 
 class VectorStore:
-    """``reopen`` (embedded Chroma only) builds a new Chroma instance over the same files: the only way to see what
-    another process (a CLI ingest) wrote since this one loaded its vector segment; see ``open_client``."""
+    """``reopen`` finds the collection of this store's name again. Embedded, it builds a new Chroma instance over the
+    same files: the only way to see what another process (a CLI ingest) wrote since this one loaded its vector segment
+    (see ``open_client``). On a Chroma server, which is always current, it follows the name to another collection
+    when `assistant reindex-vectors` swapped one in (a handle holds its collection by id); None keeps the handle."""
 
-    def __init__(self, collection: Any, where: str, reopen: Callable[[], Any] | None = None) -> None:
+    def __init__(self, collection: Any, where: str, reopen: Callable[[], Any | None] | None = None) -> None:
         self._col = collection
         self.where = where
         self.name: str = collection.name
@@ -69,14 +71,17 @@ class VectorStore:
         self._vector_cache: dict[str, np.ndarray] = {}
 
     def reopen(self) -> None:
-        """Sees the files as they are now; a no-op on a Chroma server, which is always current."""
+        """Reads the collection that holds the name now."""
         if self._reopen is not None:
             with unavailable(self.where):
-                self._col = self._reopen()
+                col = self._reopen()
+            if col is not None:
+                self._col = col
 
     def _read(self, read: Callable[[Any], T]) -> T:
         """A read that fails is retried once on a reopened instance: an embedded instance that another process wrote
-        behind answers 'Error finding id' for the ids it has not loaded (chromadb 1.x), a fresh one reads them."""
+        behind answers 'Error finding id' for the ids it has not loaded (chromadb 1.x), a fresh one reads them; a
+        server answers 'does not exist' for a collection a rebuild replaced and deleted, the name leads to the new."""
         try:
             with unavailable(self.where):
                 return read(self._col)
@@ -199,7 +204,7 @@ def open_vector_store(settings: Settings, embedder: Embedder) -> VectorStore:
     metadata = {"embedder": embedder.id, "dim": embedder.dim}
     configuration = hnsw_configuration(settings)
 
-    def collection() -> tuple[Any, str]:
+    def collection() -> tuple[Any, Any, str]:
         client, where = open_client(settings)
         with unavailable(where):
             col = client.get_or_create_collection(name=name, embedding_function=None, metadata=metadata,
@@ -208,7 +213,21 @@ def open_vector_store(settings: Settings, embedder: Embedder) -> VectorStore:
             # collection gets the current setting too.
             if (col.configuration_json.get("hnsw") or {}).get("ef_search") != settings.hnsw_ef_search:
                 col.modify(configuration={"hnsw": {"ef_search": settings.hnsw_ef_search}})
-            return col, where
+            return client, col, where
 
-    col, where = collection()
-    return VectorStore(col, where, reopen=None if settings.chroma_url else lambda: collection()[0])
+    client, col, where = collection()
+    if not settings.chroma_url:
+        return VectorStore(col, where, reopen=lambda: collection()[1])
+    return VectorStore(col, where, reopen=lambda: _named(client, name))
+
+
+def _named(client: Any, name: str) -> Any | None:
+    """The server's collection of ``name``; None in the moment between a rebuild's two renames, when no collection
+    holds it (the handle in use, renamed aside, still answers by id). Never made here: a collection made in that
+    moment would be an empty one under the name."""
+    from chromadb.errors import NotFoundError
+
+    try:
+        return client.get_collection(name, embedding_function=None)
+    except NotFoundError:
+        return None
