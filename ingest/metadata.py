@@ -10,6 +10,7 @@ from assistant.access.principal import validate_access
 from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.models import DocumentMeta, Kind, Page
+from assistant.text.calendar import common_era
 from assistant.text.normalise import detect_language
 from ingest.catalog import catalog_path, entry_for, read_catalog
 
@@ -36,6 +37,7 @@ _MONTHS = {m: i for i, m in enumerate(
 _DAY_MONTH_YEAR_RE = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
 _MONTH_YEAR_RE = re.compile(r"([A-Za-z]+)\s+(\d{4})")
 _YEAR_RE = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+_NAME_YEAR_RE = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|25\d{2})(?!\d)")
 
 
 def _catalog_for(folder: Path, catalog_file: Path | None) -> dict[str, dict]:
@@ -119,11 +121,11 @@ def build_meta(
     except ValueError as exc:
         where = hints.get("access_line") or "'- Access:' line"
         raise UnreadableFileError(f"{path.name}: {where}: {exc}") from None
-    name_year = _YEAR_RE.findall(path.stem)
+    name_year = _NAME_YEAR_RE.findall(path.stem)  # 'plan-2567' is the Buddhist era's 2024
     guessed: dict[str, object] = {
         "title": hints.get("title") or _title_from_name(path),
         "kind": header.get("kind") or _kind_from(path.stem) or "other",
-        "date": header.get("date") or (name_year[-1] if name_year else hints.get("pdf_year")),
+        "date": header.get("date") or (str(common_era(int(name_year[-1]))) if name_year else hints.get("pdf_year")),
         "parties": header.get("parties") or [],
         "language": header.get("language") or detect_language("\n".join(p.text for p in pages[:50])),
         "access": header.get("access") or "public",

@@ -57,7 +57,8 @@ def relationship(units: list[Unit]) -> Read | None:
 # --- parties -----------------------------------------------------------------------------------------------------
 _BETWEEN = re.compile(r"\b(?:between|by and between)\s+(?:the\s+)?(?P<a>.+?)\s+(?:and|AND|&)\s+(?:the\s+|THE\s+)?(?P<b>.+)",
                       re.IGNORECASE | re.DOTALL)
-_THAI_BETWEEN = re.compile(r"ระหว่าง\s*(?P<a>.+?)\s*(?:กับ|และ)\s*(?P<b>.+)", re.DOTALL)
+# 'ระหว่างประเทศ' is one word, 'international' ('ความร่วมมือระหว่างประเทศ'), not 'between the country and ...'
+_THAI_BETWEEN = re.compile(r"ระหว่าง(?!ประเทศ)\s*(?P<a>.+?)\s*(?:กับ|และ)\s*(?P<b>.+)", re.DOTALL)
 _B_STOP = re.compile(
     r"\s+(?:and|to|will|shall|is|are|was|were|for|in order|on|with|do|does|hereby|which|who|that|has|have)\b"
     r"|\s*[.;:]\s|\s*[.;:]$|\n(?=[^\n]{45,})|\s+(?:In|The|This|That|On|Whereas|With|Both|We|It|Hereinafter)\s"

@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answer.context import expand, shape
-from assistant.answer.question import Intent, asked_years, focus_terms, focus_words, satisfies, typed_focus, years_of
+from assistant.answer.question import (
+    Intent,
+    asked_years,
+    editions_of,
+    focus_terms,
+    focus_words,
+    satisfies,
+    typed_focus,
+    values_of,
+    years_of,
+)
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder
 from assistant.models import Passage
@@ -31,13 +41,13 @@ SENTENCE_FEATURES = (
 )
 QUESTION_FEATURES = ("top", "second", "lexical_best", "missing", "unknown", "dense_top", "cue_unmet",
                      "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown", "after_sources",
-                     "typed_year")
+                     "typed_occasion")
 # How each question feature may move answerability: more support can only make an answer more likely, a missing word
 # or an unknown name less. The refusal classifier keeps these signs (``fitting``), so
 # a question unlike any it was fitted on cannot be let through by a weight the data happened to flip.
 SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unknown": -1, "dense_top": 1,
                  "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1,
-                 "focus_unknown": -1, "after_sources": -1, "typed_year": 1}
+                 "focus_unknown": -1, "after_sources": -1, "typed_occasion": 1}
 _PROSE_WORDS = 8  # an overview's point is a sentence, not a heading
 DENSE_CANDIDATES = 20  # sentences embedded per question (by first-stage score): ~1 ms each with USE on one core
 _CROSS_LINGUAL_MAX = 60
@@ -73,7 +83,7 @@ class Analysis:
         dense_top = max(known) if known else max((float(self.matrix[i, col["dense"]]) for i in own), default=0.0)
         best = sorted(own, key=lambda i: -probabilities[i])[:3]
         unmet = bool(self.intent.cues) and not any(
-            satisfies(c, self.sentences[i].text, self.intent.given) for i in best for c in self.intent.cues)
+            values_of(c, self.sentences[i].text, self.intent.given, loose=True) for i in best for c in self.intent.cues)
         focus_best = max((float(self.matrix[i, col["focus"]]) for i in best), default=0.0)
         same = [self.sentences[i].unit for i in own if not self.sentences[i].cross_lingual]
         found = (sum(1 for t in self.focus if any(has(u, t) for u in same)) / len(self.focus)
@@ -83,29 +93,33 @@ class Analysis:
                          float(bool(self.unknown_names)), dense_top, float(unmet), focus_best, found,
                          focus_dense, max((float(self.matrix[i, col["typed_focus"]]) for i in own), default=0.0),
                          min(1.0, len(self.unknown_focus) / len(self.focus)) if self.focus else 0.0,
-                         float(self.after_sources()), self._typed_year(own, probabilities)])
+                         float(self.after_sources()), self._typed_occasion(own, probabilities)])
 
-    def _typed_year(self, own: list[int], probabilities: np.ndarray) -> float:
-        """Does a sentence that states the asked kind of value also name the year asked ('the budget in 2022'
-        answered by '... budget for 2023 was ...' does not)? Its document's title and date count ('the 2022
-        report'). 1.0 when the question names no year."""
-        years = asked_years(self.question)
-        if not years:
+    def _typed_occasion(self, own: list[int], probabilities: np.ndarray) -> float:
+        """Does a sentence that states the asked kind of value also name the year or the edition asked ('the budget
+        in 2022' answered by '... budget for 2023 was ...' does not; nor is 'the Sixth Meeting' chaired by who
+        chaired the Fifth)? Its document's title, date and heading count ('the 2022 report'). 1.0 when the question
+        names neither."""
+        years, editions = asked_years(self.question), editions_of(self.question)
+        if not years and not editions:
             return 1.0
         col = SENTENCE_FEATURES.index("typed_focus")
         typed = [i for i in sorted(own, key=lambda i: -probabilities[i])[:5] if self.matrix[i, col] > 0]
-        named: set[int] = set()
+        named_years: set[int] = set()
+        named_editions: set[int] = set()
         for i in typed:
-            meta = self.passages[self.sentences[i].rank].meta
-            named |= years_of(self.sentences[i].text) | years_of(f"{meta.title} {(meta.date or '')[:4]}")
-        return len(years & named) / len(years)
+            passage = self.passages[self.sentences[i].rank]
+            around = f"{passage.meta.title} {(passage.meta.date or '')[:4]} {passage.chunk.heading or ''}"
+            named_years |= years_of(self.sentences[i].text) | years_of(around)
+            named_editions |= editions_of(self.sentences[i].text) | editions_of(around)
+        return (len(years & named_years) + len(editions & named_editions)) / (len(years) + len(editions))
 
     def after_sources(self) -> bool:
         """Does the question ask about a year after every retrieved document was written ('who won the 2022
         election' over a 1985 Act)? Such a document cannot report it. Years in the documents' titles do not count:
-        they name the document ('the 2023-2027 plan')."""
+        they name the document ('the 2023-2027 plan'). A document of unknown date may report any year."""
         dated = [p for p in self.passages[: self.retrieved] if p.meta.date]
-        if not dated:
+        if not dated or len(dated) < self.retrieved:
             return False
         named = set().union(*(years_of(p.meta.title) for p in dated))
         latest = max(int(p.meta.date[:4]) for p in dated)

@@ -202,10 +202,10 @@ def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerMo
     floors = {"support_floor": _FLOOR_MARGIN * float(top.min()) if len(top) else 0.0,
               "dense_floor": _FLOOR_MARGIN * float(dense.min()) if len(dense) else 0.0}
     unknown = rows[answerable, QUESTION_FEATURES.index("unknown")]
-    year_unmet = rows[answerable, QUESTION_FEATURES.index("typed_year")] == 0
+    occasion_unmet = rows[answerable, QUESTION_FEATURES.index("typed_occasion")] == 0
     model = AnswerModel(ranker=ranker, refusal=refusal, refusal_threshold=threshold, fitted_on=fitted_on or [],
                         unknown_refuses=not bool(unknown.any()), focus_unknown_refuses=_focus_floor(examples, rows),
-                        year_unmet_refuses=not bool(year_unmet.any()), **floors)
+                        occasion_unmet_refuses=not bool(occasion_unmet.any()), **floors)
     return model.model_copy(update={"selection": _search_selection(examples, model)})
 
 

@@ -62,9 +62,10 @@ class AnswerModel(BaseModel):
                                              "question none of whose focus words any visible document uses is "
                                              "refused, whatever else: set where no answerable gold question in that "
                                              "language was one (a Thai question about an English report can be).")
-    year_unmet_refuses: bool = Field(False, description="Refuse, whatever else, when the question asks about a year "
-                                     "that no sentence stating the asked kind of value (nor its document) names: "
-                                     "set when no answerable gold question was one.")
+    occasion_unmet_refuses: bool = Field(False, description="Refuse, whatever else, when the question asks about a "
+                                         "year or an edition ('the Sixth Meeting') that no sentence stating the asked "
+                                         "kind of value (nor its document) names: set when no answerable gold "
+                                         "question was one.")
     selection: Selection = Selection()
     fitted_on: list[str] = Field(default_factory=list, description="Gold files the weights were fitted on.")
 

@@ -57,7 +57,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"|daily|hourly|quarterly|biennially|biannually|fortnightly)\b|\bevery\s+(\w+\s+)?(years?|months?"
                    r"|quarters?|weeks?|fortnights?|days?|hours?|minutes?|terms?|semesters?)\b"
                    r"|\b(each|per)\s+(year|quarter|month|week|day|hour|term|semester)\b"
-                   r"|ปีละ|เดือนละ|สัปดาห์ละ|วันละ|ทุกปี|ทุกเดือน|ทุกวัน|ทุก\s*\S+\s*นาที",
+                   r"|(ปี|เดือน|สัปดาห์|วัน|ไตรมาส)ละ|ทุก\s*([\d๐-๙]+\s*)?\S{0,4}?\s*(ปี|เดือน|สัปดาห์|วัน|ไตรมาส|ชั่วโมง|นาที)",
                    re.IGNORECASE),
     ),
     "money": (
@@ -246,6 +246,23 @@ _ASKED_YEAR = re.compile(r"(?<![\d–-])(19\d\d|20\d\d|25\d\d)(?![\d–-])")  # 
 # 'by 2027', 'ภายใน 2570': a year a target is set for, which a document written before it can state
 _TARGET_BEFORE = re.compile(r"(\b(by|until|till|through|(targets?|goals?)(\s+(for|of|in))?)|ภายใน|เป้าหมาย|ถึง)\s*"
                             r"(ปี\s*|พ\.ศ\.\s*)?$", re.IGNORECASE)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+             "nineteenth", "twentieth")
+# An edition names which of a series: 'the Sixth Annual Meeting', 'the 35th ASEAN Summit', 'การประชุมครั้งที่ ๙'. Only
+# before a name: 'its first phase' counts nothing.
+_EDITION = re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|((?i:{'|'.join(_ORDINALS)})))\s+(?=[A-Z])|ครั้งที่\s*(\d{{1,3}})\b")
+
+
+def editions_of(text: str) -> set[int]:
+    """Which of a series a text names, as numbers ('Fifth Annual Meeting' is 5)."""
+    out = set()
+    for m in _EDITION.finditer(thai_digits_to_arabic(text)):
+        digits = m.group(1) or m.group(3)
+        out.add(int(digits) if digits else _ORDINALS.index(m.group(2).lower()) + 1)
+    return out
 
 
 def years_of(text: str) -> set[int]:

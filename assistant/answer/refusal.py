@@ -37,6 +37,6 @@ def judge(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Verdict:
                    or (model.unknown_refuses and row[QUESTION_FEATURES.index("unknown")] > 0)
                    or (analysis.intent.language in model.focus_unknown_refuses
                        and row[QUESTION_FEATURES.index("focus_unknown")] >= 1.0)
-                   or (model.year_unmet_refuses and row[QUESTION_FEATURES.index("typed_year")] == 0))
+                   or (model.occasion_unmet_refuses and row[QUESTION_FEATURES.index("typed_occasion")] == 0))
     return Verdict(answerable=p, refused=p < model.refusal_threshold or unsupported,
                    features={name: round(float(v), 4) for name, v in zip(QUESTION_FEATURES, row, strict=True)})

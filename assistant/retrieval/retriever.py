@@ -27,6 +27,9 @@ from assistant.retrieval.topk_cover import cover, heading_terms, missing, named_
 RetrievalMode = Literal["bm25", "dense", "hybrid"]
 
 
+_RELATED_MIN = 5  # letters of a stem that begins a longer word of the same root ('chair', 'chairmanship'), not 'sign'
+
+
 def fuse(rankings: list[tuple[list[str], float]], rrf_k: int) -> dict[str, float]:
     """Weighted reciprocal rank fusion: ranks, not raw scores, so BM25 and cosine need no common scale."""
     fused: dict[str, float] = {}
@@ -108,8 +111,9 @@ class Retriever:
 
     def unknown_words(self, words: list[str], allowed_access: Callable[[str], bool] | None = None,
                       documents: list[DocumentMeta] | None = None) -> list[str]:
-        """The words that no visible document contains, in any form the index stems to or spelled out ('กทม'
-        is written 'กรุงเทพมหานคร' in the law)."""
+        """The words that no visible document contains, in any form the index stems to, spelled out ('กทม'
+        is written 'กรุงเทพมหานคร' in the law) or begun by its stem ('chaired' in 'chairmanship', as the answer
+        engine's matching has it)."""
         from assistant.retrieval.support import spelled_out, stem
 
         if not words:
@@ -119,7 +123,9 @@ class Retriever:
         for word in words:
             stemmed = stem(word.lower())
             forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed)])
-            if not any(self.records.mentions(form, doc_ids) for form in forms):
+            if not any(self.records.mentions(form, doc_ids) for form in forms) and not (
+                    len(stemmed) >= _RELATED_MIN and stemmed.isascii() and self.records.mentions(stemmed, doc_ids,
+                                                                                              prefix=True)):
                 unknown.append(word)
         return unknown
 

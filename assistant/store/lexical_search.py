@@ -122,11 +122,13 @@ class LexicalIndex:
         stem = postings.stems(self._db, [p[0] for p in split.values()])
         return {w: stem[p[0]] for w, p in split.items()}
 
-    def mentions(self, query: str, doc_ids: list[str] | None = None) -> bool:
-        """Whether any chunk matches a token of ``query``: ``search`` without ranking every match first."""
+    def mentions(self, query: str, doc_ids: list[str] | None = None, prefix: bool = False) -> bool:
+        """Whether any chunk matches a token of ``query`` (``prefix``: a word that begins with it, 'chair' in
+        'chairmanship'): ``search`` without ranking every match first."""
         words = tokens(query)
-        return bool(words) and doc_ids != [] and bool(self._matching("SELECT 1", fts_query(words), doc_ids,
-                                                                      " LIMIT 1", []))
+        expression = " OR ".join(f"{phrase}*" for phrase in fts_query(words).split(" OR ")) if prefix and words \
+            else fts_query(words)
+        return bool(words) and doc_ids != [] and bool(self._matching("SELECT 1", expression, doc_ids, " LIMIT 1", []))
 
     # --- FTS5's own ranking, for queries holding a phrase of several terms --------------------------------
     def _fts_search(self, words: list[str], k: int, doc_ids: list[str] | None) -> Hits:

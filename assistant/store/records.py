@@ -263,9 +263,10 @@ class RecordStore:
         """BM25 over normalised tokens, best first, higher is better: see ``LexicalIndex.search``."""
         return self.lexical.search(query, k, doc_ids)
 
-    def mentions(self, query: str, doc_ids: list[str] | None = None) -> bool:
-        """Whether any chunk matches a token of ``query``: ``lexical_search`` without ranking every match first."""
-        return self.lexical.mentions(query, doc_ids)
+    def mentions(self, query: str, doc_ids: list[str] | None = None, prefix: bool = False) -> bool:
+        """Whether any chunk matches a token of ``query`` (or, ``prefix``, begins with one): ``lexical_search``
+        without ranking every match first."""
+        return self.lexical.mentions(query, doc_ids, prefix)
 
     def page_text(self, doc_id: str, page: int) -> str | None:
         rows = self._rows("SELECT text FROM pages WHERE doc_id = ? AND number = ?", (doc_id, page))

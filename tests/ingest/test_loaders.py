@@ -76,6 +76,12 @@ def test_thai_act_metadata_from_the_file_itself(tmp_path: Path, settings: Settin
     assert doc.meta.pages == 38 and len(doc.pages) == 38
 
 
+def test_a_buddhist_era_year_in_a_file_name_dates_the_document(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "action-plan-2567.txt"
+    path.write_text("แผนปฏิบัติการประจำปี สำนักการต่างประเทศได้รับงบประมาณ 12 ล้านบาท", encoding="utf-8")
+    assert load_document(path, tmp_path, settings).meta.date == "2024"
+
+
 def test_thai_file_name_with_spaces_loads(corpus_dir: Path, settings: Settings, tmp_path: Path) -> None:
     target = tmp_path / "บันทึก ความเข้าใจ กรุงเทพ 2002.md"
     shutil.copy(corpus_dir / MOU, target)

@@ -169,3 +169,10 @@ def test_a_text_file_titled_as_an_agreement_is_one_even_when_not_filed_as_one() 
                                                                   ("Tomas Elvey", "Governor of Benmore")]
     note = DocumentMeta(doc_id="note.md", source="note.md", title="Minutes of the coordination meeting", kind="other")
     assert extract(note, [MEETING_NOTE], [], paged=False) == []  # a text file that is no agreement has no record
+
+
+def test_thai_international_is_one_word_not_between_two_parties() -> None:
+    plan = ("สำนักการต่างประเทศแบ่งออกเป็น 3 ส่วน ได้แก่ ส่วนพิธีการ ส่วนความร่วมมือระหว่างประเทศ และส่วนแปลและล่าม\n\n"
+            "เมืองล่าสุดลงนามบันทึกความเข้าใจเมื่อวันที่ 3 กุมภาพันธ์ 2566")
+    meta = DocumentMeta(doc_id="plan.txt", source="plan.txt", title="Action plan", kind="other")
+    assert extract(meta, [plan], [], paged=False) == []  # 'ความร่วมมือระหว่างประเทศ': 'international cooperation'

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answer.question import (
     cues_of,
+    editions_of,
     focus_terms,
     focus_words,
     intent_of,
@@ -125,7 +126,8 @@ def test_how_often_wants_a_frequency() -> None:
                      "The council meets annually in the town hall.", "คณะกรรมการประชุมปีละสองครั้ง",
                      "The ferry leaves the pier every forty minutes from dawn."):
         assert satisfies("frequency", sentence), sentence
-    for sentence in ("The two cities exchange traffic data every quarter.", "Reports are filed each quarter."):
+    for sentence in ("The two cities exchange traffic data every quarter.", "Reports are filed each quarter.",
+                     "ผู้อำนวยการรายงานต่อนายกเทศมนตรีทุกไตรมาส", "รถออกทุก 15 นาที", "คณะกรรมการประชุมทุกสองปี"):
         assert satisfies("frequency", sentence), sentence
     assert not satisfies("frequency", "The council met in 2019 in the town hall.")  # a date is no frequency
     assert not satisfies("frequency", "The agreement remains in force for a year.")  # a term is no frequency
@@ -184,3 +186,11 @@ def test_a_signing_formula_says_when_a_document_was_signed() -> None:
     formula = "Done at Arlow on 14 May 2019, in two originals in the English language."
     assert typed_focus(formula, intent.cues, focus_terms(question), intent.given) == 1.0
     assert typed_focus(formula, intent.cues, focus_terms("When was the bridge opened?"), intent.given) == 0.0
+
+
+def test_an_edition_is_the_ordinal_before_a_name() -> None:
+    assert editions_of("Who chaired the Sixth Annual Meeting?") == {6}
+    assert editions_of("the 35th ASEAN Summit and the 2nd ASCN Annual Meeting") == {35, 2}
+    assert editions_of("การประชุมครั้งที่ ๙") == {9}
+    assert editions_of("When was its first phase launched?") == set()  # no name follows: not an edition
+    assert editions_of("in the second half of 2024") == set()

@@ -17,9 +17,19 @@ The department's budget for 2023 was 3.2 million crowns, of which 40% went to th
 """
 
 
+_STATEMENT = """CHAIRMAN'S STATEMENT OF THE FIFTH ANNUAL MEETING OF THE LAKESIDE CITIES NETWORK
+
+1. The Fifth Annual Meeting of the Lakeside Cities Network was held in Orvik on 12-13 June 2023 under the
+chairmanship of Mayor Ilse Brandvold of Orvik.
+
+2. The Meeting agreed that the Sixth Annual Meeting will be held in Pellin in the second half of 2024.
+"""
+
+
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
-    return made_up_service(tmp_path_factory, "refusal-floors", {"corvin-report-2023.md": _REPORT})
+    return made_up_service(tmp_path_factory, "refusal-floors", {"corvin-report-2023.md": _REPORT,
+                                                               "lakeside-statement-2023.txt": _STATEMENT})
 
 
 def test_the_shipped_model_refuses_english_questions_whose_focus_no_document_uses() -> None:
@@ -35,8 +45,22 @@ def test_a_question_about_what_no_document_mentions_is_refused(service: Assistan
 
 
 def test_a_value_stated_for_another_year_does_not_answer_the_year_asked(service: AssistantService) -> None:
-    assert shipped_model().year_unmet_refuses  # no answerable gold question was one
+    assert shipped_model().occasion_unmet_refuses  # no answerable gold question was one
     answer = service.ask("What was the department's budget in 2022?", mode="extractive")
     assert not answer.found, answer.answer  # the report gives 2023's budget; 2022 only for the delegations
     answer = service.ask("What was the department's budget in 2023?", mode="extractive")
     assert answer.found and "3.2 million" in answer.answer, answer.answer
+
+
+def test_a_question_about_another_edition_is_refused(service: AssistantService) -> None:
+    assert shipped_model().occasion_unmet_refuses
+    answer = service.ask("Who chaired the Sixth Annual Meeting of the Lakeside Cities Network?", mode="extractive")
+    assert not answer.found, answer.answer  # the statement names who chaired the Fifth, and where the Sixth meets
+    answer = service.ask("Who chaired the Fifth Annual Meeting of the Lakeside Cities Network?", mode="extractive")
+    assert answer.found and "Brandvold" in answer.answer, answer.answer
+
+
+def test_a_word_is_known_when_a_document_uses_a_longer_word_of_its_stem(service: AssistantService) -> None:
+    # 'chaired' is nowhere, 'chairmanship' is: the focus is known, as the answer engine's matching has it
+    assert service.retriever.unknown_words(["chaired", "zyqvorthed"]) == ["zyqvorthed"]
+    assert service.retriever.unknown_words(["sign"]) == ["sign"]  # too short a stem to stand for a longer word
