@@ -170,7 +170,7 @@ class Intent:
     listing: bool
     overview: bool
     items: int | None
-    parts: int = 1  # 'Who signed it, when, and when did it take effect?' asks three things
+    parts: int = 1  # 'Who signed it, when, and when did it take effect?' asks three things; 'in 2022 and 2024', two
     given: frozenset[str] = frozenset()  # the question's own words: a value spelled with these only is no answer
 
     @property
@@ -185,7 +185,8 @@ def intent_of(question: str) -> Intent:
 
     return Intent(language=detect_language(question), cues=tuple(cues_of(question)),
                   listing=is_list_question(question), overview=asks_overview(question),
-                  items=expected_items(question), parts=max(1, len(_asking_words(question))),
+                  items=expected_items(question), parts=max(1, len(_asking_words(question)),
+                                                            len(asked_years(question))),
                   given=question_words(question))
 
 

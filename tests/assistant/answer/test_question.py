@@ -194,3 +194,8 @@ def test_an_edition_is_the_ordinal_before_a_name() -> None:
     assert editions_of("การประชุมครั้งที่ ๙") == {9}
     assert editions_of("When was its first phase launched?") == set()  # no name follows: not an edition
     assert editions_of("in the second half of 2024") == set()
+
+
+def test_a_question_spanning_two_years_asks_two_things() -> None:
+    assert intent_of("How did the bus fleet change between the 2022 and 2024 reports?").parts == 2
+    assert intent_of("What did the 2024 report say about the bus fleet?").parts == 1

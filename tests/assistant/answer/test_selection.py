@@ -46,3 +46,28 @@ def test_a_lower_scored_sentence_answers_the_part_nothing_chosen_speaks_to(servi
 def test_a_question_in_one_part_keeps_only_sentences_near_the_best(service: AssistantService) -> None:
     chosen = _chosen(service, "How often does the harbour board of Tarrow meet?", _SCORES)
     assert chosen == [_MEETS], chosen
+
+
+_REPORT = """# Riverside Towns Network Progress Report {year}
+
+## Kessen
+
+{kessen}
+
+## Morava
+
+Morava launched a flood warning app with river cameras at ten bridges.
+"""
+
+
+def test_a_question_spanning_two_years_gets_each_years_value(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Between the 2022 and 2024 reports' asks two things, as 'and when' does: one sentence from each report."""
+    service = made_up_service(tmp_path_factory, "two-years", {
+        "towns-report-2022.md": _REPORT.format(year=2022, kessen="Kessen operates 45 electric buses on 6 routes, "
+                                               "carrying about 18,000 passengers a day."),
+        "towns-report-2024.md": _REPORT.format(year=2024, kessen="Kessen has expanded its electric fleet to 80 buses "
+                                               "on 11 routes, and opened a smart parking system."),
+    })
+    answer = service.ask("How did Kessen's electric bus fleet change between the 2022 and 2024 reports?",
+                         mode="extractive")
+    assert answer.found and "45 electric buses" in answer.answer and "80 buses" in answer.answer, answer.answer
