@@ -83,7 +83,7 @@ def _fit_linear(x: np.ndarray, y: np.ndarray, names: Sequence[str], c: float,
 def fit_refusal(rows: np.ndarray, answerable: np.ndarray) -> Linear:
     """Logistic regression whose weights keep the signs support implies (``SUPPORT_SIGNS``): a feature whose fitted
     weight comes out the other way is dropped (weight 0) and the rest refitted, until every sign agrees."""
-    keep = list(range(len(QUESTION_FEATURES)))
+    keep = [k for k, name in enumerate(QUESTION_FEATURES) if SUPPORT_SIGNS[name]]  # sign 0: a floor's input only
     while True:
         model = _fit_linear(rows[:, keep], answerable.astype(float), [QUESTION_FEATURES[i] for i in keep], _REFUSAL_C)
         wrong = [k for k, w in zip(keep, model.coef, strict=True) if w * SUPPORT_SIGNS[QUESTION_FEATURES[k]] < 0]
@@ -203,9 +203,11 @@ def fit(examples: list[Example], fitted_on: list[str] | None = None) -> AnswerMo
               "dense_floor": _FLOOR_MARGIN * float(dense.min()) if len(dense) else 0.0}
     unknown = rows[answerable, QUESTION_FEATURES.index("unknown")]
     occasion_unmet = rows[answerable, QUESTION_FEATURES.index("typed_occasion")] == 0
+    subject_unmet = rows[answerable, QUESTION_FEATURES.index("subject_typed")] == 0
     model = AnswerModel(ranker=ranker, refusal=refusal, refusal_threshold=threshold, fitted_on=fitted_on or [],
                         unknown_refuses=not bool(unknown.any()), focus_unknown_refuses=_focus_floor(examples, rows),
-                        occasion_unmet_refuses=not bool(occasion_unmet.any()), **floors)
+                        occasion_unmet_refuses=not bool(occasion_unmet.any()),
+                        subject_unmet_refuses=not bool(subject_unmet.any()), **floors)
     return model.model_copy(update={"selection": _search_selection(examples, model)})
 
 

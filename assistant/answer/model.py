@@ -66,6 +66,9 @@ class AnswerModel(BaseModel):
                                          "year or an edition ('the Sixth Meeting') that no sentence stating the asked "
                                          "kind of value (nor its document) names: set when no answerable gold "
                                          "question was one.")
+    subject_unmet_refuses: bool = Field(False, description="Refuse, whatever else, when no sentence stating the "
+                                        "asked value has any word of what the question is about near it (the users "
+                                        "of another town's app): set when no answerable gold question was one.")
     selection: Selection = Selection()
     fitted_on: list[str] = Field(default_factory=list, description="Gold files the weights were fitted on.")
 

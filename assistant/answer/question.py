@@ -207,6 +207,15 @@ def _asking_words(question: str) -> list[str]:
     return english + [t for t in tokenize(question) if t in _WH_TH]
 
 
+@lru_cache(maxsize=1)
+def asking_terms() -> frozenset[str]:
+    """The asking words and their helpers ('how', 'often', 'long', 'many'), stemmed as matching has them: they ask,
+    they name nothing the question is about."""
+    from assistant.retrieval.support import stem
+
+    return frozenset(stem(w) for w in _WH_EN | _AUXILIARIES)
+
+
 def focus_terms(question: str) -> list[str]:
     """``focus_words``, spelled as matching compares them (stemmed)."""
     from assistant.retrieval.support import stem

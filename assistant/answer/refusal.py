@@ -6,7 +6,8 @@ is answerable; below the model's cross-validated operating point the answer is a
 Floors fitted on the gold questions refuse whatever the classifier says: no sentence or passage as weak as any
 answerable question's best, a name no visible document mentions when no answerable question had one, or (in a
 language where no answerable question was one) a question none of whose focus words any visible document uses, or
-one about a year that no sentence stating the asked value names ('the budget in 2022' over '... for 2023 was ...').
+one about a year that no sentence stating the asked value names ('the budget in 2022' over '... for 2023 was ...'),
+or one whose every sentence stating the asked value is about something else ('Tellin's app' over another town's).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def judge(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Verdict:
                    or (model.unknown_refuses and row[QUESTION_FEATURES.index("unknown")] > 0)
                    or (analysis.intent.language in model.focus_unknown_refuses
                        and row[QUESTION_FEATURES.index("focus_unknown")] >= 1.0)
-                   or (model.occasion_unmet_refuses and row[QUESTION_FEATURES.index("typed_occasion")] == 0))
+                   or (model.occasion_unmet_refuses and row[QUESTION_FEATURES.index("typed_occasion")] == 0)
+                   or (model.subject_unmet_refuses and row[QUESTION_FEATURES.index("subject_typed")] == 0))
     return Verdict(answerable=p, refused=p < model.refusal_threshold or unsupported,
                    features={name: round(float(v), 4) for name, v in zip(QUESTION_FEATURES, row, strict=True)})

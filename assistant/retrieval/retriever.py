@@ -245,7 +245,10 @@ class Retriever:
         fused: dict[str, float] = {}
         for chunk_id, chunk in {c.id: c for c in chunks}.items():
             sem = max(0.0, (cosines.get(chunk_id, floor) - floor) / span)
-            lex = (max(0.0, lexical.get(chunk_id, 0.0) - low_lex) / (top_lex - low_lex)) if top_lex > low_lex else 0.0
+            if top_lex > low_lex:
+                lex = max(0.0, lexical.get(chunk_id, 0.0) - low_lex) / (top_lex - low_lex)
+            else:  # one BM25 hit (or several of one score): each is BM25's best, not its weakest
+                lex = float(chunk_id in lexical)
             meta = metas.get(chunk.doc_id)
             if chunk_id not in lexical and meta is not None and meta.language != language:
                 lex = sem

@@ -64,3 +64,36 @@ def test_a_word_is_known_when_a_document_uses_a_longer_word_of_its_stem(service:
     # 'chaired' is nowhere, 'chairmanship' is: the focus is known, as the answer engine's matching has it
     assert service.retriever.unknown_words(["chaired", "zyqvorthed"]) == ["zyqvorthed"]
     assert service.retriever.unknown_words(["sign"]) == ["sign"]  # too short a stem to stand for a longer word
+
+
+_TOWNS = """# Riverside Towns Progress Report 2024
+
+## Kessen
+
+Kessen has expanded its electric fleet to 80 buses on 11 routes.
+
+## Morava
+
+Morava launched a flood warning app in 2022. The app now has 31,000 users, and river cameras watch 10 bridges.
+
+## Tellin
+
+Tellin completed its digital land registry in April 2024 with support from a development bank.
+"""
+
+
+@pytest.fixture(scope="module")
+def towns(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
+    return made_up_service(tmp_path_factory, "subject-floor", {"towns-report-2024.md": _TOWNS})
+
+
+def test_a_value_stated_about_something_else_does_not_answer(towns: AssistantService) -> None:
+    assert shipped_model().subject_unmet_refuses  # no answerable gold question was one
+    answer = towns.ask("How many users did Tellin's app have?", mode="extractive")
+    assert not answer.found, answer.answer  # the users are Morava's app's; Tellin's section says nothing of an app
+    answer = towns.ask("How many electric buses does Morava operate?", mode="extractive")
+    assert not answer.found, answer.answer
+    answer = towns.ask("How many users does Morava's flood warning app have?", mode="extractive")
+    assert answer.found and "31,000" in answer.answer, answer.answer
+    answer = towns.ask("How many buses does Kessen's electric fleet have?", mode="extractive")
+    assert answer.found and "80 buses" in answer.answer, answer.answer

@@ -123,3 +123,24 @@ def test_an_abbreviation_the_documents_spell_out_is_a_known_word(service: Assist
     # 'ผู้ว่าฯ' is how a question shortens 'ผู้ว่าราชการ' (governor); no document writes the short form
     assert not service.records.mentions("ผู้ว่าฯ")
     assert service.retriever.unknown_words(["ผู้ว่าฯ", "zyqvorth"]) == ["zyqvorth"]
+
+
+def test_the_only_passage_bm25_finds_is_its_best_not_its_worst(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A Thai question whose words only a Thai plan holds: BM25 finds one passage, and it must rank as BM25's best
+    (min-max scaling over one hit once gave it 0, below every English passage the embedding liked)."""
+    from tests.conftest import made_up_service
+
+    english = ["The Department of External Relations handled 48 foreign delegations in its two divisions.",
+               "The foreign affairs office's staff of 20 work in a protocol unit and a cooperation unit.",
+               "The international relations section was split into three teams after the reform.",
+               "Its department of foreign affairs has a protocol division, a partnerships division and interpreters."]
+    service = made_up_service(tmp_path_factory, "one-hit", {
+        "plan-th.txt": "สำนักการต่างประเทศของเมืองนาครมีบุคลากรทั้งหมด 35 คน แบ่งออกเป็น 3 ส่วน ได้แก่ ส่วนพิธีการ "
+                       "ส่วนความร่วมมือระหว่างประเทศ และส่วนแปลและล่าม",
+        **{f"report-{n}.md": f"# Annual report {n}\n\n{text}\n" for n, text in enumerate(english)},
+    })
+    passages = service.search("สำนักการต่างประเทศแบ่งออกเป็นกี่ส่วน อะไรบ้าง", top_k=3)
+    plan = next(p for p in passages if p.meta.source == "plan-th.txt")
+    weakest_english = min(p.score for p in passages if p is not plan)
+    # its lexical share counts in full: it outscores the English passages the embedding ranks below it by far
+    assert plan.score > weakest_english + 0.3, [(p.meta.source, round(p.score, 3)) for p in passages]
