@@ -8,7 +8,6 @@ passage ranked. Weights come from data (``fitting``), never from a rule written 
 from __future__ import annotations
 
 import math
-import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,15 +17,10 @@ import numpy as np
 from assistant.answer.context import expand, shape
 from assistant.answer.question import (
     Intent,
-    asked_years,
-    asking_terms,
-    editions_of,
     focus_terms,
     focus_words,
     satisfies,
     typed_focus,
-    values_of,
-    years_of,
 )
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder
@@ -41,18 +35,6 @@ SENTENCE_FEATURES = (
     "overview_prose", "focus", "prev_lexical", "next_lexical", "lexical_x_cue", "focus_x_cue", "lexical_sq",
     "passage_share", "lexical_rel", "dense_rel", "focus_rel", "rare_rel", "focus_dense", "typed_focus", "wordlike",
 )
-QUESTION_FEATURES = ("top", "second", "lexical_best", "missing", "unknown", "dense_top", "cue_unmet",
-                     "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown", "after_sources",
-                     "typed_occasion", "subject_typed")
-# How each question feature may move answerability: more support can only make an answer more likely, a missing word
-# or an unknown name less. The refusal classifier keeps these signs (``fitting``), so
-# a question unlike any it was fitted on cannot be let through by a weight the data happened to flip. Sign 0: the
-# input of a floor only (the gold questions hold too few of its cases to weigh it).
-SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unknown": -1, "dense_top": 1,
-                 "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1,
-                 "focus_unknown": -1, "after_sources": -1, "typed_occasion": 1, "subject_typed": 0}
-_YEAR_TERM = re.compile(r"(19|20|25)\d\d")  # a year asked is judged by ``_typed_occasion``
-_SUBJECT_REACH = 3  # sentences before the value's that may name what it is about ('Rayong has ...', '...', 'It ...')
 _PROSE_WORDS = 8  # an overview's point is a sentence, not a heading
 DENSE_CANDIDATES = 20  # sentences embedded per question (by first-stage score): ~1 ms each with USE on one core
 _CROSS_LINGUAL_MAX = 60
@@ -73,100 +55,6 @@ class Analysis:
     heads: dict[int, Unit]  # per passage rank: its document's title, year and section heading
     unknown_names: list[str] = field(default_factory=list)
     unknown_focus: list[str] = field(default_factory=list)  # focus words no visible document uses at all
-
-    def question_row(self, probabilities: np.ndarray) -> np.ndarray:
-        """The refusal classifier's inputs, given the ranker's probability for each candidate."""
-        own = [i for i, s in enumerate(self.sentences) if s.rank < self.retrieved]
-        ranked = sorted((float(probabilities[i]) for i in own), reverse=True) or [0.0]
-        col = {name: n for n, name in enumerate(SENTENCE_FEATURES)}
-        lexical_best = max((float(self.matrix[i, col["lexical"]]) for i in own), default=0.0)
-        units = [self.sentences[i].unit for i in own]
-        total = sum(self.weights.values()) or 1.0
-        missing = sum(w for t, w in self.weights.items() if not any(has(u, t) for u in units)) / total
-        known = [p.dense_score for p in self.passages[: min(3, self.retrieved)] if p.dense_score is not None]
-        # passages retrieved without an embedding (BM25 only) are judged by their best sentence's similarity
-        dense_top = max(known) if known else max((float(self.matrix[i, col["dense"]]) for i in own), default=0.0)
-        best = sorted(own, key=lambda i: -probabilities[i])[:3]
-        unmet = bool(self.intent.cues) and not any(
-            values_of(c, self.sentences[i].text, self.intent.given, loose=True) for i in best for c in self.intent.cues)
-        focus_best = max((float(self.matrix[i, col["focus"]]) for i in best), default=0.0)
-        same = [self.sentences[i].unit for i in own if not self.sentences[i].cross_lingual]
-        found = (sum(1 for t in self.focus if any(has(u, t) for u in same)) / len(self.focus)
-                 if self.focus and same else 1.0)
-        focus_dense = max((float(self.matrix[i, col["focus_dense"]]) for i in own), default=0.0)
-        return np.array([ranked[0], ranked[1] if len(ranked) > 1 else 0.0, lexical_best, missing,
-                         float(bool(self.unknown_names)), dense_top, float(unmet), focus_best, found,
-                         focus_dense, max((float(self.matrix[i, col["typed_focus"]]) for i in own), default=0.0),
-                         min(1.0, len(self.unknown_focus) / len(self.focus)) if self.focus else 0.0,
-                         float(self.after_sources()), self._typed_occasion(own, probabilities),
-                         self._subject_typed(own, best)])
-
-    def _subject_typed(self, own: list[int], best: list[int]) -> float:
-        """How much of what the question is about (its words other than the focus: 'Tellin', 'the RCN Secretariat')
-        stands with a sentence that states the asked value ('users' and a number): in the sentence, the few before
-        it, its section heading or its document's title. A sentence with the value about another town, and one
-        about the town without the value, do not add up to an answer. The best such sentence's share."""
-        focus = set(self.focus)
-        subject = {t: w for t, w in self.weights.items()
-                   if t not in focus and t not in asking_terms() and not _YEAR_TERM.fullmatch(t)}
-        total = sum(subject.values())
-        col = SENTENCE_FEATURES.index("typed_focus" if self.intent.cues else "focus")
-        # words cannot tell across languages: only values stated in the question's language are judged, and not at
-        # all when one of the best sentences states it in the other
-        stating = [i for i in own if self.matrix[i, col] > 0 and not self.sentences[i].cross_lingual]
-        foreign = any(self.matrix[i, col] > 0 and self.sentences[i].cross_lingual for i in best)
-        if not focus or not total or not stating or foreign or self.intent.listing:
-            return 1.0  # a list's lead states it, and the items after it, however many, name what it is about
-        best = 0.0
-        for i in stating:
-            s = self.sentences[i]
-            around = [s.context or s.unit, self.heads[s.rank], *(p.unit for p in self._before(s, _SUBJECT_REACH))]
-            best = max(best, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
-        return best
-
-    def _before(self, sentence: Sentence, n: int) -> list[Sentence]:
-        """The ``n`` sentences before this one in reading order, into the chunk before when that one was read too."""
-        chunk = self.passages[sentence.rank].chunk
-        ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(self.passages)}
-        out: list[Sentence] = []
-        rank, position = sentence.rank, sentence.position
-        while len(out) < n and rank is not None:
-            earlier = sorted((x for x in self.sentences if x.rank == rank and x.position < position),
-                             key=lambda x: -x.position)
-            out += earlier[: n - len(out)]
-            chunk = self.passages[rank].chunk
-            rank, position = ranks.get((chunk.doc_id, chunk.ordinal - 1)), 1 << 30
-        return out
-
-    def _typed_occasion(self, own: list[int], probabilities: np.ndarray) -> float:
-        """Does a sentence that states the asked kind of value also name the year or the edition asked ('the budget
-        in 2022' answered by '... budget for 2023 was ...' does not; nor is 'the Sixth Meeting' chaired by who
-        chaired the Fifth)? Its document's title, date and heading count ('the 2022 report'). 1.0 when the question
-        names neither."""
-        years, editions = asked_years(self.question), editions_of(self.question)
-        if not years and not editions:
-            return 1.0
-        col = SENTENCE_FEATURES.index("typed_focus")
-        typed = [i for i in sorted(own, key=lambda i: -probabilities[i])[:5] if self.matrix[i, col] > 0]
-        named_years: set[int] = set()
-        named_editions: set[int] = set()
-        for i in typed:
-            passage = self.passages[self.sentences[i].rank]
-            around = f"{passage.meta.title} {(passage.meta.date or '')[:4]} {passage.chunk.heading or ''}"
-            named_years |= years_of(self.sentences[i].text) | years_of(around)
-            named_editions |= editions_of(self.sentences[i].text) | editions_of(around)
-        return (len(years & named_years) + len(editions & named_editions)) / (len(years) + len(editions))
-
-    def after_sources(self) -> bool:
-        """Does the question ask about a year after every retrieved document was written ('who won the 2022
-        election' over a 1985 Act)? Such a document cannot report it. Years in the documents' titles do not count:
-        they name the document ('the 2023-2027 plan'). A document of unknown date may report any year."""
-        dated = [p for p in self.passages[: self.retrieved] if p.meta.date]
-        if not dated or len(dated) < self.retrieved:
-            return False
-        named = set().union(*(years_of(p.meta.title) for p in dated))
-        latest = max(int(p.meta.date[:4]) for p in dated)
-        return any(year > latest for year in asked_years(self.question) - named)
 
 
 _VECTORS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answer.answerability import QUESTION_FEATURES, SUPPORT_SIGNS, question_row
 from assistant.answer.extractive import decide_selection
-from assistant.answer.features import QUESTION_FEATURES, SENTENCE_FEATURES, SUPPORT_SIGNS, Analysis
+from assistant.answer.features import SENTENCE_FEATURES, Analysis
 from assistant.answer.model import AnswerModel, Linear, Selection
 from assistant.answer.shaping import compose
 from assistant.errors import InvalidRequestError
@@ -136,7 +137,7 @@ def out_of_fold_rows(examples: list[Example], k: int = FOLDS) -> np.ndarray:
         for n in held:
             a = examples[n].analysis
             probs = ranker.probability(a.matrix) if len(a.sentences) else np.zeros(0)
-            rows[n] = a.question_row(probs) if len(a.sentences) else 0.0
+            rows[n] = question_row(a, probs) if len(a.sentences) else 0.0
     return rows
 
 

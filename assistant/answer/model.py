@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant.answer.features import QUESTION_FEATURES, SENTENCE_FEATURES
+from assistant.answer.answerability import QUESTION_FEATURES
+from assistant.answer.features import SENTENCE_FEATURES
 from assistant.errors import InvalidRequestError
 
 MODEL_FILE = "model.json"

@@ -11,14 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.text.calendar import MONTHS_EN, MONTHS_TH, common_era
-from assistant.text.normalise import thai_digits_to_arabic
+from assistant.answer.occasions import asked_years
+from assistant.answer.units import OFFICE_TITLES
+from assistant.text.calendar import MONTHS_EN, MONTHS_TH
 
 MONTHS = "|".join([m.capitalize() for m in MONTHS_EN] + [m[:3].capitalize() for m in MONTHS_EN if len(m) > 3]
                   + ["Sept"])
-# a title next to a capitalised word: 'Mayor Livingstone', 'Neill Mayor', 'Pattanapanchai, Permanent Secretary'
-TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
-           r"|Permanent Secretary|Secretary|Ambassador|Officer")
 _TH_MONTHS = "|".join(MONTHS_TH)
 _CLOCK = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight"
 
@@ -26,8 +24,8 @@ _CLOCK = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "person": (
         re.compile(r"\b(who|whom|whose)\b|ใคร|ผู้ใด", re.IGNORECASE),
-        re.compile(rf"\b(Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\b\.?\s+[A-Z]|\b({TITLES})\s+[A-Z][a-z]+"
-                   rf"|\b[A-Z][a-z]+,?\s+({TITLES})\b|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)+[A-Z][a-z]+"
+        re.compile(rf"\b(Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\b\.?\s+[A-Z]|\b({OFFICE_TITLES})\s+[A-Z][a-z]+"
+                   rf"|\b[A-Z][a-z]+,?\s+({OFFICE_TITLES})\b|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)+[A-Z][a-z]+"
                    r"|นาย|นาง|ผู้ว่าราชการ|รัฐมนตรี|ปลัด"
                    # the party a clause binds, as its subject: 'Each City shall bear the costs'
                    r"|^(?:Each|Either|Both|All|The)\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*"
@@ -250,41 +248,6 @@ def focus_words(question: str) -> list[str]:
             before = [t for t in tokens[:n] if not t.isascii() and not is_stopword(t) and t not in _WH_TH]
             focus += before[-_FOCUS_TH:]
     return list(dict.fromkeys(focus))
-
-
-_ASKED_YEAR = re.compile(r"(?<![\d–-])(19\d\d|20\d\d|25\d\d)(?![\d–-])")  # not one end of a span ('2023-2027')
-# 'by 2027', 'ภายใน 2570': a year a target is set for, which a document written before it can state
-_TARGET_BEFORE = re.compile(r"(\b(by|until|till|through|(targets?|goals?)(\s+(for|of|in))?)|ภายใน|เป้าหมาย|ถึง)\s*"
-                            r"(ปี\s*|พ\.ศ\.\s*)?$", re.IGNORECASE)
-
-
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-             "nineteenth", "twentieth")
-# An edition names which of a series: 'the Sixth Annual Meeting', 'the 35th ASEAN Summit', 'การประชุมครั้งที่ ๙'. Only
-# before a name: 'its first phase' counts nothing.
-_EDITION = re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|((?i:{'|'.join(_ORDINALS)})))\s+(?=[A-Z])|ครั้งที่\s*(\d{{1,3}})\b")
-
-
-def editions_of(text: str) -> set[int]:
-    """Which of a series a text names, as numbers ('Fifth Annual Meeting' is 5)."""
-    out = set()
-    for m in _EDITION.finditer(thai_digits_to_arabic(text)):
-        digits = m.group(1) or m.group(3)
-        out.add(int(digits) if digits else _ORDINALS.index(m.group(2).lower()) + 1)
-    return out
-
-
-def years_of(text: str) -> set[int]:
-    """Single years a text names, Common Era, in either digits ('พ.ศ. ๒๕๖๕' is 2022)."""
-    return {common_era(int(y)) for y in _ASKED_YEAR.findall(thai_digits_to_arabic(text))}
-
-
-def asked_years(question: str) -> set[int]:
-    """The years a question asks about as a time something happened, not as a target it was set for."""
-    question = thai_digits_to_arabic(question)
-    return {common_era(int(m.group(1))) for m in _ASKED_YEAR.finditer(question)
-            if not _TARGET_BEFORE.search(question[: m.start()])}
 
 
 _NEAR_CHARS = 60  # 'attended by 300 delegates', 'วาระละสี่ปี': the value stands close to what it measures

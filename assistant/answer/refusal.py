@@ -15,7 +15,8 @@ from __future__ import annotations
 import numpy as np
 from pydantic import BaseModel
 
-from assistant.answer.features import QUESTION_FEATURES, Analysis
+from assistant.answer.answerability import QUESTION_FEATURES, question_row
+from assistant.answer.features import Analysis
 from assistant.answer.model import AnswerModel
 
 
@@ -30,7 +31,7 @@ class Verdict(BaseModel):
 def judge(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Verdict:
     if not analysis.sentences:
         return Verdict(answerable=0.0, refused=True, features={})
-    row = analysis.question_row(probs)
+    row = question_row(analysis, probs)
     p = float(model.refusal.probability(row)[0])
     # nothing retrieved reads like an answer, or is about the question at all (across languages words cannot tell)
     unsupported = (row[QUESTION_FEATURES.index("top")] < model.support_floor

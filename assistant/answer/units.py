@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.answer.question import TITLES
 from assistant.models import Chunk, Passage
 from assistant.retrieval.support import Unit, unit_of
 from assistant.text.calendar import MONTHS_EN
@@ -200,7 +199,10 @@ def _readable(text: str, first: bool, last: bool, language: str) -> bool:
     return letters >= 0.5 * len(text)
 
 
-_OFFICE_LINE = re.compile(rf"^(?:(?:First|Deputy|Vice|Lord|Executive|Acting)\s+)?(?:{TITLES})\b")
+# a title next to a capitalised word: 'Mayor Livingstone', 'Neill Mayor', 'Pattanapanchai, Permanent Secretary'
+OFFICE_TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
+           r"|Permanent Secretary|Secretary|Ambassador|Officer")
+_OFFICE_LINE = re.compile(rf"^(?:(?:First|Deputy|Vice|Lord|Executive|Acting)\s+)?(?:{OFFICE_TITLES})\b")
 _NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+$")
 
 

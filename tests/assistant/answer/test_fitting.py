@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.answer.features import QUESTION_FEATURES, SENTENCE_FEATURES, SUPPORT_SIGNS
+from assistant.answer.answerability import QUESTION_FEATURES, SUPPORT_SIGNS
+from assistant.answer.features import SENTENCE_FEATURES
 from assistant.answer.fitting import FOLDS, _folds, cross_validated_models, fit, fit_refusal
 from assistant.answer.model import load_model, shipped_model
 from assistant.config import Settings

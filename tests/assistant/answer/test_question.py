@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.occasions import editions_of
 from assistant.answer.question import (
     cues_of,
-    editions_of,
     focus_terms,
     focus_words,
     intent_of,

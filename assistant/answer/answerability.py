@@ -1,0 +1,134 @@
+"""What the refusal decision reads: one row of numbers per question, on how well the analysed passages support an
+answer at all (``refusal`` decides; ``fitting`` weighs the row).
+
+Each number holds for any document: how likely the best sentences are, how much of the question no sentence holds,
+whether a sentence states the asked kind of value next to the asked words, for the asked year or edition, about
+what the question is about.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.answer.features import SENTENCE_FEATURES
+from assistant.answer.occasions import asked_years, editions_of, years_of
+from assistant.answer.question import asking_terms, values_of
+from assistant.answer.units import Sentence
+from assistant.retrieval.support import has
+
+if TYPE_CHECKING:
+    from assistant.answer.features import Analysis
+
+# Order matters: it is the column order of the fitted refusal weights in model.json.
+QUESTION_FEATURES = ("top", "second", "lexical_best", "missing", "unknown", "dense_top", "cue_unmet",
+                     "focus_best", "focus_found", "focus_dense", "typed_best", "focus_unknown", "after_sources",
+                     "typed_occasion", "subject_typed")
+# How each question feature may move answerability: more support can only make an answer more likely, a missing word
+# or an unknown name less. The refusal classifier keeps these signs (``fitting``), so a question unlike any it was
+# fitted on cannot be let through by a weight the data happened to flip. Sign 0: the input of a floor only (the gold
+# questions hold too few of its cases to weigh it).
+SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unknown": -1, "dense_top": 1,
+                 "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1,
+                 "focus_unknown": -1, "after_sources": -1, "typed_occasion": 1, "subject_typed": 0}
+_YEAR_TERM = re.compile(r"(19|20|25)\d\d")  # a year asked is judged by ``_typed_occasion``
+_SUBJECT_REACH = 3  # sentences before the value's that may name what it is about ('Rayong has ...', '...', 'It ...')
+_COL = {name: n for n, name in enumerate(SENTENCE_FEATURES)}
+
+
+def question_row(a: Analysis, probabilities: np.ndarray) -> np.ndarray:
+    """The refusal classifier's inputs, in ``QUESTION_FEATURES`` order, given the ranker's probability for each
+    candidate."""
+    own = [i for i, s in enumerate(a.sentences) if s.rank < a.retrieved]
+    ranked = sorted((float(probabilities[i]) for i in own), reverse=True) or [0.0]
+    lexical_best = max((float(a.matrix[i, _COL["lexical"]]) for i in own), default=0.0)
+    units = [a.sentences[i].unit for i in own]
+    total = sum(a.weights.values()) or 1.0
+    missing = sum(w for t, w in a.weights.items() if not any(has(u, t) for u in units)) / total
+    known = [p.dense_score for p in a.passages[: min(3, a.retrieved)] if p.dense_score is not None]
+    # passages retrieved without an embedding (BM25 only) are judged by their best sentence's similarity
+    dense_top = max(known) if known else max((float(a.matrix[i, _COL["dense"]]) for i in own), default=0.0)
+    best = sorted(own, key=lambda i: -probabilities[i])[:3]
+    # 'who' is answered by a body or a country as often as by a person (the loose reading)
+    unmet = bool(a.intent.cues) and not any(
+        values_of(c, a.sentences[i].text, a.intent.given, loose=True) for i in best for c in a.intent.cues)
+    focus_best = max((float(a.matrix[i, _COL["focus"]]) for i in best), default=0.0)
+    same = [a.sentences[i].unit for i in own if not a.sentences[i].cross_lingual]
+    found = (sum(1 for t in a.focus if any(has(u, t) for u in same)) / len(a.focus)
+             if a.focus and same else 1.0)
+    focus_dense = max((float(a.matrix[i, _COL["focus_dense"]]) for i in own), default=0.0)
+    return np.array([ranked[0], ranked[1] if len(ranked) > 1 else 0.0, lexical_best, missing,
+                     float(bool(a.unknown_names)), dense_top, float(unmet), focus_best, found,
+                     focus_dense, max((float(a.matrix[i, _COL["typed_focus"]]) for i in own), default=0.0),
+                     min(1.0, len(a.unknown_focus) / len(a.focus)) if a.focus else 0.0,
+                     float(after_sources(a)), _typed_occasion(a, own, probabilities), _subject_typed(a, own, best)])
+
+
+def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
+    """How much of what the question is about (its words other than the focus: 'Tellin', 'the RCN Secretariat')
+    stands with a sentence that states the asked value ('users' and a number): in the sentence, the few before it,
+    its section heading or its document's title. A sentence with the value about another town, and one about the
+    town without the value, do not add up to an answer. The best such sentence's share."""
+    focus = set(a.focus)
+    subject = {t: w for t, w in a.weights.items()
+               if t not in focus and t not in asking_terms() and not _YEAR_TERM.fullmatch(t)}
+    total = sum(subject.values())
+    col = _COL["typed_focus" if a.intent.cues else "focus"]
+    # words cannot tell across languages: only values stated in the question's language are judged, and not at all
+    # when one of the best sentences states it in the other
+    stating = [i for i in own if a.matrix[i, col] > 0 and not a.sentences[i].cross_lingual]
+    foreign = any(a.matrix[i, col] > 0 and a.sentences[i].cross_lingual for i in best)
+    if not focus or not total or not stating or foreign or a.intent.listing:
+        return 1.0  # a list's lead states it, and the items after it, however many, name what it is about
+    share = 0.0
+    for i in stating:
+        s = a.sentences[i]
+        around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in _before(a, s, _SUBJECT_REACH))]
+        share = max(share, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
+    return share
+
+
+def _before(a: Analysis, sentence: Sentence, n: int) -> list[Sentence]:
+    """The ``n`` sentences before this one in reading order, into the chunk before when that one was read too."""
+    ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(a.passages)}
+    out: list[Sentence] = []
+    rank: int | None = sentence.rank
+    position = sentence.position
+    while len(out) < n and rank is not None:
+        earlier = sorted((x for x in a.sentences if x.rank == rank and x.position < position), key=lambda x: -x.position)
+        out += earlier[: n - len(out)]
+        chunk = a.passages[rank].chunk
+        rank, position = ranks.get((chunk.doc_id, chunk.ordinal - 1)), 1 << 30
+    return out
+
+
+def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> float:
+    """Does a sentence that states the asked kind of value also name the year or the edition asked ('the budget in
+    2022' answered by '... budget for 2023 was ...' does not; nor is 'the Sixth Meeting' chaired by who chaired the
+    Fifth)? Its document's title, date and heading count ('the 2022 report'). 1.0 when the question names neither."""
+    years, editions = asked_years(a.question), editions_of(a.question)
+    if not years and not editions:
+        return 1.0
+    typed = [i for i in sorted(own, key=lambda i: -probabilities[i])[:5] if a.matrix[i, _COL["typed_focus"]] > 0]
+    named_years: set[int] = set()
+    named_editions: set[int] = set()
+    for i in typed:
+        passage = a.passages[a.sentences[i].rank]
+        around = f"{passage.meta.title} {(passage.meta.date or '')[:4]} {passage.chunk.heading or ''}"
+        named_years |= years_of(a.sentences[i].text) | years_of(around)
+        named_editions |= editions_of(a.sentences[i].text) | editions_of(around)
+    return (len(years & named_years) + len(editions & named_editions)) / (len(years) + len(editions))
+
+
+def after_sources(a: Analysis) -> bool:
+    """Does the question ask about a year after every retrieved document was written ('who won the 2022 election'
+    over a 1985 Act)? Such a document cannot report it. Years in the documents' titles do not count: they name the
+    document ('the 2023-2027 plan'). A document of unknown date may report any year."""
+    dated = [p for p in a.passages[: a.retrieved] if p.meta.date]
+    if not dated or len(dated) < a.retrieved:
+        return False
+    named = set().union(*(years_of(p.meta.title) for p in dated))
+    latest = max(int(p.meta.date[:4]) for p in dated)
+    return any(year > latest for year in asked_years(a.question) - named)

@@ -1,0 +1,44 @@
+"""Which year or which edition a text names: 'in 2022', 'พ.ศ. ๒๕๖๕', 'the Sixth Annual Meeting', 'ครั้งที่ ๙'.
+
+A question about one year or one meeting of a series is not answered by a sentence about another; these read both
+the question and the candidate sentences (and their documents' titles and dates) the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.calendar import common_era
+from assistant.text.normalise import thai_digits_to_arabic
+
+_ASKED_YEAR = re.compile(r"(?<![\d–-])(19\d\d|20\d\d|25\d\d)(?![\d–-])")  # not one end of a span ('2023-2027')
+# 'by 2027', 'ภายใน 2570': a year a target is set for, which a document written before it can state
+_TARGET_BEFORE = re.compile(r"(\b(by|until|till|through|(targets?|goals?)(\s+(for|of|in))?)|ภายใน|เป้าหมาย|ถึง)\s*"
+                            r"(ปี\s*|พ\.ศ\.\s*)?$", re.IGNORECASE)
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+             "nineteenth", "twentieth")
+# An edition names which of a series: 'the Sixth Annual Meeting', 'the 35th ASEAN Summit', 'การประชุมครั้งที่ ๙'. Only
+# before a name: 'its first phase' counts nothing.
+_EDITION = re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|((?i:{'|'.join(_ORDINALS)})))\s+(?=[A-Z])|ครั้งที่\s*(\d{{1,3}})\b")
+
+
+def editions_of(text: str) -> set[int]:
+    """Which of a series a text names, as numbers ('Fifth Annual Meeting' is 5)."""
+    out = set()
+    for m in _EDITION.finditer(thai_digits_to_arabic(text)):
+        digits = m.group(1) or m.group(3)
+        out.add(int(digits) if digits else _ORDINALS.index(m.group(2).lower()) + 1)
+    return out
+
+
+def years_of(text: str) -> set[int]:
+    """Single years a text names, Common Era, in either digits ('พ.ศ. ๒๕๖๕' is 2022)."""
+    return {common_era(int(y)) for y in _ASKED_YEAR.findall(thai_digits_to_arabic(text))}
+
+
+def asked_years(question: str) -> set[int]:
+    """The years a question asks about as a time something happened, not as a target it was set for."""
+    question = thai_digits_to_arabic(question)
+    return {common_era(int(m.group(1))) for m in _ASKED_YEAR.finditer(question)
+            if not _TARGET_BEFORE.search(question[: m.start()])}
