@@ -201,7 +201,7 @@ def _readable(text: str, first: bool, last: bool, language: str) -> bool:
 
 # a title next to a capitalised word: 'Mayor Livingstone', 'Neill Mayor', 'Pattanapanchai, Permanent Secretary'
 OFFICE_TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
-           r"|Permanent Secretary|Secretary|Ambassador|Officer")
+                 r"|Permanent Secretary|Secretary|Ambassador|Officer")
 _OFFICE_LINE = re.compile(rf"^(?:(?:First|Deputy|Vice|Lord|Executive|Acting)\s+)?(?:{OFFICE_TITLES})\b")
 _NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+$")
 
