@@ -27,6 +27,7 @@ HEADING_PATTERNS: list[tuple[re.Pattern[str], int]] = [
     (_NUMBERED_PIPE, 1),  # '1| Introduction' (the M&E reports), at times glued to its first paragraph
     (re.compile(r"^[A-H]\.\s+[A-Z][a-z]+\s.{0,150}$"), 3),  # 'A. List of ... Projects' under 'Appendix'
 ]
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 _SECTION_LABEL_RE = re.compile(r"^(มาตรา\s*[๐-๙0-9]+(?:/[๐-๙0-9]+)?(?:\s*ทวิ|\s*ตรี)?)")
 _PROFILE_REPEATS = 3
 _NAME_LINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}$")
@@ -53,11 +54,15 @@ class _Section:
         return self.page_numbers[index] if self.page_numbers else None
 
 
-def heading_level(paragraph: str, profile_subtitles: frozenset[str] = frozenset()) -> int | None:
+def heading_level(paragraph: str, profile_subtitles: frozenset[str] = frozenset(), marked: bool = False) -> int | None:
+    """``marked``: the document marks its headings ('#' lines of Markdown, a Word file's heading styles), so a short
+    Title Case line is no heading: 'Mara Veltrin' over 'Mayor of Tavrin' is a signature."""
     first = paragraph.split("\n", 1)[0].strip()
     for pattern, level in HEADING_PATTERNS:
         if pattern.match(first):
             return level
+    if marked:
+        return None
     # an English heading: one short Title Case line standing alone, without a full stop
     if "\n" not in paragraph.strip() and _title_line(first):
         return 2
@@ -128,8 +133,9 @@ def split_sections(doc: Document) -> list[_Section]:
     sections: list[_Section] = [_Section(heading=None)]
     paragraphs = [(page.number, p.strip()) for page in doc.pages for p in page.text.split("\n\n") if p.strip()]
     profiles = profile_subtitles([p for _, p in paragraphs])
+    marked = any(_MARKDOWN_HEADING.match(p) for _, p in paragraphs)
     for number, paragraph in paragraphs:
-        level = heading_level(paragraph, profiles)
+        level = heading_level(paragraph, profiles, marked)
         if level is not None:
             stack = {k: v for k, v in stack.items() if k < level}
             stack[level] = _heading_text(paragraph, level)

@@ -101,3 +101,36 @@ def test_a_section_within_the_chunk_size_is_one_chunk_whatever_its_sentences(doc
             assert section.text[windows[0][0] : windows[0][1]].strip() == section.text.strip()
             checked += 1
     assert checked > 50
+
+
+def test_a_document_that_marks_its_headings_has_no_title_case_guesses(tmp_path: Path, settings: Settings) -> None:
+    """With '#' headings, 'Mara Veltrin' over 'Mayor of Tavrin' is a signature, not a section ('Mara Veltrin' once
+    headed the signature block, and a question about the declaration's fields ranked it first)."""
+    path = tmp_path / "declaration.md"
+    path.write_text("""# Joint Declaration on Flood Cooperation between the City of Tavrin and the City of Pellmoor
+
+## Article 1 – Objectives
+
+The Cities shall cooperate in flood forecasting and early warning.
+
+## Article 2 – Entry into force
+
+This Declaration shall enter into force on the date of its signature and remain in force for five years.
+
+Done at Tavrin on 14 March 2022, in two originals in the English language.
+
+For the City of Tavrin
+
+Mara Veltrin
+
+Mayor of Tavrin
+
+For the City of Pellmoor
+
+Oskar Lindqvist-Hale
+
+Lord Mayor of Pellmoor
+""", encoding="utf-8")
+    headings = [s.heading for s in split_sections(load_document(path, tmp_path, settings))]
+    assert headings == ["Article 1 – Objectives", "Article 2 – Entry into force"], headings
+    assert heading_level("Mara Veltrin") == 2  # unmarked text (a PDF's) still has Title Case headings
