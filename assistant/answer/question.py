@@ -254,7 +254,6 @@ _NEAR_CHARS = 60  # 'attended by 300 delegates', 'วาระละสี่ป
 
 
 _SENTENCE_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_RELATED_MIN = 5  # as matching has it: 'urbanisation' and 'urbanise' are one word, 'sign' and 'signal' are not
 
 
 # An agreement's closing formula says it was signed without the word of the question: 'Done at X on 14 March 2022'.
@@ -266,7 +265,7 @@ def _spots(sentence: str, focus: list[str]) -> list[int]:
     """Where the sentence names a focus word: Thai inside the text; English as a word whose stem is the focus
     term's or one begins the other ('urbanise' for 'urbanisation'), as matching compares them; for 'signed' or
     'adopted', also a signing formula."""
-    from assistant.retrieval.support import stem
+    from assistant.retrieval.support import PREFIX_MIN, stem
 
     lower = sentence.lower()
     spots = [m.start() for word in focus if not word.isascii() for m in re.finditer(re.escape(word), lower)]
@@ -275,7 +274,7 @@ def _spots(sentence: str, focus: list[str]) -> list[int]:
     latin = [word for word in focus if word.isascii()]
     for m in _SENTENCE_WORD.finditer(lower) if latin else ():
         token = stem(m.group(0).strip("’'-"))
-        if any(token == word or (min(len(token), len(word)) >= _RELATED_MIN
+        if any(token == word or (min(len(token), len(word)) >= PREFIX_MIN
                                  and (token.startswith(word) or word.startswith(token))) for word in latin):
             spots.append(m.start())
     return spots

@@ -27,9 +27,6 @@ from assistant.retrieval.topk_cover import cover, heading_terms, missing, named_
 RetrievalMode = Literal["bm25", "dense", "hybrid"]
 
 
-_RELATED_MIN = 5  # letters of a stem that begins a longer word of the same root ('chair', 'chairmanship'), not 'sign'
-
-
 def fuse(rankings: list[tuple[list[str], float]], rrf_k: int) -> dict[str, float]:
     """Weighted reciprocal rank fusion: ranks, not raw scores, so BM25 and cosine need no common scale."""
     fused: dict[str, float] = {}
@@ -114,7 +111,7 @@ class Retriever:
         """The words that no visible document contains, in any form the index stems to, spelled out ('กทม'
         is written 'กรุงเทพมหานคร' in the law) or begun by its stem ('chaired' in 'chairmanship', as the answer
         engine's matching has it)."""
-        from assistant.retrieval.support import spelled_out, stem
+        from assistant.retrieval.support import PREFIX_MIN, spelled_out, stem
 
         if not words:
             return []
@@ -124,7 +121,7 @@ class Retriever:
             stemmed = stem(word.lower())
             forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed)])
             if not any(self.records.mentions(form, doc_ids) for form in forms) and not (
-                    len(stemmed) >= _RELATED_MIN and stemmed.isascii() and self.records.mentions(stemmed, doc_ids,
+                    len(stemmed) >= PREFIX_MIN and stemmed.isascii() and self.records.mentions(stemmed, doc_ids,
                                                                                               prefix=True)):
                 unknown.append(word)
         return unknown

@@ -152,7 +152,7 @@ def _expansions(term: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(terms(e)) for e in spelled_out(term))
 
 
-_PREFIX_MIN = 5
+PREFIX_MIN = 5  # letters of a stem that begins a longer word of its root ('urbanise'), not 'sign' of 'signal'
 
 
 def _match(unit: Unit, term: str) -> bool:
@@ -160,11 +160,11 @@ def _match(unit: Unit, term: str) -> bool:
         return True
     if not term.isascii():
         return term in unit.flat
-    if len(term) < _PREFIX_MIN or term.isdigit():
+    if len(term) < PREFIX_MIN or term.isdigit():
         return False
     # 'urbanisation'/'urbanise', 'effective'/'effect': one word the stem of the other
     return any(
-        len(tok) >= _PREFIX_MIN and (tok.startswith(term) or term.startswith(tok)) for tok in unit.tokens
+        len(tok) >= PREFIX_MIN and (tok.startswith(term) or term.startswith(tok)) for tok in unit.tokens
     )
 
 

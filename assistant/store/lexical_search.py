@@ -126,9 +126,8 @@ class LexicalIndex:
         """Whether any chunk matches a token of ``query`` (``prefix``: a word that begins with it, 'chair' in
         'chairmanship'): ``search`` without ranking every match first."""
         words = tokens(query)
-        expression = " OR ".join(f"{phrase}*" for phrase in fts_query(words).split(" OR ")) if prefix and words \
-            else fts_query(words)
-        return bool(words) and doc_ids != [] and bool(self._matching("SELECT 1", expression, doc_ids, " LIMIT 1", []))
+        return bool(words) and doc_ids != [] and bool(self._matching("SELECT 1", fts_query(words, prefix), doc_ids,
+                                                                      " LIMIT 1", []))
 
     # --- FTS5's own ranking, for queries holding a phrase of several terms --------------------------------
     def _fts_search(self, words: list[str], k: int, doc_ids: list[str] | None) -> Hits:

@@ -20,10 +20,12 @@ def lexical_rows(title: str, chunks: list[Chunk]) -> list[tuple[str, str]]:
         return [(" ".join(tokens(c.text)), " ".join(tokens(f"{title}\n{c.heading or ''}"))) for c in chunks]
 
 
-def fts_query(tokens: list[str]) -> str:
-    """Every token quoted (quotes doubled), OR-joined: any user text becomes a valid FTS5 query."""
+def fts_query(tokens: list[str], prefix: bool = False) -> str:
+    """Every token quoted (quotes doubled), OR-joined: any user text becomes a valid FTS5 query. ``prefix``: each
+    also matches the longer words it begins ('chair' matches 'chairmanship')."""
     unique = list(dict.fromkeys(tokens))
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in unique)
+    star = "*" if prefix else ""
+    return " OR ".join('"' + t.replace('"', '""') + '"' + star for t in unique)
 
 
 def rarest(matches: dict[str, int], budget: int, k: int) -> list[str] | None:
