@@ -16,13 +16,12 @@ from assistant.models import Chunk, DocumentMeta
 def extract(meta: DocumentMeta, pages: list[str], chunks: list[Chunk], paged: bool) -> list[Agreement]:
     """``pages``: the document's page texts in order (a text file is one page); ``paged``: whether its pages are
     real PDF pages (citations then name them)."""
-    whole = [u for n, text in enumerate(pages, 1) for u in units_of(text, n)] if meta.kind == "mou" or not paged \
-        else []
-    # a text file that is itself an agreement ('Joint Declaration on ... Cooperation between A and B' as its title)
-    if meta.kind == "mou" or (not paged and len(pages) == 1 and _is_agreement_page(_titled(meta.title) + whole)):
-        record = _record(meta, meta.doc_id, meta.title, list(range(1, len(pages) + 1)) if paged else [], whole,
-                         chunks, paged, _titled(meta.title))
-        return [record]
+    if meta.kind == "mou" or (not paged and len(pages) == 1):
+        whole = [u for n, text in enumerate(pages, 1) for u in units_of(text, n)]
+        # a text file may itself be an agreement ('Joint Declaration on ... Cooperation between A and B' its title)
+        if meta.kind == "mou" or _is_agreement_page(_titled(meta.title) + whole):
+            return [_record(meta, meta.doc_id, meta.title, list(range(1, len(pages) + 1)) if paged else [], whole,
+                            chunks, paged, _titled(meta.title))]
     found = []
     paged_units = [units_of(text, n) for n, text in enumerate(pages, 1)]
     repeated = _running_lines(paged_units)
