@@ -1,5 +1,7 @@
 """Questions on documents the answer engine was never fitted on: made-up MOUs, a declaration, a meeting statement,
-annual reports of two years, a Thai action plan and a Word report with a table (``benchmarks/made_up``).
+annual reports of two years, a Thai action plan and a Word report with a table (``benchmarks/made_up``, the default);
+or a second set (``--set made_up2``): meeting minutes, a study-visit report, a Thai letter of intent, a press release,
+an ordinance excerpt, a statistics annex of Markdown tables and a concept note with a timeline.
 
 The gold sets are questions about the reference corpus; this asks what a new user asks about new documents, traps
 included (a year, an edition or a town the documents do not report on). It prints each question's verdict and:
@@ -7,7 +9,7 @@ included (a year, an edition or a town the documents do not report on). It print
 - refused: trap questions answered with a refusal;
 - false refusal: answerable questions refused.
 
-    .venv/bin/python benchmarks/made_up_probe.py [--verbose]
+    .venv/bin/python benchmarks/made_up_probe.py [--set made_up|made_up2] [--verbose]
 
 The documents are ingested into a temporary data folder; nothing under the repository changes.
 """
@@ -20,8 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent / "made_up"
-sys.path.insert(0, str(HERE.parents[1]))  # the repository's `ingest` package, not benchmarks/ingest.py
+BENCH = Path(__file__).resolve().parent  # each set is a folder here holding docs/ and questions.tsv
+SETS = sorted(p.name for p in BENCH.iterdir() if (p / "questions.tsv").is_file())
+sys.path.insert(0, str(BENCH.parent))  # the repository's `ingest` package, not benchmarks/ingest.py
 
 
 def _word_report(path: Path) -> None:
@@ -66,23 +69,30 @@ def _word_report(path: Path) -> None:
     document.save(str(path))
 
 
+GENERATED = {"made_up": ("orlenna-mobility-report-2024.docx", _word_report)}  # set -> (file name, writer)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", default="made_up", choices=SETS, help="which folder of documents and questions")
     parser.add_argument("--verbose", action="store_true", help="print each answer too")
     args = parser.parse_args()
+    here = BENCH / args.set
     from assistant.config import Settings
     from assistant.service import AssistantService
     from ingest.pipeline import ingest_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp) / "docs"
-        shutil.copytree(HERE / "docs", docs)
-        _word_report(docs / "orlenna-mobility-report-2024.docx")
+        shutil.copytree(here / "docs", docs)
+        if args.set in GENERATED:
+            name, write = GENERATED[args.set]
+            write(docs / name)
         settings = Settings(data_dir=Path(tmp) / "data")
         ingest_paths([docs], settings, progress=False)
         service = AssistantService(settings)
         answered = refused = false_refusals = answerable = traps = 0
-        for line in (HERE / "questions.tsv").read_text(encoding="utf-8").splitlines():
+        for line in (here / "questions.tsv").read_text(encoding="utf-8").splitlines():
             question, expected = line.split("\t")
             answer = service.ask(question, mode="extractive")
             if expected == "REFUSE":
