@@ -19,6 +19,7 @@ from ingest.cleaning import clean_pages
 from ingest.frontmatter import read_front_matter
 from ingest.metadata import build_meta
 from ingest.ocr import ocr_pdf_pages, tesseract_available
+from ingest.tables import markdown_tables
 from ingest.text_decoding import decode_text
 from ingest.zip_bounds import check_zip_bounds
 
@@ -112,7 +113,7 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
 
 
 def _load_txt(data: bytes, name: str) -> RawDocument:
-    return RawDocument(pages=[Page(number=None, text=decode_text(data, name))])
+    return RawDocument(pages=[Page(number=None, text=markdown_tables(decode_text(data, name)))])
 
 
 # '## OCR text (page 5)', '## Transcript': a label of where the text came from, not part of the document's text.
@@ -151,7 +152,8 @@ def _load_md(data: bytes, name: str) -> RawDocument:
     body = "\n".join(line for line in lines[index:] if not _MD_TRANSCRIPT_HEADING_RE.match(line.strip()))
     if not body.strip():
         raise UnreadableFileError(f"{name}: only a title and metadata, no text")
-    return RawDocument(pages=[Page(number=None, text=body)], hints=hints, notes=front.notes if front else [])
+    return RawDocument(pages=[Page(number=None, text=markdown_tables(body))], hints=hints,
+                       notes=front.notes if front else [])
 
 
 LOADERS: dict[str, Loader] = {".pdf": _load_pdf, ".docx": _load_docx, ".txt": _load_txt, ".md": _load_md}

@@ -114,9 +114,10 @@ def _read_on(passage: Passage, passages: list[Passage], by_rank: dict[int, list[
 
 
 def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence], passages: list[Passage],
-                language: str, limit: int) -> list[Sentence]:
+                language: str, limit: int, *, prose: bool = True) -> list[Sentence]:
     """A list question's answer is often a sentence that introduces the list ("... three objectives:") and the
-    short items after it, sometimes over a chunk edge: the items are read on into the next chunks."""
+    short items after it, sometimes over a chunk edge: the items are read on into the next chunks. ``prose``: a
+    list written as sentences is read too (for a list question; another question takes only short items)."""
     by_rank = _by_rank(sentences)
     leads = [c for c in chosen if not c.short and shape(c.text) != "caps"] or chosen  # a letterhead leads nothing
     lead = _lead(leads, by_rank, passages)
@@ -139,6 +140,8 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
             continue  # items are parallel: after 'Competitive Economy.' the next item is a title, not its body
         items.append(s)
         keys.add(s.key)
+    if not items and not prose:
+        return chosen
     if not items:  # no short items: the list is written as sentences; take the next few as they come
         items = [s for s in following if s.key not in keys][:3]
         keys |= {s.key for s in items}

@@ -14,7 +14,7 @@ from assistant.answer.context import shape, with_antecedents, with_items, with_r
 from assistant.answer.features import Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
-from assistant.answer.units import Sentence
+from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
 from assistant.retrieval.support import has
 
@@ -97,7 +97,11 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         covered |= _covered(analysis.sentences[pick], analysis)
     best_sentence = chosen[0]
     chosen = with_antecedents(chosen, analysis.sentences)
-    if intent.listing:
-        chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, limit + 6)
+    # a sentence that announces a list ('The programme included:') says nothing without its items, whatever asked;
+    # one from another document than the best sentence's is a side note, not the answer
+    doc = passages[best_sentence.rank].chunk.doc_id
+    if intent.listing or any(says_list_follows(c.text) and passages[c.rank].chunk.doc_id == doc for c in chosen):
+        chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, limit + 6,
+                            prose=intent.listing)
     chosen = with_referenced(best_sentence, chosen, analysis.sentences, passages)
     return Chosen(with_footnotes(chosen, passages, intent.language), passages)
