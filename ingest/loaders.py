@@ -112,13 +112,38 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
     return RawDocument(pages=[Page(number=None, text="\n".join(lines))], hints=hints)
 
 
+_TITLE_LINES, _TITLE_CHARS = 5, 200  # a text file's opening block this short is its title, not a paragraph
+
+
 def _load_txt(data: bytes, name: str) -> RawDocument:
-    return RawDocument(pages=[Page(number=None, text=markdown_tables(decode_text(data, name)))])
+    """The opening block of a text file, when short and not a sentence, is its title ('CHAIRMAN'S STATEMENT' /
+    'FIFTH ANNUAL MEETING OF ...'); it stays in the text too."""
+    text = decode_text(data, name)
+    opening = text.strip().split("\n\n", 1)[0].splitlines()
+    title = " ".join(line.strip() for line in opening if line.strip())
+    hints: dict[str, object] = {}
+    if opening and len(opening) <= _TITLE_LINES and len(title) <= _TITLE_CHARS and not title.endswith((".", ":")):
+        hints["title"] = title
+    return RawDocument(pages=[Page(number=None, text=markdown_tables(text))], hints=hints)
 
 
 # '## OCR text (page 5)', '## Transcript': a label of where the text came from, not part of the document's text.
 _MD_TRANSCRIPT_HEADING_RE = re.compile(r"^#{1,6}\s*(ocr|transcri\w*|text)\b[^\n]{0,40}$", re.IGNORECASE)
 _MD_FIELD_RE = re.compile(r"^[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.*)$")
+
+
+_KIND_WORDS = 3  # a title this short ('Concept Note', 'PRESS RELEASE') names the kind of document, not which one
+_SUBTITLE_REACH = 3  # lines after such a title where the heading that names the document may stand
+
+
+def _subtitle(title: str, after: list[str]) -> str | None:
+    """The heading right under a title that only names the kind of document: '# Concept Note' then '## Third
+    Coastal Mayors Forum' is the concept note of that forum."""
+    if len(title.split()) > _KIND_WORDS and not title.isupper():
+        return None
+    near = [line.strip() for line in after if line.strip()][:_SUBTITLE_REACH]
+    heading = next((line for line in near if line.startswith("## ")), None)
+    return heading[3:].strip() if heading else None
 
 
 def _load_md(data: bytes, name: str) -> RawDocument:
@@ -134,6 +159,9 @@ def _load_md(data: bytes, name: str) -> RawDocument:
     if index < len(lines) and lines[index].startswith("# "):
         hints["title"] = lines[index][2:].strip()
         index += 1
+        subtitle = _subtitle(str(hints["title"]), lines[index:])
+        if subtitle:
+            hints["title"] = f"{hints['title']}: {subtitle}"
     while index < len(lines) and not lines[index].strip():
         index += 1
     fields: dict[str, str] = {}

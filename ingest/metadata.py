@@ -86,6 +86,18 @@ def _title_from_name(path: Path) -> str:
     return words[:1].upper() + words[1:] if words else path.name
 
 
+def _title(found: object, path: Path) -> str:
+    """The title read from the file, else one made of its name. A title with no Latin letters ('แผนปฏิบัติการ ...')
+    keeps a Latin file name's words beside it ('nakorn-action-plan-2567'): they are the names an English question
+    uses."""
+    named = _title_from_name(path)
+    if not isinstance(found, str) or not found.strip():
+        return named
+    if not re.search(r"[A-Za-z]", found) and re.search(r"[A-Za-z]{2}", named):
+        return f"{found} ({named})"
+    return found
+
+
 def _header_meta(fields: dict[str, str]) -> dict[str, object]:
     """'- Kind: mou (...)', '- Parties: a; b', '- Date: ...', '- Language: English' from a markdown header."""
     meta: dict[str, object] = {}
@@ -123,7 +135,7 @@ def build_meta(
         raise UnreadableFileError(f"{path.name}: {where}: {exc}") from None
     name_year = _NAME_YEAR_RE.findall(path.stem)  # 'plan-2567' is the Buddhist era's 2024
     guessed: dict[str, object] = {
-        "title": hints.get("title") or _title_from_name(path),
+        "title": _title(hints.get("title"), path),
         "kind": header.get("kind") or _kind_from(path.stem) or "other",
         "date": header.get("date") or (str(common_era(int(name_year[-1]))) if name_year else hints.get("pdf_year")),
         "parties": header.get("parties") or [],

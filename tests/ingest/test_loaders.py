@@ -82,6 +82,37 @@ def test_a_buddhist_era_year_in_a_file_name_dates_the_document(tmp_path: Path, s
     assert load_document(path, tmp_path, settings).meta.date == "2024"
 
 
+def test_a_text_file_is_titled_by_its_opening_block_not_by_its_first_paragraph(tmp_path: Path,
+                                                                               settings: Settings) -> None:
+    path = tmp_path / "statement-2023.txt"
+    path.write_text("CHAIR'S STATEMENT\nTHIRD MEETING OF THE HARBOUR TOWNS NETWORK\n\nThe meeting was held in "
+                    "Velmora on 4 May 2023.\n", encoding="utf-8")
+    doc = load_document(path, tmp_path, settings)
+    assert doc.meta.title == "CHAIR'S STATEMENT THIRD MEETING OF THE HARBOUR TOWNS NETWORK"
+    assert "THIRD MEETING" in doc.pages[0].text  # the title stays part of the text
+    prose = tmp_path / "note.txt"
+    prose.write_text("The meeting was held in Velmora on 4 May 2023.\n\nIt agreed on two projects.\n", encoding="utf-8")
+    assert load_document(prose, tmp_path, settings).meta.title == "Note"  # a sentence is no title
+
+
+def test_a_thai_title_keeps_the_latin_words_of_its_file_name(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "velmora-action-plan-2567.txt"
+    path.write_text("แผนปฏิบัติการด้านการต่างประเทศ ประจำปี พ.ศ. 2567\n\nสำนักการต่างประเทศได้รับงบประมาณ 12 ล้านบาท\n",
+                    encoding="utf-8")
+    title = load_document(path, tmp_path, settings).meta.title
+    assert title == "แผนปฏิบัติการด้านการต่างประเทศ ประจำปี พ.ศ. 2567 (Velmora action plan 2567)"
+
+
+def test_a_markdown_title_naming_only_the_kind_of_document_takes_the_heading_under_it(tmp_path: Path,
+                                                                                       settings: Settings) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("# Concept Note\n\n## Third Harbour Towns Forum\n\nThe Forum meets in May.\n", encoding="utf-8")
+    assert load_document(path, tmp_path, settings).meta.title == "Concept Note: Third Harbour Towns Forum"
+    named = tmp_path / "plan.md"
+    named.write_text("# Harbour Towns Action Plan 2025\n\n## Purpose\n\nThe plan sets targets.\n", encoding="utf-8")
+    assert load_document(named, tmp_path, settings).meta.title == "Harbour Towns Action Plan 2025"
+
+
 def test_thai_file_name_with_spaces_loads(corpus_dir: Path, settings: Settings, tmp_path: Path) -> None:
     target = tmp_path / "บันทึก ความเข้าใจ กรุงเทพ 2002.md"
     shutil.copy(corpus_dir / MOU, target)
