@@ -112,6 +112,7 @@ class Retriever:
         is written 'กรุงเทพมหานคร' in the law) or begun by its stem ('chaired' in 'chairmanship', as the answer
         engine's matching has it)."""
         from assistant.retrieval.support import PREFIX_MIN, spelled_out, stem
+        from assistant.text.calendar import other_era
 
         if not words:
             return []
@@ -119,7 +120,8 @@ class Retriever:
         unknown = []
         for word in words:
             stemmed = stem(word.lower())
-            forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed)])
+            other = other_era(int(word)) if word.isdigit() and len(word) == 4 else None  # 'พ.ศ. 2567' is 2024
+            forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed), *([str(other)] if other else [])])
             if not any(self.records.mentions(form, doc_ids) for form in forms) and not (
                     len(stemmed) >= PREFIX_MIN and stemmed.isascii() and self.records.mentions(stemmed, doc_ids,
                                                                                               prefix=True)):

@@ -11,6 +11,16 @@ def common_era(year: int) -> int:
     """The year as the Common Era counts it, whichever era it was written in."""
     return year - BE_OFFSET if year > _BE_FROM else year
 
+def other_era(year: int) -> int | None:
+    """The same year as the other era writes it ('2567' is '2024' and back), for a four-digit year either era may
+    hold; None for any other number."""
+    if _BE_FROM < year < _BE_FROM + 300:
+        return year - BE_OFFSET
+    if 1900 <= year < _BE_FROM - BE_OFFSET + 300:
+        return year + BE_OFFSET
+    return None
+
+
 MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
 MONTHS_TH = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",

@@ -125,6 +125,14 @@ def test_an_abbreviation_the_documents_spell_out_is_a_known_word(service: Assist
     assert service.retriever.unknown_words(["ผู้ว่าฯ", "zyqvorth"]) == ["zyqvorth"]
 
 
+def test_a_year_the_documents_write_in_the_other_era_is_a_known_word(service: AssistantService) -> None:
+    # a Thai question counts years in the Buddhist Era; an English report counts them in the Common Era
+    year = next(str(y) for y in range(2015, 2026) if service.records.mentions(str(y)))
+    buddhist = str(int(year) + 543)
+    assert not service.records.mentions(buddhist), buddhist
+    assert service.retriever.unknown_words([buddhist, "9731"]) == ["9731"]
+
+
 def test_the_only_passage_bm25_finds_is_its_best_not_its_worst(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A Thai question whose words only a Thai plan holds: BM25 finds one passage, and it must rank as BM25's best
     (min-max scaling over one hit once gave it 0, below every English passage the embedding liked)."""
