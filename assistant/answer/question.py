@@ -60,6 +60,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "money": (
         re.compile(r"\b(costs?|budgets?|money|funding|prices?|spent|spend|invest(ed|ment)?|allocated)\b"
+                   r"|(?<![\w-])(pays?|paid|fees?|worth)(?![\w-])"  # not 'a pay-as-you-throw scheme'
                    r"|(งบประมาณ|วงเงิน|ค่าใช้จ่าย|ราคา)\S*\s*(เท่าใด|เท่าไร|เท่าไหร่)", re.IGNORECASE),
         # an amount of money: a currency sign or name, or millions of something
         re.compile(r"[$€£฿¥]|\b(USD|US|SGD|THB|EUR|AUD|JPY|KRW|RM|dollars?|baht|euros?|yen|ringgit)\b"
