@@ -112,6 +112,7 @@ def test_a_question_about_money_wants_an_amount_of_money() -> None:
 def test_how_much_money_wants_money_not_any_number() -> None:
     assert cues_of("How much money did the fund commit to the harbour project?") == ["money"]
     assert cues_of("How much land did the city set aside?") == ["number"]
+    assert cues_of("What was the town's recycling rate in 2012?") == ["number"]  # a rate is a number
     assert cues_of("How much does the scholarship pay each student?") == ["money"]  # paying is money too
     assert cues_of("Which two districts were chosen for the pay-as-you-throw pilot?") == []  # a scheme's name
     focus = focus_terms("How much money did the fund commit to the harbour project?")
