@@ -264,8 +264,9 @@ def _pieces(chunk_id: str, text: str, language: str) -> tuple[_Piece, ...]:
         if out and out[-1].position == position - 1 and _ANAPHOR.match(sentence):
             prev = out[-1].unit
             context, antecedent = Unit(tokens=prev.tokens | unit.tokens, flat=prev.flat + unit.flat), position - 1
-        out.append(_Piece(sentence, position, unit, len(unit.tokens) < _MIN_TERMS and len(unit.flat) < 20,
-                          context, antecedent))
+        # short is a fragment; a short line that announces a list ('The Committee agreed:') leads one
+        short = len(unit.tokens) < _MIN_TERMS and len(unit.flat) < 20 and not says_list_follows(sentence)
+        out.append(_Piece(sentence, position, unit, short, context, antecedent))
     return tuple(out)
 
 

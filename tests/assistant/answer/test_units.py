@@ -114,3 +114,12 @@ def test_a_timeline_read_as_one_line_is_cut_into_its_dated_rows() -> None:
                                       "December 2021 Works begin"]
     prose = "The plan was adopted in May 2018, revised in July 2019, and again in June 2020 and in May 2021."
     assert _split(prose, "en") == [prose]
+
+
+def test_a_short_line_that_announces_a_list_is_no_fragment() -> None:
+    from assistant.answer.units import _pieces
+
+    text = "Points agreed\n\nThe Committee agreed:\n(a) to extend the staff exchange to nurses;\n(b) to study drainage."
+    pieces = {p.text: p.short for p in _pieces("units-lead", text, "en")}
+    assert pieces["The Committee agreed:"] is False  # it leads the items after it
+    assert pieces["Points agreed"] is True  # a heading alone states nothing
