@@ -185,7 +185,7 @@ def intent_of(question: str) -> Intent:
     return Intent(language=detect_language(question), cues=tuple(cues_of(question)),
                   listing=is_list_question(question), overview=asks_overview(question),
                   items=expected_items(question), parts=max(1, len(_asking_words(question)),
-                                                            len(asked_years(question))),
+                                                            len(asked_years(question)), _questions_in(question)),
                   given=question_words(question))
 
 
@@ -196,6 +196,11 @@ _CLAUSE_END = frozenset(",;?")
 _FOCUS_EN, _FOCUS_TH = 4, 2
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\w,.]*|[,;?]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _questions_in(text: str) -> int:
+    """Questions asked one after the other ('Do they set a term? If not, how is one ended?') are parts each."""
+    return len([q for q in re.split(r"[?？]", text) if re.search(r"\w", q)])
 
 
 def _asking_words(question: str) -> list[str]:

@@ -202,3 +202,8 @@ def test_an_edition_is_the_ordinal_before_a_name() -> None:
 def test_a_question_spanning_two_years_asks_two_things() -> None:
     assert intent_of("How did the bus fleet change between the 2022 and 2024 reports?").parts == 2
     assert intent_of("What did the 2024 report say about the bus fleet?").parts == 1
+
+
+def test_questions_asked_one_after_the_other_are_parts_each() -> None:
+    assert intent_of("Do the agreements set a fixed term? If not, how is a partnership ended?").parts == 2
+    assert intent_of("Does the agreement set a fixed term?").parts == 1
