@@ -119,6 +119,8 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     short items after it, sometimes over a chunk edge: the items are read on into the next chunks. ``prose``: a
     list written as sentences is read too (for a list question; another question takes only short items)."""
     by_rank = _by_rank(sentences)
+    if prose and chosen and table_row(chosen[0].text):
+        return _table_rows(question, chosen, by_rank, passages, limit)
     leads = [c for c in chosen if not c.short and shape(c.text) != "caps"] or chosen  # a letterhead leads nothing
     lead = _lead(leads, by_rank, passages)
     if lead is None:
@@ -148,6 +150,46 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     rest = [c for c in chosen if c.key not in keys and c.key not in other_rows]
     room = max(0, limit - 1 - len(items))
     return [lead, *items, *rest[:room]]
+
+
+# A table row as ingestion writes it: 'Day: 3; Date: 12 June 2024; Site visited: Brunnfeld plant; Host: ...'.
+_ROW_FIELD = re.compile(r"(?:^|; )([^:;]{1,40}): ")
+
+
+def table_row(text: str) -> tuple[str, ...]:
+    """The column headings of a table row, or () for any other sentence."""
+    labels = tuple(_ROW_FIELD.findall(text))
+    return labels if len(labels) >= 2 and text.startswith(labels[0]) else ()
+
+
+def _first_value(row: str) -> str:
+    """The first cell of a table row: the group its row belongs to ('Area: Zero-emission buses; ...')."""
+    return row.split(": ", 1)[1].split(";", 1)[0] if ": " in row else ""
+
+
+def _table_rows(question: str, chosen: list[Sentence], by_rank: dict[int, list[Sentence]], passages: list[Passage],
+                limit: int) -> list[Sentence]:
+    """A list question best answered by a table row is answered by the table: its rows, in order, read on into the
+    next chunks (those naming what the question names beyond the table, when some do)."""
+    best = chosen[0]
+    first = table_row(best.text)[0]
+    before = [s for s in by_rank.get(best.rank, []) if s.position < best.position]
+    table: list[Sentence] = []
+    for s in reversed(before):  # back to the table's first row
+        if not table_row(s.text) or table_row(s.text)[0] != first:
+            break
+        table.insert(0, s)
+    table.append(best)
+    for s in _after(best, by_rank, passages):
+        if not table_row(s.text) or table_row(s.text)[0] != first:
+            break
+        table.append(s)
+    asked = unit_of(question)
+    group = [r for r in table if all(has(asked, t) for t in terms(_first_value(r.text)))]  # 'the zero-emission buses'
+    rows = _named_rows(question, best, passages[best.rank], group or table)[: expected_items(question) or ITEMS_MAX]
+    keys = {r.key for r in rows} | {s.key for s in table}
+    rest = [c for c in chosen if c.key not in keys]
+    return [*rows, *rest[: max(0, limit - len(rows))]]
 
 
 def _named_rows(question: str, lead: Sentence, passage: Passage, following: list[Sentence]) -> list[Sentence]:

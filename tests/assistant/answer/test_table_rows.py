@@ -1,0 +1,61 @@
+"""A list question answered by a table row is answered by the table's rows, all of them or the group the question
+names. Made-up documents with Markdown tables, so no gold question or corpus entity is named."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.context import table_row
+from assistant.service import AssistantService
+from tests.conftest import made_up_service
+
+_REPORT = """# Report of the Study Visit to Velmora on Water Management
+
+The delegation of nine members travelled from 3 to 8 March 2024.
+
+## Programme
+
+| Day | Date | Site visited | Host |
+|---|---|---|---|
+| 1 | 4 March 2024 | Velmora City Hall, briefing on flood policy | Velmora Water Board |
+| 2 | 5 March 2024 | Orsk pumping station | Orsk Utilities |
+| 3 | 6 March 2024 | Tidewall flood barrier | Velmora Water Board |
+| 4 | 7 March 2024 | Greenbank rain gardens | Greenbank District |
+
+## Projects
+
+| Area | Project | Status |
+|---|---|---|
+| Flood defence | Raising the Tidewall barrier | Ongoing |
+|  | Smart sluice gates | Planned |
+| Green streets | Rain gardens in ten schools | Completed |
+| Data | Open river-level dashboard | Ongoing |
+
+## Lessons
+
+Early warning works only when residents trust the alerts, so Velmora publishes every forecast and its error.
+"""
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
+    return made_up_service(tmp_path_factory, "table-rows", {"study-visit-velmora.md": _REPORT})
+
+
+def test_a_table_row_is_told_from_a_sentence() -> None:
+    assert table_row("Day: 2; Date: 5 March 2024; Site visited: Orsk pumping station.") == ("Day", "Date", "Site visited")
+    assert table_row("The visit cost 1,480,000 baht; it was paid by the city.") == ()
+
+
+def test_a_list_question_on_a_table_gets_every_row(service: AssistantService) -> None:
+    answer = service.ask("Which sites did the delegation visit?", mode="extractive")
+    assert answer.found, answer.answer
+    for site in ("City Hall", "Orsk pumping station", "Tidewall flood barrier", "Greenbank rain gardens"):
+        assert site in answer.answer, answer.answer
+
+
+def test_a_question_naming_a_group_gets_that_groups_rows(service: AssistantService) -> None:
+    answer = service.ask("Which projects are under the flood defence area?", mode="extractive")
+    assert answer.found, answer.answer
+    assert "Tidewall barrier" in answer.answer and "Smart sluice gates" in answer.answer, answer.answer
+    assert "river-level dashboard" not in answer.answer, answer.answer  # another group's row
