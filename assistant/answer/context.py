@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from assistant.answer.question import ITEMS_MAX, expected_items
-from assistant.answer.units import ITEM_CHARS, Sentence, chunk_sentences, introduces_list, says_list_follows
+from assistant.answer.units import (
+    ITEM_CHARS,
+    Sentence,
+    chunk_sentences,
+    introduces_list,
+    says_list_follows,
+    table_row,
+)
 from assistant.models import Chunk, Passage
 from assistant.retrieval.references import opens, opens_a_section, references
 from assistant.retrieval.support import has, names_in, terms, unit_of
@@ -152,14 +159,22 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     return [lead, *items, *rest[:room]]
 
 
-# A table row as ingestion writes it: 'Day: 3; Date: 12 June 2024; Site visited: Brunnfeld plant; Host: ...'.
-_ROW_FIELD = re.compile(r"(?:^|; )([^:;]{1,40}): ")
+_TOTAL = re.compile(r"^(total|all|overall|sum|grand total|รวม|ทั้งหมด)\b", re.IGNORECASE)
 
 
-def table_row(text: str) -> tuple[str, ...]:
-    """The column headings of a table row, or () for any other sentence."""
-    labels = tuple(_ROW_FIELD.findall(text))
-    return labels if len(labels) >= 2 and text.startswith(labels[0]) else ()
+def with_total(question: str, chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+    """'How many delegations came in 2024?' over a table of delegations by region names no region: its total row
+    answers, so it leads the answer (a question naming a group keeps that group's row)."""
+    asked = unit_of(question)
+    for best in (c for c in chosen if table_row(c.text)):
+        first = table_row(best.text)[0]
+        table = [s for s in sentences if s.rank == best.rank and table_row(s.text)[:1] == (first,)]
+        if any(all(has(asked, t) for t in terms(_first_value(r.text))) for r in table):
+            return chosen
+        total = next((r for r in table if _TOTAL.match(_first_value(r.text))), None)
+        if total is not None:
+            return [total, *[c for c in chosen if c is not total]]
+    return chosen
 
 
 def _first_value(row: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.context import shape, with_antecedents, with_items, with_referenced
+from assistant.answer.context import shape, with_antecedents, with_items, with_referenced, with_total
 from assistant.answer.features import Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
@@ -103,5 +103,7 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     if intent.listing or any(says_list_follows(c.text) and passages[c.rank].chunk.doc_id == doc for c in chosen):
         chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, limit + 6,
                             prose=intent.listing)
+    if {"number", "money"} & set(intent.cues) and not intent.listing:
+        chosen = with_total(analysis.question, chosen, analysis.sentences)
     chosen = with_referenced(best_sentence, chosen, analysis.sentences, passages)
     return Chosen(with_footnotes(chosen, passages, intent.language), passages)

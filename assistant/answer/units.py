@@ -186,6 +186,16 @@ def _cut_long(sentence: str) -> list[str]:
     return parts if len(parts) > 1 else [sentence]
 
 
+# A table row as ingestion writes it: 'Day: 3; Date: 12 June 2024; Site visited: Brunnfeld plant; Host: ...'.
+_ROW_FIELD = re.compile(r"(?:^|; )([^:;]{1,40}): ")
+
+
+def table_row(text: str) -> tuple[str, ...]:
+    """The column headings of a table row, or () for any other sentence."""
+    labels = tuple(_ROW_FIELD.findall(text))
+    return labels if len(labels) >= 2 and text.startswith(labels[0]) else ()
+
+
 def _readable(text: str, first: bool, last: bool, language: str) -> bool:
     if len(text) > _MAX_CHARS or _GARBAGE.search(text):
         return False
@@ -196,7 +206,7 @@ def _readable(text: str, first: bool, last: bool, language: str) -> bool:
         if last and not _END.search(text) and len(text) > 40 and last_word[:1].islower():
             return False  # the chunk ended mid-sentence
     letters = sum(ch.isalpha() for ch in text)
-    return letters >= 0.5 * len(text)
+    return letters >= 0.5 * len(text) or bool(table_row(text))  # a table's row of figures is no debris
 
 
 # a title next to a capitalised word: 'Mayor Livingstone', 'Neill Mayor', 'Pattanapanchai, Permanent Secretary'

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.context import table_row
+from assistant.answer.units import table_row
 from assistant.service import AssistantService
 from tests.conftest import made_up_service
 
@@ -30,6 +30,18 @@ The delegation of nine members travelled from 3 to 8 March 2024.
 |  | Smart sluice gates | Planned |
 | Green streets | Rain gardens in ten schools | Completed |
 | Data | Open river-level dashboard | Ongoing |
+
+## Delegations received
+
+| Region | 2023 (delegations) | 2024 (delegations) |
+|---|---|---|
+| North | 41 | 47 |
+| South | 18 | 21 |
+| East | 12 | 15 |
+| West | 9 | 11 |
+| Islands | 4 | 6 |
+| Highlands | 3 | 5 |
+| Total | 87 | 105 |
 
 ## Lessons
 
@@ -59,3 +71,25 @@ def test_a_question_naming_a_group_gets_that_groups_rows(service: AssistantServi
     assert answer.found, answer.answer
     assert "Tidewall barrier" in answer.answer and "Smart sluice gates" in answer.answer, answer.answer
     assert "river-level dashboard" not in answer.answer, answer.answer  # another group's row
+
+
+def test_a_count_over_a_table_naming_no_group_is_its_total(service: AssistantService) -> None:
+    answer = service.ask("How many delegations were received in 2024?", mode="extractive")
+    assert answer.found, answer.answer
+    assert "Total" in answer.answer and "105" in answer.answer, answer.answer  # a row of figures is no debris
+    named = service.ask("How many delegations came from the South in 2024?", mode="extractive")
+    assert "21" in named.answer, named.answer  # a named group keeps its row
+
+
+def test_the_total_row_joins_an_answer_chosen_from_other_rows() -> None:
+    from assistant.answer.context import with_total
+    from assistant.answer.units import chunk_sentences
+    from assistant.models import Chunk
+
+    rows = ["Region: North; 2024 (delegations): 47.", "Region: South; 2024 (delegations): 21.",
+            "Region: Total; 2024 (delegations): 68."]
+    sentences = chunk_sentences(Chunk(id="t", doc_id="t.md", text="\n\n".join(rows)), "en", 0, "en")
+    north = [s for s in sentences if "North" in s.text]
+    got = with_total("How many delegations came in 2024?", north, sentences)
+    assert [s.text for s in got] == [rows[2], rows[0]]
+    assert with_total("How many delegations came from the South in 2024?", north, sentences) == north  # named
