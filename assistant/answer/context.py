@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 from assistant.answer.question import ITEMS_MAX, expected_items
+from assistant.answer.table_rows import first_value, table_row
 from assistant.answer.units import (
     ITEM_CHARS,
     Sentence,
     chunk_sentences,
     introduces_list,
     says_list_follows,
-    table_row,
 )
 from assistant.models import Chunk, Passage
 from assistant.retrieval.references import opens, opens_a_section, references
@@ -159,29 +159,6 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     return [lead, *items, *rest[:room]]
 
 
-_TOTAL = re.compile(r"^(total|all|overall|sum|grand total|รวม|ทั้งหมด)\b", re.IGNORECASE)
-
-
-def with_total(question: str, chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
-    """'How many delegations came in 2024?' over a table of delegations by region names no region: its total row
-    answers, so it leads the answer (a question naming a group keeps that group's row)."""
-    asked = unit_of(question)
-    for best in (c for c in chosen if table_row(c.text)):
-        first = table_row(best.text)[0]
-        table = [s for s in sentences if s.rank == best.rank and table_row(s.text)[:1] == (first,)]
-        if any(all(has(asked, t) for t in terms(_first_value(r.text))) for r in table):
-            return chosen
-        total = next((r for r in table if _TOTAL.match(_first_value(r.text))), None)
-        if total is not None:
-            return [total, *[c for c in chosen if c is not total]]
-    return chosen
-
-
-def _first_value(row: str) -> str:
-    """The first cell of a table row: the group its row belongs to ('Area: Zero-emission buses; ...')."""
-    return row.split(": ", 1)[1].split(";", 1)[0] if ": " in row else ""
-
-
 def _table_rows(question: str, chosen: list[Sentence], by_rank: dict[int, list[Sentence]], passages: list[Passage],
                 limit: int) -> list[Sentence]:
     """A list question best answered by a table row is answered by the table: its rows, in order, read on into the
@@ -200,7 +177,7 @@ def _table_rows(question: str, chosen: list[Sentence], by_rank: dict[int, list[S
             break
         table.append(s)
     asked = unit_of(question)
-    group = [r for r in table if all(has(asked, t) for t in terms(_first_value(r.text)))]  # 'the zero-emission buses'
+    group = [r for r in table if all(has(asked, t) for t in terms(first_value(r.text)))]  # 'the zero-emission buses'
     rows = _named_rows(question, best, passages[best.rank], group or table)[: expected_items(question) or ITEMS_MAX]
     keys = {r.key for r in rows} | {s.key for s in table}
     rest = [c for c in chosen if c.key not in keys]

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.context import shape, with_antecedents, with_items, with_referenced, with_total
+from assistant.answer.context import shape, with_antecedents, with_items, with_referenced
 from assistant.answer.features import Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
+from assistant.answer.table_rows import with_total
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
 from assistant.retrieval.support import has

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.answer.table_rows import table_row
 from assistant.models import Chunk, Passage
 from assistant.retrieval.support import Unit, unit_of
 from assistant.text.calendar import MONTHS_EN
@@ -184,16 +185,6 @@ def _cut_long(sentence: str) -> list[str]:
         return [sentence]
     parts = [p.strip() for p in re.split(r"(?<=;)\s+(?=[A-Z“\"(])", sentence) if p.strip()]
     return parts if len(parts) > 1 else [sentence]
-
-
-# A table row as ingestion writes it: 'Day: 3; Date: 12 June 2024; Site visited: Brunnfeld plant; Host: ...'.
-_ROW_FIELD = re.compile(r"(?:^|; )([^:;]{1,40}): ")
-
-
-def table_row(text: str) -> tuple[str, ...]:
-    """The column headings of a table row, or () for any other sentence."""
-    labels = tuple(_ROW_FIELD.findall(text))
-    return labels if len(labels) >= 2 and text.startswith(labels[0]) else ()
 
 
 def _readable(text: str, first: bool, last: bool, language: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.units import table_row
+from assistant.answer.table_rows import table_row
 from assistant.service import AssistantService
 from tests.conftest import made_up_service
 
@@ -82,7 +82,7 @@ def test_a_count_over_a_table_naming_no_group_is_its_total(service: AssistantSer
 
 
 def test_the_total_row_joins_an_answer_chosen_from_other_rows() -> None:
-    from assistant.answer.context import with_total
+    from assistant.answer.table_rows import with_total
     from assistant.answer.units import chunk_sentences
     from assistant.models import Chunk
 
