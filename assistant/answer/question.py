@@ -20,16 +20,19 @@ MONTHS = "|".join([m.capitalize() for m in MONTHS_EN] + [m[:3].capitalize() for 
 _TH_MONTHS = "|".join(MONTHS_TH)
 _CLOCK = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight"
 
+# The party a clause binds, as its subject: 'Each City shall bear the costs' answers who pays, not who signed.
+_BOUND_PARTY = (r"^(?:Each|Either|Both|All|The)\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*"
+                r"(?=\s+(?:shall|will|must|may|should|(?:is|are) responsible)\b)")
+_BOUND = re.compile(_BOUND_PARTY)
+_SIGNING = ("sign", "ลงนาม")  # 'signed', 'signatory', 'signature'
+
 # cue -> (question pattern, answer-sentence pattern); a registry, so a new kind of question is one more entry.
 CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "person": (
         re.compile(r"\b(who|whom|whose)\b|ใคร|ผู้ใด", re.IGNORECASE),
         re.compile(rf"\b(Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\b\.?\s+[A-Z]|\b({OFFICE_TITLES})\s+[A-Z][a-z]+"
                    rf"|\b[A-Z][a-z]+,?\s+({OFFICE_TITLES})\b|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)+[A-Z][a-z]+"
-                   r"|นาย|นาง|ผู้ว่าราชการ|รัฐมนตรี|ปลัด"
-                   # the party a clause binds, as its subject: 'Each City shall bear the costs'
-                   r"|^(?:Each|Either|Both|All|The)\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*"
-                   r"(?=\s+(?:shall|will|must|may|should|(?:is|are) responsible)\b)"),
+                   r"|นาย|นาง|ผู้ว่าราชการ|รัฐมนตรี|ปลัด|" + _BOUND_PARTY),
     ),
     "date": (
         re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
@@ -107,8 +110,10 @@ def values_of(cue: str, sentence: str, given: frozenset[str] = frozenset(), *, l
     country for 'who'. A value made only of the question's own words (``given``, lower case) is what the question
     is about, not its answer: 'Houston' for 'who signed the Houston agreement'."""
     patterns = [CUES[cue][1]] + ([_BODIES[cue]] if loose and cue in _BODIES else [])
+    signing = cue == "person" and any(w.startswith(_SIGNING) for w in given)
     found = sorted(m.start() for pattern in patterns for m in pattern.finditer(sentence)
-                   if not given or not _restates(m.group(0), given))
+                   if (not given or not _restates(m.group(0), given))
+                   and not (signing and _BOUND.match(sentence[m.start():])))
     if cue != "number" or not found:
         return found
     skip = [m.span() for m in _NOT_A_COUNT.finditer(sentence)]

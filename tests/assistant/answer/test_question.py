@@ -181,6 +181,10 @@ def test_who_is_answered_by_the_party_a_clause_binds() -> None:
     assert not satisfies("person", "Each year the costs of travel rose.", given)  # no party, no obligation
     # the party the question itself names is what it asks about, not its answer
     assert not satisfies("person", "The Committee shall meet twice a year.", question_words("Who chairs the Committee?"))
+    # a bound party answers who does something under the agreement, not who signed it
+    signed = question_words("Who signed the memorandum?")
+    assert not satisfies("person", "Each Party shall designate its office of external relations.", signed)
+    assert satisfies("person", "For the City of Orsk Helga Marrow Mayor of Orsk", signed)
 
 
 def test_a_signing_formula_says_when_a_document_was_signed() -> None:
