@@ -155,9 +155,13 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 ITEMS_MAX = 8  # the most items a list answer lists when the question does not say how many
 
 
+_ORDINAL_NUMBER = re.compile(r"(ครั้งที่|ฉบับที่|ข้อ|มาตรา|no\.?)\s*\d+|\d+(st|nd|rd|th)\b")
+
+
 def expected_items(question: str) -> int | None:
-    """'Which three objectives ...', 'its 2 divisions': the question says how many items it wants."""
-    for word in re.findall(r"\w+", question.lower()):
+    """'Which three objectives ...', 'its 2 divisions': the question says how many items it wants ('the 5th
+    meeting', 'ครั้งที่ 5' name which one, not how many)."""
+    for word in re.findall(r"\w+", _ORDINAL_NUMBER.sub(" ", question.lower())):
         if word in _COUNT_WORDS:
             return _COUNT_WORDS[word]
         if word.isdecimal() and 2 <= int(word) <= ITEMS_MAX:  # not isdigit: "¹" is a digit int() refuses

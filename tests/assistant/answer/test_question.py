@@ -211,3 +211,9 @@ def test_a_question_spanning_two_years_asks_two_things() -> None:
 def test_questions_asked_one_after_the_other_are_parts_each() -> None:
     assert intent_of("Do the agreements set a fixed term? If not, how is a partnership ended?").parts == 2
     assert intent_of("Does the agreement set a fixed term?").parts == 1
+
+
+def test_a_number_naming_which_one_is_no_count_of_items() -> None:
+    assert intent_of("Which three objectives does the plan set?").items == 3
+    assert intent_of("RCN ประชุมประจำปีครั้งที่ 5 จัดขึ้นที่ใด").items is None  # the fifth meeting, not five items
+    assert intent_of("What did the 5th meeting agree?").items is None
