@@ -113,6 +113,7 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
 
 
 _TITLE_LINES, _TITLE_CHARS = 5, 200  # a text file's opening block this short is its title, not a paragraph
+_STAMP_CHARS = 15
 
 
 def _load_txt(data: bytes, name: str) -> RawDocument:
@@ -122,7 +123,9 @@ def _load_txt(data: bytes, name: str) -> RawDocument:
     opening = text.strip().split("\n\n", 1)[0].splitlines()
     title = " ".join(line.strip() for line in opening if line.strip())
     hints: dict[str, object] = {}
-    if opening and len(opening) <= _TITLE_LINES and len(title) <= _TITLE_CHARS and not title.endswith((".", ":")):
+    # one short word ('DRAFT', 'CONFIDENTIAL') is a stamp, not a title; Thai runs its words together
+    if (opening and len(opening) <= _TITLE_LINES and _STAMP_CHARS < len(title) <= _TITLE_CHARS
+            and not title.endswith((".", ":"))):
         hints["title"] = title
     return RawDocument(pages=[Page(number=None, text=markdown_tables(text))], hints=hints)
 

@@ -11,6 +11,7 @@ def common_era(year: int) -> int:
     """The year as the Common Era counts it, whichever era it was written in."""
     return year - BE_OFFSET if year > _BE_FROM else year
 
+
 def other_era(year: int) -> int | None:
     """The same year as the other era writes it ('2567' is '2024' and back), for a four-digit year either era may
     hold; None for any other number."""

@@ -93,6 +93,9 @@ def test_a_text_file_is_titled_by_its_opening_block_not_by_its_first_paragraph(t
     prose = tmp_path / "note.txt"
     prose.write_text("The meeting was held in Velmora on 4 May 2023.\n\nIt agreed on two projects.\n", encoding="utf-8")
     assert load_document(prose, tmp_path, settings).meta.title == "Note"  # a sentence is no title
+    stamped = tmp_path / "minutes-2023.txt"
+    stamped.write_text("CONFIDENTIAL\n\nThe meeting was held in Velmora.\n", encoding="utf-8")
+    assert load_document(stamped, tmp_path, settings).meta.title == "Minutes 2023"  # a stamp is no title
 
 
 def test_a_thai_title_keeps_the_latin_words_of_its_file_name(tmp_path: Path, settings: Settings) -> None:
