@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.question import ITEMS_MAX, expected_items
-from assistant.answer.table_rows import first_value, table_row
+from assistant.answer.table_rows import names_group, table_of, table_row
 from assistant.answer.units import (
     ITEM_CHARS,
     Sentence,
@@ -164,20 +164,10 @@ def _table_rows(question: str, chosen: list[Sentence], by_rank: dict[int, list[S
     """A list question best answered by a table row is answered by the table: its rows, in order, read on into the
     next chunks (those naming what the question names beyond the table, when some do)."""
     best = chosen[0]
-    first = table_row(best.text)[0]
     before = [s for s in by_rank.get(best.rank, []) if s.position < best.position]
-    table: list[Sentence] = []
-    for s in reversed(before):  # back to the table's first row
-        if not table_row(s.text) or table_row(s.text)[0] != first:
-            break
-        table.insert(0, s)
-    table.append(best)
-    for s in _after(best, by_rank, passages):
-        if not table_row(s.text) or table_row(s.text)[0] != first:
-            break
-        table.append(s)
+    table = table_of(best, [*before, best, *_after(best, by_rank, passages)])
     asked = unit_of(question)
-    group = [r for r in table if all(has(asked, t) for t in terms(first_value(r.text)))]  # 'the zero-emission buses'
+    group = [r for r in table if names_group(asked, r.text)]  # 'the zero-emission buses area'
     rows = _named_rows(question, best, passages[best.rank], group or table)[: expected_items(question) or ITEMS_MAX]
     keys = {r.key for r in rows} | {s.key for s in table}
     rest = [c for c in chosen if c.key not in keys]

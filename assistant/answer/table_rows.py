@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.retrieval.support import has, terms, unit_of
+from assistant.retrieval.support import Unit, has, terms, unit_of
 
 if TYPE_CHECKING:
     from assistant.answer.units import Sentence
@@ -24,14 +24,34 @@ def table_row(text: str) -> tuple[str, ...]:
 _TOTAL = re.compile(r"^(total|all|overall|sum|grand total|รวม|ทั้งหมด)\b", re.IGNORECASE)
 
 
+def table_of(row: Sentence, ordered: list[Sentence]) -> list[Sentence]:
+    """The rows of ``row``'s table: the unbroken run of rows under the same first heading around it, in ``ordered``
+    (sentences in reading order)."""
+    first = table_row(row.text)[:1]
+    at = next((n for n, s in enumerate(ordered) if s is row or s.key == row.key), None)
+    if at is None:
+        return [row]
+    start = at
+    while start > 0 and table_row(ordered[start - 1].text)[:1] == first:
+        start -= 1
+    end = at + 1
+    while end < len(ordered) and table_row(ordered[end].text)[:1] == first:
+        end += 1
+    return ordered[start:end]
+
+
+def names_group(question: Unit, row: str) -> bool:
+    """Does the question name the group in the row's first cell ('the zero-emission buses area')?"""
+    return all(has(question, t) for t in terms(first_value(row)))
+
+
 def with_total(question: str, chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
     """'How many delegations came in 2024?' over a table of delegations by region names no region: its total row
     answers, so it joins the answer (a question naming a group keeps that group's row)."""
     asked = unit_of(question)
     for best in (c for c in chosen if table_row(c.text)):
-        first = table_row(best.text)[0]
-        table = [s for s in sentences if s.rank == best.rank and table_row(s.text)[:1] == (first,)]
-        if any(all(has(asked, t) for t in terms(first_value(r.text))) for r in table):
+        table = table_of(best, [s for s in sentences if s.rank == best.rank])
+        if any(names_group(asked, r.text) for r in table):
             return chosen
         total = next((r for r in table if _TOTAL.match(first_value(r.text))), None)
         if total is not None:
