@@ -73,6 +73,16 @@ def _lexical_query(query: str) -> str:
     return " ".join(kept) if kept else query
 
 
+def _readable_share(q_terms: set[str], language: str) -> float:
+    """The share of the question's words that BM25 can match in a document of the other language: those in that
+    language's script, and numbers ('Kessaly' and '3' in a Thai question, nothing of an English one in Thai text)."""
+    if not q_terms:
+        return 0.0
+    from assistant.text.normalise import detect_language
+
+    return sum(t.isdigit() or detect_language(t) == language for t in q_terms) / len(q_terms)
+
+
 def _language_of(query: str) -> str:
     from assistant.text.normalise import detect_language
 
@@ -241,6 +251,7 @@ class Retriever:
         share = self.settings.dense_share * (_SHORT_QUERY_CONVEX_SHARE if short and lexical else 1.0)
         language = _language_of(query)
         q_terms = set(content_terms(query))
+        readable = {lang: _readable_share(q_terms, lang) for lang in ("th", "en") if lang != language}
         fused: dict[str, float] = {}
         for chunk_id, chunk in {c.id: c for c in chunks}.items():
             sem = max(0.0, (cosines.get(chunk_id, floor) - floor) / span)
@@ -249,8 +260,8 @@ class Retriever:
             else:  # one BM25 hit (or several of one score): each is BM25's best, not its weakest
                 lex = float(chunk_id in lexical)
             meta = metas.get(chunk.doc_id)
-            if chunk_id not in lexical and meta is not None and meta.language != language:
-                lex = sem
+            if meta is not None and meta.language in readable:  # BM25 read only the question's words in its script
+                lex = readable[meta.language] * lex + (1 - readable[meta.language]) * sem
             score = (1 - share) * lex + share * sem
             if q_terms and meta is not None:
                 score += self._title_bonus(q_terms, chunk, meta)

@@ -152,3 +152,23 @@ def test_the_only_passage_bm25_finds_is_its_best_not_its_worst(tmp_path_factory:
     weakest_english = min(p.score for p in passages if p is not plan)
     # its lexical share counts in full: it outscores the English passages the embedding ranks below it by far
     assert plan.score > weakest_english + 0.3, [(p.meta.source, round(p.score, 3)) for p in passages]
+
+
+def test_a_thai_question_on_english_documents_is_not_ranked_by_the_one_name_bm25_can_read(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Of "How many members did the study visit to Tavrel have?" in Thai, BM25 reads only 'Tavrel': it ranks the
+    passages that repeat the name, whatever they say. Its share shrinks to the share of the question it can read, so
+    the meaning decides."""
+    from tests.conftest import made_up_service
+
+    others = ["Tavrel port handled 12 million tonnes of cargo; Tavrel harbour works and the Tavrel canal expansion "
+              "go on, and Tavrel's port authority plans a new Tavrel container terminal.",
+              "Tavrel tram lines: the Tavrel city council opened two lines in Tavrel's old town and Tavrel's airport.",
+              "The Tavrel summer festival brings Tavrel musicians to Tavrel's squares; Tavrel hotels are full."]
+    service = made_up_service(tmp_path_factory, "readable-share", {
+        "visit.md": "# Study visit report\n\nThe delegation to Tavrel had 9 members and was led by the Director of "
+                    "the Environment Department.\n",
+        **{f"tavrel-{n}.md": f"# Tavrel notes {n}\n\n{text}\n" for n, text in enumerate(others)},
+    })
+    passages = service.search("คณะศึกษาดูงานที่ Tavrel มีสมาชิกกี่คน", top_k=3)
+    assert passages[0].meta.source == "visit.md", [(p.meta.source, round(p.score, 3)) for p in passages]
