@@ -64,12 +64,16 @@ def _is_contents(text: str) -> bool:
 
 def _lexical_query(query: str) -> str:
     """Stop words out: OR-ed into BM25 they let long questions match every chunk a little. A nationality brings
-    its country's name ('Thai cities' -> 'Thailand')."""
+    its country's name ('Thai cities' -> 'Thailand'), an irregular verb its other forms ('spend' -> 'spent'), which
+    the index's stemmer does not join."""
     from assistant.retrieval.support import country_of, is_stopword
+    from assistant.text.irregular import base_form, past_forms
     from assistant.text.normalise import tokenize
 
     kept = [t for t in tokenize(query) if not is_stopword(t)]
-    kept += [form for t in kept for form in country_of(t)]
+    bases = [base for t in kept if (base := base_form(t))]
+    kept += [form for t in kept for form in country_of(t)] + bases
+    kept += [form for t in kept for form in past_forms(t) if form not in kept]
     return " ".join(kept) if kept else query
 
 

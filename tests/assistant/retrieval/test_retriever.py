@@ -8,7 +8,7 @@ from assistant.config import Settings
 from assistant.models import Filters
 from assistant.retrieval.retriever import _is_contents, _lexical_query
 from assistant.service import AssistantService
-from assistant.retrieval.support import has, unit_of
+from assistant.retrieval.support import has, stem, unit_of
 
 ACT = "th-bma-act-be2528-1985-consolidated.pdf"
 PLAN = "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt"
@@ -89,6 +89,15 @@ def test_a_nationality_brings_its_country_to_bm25_and_to_coverage() -> None:
     assert "malaysia" in _lexical_query("Which Malaysian cities have projects?").split()
     assert _lexical_query("What does the BMA do?").split() == ["bma"]
     assert has(unit_of("91. Thailand Bangkok Bang Sue Smart City"), "thai")
+
+
+def test_an_irregular_verb_meets_its_past_form_in_bm25_and_in_coverage() -> None:
+    # 'spend' is answered by 'spent', 'led' by 'lead': no suffix strip joins them, and FTS5's stemmer does not
+    assert "spent" in _lexical_query("How much did the office spend in 2025?").split()
+    assert "lead" in _lexical_query("Who led the delegation?").split()
+    assert has(unit_of("The office spent 48.6 million baht."), stem("spend"))
+    assert has(unit_of("The Mayor will lead the delegation."), stem("led"))
+    assert not has(unit_of("The city was founded in 1782."), stem("find"))  # 'found' is a word of its own
 
 
 def test_a_question_spanning_two_years_gets_a_passage_for_each(service: AssistantService) -> None:
