@@ -124,9 +124,10 @@ class Retriever:
                       documents: list[DocumentMeta] | None = None) -> list[str]:
         """The words that no visible document contains, in any form the index stems to, spelled out ('กทม'
         is written 'กรุงเทพมหานคร' in the law) or begun by its stem ('chaired' in 'chairmanship', as the answer
-        engine's matching has it)."""
+        engine's matching has it), or in another form of an irregular verb ('spend', 'spent')."""
         from assistant.retrieval.support import PREFIX_MIN, spelled_out, stem
         from assistant.text.calendar import other_era
+        from assistant.text.irregular import base_form, past_forms
 
         if not words:
             return []
@@ -135,7 +136,9 @@ class Retriever:
         for word in words:
             stemmed = stem(word.lower())
             other = other_era(int(word)) if word.isdigit() and len(word) == 4 else None  # 'พ.ศ. 2567' is 2024
-            forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed), *([str(other)] if other else [])])
+            base = base_form(word.lower()) or word.lower()  # 'spend' is known where the documents say 'spent'
+            forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed), *([str(other)] if other else []),
+                                   base, *past_forms(base)])
             if not any(self.records.mentions(form, doc_ids) for form in forms) and not (
                     len(stemmed) >= PREFIX_MIN and stemmed.isascii() and self.records.mentions(stemmed, doc_ids,
                                                                                               prefix=True)):

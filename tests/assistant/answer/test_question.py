@@ -23,6 +23,10 @@ from assistant.answer.question import (
         ("Who succeeded Ms Tan as chief officer?", ["succeeded", "chief", "officer"]),
         ("When is the Riverside Tram scheduled to open to passengers?", ["scheduled", "open", "passengers"]),
         ("สำนักงานมีบุคลากรทั้งหมดกี่คน", ["สำนักงาน", "บุคลากร"]),  # "ทั้งหมด" (all) is a stop word
+        # the words that date a year name the occasion, which the year check judges
+        ("How many outgoing missions were led in fiscal year 2024?", ["outgoing", "missions", "led"]),
+        ("How many years does the term last?", ["years", "term", "last"]),
+        ("สำนักงานได้รับงบประมาณปี ๒๕๗๐ เท่าใด", ["สำนักงาน", "งบประมาณ"]),
     ],
 )
 def test_focus_is_the_common_words_of_the_asking_clause(question: str, focus: list[str]) -> None:

@@ -142,6 +142,11 @@ def test_a_year_the_documents_write_in_the_other_era_is_a_known_word(service: As
     assert service.retriever.unknown_words([buddhist, "9731"]) == ["9731"]
 
 
+def test_an_irregular_verbs_base_is_known_where_the_documents_use_its_past(service: AssistantService) -> None:
+    assert service.records.mentions("held") and not service.records.mentions("hold")
+    assert service.retriever.unknown_words(["hold", "zorblat"]) == ["zorblat"]
+
+
 def test_the_only_passage_bm25_finds_is_its_best_not_its_worst(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A Thai question whose words only a Thai plan holds: BM25 finds one passage, and it must rank as BM25's best
     (min-max scaling over one hit once gave it 0, below every English passage the embedding liked)."""
