@@ -40,7 +40,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.\s*[\d๐-๙]{{4}}|{_TH_MONTHS}"
                    # or a time of day: 'opens at six', '9.30 a.m.', '14:00 hrs', 'เวลา ๙ นาฬิกา'
                    rf"|\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}([.:]\d\d)?\s*[ap]\.?m\b|\bat\s+({_CLOCK})\b|\b({_CLOCK})\s+o.clock\b"
-                   r"|นาฬิกา|เวลา\s*\d"),
+                   r"|นาฬิกา|(?<!ระยะ)เวลา\s*\d"),  # 'ระยะเวลา ๓ ปี' is a length of time
     ),
     "number": (
         re.compile(r"\b(how many|how much|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
@@ -293,8 +293,10 @@ _SENTENCE_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
 # An agreement's closing formula says it was signed without the word of the question: 'Done at X on 14 March 2022'.
-_SIGNING_FORMULA = re.compile(r"\b(?:done|signed|adopted|concluded|executed)\s+(?:at|in)\s+[A-Z]", re.IGNORECASE)
-_SIGNING_FOCUS = ("sign", "adopt", "conclud", "execut")  # stems: 'signed', 'adopted', 'concluded', 'executed'
+# In Thai: 'ทำขึ้น ณ X เมื่อวันที่ ...' ('made at X on ...').
+_SIGNING_FORMULA = re.compile(r"\b(?:done|signed|adopted|concluded|executed)\s+(?:at|in)\s+[A-Z]|(?:ทำขึ้น|ลงนาม|ทำ)\s*ณ\s*\S",
+                              re.IGNORECASE)
+_SIGNING_FOCUS = ("sign", "adopt", "conclud", "execut", "ลงนาม")  # stems: 'signed', 'adopted', 'concluded', ...
 
 
 def _spots(sentence: str, focus: list[str]) -> list[int]:

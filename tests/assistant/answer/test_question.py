@@ -197,6 +197,13 @@ def test_a_signing_formula_says_when_a_document_was_signed() -> None:
     formula = "Done at Arlow on 14 May 2019, in two originals in the English language."
     assert typed_focus(formula, intent.cues, focus_terms(question), intent.given) == 1.0
     assert typed_focus(formula, intent.cues, focus_terms("When was the bridge opened?"), intent.given) == 0.0
+    # the Thai formula: 'made at Narin on 24 January 2568'; a length of time ('a period of 3 years') is no date
+    thai = "หนังสือฉบับนี้ลงนามเมื่อใด"
+    thai_intent = intent_of(thai)
+    assert typed_focus("ทำขึ้น ณ นครนาริน เมื่อวันที่ ๒๔ มกราคม พ.ศ. ๒๕๖๘ เป็นสองฉบับ", thai_intent.cues,
+                       focus_terms(thai), thai_intent.given) == 1.0
+    assert not satisfies("date", "มีผลใช้บังคับนับแต่วันลงนาม เป็นระยะเวลา ๓ ปี")
+    assert satisfies("date", "เริ่มประชุมเวลา ๙.๓๐ น.")
 
 
 def test_an_edition_is_the_ordinal_before_a_name() -> None:
