@@ -28,6 +28,12 @@ _LIGATURES = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c 
 _LIST_ITEM_RE = re.compile(
     r"^\s*(?:[•·\-*–]\s|\(?[0-9๐-๙]{1,3}[.)]\s|\((?:[0-9๐-๙]{1,3}|[ivxlc]{1,5}|[a-z])\)|[ivx]{1,4}\)\s|มาตรา\s|หมวด\s|ส่วนที่\s|#)"
 )
+# 'by giving ninety' / '(90) days' notice': a numeral restating the number word before it, wrapped onto a line of its
+# own, is no list item '(90)'
+_RESTATED_NUMBER = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+    r"(?:-[a-z]+)?\s*$", re.IGNORECASE)
 _TERMINAL_RE = re.compile(r"[.!?:;\"”’)]\s*$")
 _THAI_END_RE = re.compile(f"[{THAI_CHAR}]$")
 _THAI_START_RE = re.compile(f"^[{THAI_CHAR}]")
@@ -195,7 +201,7 @@ def join_lines(lines: list[str]) -> str:
         if new_paragraph:
             paragraphs.append(current)
             current = line.strip()
-        elif _LIST_ITEM_RE.match(line) or (prev_short and not starts_lower):
+        elif (_LIST_ITEM_RE.match(line) and not _RESTATED_NUMBER.search(previous)) or (prev_short and not starts_lower):
             current = f"{current}\n{line.strip()}"
         elif re.search(r"[A-Za-z] ?-$", previous) and starts_lower:
             current = _join_hyphenated(current, line.strip())

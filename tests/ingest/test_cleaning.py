@@ -119,3 +119,13 @@ def test_pdf_merged_hyphen_breaks_and_superscripts(load) -> None:  # noqa: ANN00
     statement = "\n".join(p.text for p in load("asean-eas-leaders-statement-asean-smart-cities-2018.pdf").pages)
     assert "4th industrial revolution" in statement and "6th East Asia Summit" in statement
     assert "10. ENCOURAGE sustainable" in statement
+
+
+def test_a_numeral_restating_a_number_word_is_no_list_item() -> None:
+    """Agreements write 'ninety (90) days'; a wrap before '(90)' once cut the sentence there and lost the number."""
+    wrapped = ["Either Party may terminate this Memorandum at any time by giving ninety",
+               "(90) days' written notice to the other Party."]
+    assert join_lines(wrapped) == ("Either Party may terminate this Memorandum at any time by giving ninety (90) days' "
+                                   "written notice to the other Party.")
+    items = ["for these purposes:", "(1) to promote trade between the two cities; and", "(2) to promote goodwill."]
+    assert join_lines(items).split("\n") == items
