@@ -1,7 +1,10 @@
 """Questions on documents the answer engine was never fitted on: made-up MOUs, a declaration, a meeting statement,
 annual reports of two years, a Thai action plan and a Word report with a table (``benchmarks/made_up``, the default);
 or a second set (``--set made_up2``): meeting minutes, a study-visit report, a Thai letter of intent, a press release,
-an ordinance excerpt, a statistics annex of Markdown tables and a concept note with a timeline.
+an ordinance excerpt, a statistics annex of Markdown tables and a concept note with a timeline; or a third
+(``--set made_up3``, PDFs and Word files from ``made_up3/make_docs.py``): a sister-city MOU, an annual report with
+appendix tables, a regional joint statement and a city profile as PDFs, an event programme, a briefing note and a Thai
+project summary as Word files, and a letter.
 
 The gold sets are questions about the reference corpus; this asks what a new user asks about new documents, traps
 included (a year, an edition or a town the documents do not report on). It prints each question's verdict and:
@@ -9,7 +12,7 @@ included (a year, an edition or a town the documents do not report on). It print
 - refused: trap questions answered with a refusal;
 - false refusal: answerable questions refused.
 
-    .venv/bin/python benchmarks/made_up_probe.py [--set made_up|made_up2] [--verbose]
+    .venv/bin/python benchmarks/made_up_probe.py [--set made_up|made_up2|made_up3] [--verbose]
 
 The documents are ingested into a temporary data folder; nothing under the repository changes.
 """

@@ -40,7 +40,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.\s*[\d๐-๙]{{4}}|{_TH_MONTHS}"
                    # or a time of day: 'opens at six', '9.30 a.m.', '14:00 hrs', 'เวลา ๙ นาฬิกา'
                    rf"|\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}([.:]\d\d)?\s*[ap]\.?m\b|\bat\s+({_CLOCK})\b|\b({_CLOCK})\s+o.clock\b"
-                   r"|นาฬิกา|เวลา\s*\d"),
+                   r"|นาฬิกา|(?<!ระยะ)เวลา\s*\d"),  # 'ระยะเวลา ๓ ปี' is a length of time
     ),
     "number": (
         re.compile(r"\b(how many|how much|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
@@ -203,6 +203,10 @@ _AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "do", "does"
 _WH_TH = frozenset(["กี่", "อะไร", "ใคร", "เท่าใด", "เท่าไร", "เท่าไหร่", "ไหน", "อย่างไร", "เมื่อใด", "เมื่อไร", "ใด", "บ้าง"])
 _CLAUSE_END = frozenset(",;?")
 _FOCUS_EN, _FOCUS_TH = 4, 2
+# Words that only say a year is a fiscal or calendar one ('in fiscal year 2024', 'งบประมาณปี ๒๕๗๐'): they name the
+# occasion, which the year check judges, not what is asked. Only beside a year; 'how many years' asks for years.
+_YEAR_WORDS = frozenset({"fiscal", "financial", "calendar", "year", "fy", "ปี", "ปีงบประมาณ", "พ.ศ.", "ค.ศ.", "พ.ศ", "ค.ศ"})
+_YEAR_NUMBER = re.compile(r"^(?:fy)?(?:19|20|25)\d\d$|^[๒][๕][๐-๙][๐-๙]$", re.IGNORECASE)
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\w,.]*|[,;?]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -245,24 +249,41 @@ def focus_words(question: str) -> list[str]:
 
     focus: list[str] = []
     words = [_POSSESSIVE.sub("", w) for w in _EN_WORD.findall(question)]
+    dating = _dating(words)
     for n, word in enumerate(words):
         if word.lower() not in _WH_EN:
             continue
         clause: list[str] = []
-        for later in words[n + 1:]:
+        for m, later in enumerate(words[n + 1:], start=n + 1):
             if later in _CLAUSE_END or later.lower() in _WH_EN:
                 break
             lower = later.lower()
-            if later[:1].isupper() or later[:1].isdigit() or lower in _AUXILIARIES or is_stopword(lower):
+            if later[:1].isupper() or later[:1].isdigit() or lower in _AUXILIARIES or is_stopword(lower) or m in dating:
                 continue
             clause.append(lower)
         focus += clause[:_FOCUS_EN]
     tokens = [t for t in tokenize(question) if t.strip() and any(ch.isalnum() for ch in t)]
+    dating = _dating(tokens)
     for n, token in enumerate(tokens):
         if token in _WH_TH:
-            before = [t for t in tokens[:n] if not t.isascii() and not is_stopword(t) and t not in _WH_TH]
+            before = [t for m, t in enumerate(tokens[:n])
+                      if not t.isascii() and not is_stopword(t) and t not in _WH_TH and m not in dating]
             focus += before[-_FOCUS_TH:]
     return list(dict.fromkeys(focus))
+
+
+def _dating(words: list[str]) -> set[int]:
+    """Positions of the words that date a year ('fiscal year' before '2024', 'ปี' before '๒๕๗๐')."""
+    out: set[int] = set()
+    for n, word in enumerate(words):
+        if not _YEAR_NUMBER.match(word.strip()):
+            continue
+        for step in (-1, 1):
+            m = n + step
+            while 0 <= m < len(words) and words[m].strip().lower() in _YEAR_WORDS | {""}:
+                out.add(m)
+                m += step
+    return out
 
 
 _NEAR_CHARS = 60  # 'attended by 300 delegates', 'วาระละสี่ปี': the value stands close to what it measures
@@ -272,8 +293,10 @@ _SENTENCE_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 
 
 # An agreement's closing formula says it was signed without the word of the question: 'Done at X on 14 March 2022'.
-_SIGNING_FORMULA = re.compile(r"\b(?:done|signed|adopted|concluded|executed)\s+(?:at|in)\s+[A-Z]", re.IGNORECASE)
-_SIGNING_FOCUS = ("sign", "adopt", "conclud", "execut")  # stems: 'signed', 'adopted', 'concluded', 'executed'
+# In Thai: 'ทำขึ้น ณ X เมื่อวันที่ ...' ('made at X on ...').
+_SIGNING_FORMULA = re.compile(r"\b(?:done|signed|adopted|concluded|executed)\s+(?:at|in)\s+[A-Z]|(?:ทำขึ้น|ลงนาม|ทำ)\s*ณ\s*\S",
+                              re.IGNORECASE)
+_SIGNING_FOCUS = ("sign", "adopt", "conclud", "execut", "ลงนาม")  # stems: 'signed', 'adopted', 'concluded', ...
 
 
 def _spots(sentence: str, focus: list[str]) -> list[int]:

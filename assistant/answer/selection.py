@@ -48,8 +48,10 @@ _READABLE = 0.75  # below this share of clean tokens a line is OCR debris ('Pilo
 
 
 def eligible(s: Sentence) -> bool:
-    """A fragment, a letterhead ('ABU DHABI MUNICIPALITY & TOWN PLANNING') or OCR debris states nothing."""
-    return not s.short and shape(s.text) != "caps" and s.wordlike >= _READABLE
+    """A fragment, a letterhead ('ABU DHABI MUNICIPALITY & TOWN PLANNING'), OCR debris or a question (a Q&A
+    sheet's 'Q: Is the agreement binding?') states nothing."""
+    return (not s.short and shape(s.text) != "caps" and s.wordlike >= _READABLE
+            and not s.text.rstrip().endswith(("?", "？")))
 
 
 def _fits(s: Sentence, chosen: list[Sentence]) -> bool:

@@ -64,13 +64,27 @@ def _is_contents(text: str) -> bool:
 
 def _lexical_query(query: str) -> str:
     """Stop words out: OR-ed into BM25 they let long questions match every chunk a little. A nationality brings
-    its country's name ('Thai cities' -> 'Thailand')."""
+    its country's name ('Thai cities' -> 'Thailand'), an irregular verb its other forms ('spend' -> 'spent'), which
+    the index's stemmer does not join."""
     from assistant.retrieval.support import country_of, is_stopword
+    from assistant.text.irregular import base_form, past_forms
     from assistant.text.normalise import tokenize
 
     kept = [t for t in tokenize(query) if not is_stopword(t)]
-    kept += [form for t in kept for form in country_of(t)]
+    bases = [base for t in kept if (base := base_form(t))]
+    kept += [form for t in kept for form in country_of(t)] + bases
+    kept += [form for t in kept for form in past_forms(t) if form not in kept]
     return " ".join(kept) if kept else query
+
+
+def _readable_share(q_terms: set[str], language: str) -> float:
+    """The share of the question's words that BM25 can match in a document of the other language: those in that
+    language's script, and numbers ('Kessaly' and '3' in a Thai question, nothing of an English one in Thai text)."""
+    if not q_terms:
+        return 0.0
+    from assistant.text.normalise import detect_language
+
+    return sum(t.isdigit() or detect_language(t) == language for t in q_terms) / len(q_terms)
 
 
 def _language_of(query: str) -> str:
@@ -110,9 +124,10 @@ class Retriever:
                       documents: list[DocumentMeta] | None = None) -> list[str]:
         """The words that no visible document contains, in any form the index stems to, spelled out ('กทม'
         is written 'กรุงเทพมหานคร' in the law) or begun by its stem ('chaired' in 'chairmanship', as the answer
-        engine's matching has it)."""
+        engine's matching has it), or in another form of an irregular verb ('spend', 'spent')."""
         from assistant.retrieval.support import PREFIX_MIN, spelled_out, stem
         from assistant.text.calendar import other_era
+        from assistant.text.irregular import base_form, past_forms
 
         if not words:
             return []
@@ -121,7 +136,9 @@ class Retriever:
         for word in words:
             stemmed = stem(word.lower())
             other = other_era(int(word)) if word.isdigit() and len(word) == 4 else None  # 'พ.ศ. 2567' is 2024
-            forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed), *([str(other)] if other else [])])
+            base = base_form(word.lower()) or word.lower()  # 'spend' is known where the documents say 'spent'
+            forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed), *([str(other)] if other else []),
+                                   base, *past_forms(base)])
             if not any(self.records.mentions(form, doc_ids) for form in forms) and not (
                     len(stemmed) >= PREFIX_MIN and stemmed.isascii() and self.records.mentions(stemmed, doc_ids,
                                                                                               prefix=True)):
@@ -241,6 +258,7 @@ class Retriever:
         share = self.settings.dense_share * (_SHORT_QUERY_CONVEX_SHARE if short and lexical else 1.0)
         language = _language_of(query)
         q_terms = set(content_terms(query))
+        readable = {lang: _readable_share(q_terms, lang) for lang in ("th", "en") if lang != language}
         fused: dict[str, float] = {}
         for chunk_id, chunk in {c.id: c for c in chunks}.items():
             sem = max(0.0, (cosines.get(chunk_id, floor) - floor) / span)
@@ -249,8 +267,8 @@ class Retriever:
             else:  # one BM25 hit (or several of one score): each is BM25's best, not its weakest
                 lex = float(chunk_id in lexical)
             meta = metas.get(chunk.doc_id)
-            if chunk_id not in lexical and meta is not None and meta.language != language:
-                lex = sem
+            if meta is not None and meta.language in readable:  # BM25 read only the question's words in its script
+                lex = readable[meta.language] * lex + (1 - readable[meta.language]) * sem
             score = (1 - share) * lex + share * sem
             if q_terms and meta is not None:
                 score += self._title_bonus(q_terms, chunk, meta)

@@ -39,7 +39,11 @@ def _thai_stopwords() -> frozenset[str]:
 
 
 def stem(token: str) -> str:
-    """A light English suffix strip so that 'cities'/'city', 'signed'/'sign', 'dates'/'dated' meet; Thai passes."""
+    """A light English suffix strip so that 'cities'/'city', 'signed'/'sign', 'dates'/'dated' meet, and an
+    irregular past its base ('spent'/'spend'); Thai passes."""
+    from assistant.text.irregular import base_form
+
+    token = base_form(token) or token
     if not token.isascii() or len(token) <= 3 or not token.isalpha():
         return token
     if token.endswith("ies") and len(token) > 4:

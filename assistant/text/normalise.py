@@ -197,6 +197,9 @@ def _split_english(text: str) -> list[str]:
     return [s for s in sentences if s]
 
 
+_THAI_DATE_ADVERBIALS = ("เมื่อวันที่", "ณ วันที่", "ตั้งแต่วันที่", "ถึงวันที่")
+
+
 def _split_thai(text: str) -> list[str]:
     pieces: list[str] = []
     for line in text.split("\n"):
@@ -206,8 +209,17 @@ def _split_thai(text: str) -> list[str]:
             sentence = sentence.strip()
             if not sentence:
                 continue
-            # crfcut cuts after "พ.ศ." and leaves the year alone; a fragment without Thai letters belongs before it.
-            if pieces and (len(sentence) < 8 or not re.search("[\u0e01-\u0e2e]", sentence)):
+            # crfcut cuts after "พ.ศ.": the year goes back to it
+            year = re.match(r"[0-9๐-๙]{4}\b\s*", sentence) if pieces and pieces[-1].endswith(("พ.ศ.", "ค.ศ.")) else None
+            if year:
+                pieces[-1] = f"{pieces[-1]} {year.group(0).strip()}"
+                sentence = sentence[year.end():]
+                if not sentence:
+                    continue
+            # a fragment without Thai letters belongs before it, as does a date that ends a clause
+            # ("ทำขึ้น ณ นครX | เมื่อวันที่ ๒๔ มกราคม")
+            if pieces and (len(sentence) < 8 or not re.search("[\u0e01-\u0e2e]", sentence)
+                           or sentence.startswith(_THAI_DATE_ADVERBIALS)):
                 pieces[-1] = f"{pieces[-1]} {sentence}"
             else:
                 pieces.append(sentence)

@@ -23,6 +23,10 @@ from assistant.answer.question import (
         ("Who succeeded Ms Tan as chief officer?", ["succeeded", "chief", "officer"]),
         ("When is the Riverside Tram scheduled to open to passengers?", ["scheduled", "open", "passengers"]),
         ("สำนักงานมีบุคลากรทั้งหมดกี่คน", ["สำนักงาน", "บุคลากร"]),  # "ทั้งหมด" (all) is a stop word
+        # the words that date a year name the occasion, which the year check judges
+        ("How many outgoing missions were led in fiscal year 2024?", ["outgoing", "missions", "led"]),
+        ("How many years does the term last?", ["years", "term", "last"]),
+        ("สำนักงานได้รับงบประมาณปี ๒๕๗๐ เท่าใด", ["สำนักงาน", "งบประมาณ"]),
     ],
 )
 def test_focus_is_the_common_words_of_the_asking_clause(question: str, focus: list[str]) -> None:
@@ -75,7 +79,7 @@ def test_a_count_is_not_a_year_an_ordinal_or_a_date(sentence: str, states_a_coun
 
 
 def test_a_who_is_answered_by_a_body_or_a_country_next_to_the_focus() -> None:
-    cues, focus = ("person",), ["led"]
+    cues, focus = ("person",), ["lead"]  # as content_terms spells "led"
     assert typed_focus("The plan was led by Norvania as chair this year.", cues, focus) == 1.0
     assert typed_focus("The plan was led by the chair this year.", cues, focus) == 0.0  # nobody is named
     assert not satisfies("person", "The plan was led by Norvania as chair.")  # the strict cue wants a person
@@ -193,6 +197,13 @@ def test_a_signing_formula_says_when_a_document_was_signed() -> None:
     formula = "Done at Arlow on 14 May 2019, in two originals in the English language."
     assert typed_focus(formula, intent.cues, focus_terms(question), intent.given) == 1.0
     assert typed_focus(formula, intent.cues, focus_terms("When was the bridge opened?"), intent.given) == 0.0
+    # the Thai formula: 'made at Narin on 24 January 2568'; a length of time ('a period of 3 years') is no date
+    thai = "หนังสือฉบับนี้ลงนามเมื่อใด"
+    thai_intent = intent_of(thai)
+    assert typed_focus("ทำขึ้น ณ นครนาริน เมื่อวันที่ ๒๔ มกราคม พ.ศ. ๒๕๖๘ เป็นสองฉบับ", thai_intent.cues,
+                       focus_terms(thai), thai_intent.given) == 1.0
+    assert not satisfies("date", "มีผลใช้บังคับนับแต่วันลงนาม เป็นระยะเวลา ๓ ปี")
+    assert satisfies("date", "เริ่มประชุมเวลา ๙.๓๐ น.")
 
 
 def test_an_edition_is_the_ordinal_before_a_name() -> None:

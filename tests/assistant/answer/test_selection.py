@@ -71,3 +71,20 @@ def test_a_question_spanning_two_years_gets_each_years_value(tmp_path_factory: p
     answer = service.ask("How did Kessen's electric bus fleet change between the 2022 and 2024 reports?",
                          mode="extractive")
     assert answer.found and "45 electric buses" in answer.answer and "80 buses" in answer.answer, answer.answer
+
+
+def test_a_q_and_a_sheets_question_line_is_never_the_answer(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The question line repeats the user's words best of all, and answers nothing: its answer line does."""
+    service = made_up_service(tmp_path_factory, "qa-sheet", {
+        "note.md": "# Briefing note: visit of the Mayor of Tarrow\n\n## Background\n\n"
+                   "The Mayor of Tarrow will call on the Governor on 3 March 2026. The two cities signed a Harbour "
+                   "Letter of Intent in 2024.\n\n## Questions the Governor may be asked\n\n"
+                   "Q: Is the Harbour Letter of Intent with Tarrow binding?\n"
+                   "A: No. It only records the intention of both cities to cooperate.\n\n"
+                   "Q: Who pays for the exchange of engineers?\n"
+                   "A: Each city pays the travel of its own engineers.\n",
+    })
+    answer = service.ask("Is the Harbour Letter of Intent with Tarrow binding?")
+    assert answer.found, answer.answer
+    assert "records the intention" in answer.answer, answer.answer
+    assert "Q: Is" not in answer.answer, answer.answer

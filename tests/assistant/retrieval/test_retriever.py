@@ -8,7 +8,7 @@ from assistant.config import Settings
 from assistant.models import Filters
 from assistant.retrieval.retriever import _is_contents, _lexical_query
 from assistant.service import AssistantService
-from assistant.retrieval.support import has, unit_of
+from assistant.retrieval.support import has, stem, unit_of
 
 ACT = "th-bma-act-be2528-1985-consolidated.pdf"
 PLAN = "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt"
@@ -91,6 +91,15 @@ def test_a_nationality_brings_its_country_to_bm25_and_to_coverage() -> None:
     assert has(unit_of("91. Thailand Bangkok Bang Sue Smart City"), "thai")
 
 
+def test_an_irregular_verb_meets_its_past_form_in_bm25_and_in_coverage() -> None:
+    # 'spend' is answered by 'spent', 'led' by 'lead': no suffix strip joins them, and FTS5's stemmer does not
+    assert "spent" in _lexical_query("How much did the office spend in 2025?").split()
+    assert "lead" in _lexical_query("Who led the delegation?").split()
+    assert has(unit_of("The office spent 48.6 million baht."), stem("spend"))
+    assert has(unit_of("The Mayor will lead the delegation."), stem("led"))
+    assert not has(unit_of("The city was founded in 1782."), stem("find"))  # 'found' is a word of its own
+
+
 def test_a_question_spanning_two_years_gets_a_passage_for_each(service: AssistantService) -> None:
     passages = service.search("Where were the ASCN annual meetings held in 2019 and in 2025?")
     for year in ("2019", "2025"):
@@ -133,6 +142,11 @@ def test_a_year_the_documents_write_in_the_other_era_is_a_known_word(service: As
     assert service.retriever.unknown_words([buddhist, "9731"]) == ["9731"]
 
 
+def test_an_irregular_verbs_base_is_known_where_the_documents_use_its_past(service: AssistantService) -> None:
+    assert service.records.mentions("held") and not service.records.mentions("hold")
+    assert service.retriever.unknown_words(["hold", "zorblat"]) == ["zorblat"]
+
+
 def test_the_only_passage_bm25_finds_is_its_best_not_its_worst(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A Thai question whose words only a Thai plan holds: BM25 finds one passage, and it must rank as BM25's best
     (min-max scaling over one hit once gave it 0, below every English passage the embedding liked)."""
@@ -152,3 +166,23 @@ def test_the_only_passage_bm25_finds_is_its_best_not_its_worst(tmp_path_factory:
     weakest_english = min(p.score for p in passages if p is not plan)
     # its lexical share counts in full: it outscores the English passages the embedding ranks below it by far
     assert plan.score > weakest_english + 0.3, [(p.meta.source, round(p.score, 3)) for p in passages]
+
+
+def test_a_thai_question_on_english_documents_is_not_ranked_by_the_one_name_bm25_can_read(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Of "How many members did the study visit to Tavrel have?" in Thai, BM25 reads only 'Tavrel': it ranks the
+    passages that repeat the name, whatever they say. Its share shrinks to the share of the question it can read, so
+    the meaning decides."""
+    from tests.conftest import made_up_service
+
+    others = ["Tavrel port handled 12 million tonnes of cargo; Tavrel harbour works and the Tavrel canal expansion "
+              "go on, and Tavrel's port authority plans a new Tavrel container terminal.",
+              "Tavrel tram lines: the Tavrel city council opened two lines in Tavrel's old town and Tavrel's airport.",
+              "The Tavrel summer festival brings Tavrel musicians to Tavrel's squares; Tavrel hotels are full."]
+    service = made_up_service(tmp_path_factory, "readable-share", {
+        "visit.md": "# Study visit report\n\nThe delegation to Tavrel had 9 members and was led by the Director of "
+                    "the Environment Department.\n",
+        **{f"tavrel-{n}.md": f"# Tavrel notes {n}\n\n{text}\n" for n, text in enumerate(others)},
+    })
+    passages = service.search("คณะศึกษาดูงานที่ Tavrel มีสมาชิกกี่คน", top_k=3)
+    assert passages[0].meta.source == "visit.md", [(p.meta.source, round(p.score, 3)) for p in passages]

@@ -75,6 +75,12 @@ def test_thai_sentences_split_without_losing_text() -> None:
     assert "".join(sentences).replace(" ", "") == text.replace(" ", "")
 
 
+def test_a_thai_date_stays_with_the_clause_it_ends() -> None:
+    # 'made at Narin | on 24 January B.E. | 2568 in two copies': the splitter cut before the date and after "พ.ศ."
+    text = "ทำขึ้น ณ นครนาริน เมื่อวันที่ ๒๔ มกราคม พ.ศ. ๒๕๖๘ เป็นสองฉบับ เป็นภาษาไทยและภาษาอังกฤษ"
+    assert split_sentences(text, "th")[0].startswith("ทำขึ้น ณ นครนาริน เมื่อวันที่ ๒๔ มกราคม พ.ศ. ๒๕๖๘")
+
+
 @pytest.fixture(scope="module")
 def act_lines(corpus_dir: Path) -> list[str]:
     from ingest.pdftext import pdfium_page_texts
