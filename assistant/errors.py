@@ -62,6 +62,11 @@ class ConflictError(AssistantError):
     """The request would overwrite something that is not the caller's to replace (another folder's document)."""
 
 
+class ReplicaFolderError(ConflictError):
+    """A writer (ingest, upload, delete, reindex-vectors) run on a replica's data folder, made by `assistant snapshot`:
+    it would change the shared vectors without the ingest host's lock, and the next snapshot would undo its records."""
+
+
 class AccessDeniedError(AssistantError):
     """Authenticated, but the role does not allow the action."""
 

@@ -1,4 +1,5 @@
-"""One writer per data directory: a second ingest waits ``lock_timeout_s`` and then refuses, never interleaves.
+"""One writer per data directory: a second ingest waits ``lock_timeout_s`` and then refuses, never interleaves. A
+replica's data folder (made by `assistant snapshot`) has no writer at all: its writes belong on the ingest host.
 
 The lock is an OS file lock, so a SIGKILLed ingest releases it with its process.
 """
@@ -17,8 +18,10 @@ from assistant.errors import StoreLockedError
 @contextmanager
 def ingest_lock(settings: Settings) -> Iterator[None]:
     from assistant.data_folder import private_data_dir
+    from assistant.store.snapshot import refuse_on_replica
 
     data_dir = private_data_dir(settings)  # every writer of the index passes here
+    refuse_on_replica(data_dir)
     path = data_dir / "ingest.lock"
     lock = FileLock(str(path), timeout=settings.lock_timeout_s)
     try:

@@ -24,7 +24,7 @@ def reindex_vectors(
 
     Safe while the service answers: the new collection is checked against the old one and swapped in by name, and the
     service moves to it at its next question, on a Chroma server (ASSISTANT_CHROMA_URL) too: run it there on the host
-    that runs `assistant ingest`. Waits for no ingestion: refused while one runs (an upload job included)."""
+    that runs `assistant ingest` (a replica's folder, made by `assistant snapshot`, refuses it). Waits for no ingestion: refused while one runs (an upload job included)."""
     from assistant.factory import build_embedder
     from ingest.reindex import reindex_vectors as rebuild
 

@@ -30,7 +30,8 @@ def snapshot(
     ASSISTANT_DATA_DIR into DEST, for an API replica that shares the vectors through ASSISTANT_CHROMA_URL.
 
     Safe while the service answers and an ingest runs: the copy holds what was committed when it began. A replica
-    already serving DEST picks the new copy up without a restart. Keys, audit log, jobs and uploads are not copied."""
+    already serving DEST picks the new copy up without a restart. Keys, audit log, jobs and uploads are not copied.
+    DEST is marked a replica's folder: `assistant ingest` and `reindex-vectors` there are refused (run them here)."""
     from assistant.agreements.register import copy_register
     from assistant.store.records import RecordStore
     from assistant.store.snapshot import snapshot_records

@@ -41,23 +41,6 @@ class LexicalIndex:
         self._match_counts: tuple[tuple[int, int], int, dict[str, int]] = ((-1, -1), 0, {})
 
     # --- writing (inside the record store's transaction) ----------------------------------------------
-    @staticmethod
-    def needs_restemming(db: sqlite3.Connection) -> bool:
-        sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'chunks_fts'").fetchone()[0]
-        return "porter" not in sql
-
-    @staticmethod
-    def restem(db: sqlite3.Connection) -> None:
-        """An index made before stemming (2026-11-26) is re-tokenized from its own stored text, in one transaction
-        (FTS5 has no rename of a tokenizer); the posting lists then follow in batches (``lexical_build``)."""
-        if "porter" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'chunks_fts'").fetchone()[0]:
-            return  # another process did it meanwhile
-        db.execute("ALTER TABLE chunks_fts RENAME TO chunks_fts_unstemmed")
-        db.execute(LEXICAL_TABLE)
-        db.execute("INSERT INTO chunks_fts (rowid, id, doc_id, body, context) "
-                   "SELECT rowid, id, doc_id, body, context FROM chunks_fts_unstemmed")
-        db.execute("DROP TABLE chunks_fts_unstemmed")
-
     def add(self, db: sqlite3.Connection, rows: list[tuple[str, str, str, str]]) -> None:
         """One document's (chunk id, doc id, body, context) rows, after ``remove`` of its old ones."""
         if not rows:

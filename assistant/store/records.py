@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant.errors import StoreLockedError
 from assistant.models import Chunk, DocumentMeta, Page
-from assistant.store.lexical_build import build_postings
+from assistant.store.lexical_build import upgrade
 from assistant.store.lexical_search import SCHEMA as LEXICAL_SCHEMA
 from assistant.store.lexical_search import LexicalIndex
 from assistant.store.lexical_tokens import lexical_rows
@@ -52,18 +52,15 @@ class RecordStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
-            if self.lexical.needs_restemming(self._db):
-                with self._transaction() as db:
-                    self.lexical.restem(db)
-            build_postings(self._db, self._transaction)
+            upgrade(self._db, self._transaction)  # an index made by an earlier version, in short transactions
         except sqlite3.OperationalError as exc:
             self._db.close()
             if "locked" not in str(exc):
                 raise
             raise StoreLockedError(
                 f"the record store {path} stayed locked by another process for {_BUSY_S:g} s",
-                hint="an index made by an earlier version is upgraded once, by the first process that opens it, "
-                     "and an ingest writes one document at a time; wait for them and try again") from exc
+                hint="an index made by an earlier version is upgraded once, in short batches, and an ingest writes "
+                     "one document at a time: something else held it; wait for it and try again") from exc
 
     @property
     def bm25_max_matches(self) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from assistant.store.records import RecordStore
-from tests.assistant.store.test_lexical_postings import _assert_same, _filled, _fts5
+from tests.assistant.store.test_lexical_postings import QUERIES, _assert_same, _filled, _fts5
 from tests.conftest import REPO
 
 DOCUMENTS = 40
@@ -140,3 +140,86 @@ def test_a_store_locked_past_the_wait_is_a_clear_error(old_index: Path) -> None:
         _assert_same(store, old_index)
     finally:
         store.close()
+
+
+@pytest.fixture
+def unstemmed_index(tmp_path: Path) -> Path:
+    """The same made-up documents in an index as versions before stemming (2026-11-26) left it: an FTS5 table
+    tokenized without ``porter`` and no posting lists (the way test_store.py makes one)."""
+    path = tmp_path / "unstemmed" / "index.sqlite"
+    path.parent.mkdir()
+    _filled(path, seed=11, documents=DOCUMENTS)
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE old AS SELECT rowid AS r, id, doc_id, body, context FROM chunks_fts;
+        DROP TABLE chunks_fts;
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(id UNINDEXED, doc_id UNINDEXED, body, context, tokenize = 'ascii');
+        INSERT INTO chunks_fts (rowid, id, doc_id, body, context) SELECT r, id, doc_id, body, context FROM old;
+        DROP TABLE old; DROP TABLE lexical_postings; DROP TABLE lexical_docs; DROP TABLE lexical_state;""")
+    db.close()
+    return path
+
+
+def _restem_state(path: Path) -> tuple[int, bool, bool]:
+    """(rows in the stemmed table, whether the unstemmed one is still set aside, whether chunks_fts is stemmed)."""
+    db = sqlite3.connect(path)
+    try:
+        tables = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE name IN ('chunks_fts', "
+                                 "'chunks_fts_unstemmed')"))
+        stemmed = "porter" in tables["chunks_fts"]
+        rows = db.execute("SELECT count(*) FROM chunks_fts").fetchone()[0] if stemmed else 0
+        return rows, "chunks_fts_unstemmed" in tables, stemmed
+    finally:
+        db.close()
+
+
+def _rows(path: Path) -> list[tuple]:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT rowid, id, doc_id, body, context FROM chunks_fts ORDER BY rowid").fetchall()
+    finally:
+        db.close()
+
+
+def test_restemming_commits_batch_by_batch_and_a_killed_one_resumes_without_lost_or_doubled_rows(
+        unstemmed_index: Path, tmp_path: Path) -> None:
+    clean = tmp_path / "clean.sqlite"
+    _filled(clean, seed=11, documents=DOCUMENTS)  # the same documents, stemmed from the start
+    total = len(_rows(clean))
+    first = _opening(unstemmed_index, mode="step")
+    try:
+        assert first.stdout is not None and first.stdin is not None
+        assert first.stdout.readline() == "committed\n"  # the old table set aside, an empty stemmed one in its place
+        assert _restem_state(unstemmed_index) == (0, True, True)
+        first.stdin.write("\n")
+        first.stdin.flush()
+        assert first.stdout.readline() == "committed\n"  # then one batch copied, committed on its own
+        copied, aside, stemmed = _restem_state(unstemmed_index)
+        assert stemmed and aside and 0 < copied < total
+    finally:
+        first.send_signal(signal.SIGKILL)  # killed part way through the copy
+        first.wait(timeout=60)
+    second = _opening(unstemmed_index, mode="step")
+    try:
+        assert second.stdout is not None and second.stdout.readline() == "committed\n"  # resumes: one more batch
+        resumed, aside, _ = _restem_state(unstemmed_index)
+        assert copied < resumed < total and aside
+        third = _opening(unstemmed_index)  # opens while the second is between batches: copies the rest, then builds
+        out = _finished(third)
+        assert f"re-stemming: {total - resumed} row(s) copied by this process" in out, out
+        assert _restem_state(unstemmed_index) == (total, False, True)
+    finally:
+        second.send_signal(signal.SIGKILL)
+        second.wait(timeout=60)
+    assert _rows(unstemmed_index) == _rows(clean)  # every row once, under its own rowid
+    store, reference = RecordStore(unstemmed_index), RecordStore(clean)
+    try:
+        _assert_same(store, unstemmed_index)  # the posting lists agree with FTS5's ranking of the stemmed table
+        for query in QUERIES + ["filed harbours", "tariff ledger"]:  # stems: 'filed' finds 'filing', as a clean build
+            found = store.lexical_search(query, 10_000)
+            assert found == [(i, pytest.approx(s, rel=1e-12)) for i, s in reference.lexical_search(query, 10_000)]
+        assert store.lexical_search("filed", 10_000) and {i for i, _ in store.lexical_search("filed", 10_000)} == {
+            i for i, _ in store.lexical_search("filing", 10_000)}
+    finally:
+        store.close()
+        reference.close()
