@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.occasions import asked_years
-from assistant.answer.units import OFFICE_TITLES
+from assistant.answer.signatures import OFFICE_TITLES
 from assistant.text.calendar import MONTHS_EN, MONTHS_TH
 
 MONTHS = "|".join([m.capitalize() for m in MONTHS_EN] + [m[:3].capitalize() for m in MONTHS_EN if len(m) > 3]
@@ -139,6 +139,11 @@ def words_of(text: str) -> frozenset[str]:
     from assistant.text.normalise import tokenize
 
     return frozenset(w for t in tokenize(text.lower()) for w in ([t] if _THAI.search(t) else _WORD.findall(t)))
+
+
+def asks_who_signed(intent: Intent) -> bool:
+    """'Who signed the agreement?', 'ใครลงนาม': a person asked, next to a word of signing."""
+    return "person" in intent.cues and any(w.startswith(_SIGNING) for w in intent.given)
 
 
 def satisfies(cue: str, sentence: str, given: frozenset[str] = frozenset()) -> bool:

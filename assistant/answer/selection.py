@@ -14,6 +14,8 @@ from assistant.answer.context import shape, with_antecedents, with_items, with_r
 from assistant.answer.features import Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
+from assistant.answer.question import asks_who_signed
+from assistant.answer.signatures import with_cosigners
 from assistant.answer.table_rows import with_total
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
@@ -108,5 +110,7 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
                             prose=intent.listing)
     if {"number", "money"} & set(intent.cues) and not intent.listing:
         chosen = with_total(analysis.question, chosen, analysis.sentences)
+    if asks_who_signed(intent):
+        chosen = with_cosigners(chosen, analysis.sentences, passages)
     chosen = with_referenced(best_sentence, chosen, analysis.sentences, passages)
     return Chosen(with_footnotes(chosen, passages, intent.language), passages)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.answer.signatures import signer_of
 from assistant.answer.table_rows import table_row
 from assistant.models import Chunk, Passage
 from assistant.retrieval.support import Unit, unit_of
@@ -200,19 +201,6 @@ def _readable(text: str, first: bool, last: bool, language: str) -> bool:
     return letters >= 0.5 * len(text) or bool(table_row(text))  # a table's row of figures is no debris
 
 
-# a title next to a capitalised word: 'Mayor Livingstone', 'Neill Mayor', 'Pattanapanchai, Permanent Secretary'
-OFFICE_TITLES = (r"Mayor|Minister|Governor|Chairman|Chairperson|Chair|President|Director|Director-General"
-                 r"|Permanent Secretary|Secretary|Ambassador|Officer")
-_OFFICE_LINE = re.compile(rf"^(?:(?:First|Deputy|Vice|Lord|Executive|Acting)\s+)?(?:{OFFICE_TITLES})\b")
-_NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+$")
-
-
-def _signer_of(line: str, office: str) -> bool:
-    """A signature block laid out a line to a paragraph: a name over the signer's office ('Jane Roe' / 'Mayor of
-    X'). Apart, the office answers 'who signed' without the name, and the name says nothing."""
-    return bool(_OFFICE_LINE.match(office) and _NAME_LINE.match(line.strip()) and not _OFFICE_LINE.match(line))
-
-
 def _split(text: str, language: str) -> list[str]:
     from assistant.text.normalise import is_thai, split_sentences
 
@@ -229,7 +217,7 @@ def _split(text: str, language: str) -> list[str]:
             for part in _cut_long(_clean(piece)):
                 if not part:
                     continue
-                if out and _signer_of(out[-1], part):
+                if out and signer_of(out[-1], part):
                     out[-1] = f"{out[-1]} {part}"  # one signature: 'Jane Roe Mayor of X' names who signed as what
                 else:
                     out.append(part)
