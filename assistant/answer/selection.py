@@ -19,7 +19,8 @@ from assistant.answer.signatures import with_cosigners
 from assistant.answer.table_rows import with_total
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
-from assistant.retrieval.support import has
+from assistant.retrieval.support import content_terms, has
+from assistant.retrieval.topk_cover import heading_parts
 
 _NEAR = 0.8  # token-set Jaccard above which two sentences say the same thing
 
@@ -75,11 +76,52 @@ def _gain(s: Sentence, analysis: Analysis, covered: set[str]) -> float:
     return sum(analysis.weights[t] for t in _covered(s, analysis) - covered) / total
 
 
+_LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix", "clause", "no"})
+
+
+_HEADING_WORDS = 8
+
+
+def _names_section(heading: str | None, asked: set[str], focus: set[str]) -> bool:
+    """The section's own heading ('Article 2 - Areas of Cooperation', 'Objectives', 'วัตถุประสงค์') is made of the
+    question's words, numbering and labels aside, and names what is asked, not only what it is about ('Singapore')."""
+    words = {t for t in content_terms(heading or "") if not t.isdigit() and t not in _LABELS}
+    return bool(words & focus) and words <= asked
+
+
+def _section_of(s: Sentence, sentences: list[Sentence], passages: list[Passage]) -> str | None:
+    """The heading a sentence stands under: the last heading line before it in its chunk (a short section merged
+    into the one before keeps its heading as a line), else the chunk's own."""
+    before = [x for x in sentences if x.rank == s.rank and x.position < s.position and x.short
+              and len(x.text.split()) <= _HEADING_WORDS and not x.text.rstrip().endswith((".", ";", ":", "?", "!"))]
+    if before:
+        return max(before, key=lambda x: x.position).text
+    parts = heading_parts(passages[s.rank].chunk.heading)
+    return parts[-1] if parts else None
+
+
+def _asked_section_first(analysis: Analysis, order: list[int]) -> list[int]:
+    """A list question naming a section's heading ('What are the objectives of ...?') is answered by that section's
+    items: its likeliest sentence leads, though sentences naming the subject more often score higher elsewhere."""
+    asked, focus = set(content_terms(analysis.question)), set(analysis.focus)
+    passages, sentences = analysis.passages, analysis.sentences
+
+    def names(i: int) -> bool:
+        return _names_section(_section_of(sentences[i], sentences, passages), asked, focus)
+
+    named = [i for i in order if names(i)]
+    if not named or names(order[0]):
+        return order
+    return [named[0]] + [i for i in order if i != named[0]]
+
+
 def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     passages = list(analysis.passages)
     order = [i for i in np.argsort(-probs, kind="stable") if eligible(analysis.sentences[i])]
     if not order:
         return Chosen([], passages)
+    if analysis.intent.listing:
+        order = _asked_section_first(analysis, order)
     intent, sel = analysis.intent, model.selection
     limit = sel.limits.get(intent.kind, 2) + min(intent.parts, sel.max_parts) - 1
     best = float(probs[order[0]])

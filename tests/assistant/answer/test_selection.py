@@ -88,3 +88,38 @@ def test_a_q_and_a_sheets_question_line_is_never_the_answer(tmp_path_factory: py
     assert answer.found, answer.answer
     assert "records the intention" in answer.answer, answer.answer
     assert "Q: Is" not in answer.answer, answer.answer
+
+
+_NOTE = """# Concept Note: Fourth Harbour Mayors Forum of Tarrow
+
+## Background
+
+The Fourth Harbour Mayors Forum of Tarrow will be held in Tarrow in May 2026. The Harbour Mayors Forum of Tarrow
+was founded in 2019 and has met every year since. The Forum of Tarrow brings together the mayors of harbour cities.
+
+## Objectives
+
+1. Share proven measures against storm surges.
+2. Agree on a joint fund for dredging.
+3. Adopt a charter on clean ports.
+
+## Programme
+
+- Day 1: opening of the Fourth Harbour Mayors Forum of Tarrow by the Mayor of Tarrow.
+- Day 2: field visit of the Fourth Harbour Mayors Forum to the port of Tarrow.
+- Day 3: closing session of the Fourth Harbour Mayors Forum of Tarrow.
+
+## Participants
+
+About 200 participants from 25 harbour cities are expected at the Harbour Mayors Forum of Tarrow.
+"""
+
+
+def test_a_list_question_naming_a_section_gets_that_sections_items(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'What are the objectives of X?' over a note with an 'Objectives' section: its items, though the sentences
+    naming the forum most often are elsewhere."""
+    service = made_up_service(tmp_path_factory, "section-list", {"note.md": _NOTE})
+    answer = service.ask("What are the objectives of the Fourth Harbour Mayors Forum of Tarrow?")
+    assert answer.found, answer.answer
+    for item in ("storm surges", "dredging", "clean ports"):
+        assert item in answer.answer, answer.answer
