@@ -77,8 +77,6 @@ def _gain(s: Sentence, analysis: Analysis, covered: set[str]) -> float:
 
 
 _LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix", "clause", "no"})
-
-
 _HEADING_WORDS = 8
 
 
@@ -89,28 +87,29 @@ def _names_section(heading: str | None, asked: set[str], focus: set[str]) -> boo
     return bool(words & focus) and words <= asked
 
 
-def _section_of(s: Sentence, sentences: list[Sentence], passages: list[Passage]) -> str | None:
-    """The heading a sentence stands under: the last heading line before it in its chunk (a short section merged
-    into the one before keeps its heading as a line), else the chunk's own."""
-    before = [x for x in sentences if x.rank == s.rank and x.position < s.position and x.short
-              and len(x.text.split()) <= _HEADING_WORDS and not x.text.rstrip().endswith((".", ";", ":", "?", "!"))]
-    if before:
-        return max(before, key=lambda x: x.position).text
-    parts = heading_parts(passages[s.rank].chunk.heading)
-    return parts[-1] if parts else None
+def _sections(sentences: list[Sentence], passages: list[Passage]) -> list[str | None]:
+    """The heading each sentence stands under: the last heading line before it in its chunk (a short section merged
+    into the one before keeps its heading as a line), else the chunk's own. One pass in reading order."""
+    out: list[str | None] = [None] * len(sentences)
+    current: dict[int, str | None] = {}
+    for n in sorted(range(len(sentences)), key=lambda n: (sentences[n].rank, sentences[n].position)):
+        s = sentences[n]
+        if s.rank not in current:
+            parts = heading_parts(passages[s.rank].chunk.heading)
+            current[s.rank] = parts[-1] if parts else None
+        out[n] = current[s.rank]
+        if s.short and len(s.text.split()) <= _HEADING_WORDS and not s.text.rstrip().endswith((".", ";", ":", "?", "!")):
+            current[s.rank] = s.text
+    return out
 
 
 def _asked_section_first(analysis: Analysis, order: list[int]) -> list[int]:
     """A list question naming a section's heading ('What are the objectives of ...?') is answered by that section's
     items: its likeliest sentence leads, though sentences naming the subject more often score higher elsewhere."""
     asked, focus = set(content_terms(analysis.question)), set(analysis.focus)
-    passages, sentences = analysis.passages, analysis.sentences
-
-    def names(i: int) -> bool:
-        return _names_section(_section_of(sentences[i], sentences, passages), asked, focus)
-
-    named = [i for i in order if names(i)]
-    if not named or names(order[0]):
+    sections = _sections(analysis.sentences, analysis.passages)
+    named = [i for i in order if _names_section(sections[i], asked, focus)]
+    if not named or named[0] == order[0]:
         return order
     return [named[0]] + [i for i in order if i != named[0]]
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.text.irregular import base_form
 
 _EN_STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being below between
@@ -41,8 +42,6 @@ def _thai_stopwords() -> frozenset[str]:
 def stem(token: str) -> str:
     """A light English suffix strip so that 'cities'/'city', 'signed'/'sign', 'dates'/'dated' meet, and an
     irregular past its base ('spent'/'spend'); Thai passes."""
-    from assistant.text.irregular import base_form
-
     token = base_form(token) or token
     if not token.isascii() or len(token) <= 3 or not token.isalpha():
         return token
