@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant.config import Settings
 
 PRIVATE_UMASK = 0o077
+INGEST_LOCK = "ingest.lock"  # in the data folder: held by whatever writes the index; only an ingest host has one
 log = logging.getLogger(__name__)
 
 

@@ -17,12 +17,12 @@ from assistant.errors import StoreLockedError
 
 @contextmanager
 def ingest_lock(settings: Settings) -> Iterator[None]:
-    from assistant.data_folder import private_data_dir
+    from assistant.data_folder import INGEST_LOCK, private_data_dir
     from assistant.store.snapshot import refuse_on_replica
 
     data_dir = private_data_dir(settings)  # every writer of the index passes here
     refuse_on_replica(data_dir)
-    path = data_dir / "ingest.lock"
+    path = data_dir / INGEST_LOCK
     lock = FileLock(str(path), timeout=settings.lock_timeout_s)
     try:
         lock.acquire()

@@ -14,7 +14,9 @@ from assistant.config import get_settings
 
 def _ingest_running(data_dir: Path) -> bool:
     """True while another process holds the ingest lock (taken and released at once when it is free)."""
-    lock = FileLock(str(data_dir / "ingest.lock"), timeout=0)
+    from assistant.data_folder import INGEST_LOCK
+
+    lock = FileLock(str(data_dir / INGEST_LOCK), timeout=0)
     try:
         lock.acquire()
     except Timeout:
@@ -31,7 +33,8 @@ def snapshot(
 
     Safe while the service answers and an ingest runs: the copy holds what was committed when it began. A replica
     already serving DEST picks the new copy up without a restart. Keys, audit log, jobs and uploads are not copied.
-    DEST is marked a replica's folder: `assistant ingest` and `reindex-vectors` there are refused (run them here)."""
+    DEST is marked a replica's folder: `assistant ingest` and `reindex-vectors` there are refused (run them here).
+    A DEST holding an ingest host's own index is refused, and left as it was."""
     from assistant.agreements.register import copy_register
     from assistant.store.records import RecordStore
     from assistant.store.snapshot import snapshot_records

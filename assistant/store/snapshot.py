@@ -17,7 +17,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant.errors import InvalidRequestError, ReplicaFolderError, StoreUnavailableError
+from assistant.data_folder import INGEST_LOCK
+from assistant.errors import ConflictError, InvalidRequestError, ReplicaFolderError, StoreUnavailableError
 from assistant.store.records import records_path
 
 REPLICA_KEY = "replica_of"  # JSON: ingest_host (its data folder), copied_from, at
@@ -30,6 +31,10 @@ def snapshot_records(source_dir: Path, dest_dir: Path) -> Path:
         raise StoreUnavailableError(f"no record store at {source}", hint="run `assistant ingest` first")
     if dest_dir.resolve() == source_dir.resolve():
         raise InvalidRequestError("the snapshot's folder is the data folder itself; name another folder")
+    if (dest_dir / INGEST_LOCK).exists() and replica_mark(dest_dir) is None:  # an ingest host's, not an earlier copy
+        raise ConflictError(f"{dest_dir} holds an index of its own, not one made by `assistant snapshot`; "
+                            "nothing was changed",
+                            hint="name an empty folder or a replica's folder; to retire that index, move it away first")
     dest_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     reader = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=30)
     writer = sqlite3.connect(str(dest), timeout=30)
