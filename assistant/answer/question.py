@@ -110,7 +110,7 @@ def values_of(cue: str, sentence: str, given: frozenset[str] = frozenset(), *, l
     country for 'who'. A value made only of the question's own words (``given``, lower case) is what the question
     is about, not its answer: 'Houston' for 'who signed the Houston agreement'."""
     patterns = [CUES[cue][1]] + ([_BODIES[cue]] if loose and cue in _BODIES else [])
-    signing = cue == "person" and any(w.startswith(_SIGNING) for w in given)
+    signing = cue == "person" and _names_signing(given)
     found = sorted(m.start() for pattern in patterns for m in pattern.finditer(sentence)
                    if (not given or not _restates(m.group(0), given))
                    and not (signing and _BOUND.match(sentence[m.start():])))
@@ -141,9 +141,13 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(w for t in tokenize(text.lower()) for w in ([t] if _THAI.search(t) else _WORD.findall(t)))
 
 
+def _names_signing(given: frozenset[str]) -> bool:
+    return any(w.startswith(_SIGNING) for w in given)
+
+
 def asks_who_signed(intent: Intent) -> bool:
     """'Who signed the agreement?', 'ใครลงนาม': a person asked, next to a word of signing."""
-    return "person" in intent.cues and any(w.startswith(_SIGNING) for w in intent.given)
+    return "person" in intent.cues and _names_signing(intent.given)
 
 
 def satisfies(cue: str, sentence: str, given: frozenset[str] = frozenset()) -> bool:
