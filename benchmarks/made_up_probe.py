@@ -4,7 +4,11 @@ or a second set (``--set made_up2``): meeting minutes, a study-visit report, a T
 an ordinance excerpt, a statistics annex of Markdown tables and a concept note with a timeline; or a third
 (``--set made_up3``, PDFs and Word files from ``made_up3/make_docs.py``): a sister-city MOU, an annual report with
 appendix tables, a regional joint statement and a city profile as PDFs, an event programme, a briefing note and a Thai
-project summary as Word files, and a letter.
+project summary as Word files, and a letter; or a fourth (``--set made_up4``, from ``made_up4/make_docs.py``, written
+blind: without reading the answer engine or earlier sets' failures): a friendship-city MOU addendum, a budget plan with
+a grouped table and a Thai meeting record (Buddhist-era dates, Thai digits) as PDFs, a delegation visit report and two
+editions (2024, 2025) of a programme report as Word and Markdown, a network declaration with numbered commitments, a
+Governor's speech and a procedure FAQ. ``made_up3/by_kind.py`` and ``made_up4/by_kind.py`` split a run by question kind.
 
 The gold sets are questions about the reference corpus; this asks what a new user asks about new documents, traps
 included (a year, an edition or a town the documents do not report on). It prints each question's verdict and:
@@ -12,7 +16,7 @@ included (a year, an edition or a town the documents do not report on). It print
 - refused: trap questions answered with a refusal;
 - false refusal: answerable questions refused.
 
-    .venv/bin/python benchmarks/made_up_probe.py [--set made_up|made_up2|made_up3] [--verbose]
+    .venv/bin/python benchmarks/made_up_probe.py [--set made_up|made_up2|made_up3|made_up4] [--verbose]
 
 The documents are ingested into a temporary data folder; nothing under the repository changes.
 """
