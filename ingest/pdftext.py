@@ -3,28 +3,26 @@
 pdfium drops the empty lines that mark paragraphs and joins a hyphenated line break into one line with U+FFFE, so
 both are put back from the glyph positions: a line whose baseline sits further below the previous one than
 ``PARAGRAPH_PITCH`` times the page's usual line pitch (or above it: a new column) starts after a blank line.
-Thai text needs its spaces back too: pdfium writes none where the PDF only moved the pen between phrases, so
-``thai_page_text`` puts them back from the gaps between glyphs (see there).
+Thai text needs its spaces back too, and browser-made PDFs draw some of its glyphs twice: ``ingest.pdf_thai``.
 """
 
 from __future__ import annotations
 
 import ctypes
-import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
 
 from assistant.text.normalise import detect_language
+from ingest.pdf_thai import thai_lines
 
 PARAGRAPH_PITCH = 1.3
 _SOFT_HYPHEN = "\ufffe"
-THAI_PHRASE_GAP = 0.2  # a gap between two glyphs wider than this share of the font size is a space
 LINE_END_SLACK = 8.0  # points: a line ending further than this short of the page's longest one ends a phrase
 INDENT = 20.0  # points: a line starting further right than the page's leftmost one starts a paragraph
 LANGUAGE_SAMPLE_LETTERS = 2000  # letters of raw text that tell a PDF's language
 
 
-def _baseline(textpage, index: int) -> float:  # noqa: ANN001 - pypdfium2 PdfTextPage
+def _baseline(textpage, index: int) -> float:
     import pypdfium2.raw as pdfium_c
 
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -32,7 +30,7 @@ def _baseline(textpage, index: int) -> float:  # noqa: ANN001 - pypdfium2 PdfTex
     return y.value
 
 
-def _visual_lines(textpage) -> list[tuple[str, float]]:  # noqa: ANN001
+def _visual_lines(textpage) -> list[tuple[str, float]]:
     """(text, baseline) per printed line; a hyphenated break pdfium merged is split again, hyphen kept."""
     lines: list[tuple[str, float]] = []
     index = 0
@@ -50,43 +48,6 @@ def _visual_lines(textpage) -> list[tuple[str, float]]:  # noqa: ANN001
     return lines
 
 
-def _spaced_lines(textpage) -> list[tuple[str, float, float, float]]:
-    """(text, baseline, left, right) per printed line, with a space wherever the pen moved on by more than
-    ``THAI_PHRASE_GAP`` of the font size between two glyphs; marks above and below (category Mn) sit on their
-    consonant, so only spacing glyphs are measured."""
-    import pypdfium2.raw as pdfium_c
-
-    raw = textpage.raw
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    box = [ctypes.byref(v) for v in (left, right, bottom, top)]
-    lines: list[tuple[str, float, float, float]] = []
-    chars: list[str] = []
-    first = last = base = 0.0
-    previous: float | None = None
-    for index in range(textpage.count_chars()):
-        char = chr(pdfium_c.FPDFText_GetUnicode(raw, index))
-        if char == "\n" or char == "\r":
-            if char == "\n" and chars:
-                lines.append(("".join(chars), base, first, last))
-            if char == "\n":
-                chars, previous = [], None
-            continue
-        if char == _SOFT_HYPHEN:
-            char = "-"
-        if not char.isspace() and unicodedata.category(char) != "Mn":
-            pdfium_c.FPDFText_GetCharBox(raw, index, *box)
-            gap = THAI_PHRASE_GAP * pdfium_c.FPDFText_GetFontSize(raw, index)
-            if previous is None:
-                first, base = left.value, _baseline(textpage, index)
-            elif chars and not chars[-1].isspace() and left.value - previous > gap:
-                chars.append(" ")
-            previous = last = right.value
-        chars.append(char)
-    if chars:
-        lines.append(("".join(chars), base, first, last))
-    return lines
-
-
 def thai_page_text(textpage) -> str:
     """Lines as pypdf writes them for cleaning (measured on the BMA Act: 1,029 of its 1,030 lines the same, the
     other without pypdf's stray space in "ร่ าง"), in 0.5 s against pypdf's 2.4 s. pypdf ends a line with a space
@@ -94,7 +55,11 @@ def thai_page_text(textpage) -> str:
     the line ends short of the page's longest line or the next line is indented. The Act's 36 other phrase ends at a
     full line (of 1,030 lines) lose their space; cleaning then joins the two lines without one, as it joins a wrapped
     word."""
-    lines = _spaced_lines(textpage)
+    lines: list[tuple[str, float, float, float]] = []
+    for line in thai_lines(textpage):
+        text = line.text()
+        # a line of spaces stands where the line before it did
+        lines.append((text, line.base, line.left, line.right) if text.strip() or not lines else (text, *lines[-1][1:]))
     if not lines:
         return ""
     longest = max(right for _, _, _, right in lines)
@@ -107,7 +72,7 @@ def thai_page_text(textpage) -> str:
     return "\n".join(_paragraphs([(text, baseline) for text, (_, baseline, _, _) in zip(out, lines)]))
 
 
-def page_text(textpage) -> str:  # noqa: ANN001
+def page_text(textpage) -> str:
     return "\n".join(_paragraphs(_visual_lines(textpage)))
 
 
