@@ -19,7 +19,7 @@ from assistant.answer.signatures import with_cosigners
 from assistant.answer.table_rows import with_total
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
-from assistant.retrieval.support import content_terms, has
+from assistant.retrieval.support import content_terms, has, is_stopword
 from assistant.retrieval.topk_cover import heading_parts
 
 _NEAR = 0.8  # token-set Jaccard above which two sentences say the same thing
@@ -98,9 +98,17 @@ def _sections(sentences: list[Sentence], passages: list[Passage]) -> list[str | 
             parts = heading_parts(passages[s.rank].chunk.heading)
             current[s.rank] = parts[-1] if parts else None
         out[n] = current[s.rank]
-        if s.short and len(s.text.split()) <= _HEADING_WORDS and not s.text.rstrip().endswith((".", ";", ":", "?", "!")):
+        if _heading_line(s):
             current[s.rank] = s.text
     return out
+
+
+def _heading_line(s: Sentence) -> bool:
+    """A short line that ends no sentence, and no broken line of a title either ('AND THE CITY OF', whose last word
+    leads on to the next line)."""
+    words = s.text.split()
+    return (s.short and len(words) <= _HEADING_WORDS and not s.text.rstrip().endswith((".", ";", ":", "?", "!"))
+            and not is_stopword(words[-1].lower()))
 
 
 def _asked_section_first(analysis: Analysis, order: list[int]) -> list[int]:

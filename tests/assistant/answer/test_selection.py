@@ -123,3 +123,17 @@ def test_a_list_question_naming_a_section_gets_that_sections_items(tmp_path_fact
     assert answer.found, answer.answer
     for item in ("storm surges", "dredging", "clean ports"):
         assert item in answer.answer, answer.answer
+
+
+def test_a_broken_title_line_is_no_sections_heading() -> None:
+    """A short line that ends on 'of' leads on to the next line of a title ('THE CITY OF' / 'KESTREL'): a list
+    question whose words it holds is not led by the sentences under it."""
+    from assistant.answer.selection import _heading_line
+    from assistant.answer.units import _pieces
+
+    text = "Objectives\n\nTHE CITY OF\n\nKESTREL\n\nThe towns shall cooperate on ports."
+    lines = {p.text: _heading_line(p) for p in _pieces("units-heading", text, "en")}
+    assert lines["Objectives"] is True
+    assert lines["KESTREL"] is True
+    assert lines["THE CITY OF"] is False
+    assert lines["The towns shall cooperate on ports."] is False
