@@ -19,7 +19,7 @@ from assistant.answer.signatures import with_cosigners
 from assistant.answer.table_rows import with_total
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
-from assistant.retrieval.support import content_terms, has, is_stopword
+from assistant.retrieval.support import content_terms, has, is_stopword, stem
 from assistant.retrieval.topk_cover import heading_parts
 
 _NEAR = 0.8  # token-set Jaccard above which two sentences say the same thing
@@ -83,7 +83,8 @@ _HEADING_WORDS = 8
 def _names_section(heading: str | None, asked: set[str], focus: set[str]) -> bool:
     """The section's own heading ('Article 2 - Areas of Cooperation', 'Objectives', 'วัตถุประสงค์') is made of the
     question's words, numbering and labels aside, and names what is asked, not only what it is about ('Singapore')."""
-    words = {t for t in content_terms(heading or "") if not t.isdigit() and t not in _LABELS}
+    labels = _LABELS | {stem(w) for w in _LABELS}  # as content_terms spells them ('articl')
+    words = {t for t in content_terms(heading or "") if not t.isdigit() and t not in labels}
     return bool(words & focus) and words <= asked
 
 
@@ -104,11 +105,12 @@ def _sections(sentences: list[Sentence], passages: list[Passage]) -> list[str | 
 
 
 def _heading_line(s: Sentence) -> bool:
-    """A short line that ends no sentence, and no broken line of a title either ('AND THE CITY OF', whose last word
+    """A short line or one in title case that ends no sentence ('Article 2 - Areas of Cooperation'), and no broken
+    line of a title either ('AND THE CITY OF', whose last word
     leads on to the next line)."""
     words = s.text.split()
-    return (s.short and len(words) <= _HEADING_WORDS and not s.text.rstrip().endswith((".", ";", ":", "?", "!"))
-            and not is_stopword(words[-1].lower()))
+    return ((s.short or shape(s.text) != "plain") and len(words) <= _HEADING_WORDS
+            and not s.text.rstrip().endswith((".", ";", ":", "?", "!")) and not is_stopword(words[-1].lower()))
 
 
 def _asked_section_first(analysis: Analysis, order: list[int]) -> list[int]:

@@ -137,3 +137,16 @@ def test_a_broken_title_line_is_no_sections_heading() -> None:
     assert lines["KESTREL"] is True
     assert lines["THE CITY OF"] is False
     assert lines["The towns shall cooperate on ports."] is False
+
+
+def test_a_numbered_articles_heading_names_its_section() -> None:
+    """'Article 2 - Areas of Cooperation' names the areas of cooperation: its label and number aside (as matching
+    spells them, 'articl'), its words are the question's."""
+    from assistant.answer.selection import _names_section
+    from assistant.retrieval.support import content_terms
+
+    asked = set(content_terms("What are the areas of cooperation in the Kestrel memorandum?"))
+    focus = set(content_terms("areas cooperation memorandum"))
+    assert _names_section("Article 2 - Areas of Cooperation", asked, focus)
+    assert not _names_section("Article 5 - Joint Committee", asked, focus)
+    assert not _names_section("Kestrel", asked, focus)  # what it is about, not what is asked
