@@ -207,7 +207,7 @@ class Retriever:
                 fused[chunk_id] *= _CONTENTS_FACTOR
         everything = [i for i in sorted(fused, key=lambda i: -fused[i]) if i in by_id and by_id[i].doc_id in metas]
         ranked = everything[: max(3 * k, k + 10)]
-        wants = wants_of(query, [by_id[i] for i in everything])
+        wants = wants_of(query, [by_id[i] for i in everything], metas)
         # a year or a name is a word: the passage that names what the top lacks is BM25's to find first
         by_words = [i for i in [*sorted(lexical, key=lambda i: -lexical[i]), *everything] if i in everything]
         extra = missing(wants, [(by_id[i], metas[by_id[i].doc_id]) for i in ranked[:k]],

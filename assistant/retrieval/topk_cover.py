@@ -27,14 +27,26 @@ def heading_terms(heading: str | None) -> frozenset[str]:
 Want = Callable[[Chunk, DocumentMeta], bool]
 
 
-def wants_of(query: str, candidates: list[Chunk]) -> list[Want]:
+def _dated(meta: DocumentMeta, year: str) -> bool:
+    return year in meta.title or (meta.date or "").startswith(year)
+
+
+def wants_of(query: str, candidates: list[Chunk], metas: dict[str, DocumentMeta] | None = None) -> list[Want]:
     """What a good top k must hold besides the best scores: a passage for each year of a question spanning years
-    ("in 2019 and in 2025"), and one from each section whose distinctive heading the question names in full
-    ("Bangkok's action plan": the 'Bangkok' profile, whose 'OVERVIEW' never says 'Bangkok')."""
+    ("in 2019 and in 2025"), from that year's document where one is dated or titled so ("between the 2018 plan and
+    the 2019 report": a later report recalling 2019 is not it), and one from each section whose distinctive heading
+    the question names in full ("Bangkok's action plan": the 'Bangkok' profile, whose 'OVERVIEW' never says
+    'Bangkok')."""
     wants: list[Want] = []
     years = list(dict.fromkeys(m.group(0) for m in _YEAR_IN_TEXT.finditer(query)))
     if len(years) >= 2:
-        wants += [lambda c, m, y=year: y in c.text or y in m.title or (m.date or "").startswith(y) for year in years]
+        held = {c.doc_id for c in candidates}
+        docs = [m for doc_id, m in (metas or {}).items() if doc_id in held]
+        for year in years:
+            if any(_dated(m, year) for m in docs):
+                wants.append(lambda c, m, y=year: _dated(m, y))
+            else:
+                wants.append(lambda c, m, y=year: y in c.text or _dated(m, y))
     q_terms = set(content_terms(query))
     distinctive = _distinctive_parts(candidates)
     named = {part for c in candidates for part in heading_parts(c.heading)
