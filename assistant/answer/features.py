@@ -149,6 +149,7 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     heads = {rank: unit_of(f"{p.meta.title} {(p.meta.date or '')[:4]} {p.chunk.heading or ''}")
              for rank, p in enumerate(expanded)}
     focus = focus_terms(question)
+    unknown_focus = _with_synonyms(question, list(unknown_focus or []), sentences, focus, weights, embedder)
     rows = [_measure(s, expanded[s.rank], retrieved, heads[s.rank], weights, intent, focus) for s in sentences]
     columns = {name: np.array([row.get(name, 0.0) for row in rows], dtype=np.float64) for name in SENTENCE_FEATURES}
     _derive(columns, sentences, expanded)
@@ -157,7 +158,26 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     _dense_columns(question, sentences, matrix, query_vector, embedder, focus_words(question))
     return Analysis(question=question, intent=intent, passages=expanded, retrieved=retrieved, sentences=sentences,
                     matrix=matrix, weights=weights, focus=focus, heads=heads, unknown_names=list(unknown_names or []),
-                    unknown_focus=list(unknown_focus or []))
+                    unknown_focus=unknown_focus)
+
+
+def _with_synonyms(question: str, unknown: list[str], sentences: list[Sentence], focus: list[str],
+                   weights: dict[str, float], embedder: Embedder | None) -> list[str]:
+    """Focus words no document uses, less those whose meaning a passage word carries: that word joins the focus and
+    takes the unknown word's weight (``synonyms``)."""
+    from assistant.answer.synonyms import synonyms
+    from assistant.retrieval.support import stem
+
+    if not unknown or embedder is None:
+        return unknown
+    found = synonyms(unknown, question, [s.text for s in sentences], embedder)
+    for word, close in found.items():
+        stems = list(dict.fromkeys(stem(w) for w, _ in close))
+        focus += [t for t in stems if t not in focus]
+        old = stem(word.lower())
+        if old in weights and stems[0] not in weights:
+            weights[stems[0]] = weights.pop(old)
+    return [w for w in unknown if w not in found]
 
 
 def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights: dict[str, float], intent: Intent,
