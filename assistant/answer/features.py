@@ -170,7 +170,7 @@ def _with_synonyms(question: str, unknown: list[str], sentences: list[Sentence],
 
     if not unknown or embedder is None:
         return unknown
-    found = synonyms(unknown, question, [s.text for s in sentences], embedder)
+    found = synonyms(unknown, question, [s.text for s in sentences], lambda texts: sentence_vectors(embedder, texts))
     for word, close in found.items():
         stems = list(dict.fromkeys(stem(w) for w, _ in close))
         focus += [t for t in stems if t not in focus]

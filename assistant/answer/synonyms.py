@@ -12,10 +12,9 @@ for focus words no document uses: a word the documents do use is matched as it i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
-
-from assistant.embedding.embedders import Embedder
 
 SYNONYM_SIMILARITY = 0.65
 _MIN_LETTERS = 4
@@ -32,10 +31,9 @@ def _named_thing(word: str, question: str) -> bool:
 
 
 def synonyms(unknown: list[str], question: str, texts: list[str],
-             embedder: Embedder) -> dict[str, list[tuple[str, float]]]:
+             embed: Callable[[list[str]], np.ndarray]) -> dict[str, list[tuple[str, float]]]:
     """For each unknown English focus word that names a thing, the words of ``texts`` that mean it, most similar
-    first."""
-    from assistant.answer.features import sentence_vectors
+    first (``embed``: the sentence encoder, cached)."""
     from assistant.retrieval.support import is_stopword
 
     asked = [w for w in unknown if w.isascii() and w.isalpha() and _named_thing(w, question)]
@@ -45,7 +43,7 @@ def synonyms(unknown: list[str], question: str, texts: list[str],
                          if len(w) >= _MIN_LETTERS and not is_stopword(w.lower())} - {w.lower() for w in asked})
     if not vocabulary:
         return {}
-    vectors = sentence_vectors(embedder, [*(w.lower() for w in asked), *vocabulary])
+    vectors = embed([*(w.lower() for w in asked), *vocabulary])
     words, candidates = vectors[: len(asked)], vectors[len(asked):]
     out: dict[str, list[tuple[str, float]]] = {}
     for word, row in zip(asked, words @ candidates.T, strict=True):
