@@ -35,7 +35,7 @@ SENTENCE_FEATURES = (
     "overview_prose", "focus", "prev_lexical", "next_lexical", "lexical_x_cue", "focus_x_cue", "lexical_sq",
     "passage_share", "lexical_rel", "dense_rel", "focus_rel", "rare_rel", "focus_dense", "typed_focus", "wordlike",
 )
-_PROSE_WORDS = 8  # an overview's point is a sentence, not a heading
+PROSE_WORDS = 8  # an overview's point is a sentence, not a heading
 DENSE_CANDIDATES = 20  # sentences embedded per question (by first-stage score): ~1 ms each with USE on one core
 _CROSS_LINGUAL_MAX = 60
 
@@ -196,7 +196,7 @@ def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights:
         "list_intro": float(intent.listing and says_list_follows(s.text)),
         "list_item": float(intent.listing and len(s.text) <= ITEM_CHARS), "length": math.log1p(len(s.text)) / 6,
         "title": float(not plain), "cross_lingual": float(s.cross_lingual),
-        "overview_prose": float(intent.overview and plain and len(s.text.split()) >= _PROSE_WORDS),
+        "overview_prose": float(intent.overview and plain and len(s.text.split()) >= PROSE_WORDS),
         # words cannot match across languages: there the focus is left to the embedding, the value to its kind alone
         "focus": 1.0 if s.cross_lingual else _share(s.context or s.unit, focus),
         "typed_focus": (sum(cues) / len(cues) if cues else 1.0) if s.cross_lingual

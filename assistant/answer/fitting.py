@@ -30,7 +30,7 @@ MAX_FALSE_REFUSAL = 0.05  # the operating point: refuse as much as possible whil
 _LENGTH_GOAL = 600  # median answer characters
 _GRID: dict[str, tuple[float | int, ...]] = {
     "ratio": (0.5, 0.7, 0.85), "fact": (1, 2, 3), "list": (1, 2, 3), "overview": (3, 4, 5),
-    "fact_chars": (300, 450, 600, 800),
+    "fact_chars": (300, 450, 600, 800), "values": (0.0, 0.2, 0.4),
 }
 
 

@@ -38,11 +38,14 @@ class Linear(BaseModel):
 class Selection(BaseModel):
     """How many of the ranked sentences an answer keeps: those within ``ratio`` of the best one's probability and
     above ``floor``, at most ``limits[kind]`` plus one for each further part of the question (up to ``max_parts``),
-    preferring, by ``novelty``, sentences that cover question words the answer lacks."""
+    preferring, by ``novelty``, sentences that cover question words the answer lacks (and, for an overview, by
+    ``values``, points stating kinds of value the others do not)."""
 
     ratio: float = Field(0.6, ge=0, le=1)
     floor: float = Field(0.2, ge=0, le=1)
     novelty: float = Field(0.3, ge=0, le=5)
+    values: float = Field(0.2, ge=0, le=5, description="An overview point's bonus for each kind of value (a number, "
+                          "a date, a sum, a person) that the points chosen before it do not state yet.")
     max_parts: int = Field(3, ge=1, le=6)
     limits: dict[str, int] = Field(default_factory=lambda: {"fact": 2, "list": 3, "overview": 5})
     fact_chars: int = Field(450, ge=100, le=5000, description="A fact answer's sentences after the first stop at this "

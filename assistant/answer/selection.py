@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.context import shape, with_antecedents, with_items, with_referenced
-from assistant.answer.features import Analysis
+from assistant.answer.features import PROSE_WORDS, Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
-from assistant.answer.question import asks_who_signed
+from assistant.answer.question import Intent, asks_who_signed, values_of
 from assistant.answer.signatures import with_cosigners
 from assistant.answer.table_rows import with_total
 from assistant.answer.units import Sentence, says_list_follows
@@ -124,6 +124,27 @@ def _asked_section_first(analysis: Analysis, order: list[int]) -> list[int]:
     return [named[0]] + [i for i in order if i != named[0]]
 
 
+_POINTS_MIN = 3  # an overview's fewest points
+
+
+def _prose_first(analysis: Analysis, order: list[int]) -> list[int]:
+    """An overview's points are statements: sentences of some length that end as sentences do, not a title, a
+    caption or a table row ('Annual Report, Fiscal Year 2025', 'Budget by programme (million baht)'), where
+    enough of them are at hand."""
+    prose = [i for i in order if shape(analysis.sentences[i].text) == "plain"
+             and len(analysis.sentences[i].text.split()) >= PROSE_WORDS
+             and analysis.sentences[i].text.rstrip().endswith((".", ";", "!"))]
+    return prose if len(prose) >= _POINTS_MIN else order
+
+
+_VALUE_KINDS = ("number", "date", "money", "person")
+
+
+def _value_kinds(s: Sentence, intent: Intent) -> set[str]:
+    """The kinds of value a sentence states: a briefing wants its figures, dates and people."""
+    return {kind for kind in _VALUE_KINDS if values_of(kind, s.text, intent.given)}
+
+
 def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     passages = list(analysis.passages)
     order = [i for i in np.argsort(-probs, kind="stable") if eligible(analysis.sentences[i])]
@@ -131,6 +152,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         return Chosen([], passages)
     if analysis.intent.listing:
         order = _asked_section_first(analysis, order)
+    if analysis.intent.overview:
+        order = _prose_first(analysis, order)
     intent, sel = analysis.intent, model.selection
     limit = sel.limits.get(intent.kind, 2) + min(intent.parts, sel.max_parts) - 1
     best = float(probs[order[0]])
@@ -143,7 +166,10 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         # question in parts, a sentence below the bar may still answer a part nothing chosen speaks to.
         room = sel.fact_chars - sum(len(c.text) for c in chosen) if intent.kind == "fact" else None
         gain = {i: _gain(analysis.sentences[i], analysis, covered) for i in likely}
-        gains = [(float(probs[i]) + sel.novelty * gain[i], -i) for i in likely
+        have = set().union(*(_value_kinds(c, intent) for c in chosen)) if intent.overview else set()
+        gains = [(float(probs[i]) + sel.novelty * gain[i]
+                  + (sel.values * len(_value_kinds(analysis.sentences[i], intent) - have) if intent.overview else 0.0),
+                  -i) for i in likely
                  if (probs[i] >= bar or (intent.parts > 1 and gain[i] > 0)) and _fits(analysis.sentences[i], chosen)
                  and (room is None or len(analysis.sentences[i].text) <= room)]
         if not gains:

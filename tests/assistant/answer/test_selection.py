@@ -150,3 +150,33 @@ def test_a_numbered_articles_heading_names_its_section() -> None:
     assert _names_section("Article 2 - Areas of Cooperation", asked, focus)
     assert not _names_section("Article 5 - Joint Committee", asked, focus)
     assert not _names_section("Kestrel", asked, focus)  # what it is about, not what is asked
+
+
+_ANNUAL = """# Harbour Office of Tarrow Annual Report 2025
+
+## The year at a glance
+
+In 2025 the Harbour Office of Tarrow welcomed 96 visiting delegations, up from 81 in 2024.
+The harbour master and her deputies led 14 missions abroad during the year.
+The Office spent 12.4 million crowns of the 13.0 million crowns allocated to it.
+Work on the new ferry terminal at the north quay continued throughout the year.
+
+## Budget by programme, 2025 (million crowns)
+
+| Programme | 2025 |
+|---|---|
+| Delegations | 4.1 |
+| Missions | 3.2 |
+"""
+
+
+def test_an_overview_is_made_of_statements_of_different_values(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Brief me on ...': points are sentences, not the title or a table's caption, and a point stating a kind of
+    value the others lack (a sum spent) comes before one more of the same kind."""
+    service = made_up_service(tmp_path_factory, "overview", {"harbour-report-2025.md": _ANNUAL})
+    answer = service.ask("Brief me on the Harbour Office of Tarrow's annual report for 2025.")
+    assert answer.found, answer.answer
+    points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(points) >= 3, answer.answer
+    assert not any("Annual Report" in p or "Budget by programme" in p for p in points), answer.answer
+    assert "12.4 million" in answer.answer and "96" in answer.answer, answer.answer
