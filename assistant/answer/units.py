@@ -188,6 +188,9 @@ def _cut_long(sentence: str) -> list[str]:
     return parts if len(parts) > 1 else [sentence]
 
 
+_FIELD = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_]+){0,3}\s?:\s+\S")  # 'Date: ...', 'Budget (baht): ...'
+
+
 def _readable(text: str, first: bool, last: bool, language: str) -> bool:
     if len(text) > _MAX_CHARS or _GARBAGE.search(text):
         return False
@@ -198,7 +201,10 @@ def _readable(text: str, first: bool, last: bool, language: str) -> bool:
         if last and not _END.search(text) and len(text) > 40 and last_word[:1].islower():
             return False  # the chunk ended mid-sentence
     letters = sum(ch.isalpha() for ch in text)
-    return letters >= 0.5 * len(text) or bool(table_row(text))  # a table's row of figures is no debris
+    if letters >= 0.5 * len(text) or table_row(text):  # a table's row of figures is no debris
+        return True
+    # a labelled field of figures ('Date: Thursday, 18 September 2025, 10:00-12:15') is under half letters
+    return bool(_FIELD.match(text)) and sum(ch.isalnum() for ch in text) >= 0.5 * len(text)
 
 
 def _split(text: str, language: str) -> list[str]:

@@ -123,3 +123,15 @@ def test_a_short_line_that_announces_a_list_is_no_fragment() -> None:
     pieces = {p.text: p.short for p in _pieces("units-lead", text, "en")}
     assert pieces["The Committee agreed:"] is False  # it leads the items after it
     assert pieces["Points agreed"] is True  # a heading alone states nothing
+
+
+def test_a_labelled_field_of_figures_is_a_candidate_and_a_row_of_marks_is_not() -> None:
+    """Minutes open with 'Date: ...' and a project sheet with 'Budget: ...': under half their characters are letters,
+    yet they state the date and the sum asked for. A line of stray figures and marks states nothing."""
+    from assistant.answer.units import _pieces
+
+    text = "Date: Thursday, 18 September 2025, 10:00-12:15\n\nBudget: 38,500,000 baht\n\n. , 12 / 3 . -"
+    texts = [p.text for p in _pieces("units-fields", text, "en")]
+    assert "Date: Thursday, 18 September 2025, 10:00-12:15" in texts
+    assert "Budget: 38,500,000 baht" in texts
+    assert not any(t.startswith(".") for t in texts)
