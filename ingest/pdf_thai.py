@@ -132,7 +132,7 @@ def _sara_am_slack(lines: list[list[_Cluster]]) -> None:
     """The gap a SARA AM leaves where its unboxed half stands varies with the font: the page's usual gap after one
     (most stand inside a word: 'สำนัก', 'จำนวน') is no space."""
     ending = [(a, b) for line in lines for a, b in pairwise(c for c in line if c.text.strip())
-              if a.text.endswith(_SARA_AM)]
+              if a.text.endswith(_SARA_AM) and a.size > 0]
     if not ending:
         return
     slack = max(0.0, statistics.median((b.left - a.right) / a.size for a, b in ending))
