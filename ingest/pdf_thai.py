@@ -39,6 +39,8 @@ class _Cluster:
 
 @dataclass
 class Line:
+    """A printed line, its clusters in reading order."""
+
     clusters: list[_Cluster] = field(default_factory=list)
 
     @property

@@ -77,14 +77,14 @@ def _gain(s: Sentence, analysis: Analysis, covered: set[str]) -> float:
 
 
 _LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix", "clause", "no"})
+_LABEL_TERMS = _LABELS | {stem(w) for w in _LABELS}  # as content_terms spells them ('articl')
 _HEADING_WORDS = 8
 
 
 def _names_section(heading: str | None, asked: set[str], focus: set[str]) -> bool:
     """The section's own heading ('Article 2 - Areas of Cooperation', 'Objectives', 'วัตถุประสงค์') is made of the
     question's words, numbering and labels aside, and names what is asked, not only what it is about ('Singapore')."""
-    labels = _LABELS | {stem(w) for w in _LABELS}  # as content_terms spells them ('articl')
-    words = {t for t in content_terms(heading or "") if not t.isdigit() and t not in labels}
+    words = {t for t in content_terms(heading or "") if not t.isdigit() and t not in _LABEL_TERMS}
     return bool(words & focus) and words <= asked
 
 
@@ -106,8 +106,7 @@ def _sections(sentences: list[Sentence], passages: list[Passage]) -> list[str | 
 
 def _heading_line(s: Sentence) -> bool:
     """A short line or one in title case that ends no sentence ('Article 2 - Areas of Cooperation'), and no broken
-    line of a title either ('AND THE CITY OF', whose last word
-    leads on to the next line)."""
+    line of a title either ('AND THE CITY OF', whose last word leads on to the next line)."""
     words = s.text.split()
     return ((s.short or shape(s.text) != "plain") and len(words) <= _HEADING_WORDS
             and not s.text.rstrip().endswith((".", ";", ":", "?", "!")) and not is_stopword(words[-1].lower()))

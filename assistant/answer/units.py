@@ -188,7 +188,7 @@ def _cut_long(sentence: str) -> list[str]:
     return parts if len(parts) > 1 else [sentence]
 
 
-_FIELD = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_]+){0,3}\s?:\s+\S")  # 'Date: ...', 'Budget (baht): ...'
+_FIELD = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_]+){0,3}\s?:\s+\S")  # 'Date: ...', 'Total budget: ...'
 
 
 def _readable(text: str, first: bool, last: bool, language: str) -> bool:
