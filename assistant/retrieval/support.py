@@ -53,8 +53,9 @@ def stem(token: str) -> str:
         token = token[:-1]
     for suffix in ("ing", "ed"):
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            token = token[: -len(suffix)]
-            if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "lsz":
+            # 'agreed' is 'agree' + 'd': cut to 'agre', it would lose the e 'agree' keeps
+            token = token[:-1] if token.endswith("eed") and suffix == "ed" else token[: -len(suffix)]
+            if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "lszaeiou":
                 token = token[:-1]  # 'submitted' -> 'submit'
             break
     if token.endswith("e") and len(token) > 3:

@@ -186,3 +186,11 @@ def test_a_thai_question_on_english_documents_is_not_ranked_by_the_one_name_bm25
     })
     passages = service.search("คณะศึกษาดูงานที่ Tavrel มีสมาชิกกี่คน", top_k=3)
     assert passages[0].meta.source == "visit.md", [(p.meta.source, round(p.score, 3)) for p in passages]
+
+
+def test_a_verb_ending_in_ee_meets_its_past_form() -> None:
+    # 'agreed' is 'agree' + 'd': cut as 'agre' + 'ed' and then losing its last e, it never met 'agree'
+    assert stem("agreed") == stem("agree") == stem("agreeing") == stem("agrees")
+    assert stem("guaranteed") == stem("guarantee")
+    assert has(unit_of("The Committee agreed:"), stem("agree"))
+    assert stem("submitted") == stem("submit") and stem("planned") == stem("plan")  # a doubled consonant still goes
