@@ -114,10 +114,14 @@ def _heading_line(s: Sentence) -> bool:
 
 def _asked_section_first(analysis: Analysis, order: list[int]) -> list[int]:
     """A list question naming a section's heading ('What are the objectives of ...?') is answered by that section's
-    items: its likeliest sentence leads, though sentences naming the subject more often score higher elsewhere."""
+    items: its likeliest sentence leads, though sentences naming the subject more often score higher elsewhere. So
+    does a sentence announcing a list that names what is asked ('... cooperate in the following fields:' for 'What
+    are the fields of cooperation?', 'The Committee agreed:' for 'What did the Committee agree?')."""
     asked, focus = set(content_terms(analysis.question)), set(analysis.focus)
     sections = _sections(analysis.sentences, analysis.passages)
-    named = [i for i in order if _names_section(sections[i], asked, focus)]
+    head = analysis.focus[0] if analysis.focus else None
+    named = [i for i in order if _names_section(sections[i], asked, focus) or (
+        head is not None and says_list_follows(analysis.sentences[i].text) and has(analysis.sentences[i].unit, head))]
     if not named or named[0] == order[0]:
         return order
     return [named[0]] + [i for i in order if i != named[0]]

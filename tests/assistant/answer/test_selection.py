@@ -180,3 +180,39 @@ def test_an_overview_is_made_of_statements_of_different_values(tmp_path_factory:
     assert len(points) >= 3, answer.answer
     assert not any("Annual Report" in p or "Budget by programme" in p for p in points), answer.answer
     assert "12.4 million" in answer.answer and "96" in answer.answer, answer.answer
+
+
+_DECLARATION = """# Joint Declaration on Cooperation between the Town of Kestrel and the Town of Ormund
+
+The Town of Kestrel and the Town of Ormund (hereinafter "the Towns"),
+
+Recalling their friendship since 2011,
+
+Have agreed as follows:
+
+## Article 1 – Purpose
+
+The Towns shall cooperate in the following fields:
+
+(a) river flood warning;
+
+(b) school gardens;
+
+(c) night bus services.
+
+## Article 2 – Committee
+
+A Joint Committee of four members, two appointed by each Town, shall meet once a year, alternately in Kestrel and
+in Ormund.
+"""
+
+
+def test_a_list_question_is_led_by_the_sentence_announcing_what_it_asks(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'What are the fields of cooperation ...?': the sentence announcing the fields leads, with its items, though
+    the preamble names the declaration and the towns more often."""
+    service = made_up_service(tmp_path_factory, "announced-list", {"declaration.md": _DECLARATION})
+    answer = service.ask("What are the fields of cooperation in the Kestrel-Ormund declaration?")
+    assert answer.found, answer.answer
+    for item in ("river flood warning", "school gardens", "night bus"):
+        assert item in answer.answer, answer.answer
