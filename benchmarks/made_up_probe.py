@@ -8,7 +8,7 @@ project summary as Word files, and a letter; or a fourth (``--set made_up4``, fr
 blind: without reading the answer engine or earlier sets' failures): a friendship-city MOU addendum, a budget plan with
 a grouped table and a Thai meeting record (Buddhist-era dates, Thai digits) as PDFs, a delegation visit report and two
 editions (2024, 2025) of a programme report as Word and Markdown, a network declaration with numbered commitments, a
-Governor's speech and a procedure FAQ. ``made_up3/by_kind.py`` and ``made_up4/by_kind.py`` split a run by question kind.
+Governor's speech and a procedure FAQ. ``made_up_by_kind.py SET RUN`` splits a run by question kind.
 
 The gold sets are questions about the reference corpus; this asks what a new user asks about new documents, traps
 included (a year, an edition or a town the documents do not report on). It prints each question's verdict and:
