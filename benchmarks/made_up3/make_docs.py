@@ -9,8 +9,11 @@ Every city, person, organisation and country here is invented.
 
 from __future__ import annotations
 
-import shutil
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/made_up_docs.py
+from made_up_docs import print_pdfs, word_table
 
 DOCS = Path(__file__).resolve().parent / "docs"
 CSS = """
@@ -230,29 +233,11 @@ household waste was recycled in 2024.</p>
 
 
 def _pdfs() -> None:
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium) if chromium else p.chromium.launch()
-        page = browser.new_page()
-        for name, title, body in (
-                ("mou-chanthara-velmora-2025.pdf", "MOU Chanthara Velmora", MOU),
-                ("iro-annual-report-fy2025.pdf", "International Relations Office Annual Report FY2025", REPORT),
-                ("msec-joint-statement-2025.pdf", "Joint Statement Fourth MSEC Ministerial Meeting", STATEMENT),
-                ("velmora-city-profile-2025.pdf", "Velmora City Profile 2025", PROFILE)):
-            page.set_content(f"<html><head><title>{title}</title><style>{CSS}</style></head><body>{body}</body></html>")
-            page.pdf(path=str(DOCS / name), format="A4", margin={"top": "22mm", "bottom": "22mm", "left": "20mm",
-                                                                  "right": "20mm"})
-        browser.close()
-
-
-def _table(document, rows: list[tuple[str, ...]]) -> None:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            table.cell(i, j).text = value
+    print_pdfs(DOCS, CSS, [
+        ("mou-chanthara-velmora-2025.pdf", "MOU Chanthara Velmora", MOU, ""),
+        ("iro-annual-report-fy2025.pdf", "International Relations Office Annual Report FY2025", REPORT, ""),
+        ("msec-joint-statement-2025.pdf", "Joint Statement Fourth MSEC Ministerial Meeting", STATEMENT, ""),
+        ("velmora-city-profile-2025.pdf", "Velmora City Profile 2025", PROFILE, "")])
 
 
 def _agenda() -> None:
@@ -264,7 +249,7 @@ def _agenda() -> None:
                     "with the City of Velmora and the MSEC Secretariat. Working language: English, with Thai "
                     "interpretation. Registration is free of charge.")
     d.add_heading("Day 1 - Tuesday 24 February 2026, Grand Ballroom, Chanthara City Hall", 1)
-    _table(d, [
+    word_table(d, [
         ("Time", "Session", "Speakers"),
         ("08:30-09:00", "Registration", ""),
         ("09:00-09:20", "Opening remarks", "Mr. Thawatchai Rungrojkul, Governor of Chanthara"),
@@ -285,7 +270,7 @@ def _agenda() -> None:
         ("18:30-20:30", "Welcome dinner hosted by the Governor", "River Terrace, Chanthara Riverside Hotel"),
     ])
     d.add_heading("Day 2 - Wednesday 25 February 2026", 1)
-    _table(d, [
+    word_table(d, [
         ("Time", "Session", "Speakers"),
         ("09:00-12:00", "Site visits (choose one): A. Khlong Phrom green corridor; B. Cool Roof Pilot at Thung Mai "
                         "School; C. City Heat Monitoring Centre", "Guides from the Environment Department"),
@@ -371,7 +356,7 @@ def _thai_summary() -> None:
     d.add_paragraph("ปลูกต้นไม้ยืนต้น ๒๕,๐๐๐ ต้น ใน ๑๒ เขต ติดตั้งหลังคาเย็นในโรงเรียนสังกัดนครจันทรา ๔๐ แห่ง "
                     "และลดอุณหภูมิพื้นผิวเฉลี่ยในพื้นที่เป้าหมายลง ๑.๕ องศาเซลเซียส ภายในปี พ.ศ. ๒๕๗๐")
     d.add_heading("กิจกรรมและงบประมาณ", 1)
-    _table(d, [
+    word_table(d, [
         ("ลำดับ", "กิจกรรม", "งบประมาณ (ล้านบาท)"),
         ("๑", "ปลูกต้นไม้และดูแลรักษา", "๑๖.๒"),
         ("๒", "ติดตั้งหลังคาเย็นในโรงเรียน", "๑๒.๘"),

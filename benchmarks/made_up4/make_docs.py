@@ -11,8 +11,11 @@ answer engine or earlier sets' failures.
 
 from __future__ import annotations
 
-import shutil
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/made_up_docs.py
+from made_up_docs import print_pdfs, word_table
 
 DOCS = Path(__file__).resolve().parent / "docs"
 CSS = """
@@ -148,30 +151,11 @@ THAI_MINUTES = """
 
 
 def _pdfs() -> None:
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium) if chromium else p.chromium.launch()
-        page = browser.new_page()
-        for name, title, body, cls in (
-                ("addendum-phanomkarn-brevana-2025.pdf", "Addendum No. 1 MOU Phanomkarn Brevana", ADDENDUM, ""),
-                ("icd-budget-plan-fy2026.pdf", "International Cooperation Division Budget Plan FY2026", BUDGET, ""),
-                ("th-minutes-brevana-working-group-2-2568.pdf", "รายงานการประชุมคณะทำงานพนมกาญจน์-เบรวานา ครั้งที่ ๒/๒๕๖๘",
-                 THAI_MINUTES, "th")):
-            page.set_content(f"<html><head><meta charset='utf-8'><title>{title}</title><style>{CSS}</style></head>"
-                             f"<body class='{cls}'>{body}</body></html>")
-            page.pdf(path=str(DOCS / name), format="A4", margin={"top": "22mm", "bottom": "22mm", "left": "20mm",
-                                                                  "right": "20mm"})
-        browser.close()
-
-
-def _table(document, rows: list[tuple[str, ...]]) -> None:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            table.cell(i, j).text = value
+    print_pdfs(DOCS, CSS, [
+        ("addendum-phanomkarn-brevana-2025.pdf", "Addendum No. 1 MOU Phanomkarn Brevana", ADDENDUM, ""),
+        ("icd-budget-plan-fy2026.pdf", "International Cooperation Division Budget Plan FY2026", BUDGET, ""),
+        ("th-minutes-brevana-working-group-2-2568.pdf", "รายงานการประชุมคณะทำงานพนมกาญจน์-เบรวานา ครั้งที่ ๒/๒๕๖๘",
+         THAI_MINUTES, "th")])
 
 
 def _visit_report() -> None:
@@ -190,7 +174,7 @@ def _visit_report() -> None:
                     "purposes were to learn from Kaldemir's flood defences and to explore the establishment of "
                     "friendship-city relations between Phanomkarn and Kaldemir.")
     d.add_heading("3. Programme", 1)
-    _table(d, [
+    word_table(d, [
         ("Date", "Activity"),
         ("17 September 2025", "Courtesy call on Mr. Darius Velkov, Mayor of Kaldemir, at Kaldemir City Hall"),
         ("18 September 2025", "Visit to the Ostra Flood Barrier and the Kaldemir Flood Forecasting Centre"),
@@ -206,7 +190,7 @@ def _visit_report() -> None:
                  "Department."):
         d.add_paragraph(item, style="List Number")
     d.add_heading("5. Follow-up actions", 1)
-    _table(d, [
+    word_table(d, [
         ("Action", "Responsible unit", "Deadline"),
         ("Draft the letter of intent and send it to Kaldemir", "International Cooperation Division",
          "31 January 2026"),
@@ -236,7 +220,7 @@ def _young_ambassadors_2025() -> None:
                     "27 July 2025. Forty participants were selected from 515 applicants.")
     d.add_paragraph("The programme manager in 2025 was Mr. Pakorn Chaiyawat.")
     d.add_heading("Host cities", 1)
-    _table(d, [
+    word_table(d, [
         ("Host city", "Country", "Participants"),
         ("Brevana", "Lusarnia", "10"),
         ("Telvaro", "Corsena", "8"),
