@@ -53,7 +53,7 @@ def stem(token: str) -> str:
         token = token[:-1]
     for suffix in ("ing", "ed"):
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            # 'agreed' is 'agree' + 'd': cut to 'agre', it would lose the e 'agree' keeps
+            # 'agreed' is 'agree' + 'd': cutting 'ed' leaves 'agre', which would then lose its e ('agree' keeps one)
             token = token[:-1] if token.endswith("eed") and suffix == "ed" else token[: -len(suffix)]
             if len(token) > 3 and token[-1] == token[-2] and token[-1] not in "lszaeiou":
                 token = token[:-1]  # 'submitted' -> 'submit'
