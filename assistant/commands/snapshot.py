@@ -62,5 +62,27 @@ def snapshot(
                    err=True)
 
 
+def promote(
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask: the old ingest host is retired for good.")] = False,
+) -> None:
+    """Make ASSISTANT_DATA_DIR, a replica's folder made by `assistant snapshot`, the ingest host's: `assistant
+    ingest`, uploads and deletes then run here. Only when the old ingest host is retired for good: two hosts must
+    never write to one Chroma server. The records stay as the last snapshot left them; ingest the documents folder
+    here to bring them up to date."""
+    from assistant.store.snapshot import promote as take_mark_off
+    from assistant.store.snapshot import replica_mark
+
+    data_dir = get_settings().resolved_data_dir()
+    with user_errors():
+        mark = replica_mark(data_dir)
+        if mark is not None and not yes:
+            typer.confirm(f"{data_dir} becomes the ingest host in place of {mark['ingest_host']}, which must not "
+                          "ingest again. Go on?", abort=True)
+        taken = take_mark_off(data_dir)
+    typer.echo(f"{data_dir} is now the ingest host's data folder (it was a replica of {taken['ingest_host']}, copied "
+               f"{taken['at']}). Retire {taken['ingest_host']}, then run `assistant ingest` here.")
+
+
 def register(app: typer.Typer) -> None:
     app.command("snapshot")(snapshot)
+    app.command("promote")(promote)

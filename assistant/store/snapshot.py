@@ -7,7 +7,8 @@ ingest (``PRAGMA data_version``): no restart needed.
 
 The copy is marked as a replica's (``REPLICA_KEY``, a record-store meta key, so the mark travels with the file):
 nothing writes its index (``refuse_on_replica``). The mark names the ingest host's folder, carried over when a
-replica's copy is copied again (another machine's: snapshot, move the folder, snapshot into the live one).
+replica's copy is copied again (another machine's: snapshot, move the folder, snapshot into the live one). When the
+ingest host is retired, ``promote`` takes the mark off one replica's copy, which becomes the new host's.
 """
 
 from __future__ import annotations
@@ -87,4 +88,24 @@ def refuse_on_replica(data_dir: Path) -> None:
         f"{data_dir} is a replica's data folder (`assistant snapshot` of {mark['copied_from']} at {mark['at']}); "
         "its index is written only on the ingest host, nothing was changed",
         hint=f"run this with ASSISTANT_DATA_DIR={mark['ingest_host']} on the ingest host, then run `assistant "
-             f"snapshot {data_dir}` there again to bring this replica up to date")
+             f"snapshot {data_dir}` there again to bring this replica up to date (if that host is retired, "
+             "`assistant promote` here makes this folder the ingest host's)")
+
+
+def promote(data_dir: Path) -> dict[str, str]:
+    """Takes the replica mark off ``data_dir``: its index is then written there, as an ingest host's. Returns the mark
+    taken off. A folder without a mark is refused, and left as it was."""
+    mark = replica_mark(data_dir)
+    if mark is None:
+        raise ConflictError(f"{data_dir} is not a replica's data folder (no `assistant snapshot` mark); nothing was "
+                            "changed", hint="name the data folder of a replica made by `assistant snapshot`")
+    db = sqlite3.connect(str(records_path(data_dir)), timeout=30)
+    try:
+        with db:
+            db.execute("DELETE FROM meta WHERE key = ?", (REPLICA_KEY,))
+    except sqlite3.Error as exc:
+        raise StoreUnavailableError(f"could not write {records_path(data_dir)}: {exc}",
+                                    hint="check the permissions of the data folder") from exc
+    finally:
+        db.close()
+    return mark

@@ -88,3 +88,27 @@ def test_ingest_and_reindex_vectors_refuse_a_replicas_folder_and_change_nothing(
     assert _cli(replica, chroma_server, prefix, "snapshot", str(onward)).returncode == 0
     refused = _cli(onward, chroma_server, prefix, "reindex-vectors")
     assert refused.returncode == 2 and f"ASSISTANT_DATA_DIR={host}" in refused.stderr, refused.stderr
+
+
+def test_promote_makes_a_replica_the_ingest_host_after_asking(tmp_path: Path, chroma_server: str) -> None:
+    """Failover: `assistant promote` asks first (no answer, nothing changes), then, told the old host is retired, the
+    replica's folder takes `assistant ingest` over the shared vectors. A host's own folder is refused."""
+    docs, host, replica = tmp_path / "docs", tmp_path / "host", tmp_path / "replica"
+    docs.mkdir()
+    (docs / FIRST[0]).write_text(FIRST[1], encoding="utf-8")
+    prefix = f"promote{free_port()}"
+    assert _cli(host, chroma_server, prefix, "ingest", str(docs)).returncode == 0
+    assert _cli(host, chroma_server, prefix, "snapshot", str(replica)).returncode == 0
+    files = _folder_state(replica)
+
+    unanswered = _cli(replica, chroma_server, prefix, "promote")  # stdin is not a terminal: no yes
+    assert unanswered.returncode != 0 and _folder_state(replica) == files, unanswered.stdout
+    refused = _cli(host, chroma_server, prefix, "promote", "--yes")
+    assert refused.returncode == 2 and "not a replica's data folder" in refused.stderr, refused.stderr
+
+    promoted = _cli(replica, chroma_server, prefix, "promote", "--yes")
+    assert promoted.returncode == 0 and str(host) in promoted.stdout, promoted.stderr
+    (docs / ADDED[0]).write_text(ADDED[1], encoding="utf-8")
+    ingested = _cli(replica, chroma_server, prefix, "ingest", str(docs))
+    assert ingested.returncode == 0, ingested.stderr
+    assert _documents(replica) == sorted([FIRST[0], ADDED[0]])

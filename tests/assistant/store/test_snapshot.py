@@ -34,3 +34,21 @@ def test_a_snapshot_never_overwrites_another_ingest_hosts_index(tmp_path: Path) 
     snapshot_records(host, replica)  # an empty folder
     snapshot_records(host, replica)  # a replica's folder, copied again
     assert replica_mark(replica)["ingest_host"] == str(host.resolve())
+
+
+def test_promote_makes_a_replicas_folder_a_hosts_and_refuses_any_other(tmp_path: Path) -> None:
+    """Failover: the replica's copy loses its mark and takes writers; a host's folder, or one promoted already, is
+    refused and left as it was."""
+    from assistant.store.snapshot import promote, refuse_on_replica
+
+    host = _host(tmp_path, "host", "The harbour board of Tarrow meets every spring.")
+    replica = tmp_path / "replica"
+    snapshot_records(host, replica)
+    assert promote(replica)["ingest_host"] == str(host.resolve())
+    assert replica_mark(replica) is None
+    refuse_on_replica(replica)  # writers are let in
+    for folder in (replica, host):
+        before = records_path(folder).read_bytes()
+        with pytest.raises(ConflictError, match="not a replica's data folder"):
+            promote(folder)
+        assert records_path(folder).read_bytes() == before
