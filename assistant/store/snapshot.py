@@ -98,7 +98,8 @@ def promote(data_dir: Path) -> dict[str, str]:
     mark = replica_mark(data_dir)
     if mark is None:
         raise ConflictError(f"{data_dir} is not a replica's data folder (no `assistant snapshot` mark); nothing was "
-                            "changed", hint="set ASSISTANT_DATA_DIR to the data folder of a replica made by `assistant snapshot`")
+                            "changed",
+                            hint="set ASSISTANT_DATA_DIR to the data folder of a replica made by `assistant snapshot`")
     db = sqlite3.connect(str(records_path(data_dir)), timeout=30)
     try:
         with db:
