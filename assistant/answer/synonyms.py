@@ -24,7 +24,7 @@ _DETERMINERS = ("the", "a", "an", "its", "their", "his", "her", "our", "your", "
 
 
 def _named_thing(word: str, question: str) -> bool:
-    """'the population', 'his position', 'Kessaly's population': a word after a determiner or a possessive names a
+    """'the population', 'his position', 'the town's population': a word after a determiner or a possessive names a
     thing. Verbs are left alone: their neighbours in the encoder are other verbs ('receive': 'giving', 'held'),
     not their synonyms."""
     return bool(re.search(rf"\b(?:{'|'.join(_DETERMINERS)}|\w+['’]s?)\s+{re.escape(word)}\b", question, re.IGNORECASE))
