@@ -164,20 +164,22 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     likely = [i for i in order if probs[i] >= sel.floor]
     chosen: list[Sentence] = [analysis.sentences[order[0]]]
     covered = _covered(chosen[0], analysis)
+    # an overview's points: the kinds of value each states, read once (the picks come from these)
+    kinds = {i: _value_kinds(analysis.sentences[i], intent) for i in [order[0], *likely]} if intent.overview else {}
+    have = set(kinds.get(order[0], set()))
     while len(chosen) < limit:
         # the next pick: likely, and saying what the answer does not say yet (another part of the question). Of a
         # question in parts, a sentence below the bar may still answer a part nothing chosen speaks to.
         room = sel.fact_chars - sum(len(c.text) for c in chosen) if intent.kind == "fact" else None
         gain = {i: _gain(analysis.sentences[i], analysis, covered) for i in likely}
-        have = set().union(*(_value_kinds(c, intent) for c in chosen)) if intent.overview else set()
-        gains = [(float(probs[i]) + sel.novelty * gain[i]
-                  + (sel.values * len(_value_kinds(analysis.sentences[i], intent) - have) if intent.overview else 0.0),
-                  -i) for i in likely
+        gains = [(float(probs[i]) + sel.novelty * gain[i] + sel.values * len(kinds.get(i, set()) - have), -i)
+                 for i in likely
                  if (probs[i] >= bar or (intent.parts > 1 and gain[i] > 0)) and _fits(analysis.sentences[i], chosen)
                  and (room is None or len(analysis.sentences[i].text) <= room)]
         if not gains:
             break
         pick = -max(gains)[1]
+        have |= kinds.get(pick, set())
         chosen.append(analysis.sentences[pick])
         covered |= _covered(analysis.sentences[pick], analysis)
     best_sentence = chosen[0]
