@@ -86,12 +86,12 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
     ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(a.passages)}
     for i in stating:
         s = a.sentences[i]
-        around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in _before(a, s, _SUBJECT_REACH, ranks))]
+        around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in sentences_before(a, s, _SUBJECT_REACH, ranks))]
         share = max(share, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
     return share
 
 
-def _before(a: Analysis, sentence: Sentence, n: int, ranks: dict[tuple[str, int], int]) -> list[Sentence]:
+def sentences_before(a: Analysis, sentence: Sentence, n: int, ranks: dict[tuple[str, int], int]) -> list[Sentence]:
     """The ``n`` sentences before this one in reading order, into the chunk before when that one was read too
     (``ranks``: each analysed chunk's rank by document and ordinal)."""
     out: list[Sentence] = []

@@ -11,16 +11,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.context import shape, with_antecedents, with_items, with_referenced
-from assistant.answer.features import PROSE_WORDS, Analysis
+from assistant.answer.features import Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
-from assistant.answer.question import Intent, asks_who_signed, values_of
+from assistant.answer.points import about_subject, prose_first, value_kinds
+from assistant.answer.question import asks_who_signed
+from assistant.answer.sections import asked_section, asked_section_first
 from assistant.answer.signatures import with_cosigners
 from assistant.answer.table_rows import with_total
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
-from assistant.retrieval.support import content_terms, has, is_stopword, stem
-from assistant.retrieval.topk_cover import heading_parts
+from assistant.retrieval.support import has
 
 _NEAR = 0.8  # token-set Jaccard above which two sentences say the same thing
 
@@ -76,88 +77,19 @@ def _gain(s: Sentence, analysis: Analysis, covered: set[str]) -> float:
     return sum(analysis.weights[t] for t in _covered(s, analysis) - covered) / total
 
 
-_LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix", "clause", "no"})
-_LABEL_TERMS = _LABELS | {stem(w) for w in _LABELS}  # as content_terms spells them ('articl')
-_HEADING_WORDS = 8
-
-
-def _names_section(heading: str | None, asked: set[str], focus: set[str]) -> bool:
-    """The section's own heading ('Article 2 - Areas of Cooperation', 'Objectives', 'วัตถุประสงค์') is made of the
-    question's words, numbering and labels aside, and names what is asked, not only what it is about ('Singapore')."""
-    words = {t for t in content_terms(heading or "") if not t.isdigit() and t not in _LABEL_TERMS}
-    return bool(words & focus) and words <= asked
-
-
-def _sections(sentences: list[Sentence], passages: list[Passage]) -> list[str | None]:
-    """The heading each sentence stands under: the last heading line before it in its chunk (a short section merged
-    into the one before keeps its heading as a line), else the chunk's own. One pass in reading order."""
-    out: list[str | None] = [None] * len(sentences)
-    current: dict[int, str | None] = {}
-    for n in sorted(range(len(sentences)), key=lambda n: (sentences[n].rank, sentences[n].position)):
-        s = sentences[n]
-        if s.rank not in current:
-            parts = heading_parts(passages[s.rank].chunk.heading)
-            current[s.rank] = parts[-1] if parts else None
-        out[n] = current[s.rank]
-        if _heading_line(s):
-            current[s.rank] = s.text
-    return out
-
-
-def _heading_line(s: Sentence) -> bool:
-    """A short line or one in title case that ends no sentence ('Article 2 - Areas of Cooperation'), and no broken
-    line of a title either ('AND THE CITY OF', whose last word leads on to the next line)."""
-    words = s.text.split()
-    return ((s.short or shape(s.text) != "plain") and len(words) <= _HEADING_WORDS
-            and not s.text.rstrip().endswith((".", ";", ":", "?", "!")) and not is_stopword(words[-1].lower()))
-
-
-def _asked_section_first(analysis: Analysis, order: list[int]) -> list[int]:
-    """A list question naming a section's heading ('What are the objectives of ...?') is answered by that section's
-    items: its likeliest sentence leads, though sentences naming the subject more often score higher elsewhere. So
-    does a sentence announcing a list that names what is asked ('... cooperate in the following fields:' for 'What
-    are the fields of cooperation?', 'The Committee agreed:' for 'What did the Committee agree?')."""
-    asked, focus = set(content_terms(analysis.question)), set(analysis.focus)
-    sections = _sections(analysis.sentences, analysis.passages)
-    head = analysis.focus[0] if analysis.focus else None
-    named = [i for i in order if _names_section(sections[i], asked, focus) or (
-        head is not None and says_list_follows(analysis.sentences[i].text) and has(analysis.sentences[i].unit, head))]
-    if not named or named[0] == order[0]:
-        return order
-    return [named[0]] + [i for i in order if i != named[0]]
-
-
-_POINTS_MIN = 3  # an overview's fewest points
-
-
-def _prose_first(analysis: Analysis, order: list[int]) -> list[int]:
-    """An overview's points are statements: sentences of some length that end as sentences do, not a title, a
-    caption or a table row ('Annual Report, Fiscal Year 2025', 'Budget by programme (million baht)'), where
-    enough of them are at hand."""
-    prose = [i for i in order if shape(analysis.sentences[i].text) == "plain"
-             and len(analysis.sentences[i].text.split()) >= PROSE_WORDS
-             and analysis.sentences[i].text.rstrip().endswith((".", ";", "!"))]
-    return prose if len(prose) >= _POINTS_MIN else order
-
-
-_VALUE_KINDS = ("number", "date", "money", "person")
-
-
-def _value_kinds(s: Sentence, intent: Intent) -> set[str]:
-    """The kinds of value a sentence states: a briefing wants its figures, dates and people."""
-    return {kind for kind in _VALUE_KINDS if values_of(kind, s.text, intent.given)}
-
-
 def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     passages = list(analysis.passages)
     order = [i for i in np.argsort(-probs, kind="stable") if eligible(analysis.sentences[i])]
     if not order:
         return Chosen([], passages)
     if analysis.intent.listing:
-        order = _asked_section_first(analysis, order)
+        order = asked_section_first(analysis, order)
     if analysis.intent.overview:
-        order = _prose_first(analysis, order)
+        order = prose_first(analysis, about_subject(analysis, order))
     intent, sel = analysis.intent, model.selection
+    section = asked_section(analysis, order, eligible) if intent.listing and intent.parts == 1 else []
+    if section:
+        return Chosen(with_footnotes(section, passages, intent.language), passages)
     limit = sel.limits.get(intent.kind, 2) + min(intent.parts, sel.max_parts) - 1
     best = float(probs[order[0]])
     bar = max(sel.floor, sel.ratio * best)
@@ -165,7 +97,7 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     chosen: list[Sentence] = [analysis.sentences[order[0]]]
     covered = _covered(chosen[0], analysis)
     # an overview's points: the kinds of value each states, read once (the picks come from these)
-    kinds = {i: _value_kinds(analysis.sentences[i], intent) for i in [order[0], *likely]} if intent.overview else {}
+    kinds = {i: value_kinds(analysis.sentences[i], intent) for i in [order[0], *likely]} if intent.overview else {}
     have = set(kinds.get(order[0], set()))
     while len(chosen) < limit:
         # the next pick: likely, and saying what the answer does not say yet (another part of the question). Of a

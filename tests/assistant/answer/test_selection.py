@@ -128,11 +128,11 @@ def test_a_list_question_naming_a_section_gets_that_sections_items(tmp_path_fact
 def test_a_broken_title_line_is_no_sections_heading() -> None:
     """A short line that ends on 'of' leads on to the next line of a title ('THE CITY OF' / 'KESTREL'): a list
     question whose words it holds is not led by the sentences under it."""
-    from assistant.answer.selection import _heading_line
+    from assistant.answer.sections import heading_line
     from assistant.answer.units import _pieces
 
     text = "Objectives\n\nTHE CITY OF\n\nKESTREL\n\nThe towns shall cooperate on ports."
-    lines = {p.text: _heading_line(p) for p in _pieces("units-heading", text, "en")}
+    lines = {p.text: heading_line(p) for p in _pieces("units-heading", text, "en")}
     assert lines["Objectives"] is True
     assert lines["KESTREL"] is True
     assert lines["THE CITY OF"] is False
@@ -142,14 +142,14 @@ def test_a_broken_title_line_is_no_sections_heading() -> None:
 def test_a_numbered_articles_heading_names_its_section() -> None:
     """'Article 2 - Areas of Cooperation' names the areas of cooperation: its label and number aside (as matching
     spells them, 'articl'), its words are the question's."""
-    from assistant.answer.selection import _names_section
+    from assistant.answer.sections import names_section
     from assistant.retrieval.support import content_terms
 
     asked = set(content_terms("What are the areas of cooperation in the Kestrel memorandum?"))
     focus = set(content_terms("areas cooperation memorandum"))
-    assert _names_section("Article 2 - Areas of Cooperation", asked, focus)
-    assert not _names_section("Article 5 - Joint Committee", asked, focus)
-    assert not _names_section("Kestrel", asked, focus)  # what it is about, not what is asked
+    assert names_section("Article 2 - Areas of Cooperation", asked, focus)
+    assert not names_section("Article 5 - Joint Committee", asked, focus)
+    assert not names_section("Kestrel", asked, focus)  # what it is about, not what is asked
 
 
 _ANNUAL = """# Harbour Office of Tarrow Annual Report 2025
@@ -216,3 +216,60 @@ def test_a_list_question_is_led_by_the_sentence_announcing_what_it_asks(
     assert answer.found, answer.answer
     for item in ("river flood warning", "school gardens", "night bus"):
         assert item in answer.answer, answer.answer
+
+
+_VISIT = """# Report of the Study Visit of the Town of Kestrel to Varnholm on Harbour Waste
+
+## 1. Background
+
+The visit was made at the invitation of the Varnholm Harbour Council under the friendship agreement of 2019.
+Its purpose was to learn how Varnholm keeps its harbour basins clean.
+
+## 2. Lessons learned
+
+1. Floating booms at every quay catch most litter before it sinks.
+2. Fishing crews return old nets for free when the harbour collects them at the quay.
+3. A sorting barge is a last step, not a substitute for deposits on bottles and cans.
+4. Small repair workshops for nets build support among the crews at a very low cost.
+
+## 3. Recommendations
+
+The delegation recommends that the Town of Kestrel:
+
+- install floating booms at the ferry quay in 2026;
+- start a net return scheme with the fishing cooperative.
+"""
+
+
+def test_a_list_question_naming_a_section_gets_its_items_from_the_first(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'What lessons did the delegation learn?' over a report's '2. Lessons learned': the section's items in
+    order, from its first, and not the next section's list, though its likeliest item is the third ('last step')."""
+    service = made_up_service(tmp_path_factory, "section-items", {"visit-report.md": _VISIT})
+    answer = service.ask("What lessons did the delegation learn in Varnholm?")
+    assert answer.found, answer.answer
+    spots = [answer.answer.find(item) for item in ("Floating booms at every quay", "return old nets", "last step",
+                                                     "repair workshops")]
+    assert all(n >= 0 for n in spots) and spots == sorted(spots), answer.answer
+    assert "ferry quay" not in answer.answer and "recommends" not in answer.answer, answer.answer
+
+
+_MINUTES = """# Minutes of the Sixth Meeting of the Kestrel-Ormund Harbour Committee
+
+The Sixth Meeting of the Kestrel-Ormund Harbour Committee was held in Kestrel on 4 March 2025.
+The Chair welcomed the Ormund delegation and recalled the friendship agreement signed by the two towns in 2011.
+The Committee reviewed the dredging plan for the shared estuary and approved its second phase.
+The Committee agreed to open a joint training course for harbour pilots in September 2025.
+The Seventh Meeting of the Kestrel-Ormund Harbour Committee will be held in Ormund in the spring of 2026.
+The Seventh Meeting will review the pilots' training course and the estuary's new buoys.
+"""
+
+
+def test_an_overview_of_one_meeting_of_a_series_leaves_out_the_next(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A briefing on the Sixth Meeting: points about it, not about the Seventh, which its minutes announce in words
+    the question shares just as well."""
+    service = made_up_service(tmp_path_factory, "overview-edition", {"minutes-6.md": _MINUTES})
+    answer = service.ask("Brief me on the Sixth Meeting of the Kestrel-Ormund Harbour Committee.")
+    assert answer.found, answer.answer
+    assert "4 March 2025" in answer.answer and "Seventh" not in answer.answer, answer.answer

@@ -1,0 +1,56 @@
+"""An overview's points ('Brief me on ...', 'สรุป...'): which candidates may be one, and what each adds.
+
+``selection`` picks the points from what these leave, by the fitted ranker; here are only the overview's own
+conditions: statements rather than titles or rows, about what the briefing names, and the kinds of value each states.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.answerability import sentences_before
+from assistant.answer.context import shape
+from assistant.answer.features import PROSE_WORDS, Analysis
+from assistant.answer.occasions import editions_of
+from assistant.answer.question import Intent, values_of
+from assistant.answer.units import Sentence
+from assistant.retrieval.support import has, names_in, stem
+
+POINTS_MIN = 3  # an overview's fewest points: a condition that leaves fewer is not applied
+_REACH = 1  # the sentence before a point may name its subject ('Phuket launched ...', 'The app ...')
+_VALUE_KINDS = ("number", "date", "money", "person")
+
+
+def prose_first(analysis: Analysis, order: list[int]) -> list[int]:
+    """An overview's points are statements: sentences of some length that end as sentences do, not a title, a
+    caption or a table row ('Annual Report, Fiscal Year 2025', 'Budget by programme (million baht)'), where
+    enough of them are at hand."""
+    prose = [i for i in order if shape(analysis.sentences[i].text) == "plain"
+             and len(analysis.sentences[i].text.split()) >= PROSE_WORDS
+             and analysis.sentences[i].text.rstrip().endswith((".", ";", "!"))]
+    return prose if len(prose) >= POINTS_MIN else order
+
+
+def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
+    """An overview's points are about what it asks about: each names (in itself, the sentence before it, its
+    section heading or its document's title) every name of the question that some candidates lack ('Phuket' of
+    'Phuket's projects across the ASEAN documents'), and none names another of a series than the one asked ('the
+    Seventh Meeting' in a briefing on the Sixth), where enough of them are at hand."""
+    names = list(dict.fromkeys(stem(n.lower()) for n in names_in(analysis.question) if not n[:1].isdigit()))
+    asked = editions_of(analysis.question)
+    ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(analysis.passages)}
+
+    def named(i: int) -> set[str]:
+        s = analysis.sentences[i]
+        around = [s.context or s.unit, analysis.heads[s.rank],
+                  *(b.unit for b in sentences_before(analysis, s, _REACH, ranks))]
+        return {n for n in names if any(has(u, n) for u in around)}
+
+    seen = {i: named(i) for i in order}
+    telling = [n for n in names if not all(n in got for got in seen.values())]  # a name all share tells nothing
+    about = [i for i in order if all(n in seen[i] for n in telling)
+             and not (asked and editions_of(analysis.sentences[i].text) - asked)]
+    return about if len(about) >= POINTS_MIN else order
+
+
+def value_kinds(s: Sentence, intent: Intent) -> set[str]:
+    """The kinds of value a sentence states: a briefing wants its figures, dates and people."""
+    return {kind for kind in _VALUE_KINDS if values_of(kind, s.text, intent.given)}
