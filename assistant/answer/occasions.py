@@ -42,3 +42,11 @@ def asked_years(question: str) -> set[int]:
     question = thai_digits_to_arabic(question)
     return {common_era(int(m.group(1))) for m in _ASKED_YEAR.finditer(question)
             if not _TARGET_BEFORE.search(question[: m.start()])}
+
+
+def of_other_edition(text: str, question: str) -> bool:
+    """Does the text name another of a series than the question asks about, and not that one ('The Seventh Meeting
+    will be held ...' for a question on the Sixth)? Then it is about something else, whatever words it shares."""
+    asked = editions_of(question)
+    named = editions_of(text) if asked else set()
+    return bool(named) and not named & asked

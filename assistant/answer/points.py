@@ -9,7 +9,6 @@ from __future__ import annotations
 from assistant.answer.answerability import sentences_before
 from assistant.answer.context import shape
 from assistant.answer.features import PROSE_WORDS, Analysis
-from assistant.answer.occasions import editions_of
 from assistant.answer.question import Intent, values_of
 from assistant.answer.units import Sentence
 from assistant.retrieval.support import has, names_in, stem
@@ -32,10 +31,8 @@ def prose_first(analysis: Analysis, order: list[int]) -> list[int]:
 def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
     """An overview's points are about what it asks about: each names (in itself, the sentence before it, its
     section heading or its document's title) every name of the question that some candidates lack ('Phuket' of
-    'Phuket's projects across the ASEAN documents'), and none names another of a series than the one asked ('the
-    Seventh Meeting' in a briefing on the Sixth), where enough of them are at hand."""
+    'Phuket's projects across the ASEAN documents'), where enough of them are at hand."""
     names = list(dict.fromkeys(stem(n.lower()) for n in names_in(analysis.question) if not n[:1].isdigit()))
-    asked = editions_of(analysis.question)
     ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(analysis.passages)}
 
     def named(i: int) -> set[str]:
@@ -46,8 +43,7 @@ def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
 
     seen = {i: named(i) for i in order}
     telling = [n for n in names if not all(n in got for got in seen.values())]  # a name all share tells nothing
-    about = [i for i in order if all(n in seen[i] for n in telling)
-             and not (asked and editions_of(analysis.sentences[i].text) - asked)]
+    about = [i for i in order if all(n in seen[i] for n in telling)]
     return about if len(about) >= POINTS_MIN else order
 
 

@@ -14,6 +14,7 @@ from assistant.answer.context import shape, with_antecedents, with_items, with_r
 from assistant.answer.features import Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
+from assistant.answer.occasions import of_other_edition
 from assistant.answer.points import about_subject, prose_first, value_kinds
 from assistant.answer.question import asks_who_signed
 from assistant.answer.sections import asked_section, asked_section_first
@@ -82,6 +83,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     order = [i for i in np.argsort(-probs, kind="stable") if eligible(analysis.sentences[i])]
     if not order:
         return Chosen([], passages)
+    # a sentence about another of a series than the one asked answers nothing, whatever words it shares
+    order = [i for i in order if not of_other_edition(analysis.sentences[i].text, analysis.question)] or order
     if analysis.intent.listing:
         order = asked_section_first(analysis, order)
     if analysis.intent.overview:

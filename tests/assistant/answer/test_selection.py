@@ -273,3 +273,13 @@ def test_an_overview_of_one_meeting_of_a_series_leaves_out_the_next(
     answer = service.ask("Brief me on the Sixth Meeting of the Kestrel-Ormund Harbour Committee.")
     assert answer.found, answer.answer
     assert "4 March 2025" in answer.answer and "Seventh" not in answer.answer, answer.answer
+
+
+def test_a_question_on_one_meeting_of_a_series_is_not_answered_by_the_next(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'When and where was the Sixth Meeting held?': the minutes say when and where the Seventh will be, in the
+    question's words; the Sixth's own sentence answers."""
+    service = made_up_service(tmp_path_factory, "fact-edition", {"minutes-6.md": _MINUTES})
+    answer = service.ask("When and where was the Sixth Meeting of the Kestrel-Ormund Harbour Committee held?")
+    assert answer.found, answer.answer
+    assert "4 March 2025" in answer.answer and "Seventh" not in answer.answer, answer.answer
