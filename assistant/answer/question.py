@@ -74,7 +74,13 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 
 # 'Who' is answered by a body or a country as often as by a person: 'developed by Huawei and Roland Berger', 'led by
 # Malaysia'. Next to the question's focus words, a name in mid-sentence (capitalised after a lower-case word) is one.
-_BODIES = {"person": re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+(?:[ -](?:(?:of|for|and|&|de) )?[A-Z][\w.’'-]*)*")}
+# 'When' is answered by a time told from an event as often as by a date, in an agreement or a law: 'ninety days after
+# its publication', 'from the date of signature', 'upon signature'.
+_BODIES = {"person": re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+(?:[ -](?:(?:of|for|and|&|de) )?[A-Z][\w.’'-]*)*"),
+           "date": re.compile(r"\b(?:on|from|upon|after|following)\s+(?:the\s+)?(?:date|day)\s+(?:of|on|after)\b"
+                              r"|\b\w+\s+(?:days?|weeks?|months?|years?)\s+(?:after|from|following)\b"
+                              r"|\bupon\s+(?:its\s+)?(?:signature|signing|publication|adoption|approval)\b",
+                              re.IGNORECASE)}
 
 _OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell me about|describe)\b|สรุป|ภาพรวม",
                        re.IGNORECASE)

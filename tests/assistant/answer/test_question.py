@@ -13,6 +13,7 @@ from assistant.answer.question import (
     question_words,
     satisfies,
     typed_focus,
+    values_of,
 )
 
 
@@ -102,6 +103,20 @@ def test_a_value_spelled_with_the_questions_own_words_is_no_answer() -> None:
 ])
 def test_when_is_answered_by_a_time_of_day_too(sentence: str, states_a_time: bool) -> None:
     assert satisfies("date", sentence) is states_a_time
+
+
+@pytest.mark.parametrize(("sentence", "told_from_an_event"), [
+    ("This Ordinance shall come into force ninety days after the date of its publication.", True),
+    ("This agreement will go into effect from the date of signatures.", True),
+    ("The Memorandum enters into force upon signature.", True),
+    ("The delegation arrived after the opening ceremony.", False),
+    ("The Committee meets in the city hall.", False),
+])
+def test_when_is_loosely_answered_by_a_time_told_from_an_event(sentence: str, told_from_an_event: bool) -> None:
+    """A law or an agreement says when it takes effect from an event, not on a date: loosely, that answers 'when'
+    (whether the documents answer at all); strictly, it is no date."""
+    assert bool(values_of("date", sentence, loose=True)) is told_from_an_event
+    assert not satisfies("date", sentence)
 
 
 def test_a_question_about_money_wants_an_amount_of_money() -> None:

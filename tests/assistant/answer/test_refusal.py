@@ -97,3 +97,24 @@ def test_a_value_stated_about_something_else_does_not_answer(towns: AssistantSer
     assert answer.found and "31,000" in answer.answer, answer.answer
     answer = towns.ask("How many buses does Kessen's electric fleet have?", mode="extractive")
     assert answer.found and "80 buses" in answer.answer, answer.answer
+
+
+_ORDINANCE = """# Ordinance of the Town of Pellin on Harbour Grants
+
+Section 1. This Ordinance is called the Ordinance on Harbour Grants.
+
+Section 2. This Ordinance shall come into force sixty days after the date of its publication in the Pellin Gazette.
+
+Section 3. A harbour grant is money or goods given to the Town by a foreign body for work in the harbour.
+
+Section 4. The Harbour Committee approves a harbour grant of more than one million crowns.
+"""
+
+
+def test_when_a_law_takes_effect_is_answered_by_the_time_it_counts_from_an_event(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'When does the Ordinance come into force?': 'sixty days after its publication' answers it, though it is no
+    date; nothing else in the Ordinance is a time at all."""
+    service = made_up_service(tmp_path_factory, "relative-when", {"ordinance-harbour-grants.md": _ORDINANCE})
+    answer = service.ask("When does the Ordinance on Harbour Grants come into force?", mode="extractive")
+    assert answer.found and "sixty days after" in answer.answer, answer.answer
