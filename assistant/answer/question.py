@@ -69,6 +69,15 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"[$€£฿¥]|\b(USD|US|SGD|THB|EUR|AUD|JPY|KRW|RM|dollars?|baht|euros?|yen|ringgit)\b"
                    r"|\d\s*(million|billion|mn|bn)\b|บาท|ล้าน"),
     ),
+    # 'What is Ms. Roe's position?', 'What post does he hold?': an office held, written beside the name
+    "office": (
+        re.compile(r"\bwhat\s+(is|was)\s+[^?]*?['’]s?\s+(position|post|job title|designation)\b"
+                   r"|\b(what|which)\s+(position|post)\s+(does|did|do|has|had|is|was)\b|ตำแหน่งอะไร|ตำแหน่งใด",
+                   re.IGNORECASE),
+        re.compile(rf"\b(?:(?:First|Deputy|Vice|Lord|Executive|Acting|Chief)\s+)?(?:{OFFICE_TITLES}|Head|Counsellor"
+                   r"|Adviser|Advisor|Manager|Coordinator|Representative|Spokesperson)\b(?:\s+(?:of|for)\b)?"
+                   r"|ผู้อำนวยการ|หัวหน้า|ผู้ว่าราชการ|รองผู้ว่าราชการ|ปลัด|นายกเทศมนตรี"),
+    ),
 }
 
 
@@ -217,6 +226,7 @@ _WH_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "h
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "must", "many", "much", "often", "long"])
 _WH_TH = frozenset(["กี่", "อะไร", "ใคร", "เท่าใด", "เท่าไร", "เท่าไหร่", "ไหน", "อย่างไร", "เมื่อใด", "เมื่อไร", "ใด", "บ้าง"])
 _CLAUSE_END = frozenset(",;?")
+_OFFICE_WORDS = frozenset(["position", "post", "job", "title", "designation"])
 _FOCUS_EN, _FOCUS_TH = 4, 2
 # Words that only say a year is a fiscal or calendar one ('in fiscal year 2024', 'งบประมาณปี ๒๕๗๐'): they name the
 # occasion, which the year check judges, not what is asked. Only beside a year; 'how many years' asks for years.
@@ -264,6 +274,8 @@ def focus_words(question: str) -> list[str]:
 
     focus: list[str] = []
     words = [_POSSESSIVE.sub("", w) for w in _EN_WORD.findall(question)]
+    if CUES["office"][0].search(question):  # 'position' asks for an office, as 'when' asks for a date
+        words = [w for w in words if w.lower() not in _OFFICE_WORDS]
     dating = _dating(words)
     for n, word in enumerate(words):
         if word.lower() not in _WH_EN:

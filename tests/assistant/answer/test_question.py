@@ -243,3 +243,16 @@ def test_a_number_naming_which_one_is_no_count_of_items() -> None:
     assert intent_of("Which three objectives does the plan set?").items == 3
     assert intent_of("RCN ประชุมประจำปีครั้งที่ 5 จัดขึ้นที่ใด").items is None  # the fifth meeting, not five items
     assert intent_of("What did the 5th meeting agree?").items is None
+
+
+def test_a_persons_position_asks_for_an_office_not_for_the_word() -> None:
+    """'What is X's position?' asks for the office written beside the name ('Head of the Harbour Office'): the word
+    'position' is the asking word, no focus a document must use. 'The position of the Town on ...' is no such
+    question, nor is 'which positions are vacant'."""
+    assert cues_of("What is Tomas Hale's position?") == ["office"]
+    assert focus_words("What is Tomas Hale's position?") == []
+    assert cues_of("What post does the harbour master hold?") == ["office"]
+    assert "office" not in cues_of("What is the position of the Town on river dredging?")
+    assert "office" not in cues_of("Which positions are vacant?")
+    assert satisfies("office", "Mr. Tomas Hale, Head of the Harbour Office")
+    assert not satisfies("office", "Mr. Tomas Hale visited the harbour.")

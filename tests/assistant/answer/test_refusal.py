@@ -118,3 +118,27 @@ def test_when_a_law_takes_effect_is_answered_by_the_time_it_counts_from_an_event
     service = made_up_service(tmp_path_factory, "relative-when", {"ordinance-harbour-grants.md": _ORDINANCE})
     answer = service.ask("When does the Ordinance on Harbour Grants come into force?", mode="extractive")
     assert answer.found and "sixty days after" in answer.answer, answer.answer
+
+
+_ATTENDEES = """# Minutes of the Harbour Committee of Orvik, 3 May 2025
+
+## Attendees
+
+Ms. Ilse Brandvold, Mayor of Orvik (Chair)
+
+Mr. Tomas Hale, Head of the Harbour Office
+
+Ms. Rana Obi, Director, Orvik Port Authority
+
+## Decisions
+
+The Committee approved the dredging plan for the outer basin.
+"""
+
+
+def test_a_persons_position_is_answered_by_the_office_beside_the_name(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No document uses the word 'position': the question asks for an office, which the attendees' list states."""
+    service = made_up_service(tmp_path_factory, "office-asked", {"minutes-orvik.md": _ATTENDEES})
+    answer = service.ask("What is Tomas Hale's position?", mode="extractive")
+    assert answer.found and "Head of the Harbour Office" in answer.answer, answer.answer
