@@ -181,7 +181,10 @@ def _named_rows(question: str, lead: Sentence, passage: Passage, following: list
     names = [t for name in names_in(question) if not name[:1].isdigit() for t in terms(name) if not has(around, t)]
     if not names:
         return following
-    named = [s for s in following if len(s.text) <= ITEM_CHARS and any(has(s.unit, t) for t in names)]
+    # an item is parallel to the list's first: a titled list's explanation naming its author is no item of its own
+    kind = shape(following[0].text) if following else None
+    named = [s for s in following if len(s.text) <= ITEM_CHARS and shape(s.text) == kind
+             and any(has(s.unit, t) for t in names)]
     return named or following
 
 

@@ -92,6 +92,10 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     intent, sel = analysis.intent, model.selection
     section = asked_section(analysis, order, eligible) if intent.listing and intent.parts == 1 else []
     if section:
+        lead = next((c for c in section if says_list_follows(c.text)), None)
+        if lead is not None:  # the section announces its list ('The core elements will be:'): its items, read on
+            section = with_items(analysis.question, [lead], analysis.sentences, passages, intent.language,
+                                 len(section), prose=True)
         return Chosen(with_footnotes(section, passages, intent.language), passages)
     limit = sel.limits.get(intent.kind, 2) + min(intent.parts, sel.max_parts) - 1
     best = float(probs[order[0]])

@@ -283,3 +283,41 @@ def test_a_question_on_one_meeting_of_a_series_is_not_answered_by_the_next(
     answer = service.ask("When and where was the Sixth Meeting of the Kestrel-Ormund Harbour Committee held?")
     assert answer.found, answer.answer
     assert "4 March 2025" in answer.answer and "Seventh" not in answer.answer, answer.answer
+
+
+_CONCEPT = """# Concept Note on a Harbour Towns Network
+
+This concept note sets out the proposal of the Town of Tarrow for a network of harbour towns.
+
+## Core Elements
+
+The core elements of the Harbour Towns Network will be:
+
+Harbour Action Plans for Clean Basins (2026 - 2030)
+
+These action plans will be drafted by member towns during a workshop that Tarrow will host in May 2026. They will
+list the projects each town will carry out in its basins until 2030.
+
+A Harbour Towns Framework
+
+The framework will set common goals for clean basins and safe quays, and will be drafted by the member towns.
+
+An Annual Meeting of the Network
+
+The meeting will review progress on the action plans and will be hosted by each town in turn.
+
+A Twinning Programme
+
+Each member town will be paired with a partner port abroad to exchange harbour staff.
+"""
+
+
+def test_a_named_sections_announced_list_of_titled_items_gets_every_title(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'What core elements did Tarrow's concept note propose?' over a section announcing its titled items, each
+    followed by an explanation: the four titles, not the first title's explanation (which alone names Tarrow)."""
+    service = made_up_service(tmp_path_factory, "titled-section", {"concept-note.md": _CONCEPT})
+    answer = service.ask("What core elements did Tarrow's concept note propose for the Harbour Towns Network?")
+    assert answer.found, answer.answer
+    for title in ("Harbour Action Plans", "Harbour Towns Framework", "Annual Meeting", "Twinning Programme"):
+        assert title in answer.answer, answer.answer
