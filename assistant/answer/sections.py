@@ -21,6 +21,7 @@ from assistant.retrieval.topk_cover import heading_parts
 _LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix", "clause", "no"})
 _LABEL_TERMS = _LABELS | {stem(w) for w in _LABELS}  # as content_terms spells them ('articl')
 _HEADING_WORDS = 8
+_SENTENCE_CASE_WORDS = 6
 
 
 def names_section(heading: str | None, asked: set[str], focus: set[str]) -> bool:
@@ -47,10 +48,13 @@ def sections_of(sentences: list[Sentence], passages: list[Passage]) -> list[str 
 
 
 def heading_line(s: Sentence) -> bool:
-    """A short line or one in title case that ends no sentence ('Article 2 - Areas of Cooperation'), and no broken
-    line of a title either ('AND THE CITY OF', whose last word leads on to the next line)."""
+    """A short line, one in title case ('Article 2 - Areas of Cooperation') or a few words in sentence case
+    ('Priorities for fiscal year 2026') that end no sentence, and no broken line of a title either ('AND THE CITY
+    OF', whose last word leads on to the next line)."""
     words = s.text.split()
-    return ((s.short or shape(s.text) != "plain") and len(words) <= _HEADING_WORDS
+    cased = (len(words) <= _SENTENCE_CASE_WORDS and s.text[:1].isupper()
+             and sum(not w.isalpha() for w in words) <= 1)
+    return ((s.short or shape(s.text) != "plain" or cased) and len(words) <= _HEADING_WORDS
             and not s.text.rstrip().endswith((".", ";", ":", "?", "!")) and not is_stopword(words[-1].lower()))
 
 
@@ -75,8 +79,8 @@ def _doc_of(analysis: Analysis, i: int) -> str:
 
 def asked_section(analysis: Analysis, order: list[int], keep: Callable[[Sentence], bool]) -> list[Sentence]:
     """A list question naming a section's heading ('What lessons did the delegation learn?' over '5. Lessons
-    learned') is answered by that section, read from its start to the next heading, into the document's next chunk
-    when that one was read too: its items in order, not the likeliest item and what follows it. Empty when no
+    learned') is answered by that section, read from its start to the next heading, on into the document's next
+    chunks where they were read too: its items in order, not the likeliest item and what follows it. Empty when no
     section of two or more statements is named."""
     asked, focus = set(content_terms(analysis.question)), set(analysis.focus)
     sections = sections_of(analysis.sentences, analysis.passages)
@@ -85,15 +89,23 @@ def asked_section(analysis: Analysis, order: list[int], keep: Callable[[Sentence
                   and head in content_terms(sections[i] or "")), None)
     if first is None or _doc_of(analysis, first) != _doc_of(analysis, order[0]):
         return []  # another document's section of that name ('Safety and Security' in a report on the framework)
-    heading, start = sections[first], analysis.sentences[first]
-    chunk = analysis.passages[start.rank].chunk
-    ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(analysis.passages)}
-    rank_order = {start.rank: 0}
-    if (nxt := ranks.get((chunk.doc_id, chunk.ordinal + 1))) is not None:
-        rank_order[nxt] = 1
-    body = sorted((n for n, s in enumerate(analysis.sentences) if s.rank in rank_order and sections[n] == heading),
-                  key=lambda n: (rank_order[analysis.sentences[n].rank], analysis.sentences[n].position))
-    items = [analysis.sentences[n] for n in body if keep(analysis.sentences[n])]
+    heading, doc = sections[first], _doc_of(analysis, first)
+    at: dict[tuple[int, int], int] = {}  # the document's sentences read, once each, by chunk and position
+    for n, s in enumerate(analysis.sentences):
+        if analysis.passages[s.rank].chunk.doc_id == doc:
+            at.setdefault((analysis.passages[s.rank].chunk.ordinal, s.position), n)
+    # from where the section begins to the next heading, while the chunks read follow one another: a chunk that a PDF
+    # heads with the section before it ('Challenges' over the next section's priorities) is not read on into
+    body: list[int] = []
+    last = -1
+    for (ordinal, _), n in sorted(at.items()):
+        if body and (sections[n] != heading or ordinal - last > 1 or heading_line(analysis.sentences[n])):
+            break  # the next section's heading line stands under this one
+        if sections[n] == heading:
+            body.append(n)
+            last = ordinal
+    texts = {analysis.sentences[n].text: n for n in reversed(body)}  # overlapping chunks repeat a sentence
+    items = [analysis.sentences[n] for n in body if keep(analysis.sentences[n]) and texts[analysis.sentences[n].text] == n]
     if len(items) < 2 or any(table_row(s.text) for s in items):
         return []  # a table's rows are read by group (``with_items``)
     return items[: expected_items(analysis.question) or ITEMS_MAX]

@@ -321,3 +321,32 @@ def test_a_named_sections_announced_list_of_titled_items_gets_every_title(
     assert answer.found, answer.answer
     for title in ("Harbour Action Plans", "Harbour Towns Framework", "Annual Meeting", "Twinning Programme"):
         assert title in answer.answer, answer.answer
+
+
+_ANNUAL_2025 = """# Harbour Office of Tarrow: Annual Report 2025
+
+## The year at a glance
+
+The Harbour Office of Tarrow received 52 foreign delegations in 2025 and signed 4 new agreements with ports abroad.
+
+## Challenges
+
+Three of the Office's 20 posts were vacant at the end of the year, which delayed the follow-up of two agreements.
+Customs checks for visiting crews took longer than planned, and few quay staff speak a foreign language.
+
+Priorities for the coming year
+
+1. Fill the vacant posts of the Office.
+2. Open a desk for visiting crews at the north quay.
+3. Train quay staff in English.
+"""
+
+
+def test_a_named_section_ends_at_a_heading_in_sentence_case(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'What challenges did the Office face?': the 'Challenges' section's statements, up to the line in sentence
+    case that heads the next ('Priorities for the coming year'), not that section's items."""
+    service = made_up_service(tmp_path_factory, "section-end", {"harbour-annual-2025.md": _ANNUAL_2025})
+    answer = service.ask("What challenges did the Harbour Office of Tarrow face in 2025?")
+    assert answer.found, answer.answer
+    assert "vacant at the end of the year" in answer.answer and "foreign language" in answer.answer, answer.answer
+    assert "Priorities" not in answer.answer and "desk for visiting crews" not in answer.answer, answer.answer
