@@ -16,6 +16,7 @@ import numpy as np
 from assistant.answer.features import SENTENCE_FEATURES
 from assistant.answer.occasions import asked_years, editions_of, years_of
 from assistant.answer.question import asking_terms, values_of
+from assistant.answer.thresholds import within_thresholds
 from assistant.answer.units import Sentence
 from assistant.retrieval.support import has
 
@@ -60,10 +61,17 @@ def question_row(a: Analysis, probabilities: np.ndarray) -> np.ndarray:
              if a.focus and same else 1.0)
     focus_dense = max((float(a.matrix[i, _COL["focus_dense"]]) for i in own), default=0.0)
     return np.array([ranked[0], ranked[1] if len(ranked) > 1 else 0.0, lexical_best, missing,
-                     float(bool(a.unknown_names)), dense_top, float(unmet), focus_best, found,
+                     float(bool(_unknown_names(a))), dense_top, float(unmet), focus_best, found,
                      focus_dense, max((float(a.matrix[i, _COL["typed_focus"]]) for i in own), default=0.0),
                      min(1.0, len(a.unknown_focus) / len(a.focus)) if a.focus else 0.0,
                      float(after_sources(a)), _typed_occasion(a, own, probabilities), _subject_typed(a, own, best)])
+
+
+def _unknown_names(a: Analysis) -> list[str]:
+    """The question's names no document holds, less the figures of an amount that the passages' thresholds rule
+    on: 'a grant worth 15 million baht' is asked of a rule for grants over two million, which never names 15."""
+    ruled = within_thresholds(a.question, [s.text for s in a.sentences]) is not None
+    return [n for n in a.unknown_names if not (ruled and n[:1].isdigit())]
 
 
 def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:

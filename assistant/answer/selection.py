@@ -20,6 +20,7 @@ from assistant.answer.question import asks_who_signed
 from assistant.answer.sections import asked_section, asked_section_first
 from assistant.answer.signatures import with_cosigners
 from assistant.answer.table_rows import with_total
+from assistant.answer.thresholds import within_thresholds
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
 from assistant.retrieval.support import has
@@ -85,6 +86,9 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         return Chosen([], passages)
     # a sentence about another of a series than the one asked answers nothing, whatever words it shares
     order = [i for i in order if not of_other_edition(analysis.sentences[i].text, analysis.question)] or order
+    # nor does a clause whose threshold excludes the amount asked about; the one whose range holds it leads
+    kept = within_thresholds(analysis.question, [analysis.sentences[i].text for i in order])
+    order = [order[n] for n in kept] if kept else order
     if analysis.intent.listing:
         order = asked_section_first(analysis, order)
     if analysis.intent.overview:
