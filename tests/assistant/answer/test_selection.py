@@ -350,3 +350,32 @@ def test_a_named_section_ends_at_a_heading_in_sentence_case(tmp_path_factory: py
     assert answer.found, answer.answer
     assert "vacant at the end of the year" in answer.answer and "foreign language" in answer.answer, answer.answer
     assert "Priorities" not in answer.answer and "desk for visiting crews" not in answer.answer, answer.answer
+
+
+_FRAMEWORK = """# Harbour Towns Network Framework
+
+This document sets out the key features of the network's smart harbour projects and the goals they share.
+Smart harbour projects in the network should cut emissions, keep basins clean and make quays safe for crews.
+The network's harbour projects are reviewed every year by the member towns at their annual meeting.
+"""
+
+_VARNHOLM = """# Harbour Towns Network Progress Report 2025
+
+## Varnholm
+
+Varnholm installed floating booms at all of its eleven quays in 2024, which catch most litter in its basins.
+Varnholm's shore power project now supplies 14 ferries at berth, cutting the harbour's emissions by a fifth.
+The Varnholm net return scheme collected 38 tonnes of old fishing nets in its first year of operation.
+Varnholm plans a sorting barge for its outer basin, to be in service by the end of 2026.
+"""
+
+
+def test_an_overviews_points_name_what_it_asks_about(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Brief me on Varnholm's harbour projects across the network documents': the framework's sentences share
+    'harbour projects', 'network' and 'documents' with the question, but say nothing of Varnholm."""
+    service = made_up_service(tmp_path_factory, "overview-subject", {"framework.md": _FRAMEWORK,
+                                                                    "progress-2025.md": _VARNHOLM})
+    answer = service.ask("Brief me on Varnholm's harbour projects across the network documents.")
+    assert answer.found, answer.answer
+    points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(points) >= 2 and all("Varnholm" in p for p in points), answer.answer
