@@ -1,7 +1,9 @@
 """Which sentences answer the question: ranked by the fitted model, kept while they stay close to the best one.
 
-The one place that chooses the answer's sentences. A list question also gets the items that follow its lead
-sentence (read on into the next chunks), and a sentence that opens with 'It' or 'This' brings the one before it.
+The one place that chooses the answer's sentences. A list question naming a section gets that section's items
+(``sections``); another gets the items that follow its lead sentence (read on into the next chunks). An overview's
+points are statements about what it asks (``points``), and a sentence that opens with 'It' or 'This' brings the one
+before it.
 """
 
 from __future__ import annotations
