@@ -94,7 +94,8 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
     ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(a.passages)}
     for i in stating:
         s = a.sentences[i]
-        around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in sentences_before(a, s, _SUBJECT_REACH, ranks))]
+        before = sentences_before(a, s, _SUBJECT_REACH, ranks)
+        around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in before)]
         share = max(share, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
     return share
 

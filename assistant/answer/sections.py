@@ -58,13 +58,12 @@ def heading_line(s: Sentence) -> bool:
             and not s.text.rstrip().endswith((".", ";", ":", "?", "!")) and not is_stopword(words[-1].lower()))
 
 
-def asked_section_first(analysis: Analysis, order: list[int]) -> list[int]:
+def asked_section_first(analysis: Analysis, order: list[int], sections: list[str | None]) -> list[int]:
     """A list question naming a section's heading ('What are the objectives of ...?') is answered by that section's
     items: its likeliest sentence leads, though sentences naming the subject more often score higher elsewhere. So
     does a sentence announcing a list that names what is asked ('... cooperate in the following fields:' for 'What
     are the fields of cooperation?', 'The Committee agreed:' for 'What did the Committee agree?')."""
     asked, focus = set(content_terms(analysis.question)), set(analysis.focus)
-    sections = sections_of(analysis.sentences, analysis.passages)
     head = analysis.focus[0] if analysis.focus else None
     named = [i for i in order if names_section(sections[i], asked, focus) or (
         head is not None and says_list_follows(analysis.sentences[i].text) and has(analysis.sentences[i].unit, head))]
@@ -77,13 +76,13 @@ def _doc_of(analysis: Analysis, i: int) -> str:
     return analysis.passages[analysis.sentences[i].rank].chunk.doc_id
 
 
-def asked_section(analysis: Analysis, order: list[int], keep: Callable[[Sentence], bool]) -> list[Sentence]:
+def asked_section(analysis: Analysis, order: list[int], sections: list[str | None],
+                  keep: Callable[[Sentence], bool]) -> list[Sentence]:
     """A list question naming a section's heading ('What lessons did the delegation learn?' over '5. Lessons
     learned') is answered by that section, read from its start to the next heading, on into the document's next
     chunks where they were read too: its items in order, not the likeliest item and what follows it. Empty when no
     section of two or more statements is named."""
     asked, focus = set(content_terms(analysis.question)), set(analysis.focus)
-    sections = sections_of(analysis.sentences, analysis.passages)
     head = analysis.focus[0] if analysis.focus else None  # what is asked, not what it is about ('lessons')
     first = next((i for i in order if names_section(sections[i], asked, focus)
                   and head in content_terms(sections[i] or "")), None)
@@ -104,8 +103,8 @@ def asked_section(analysis: Analysis, order: list[int], keep: Callable[[Sentence
         if sections[n] == heading:
             body.append(n)
             last = ordinal
-    texts = {analysis.sentences[n].text: n for n in reversed(body)}  # overlapping chunks repeat a sentence
-    items = [analysis.sentences[n] for n in body if keep(analysis.sentences[n]) and texts[analysis.sentences[n].text] == n]
+    first_of = {analysis.sentences[n].text: n for n in reversed(body)}  # overlapping chunks repeat a sentence
+    items = [s for n in body if keep(s := analysis.sentences[n]) and first_of[s.text] == n]
     if len(items) < 2 or any(table_row(s.text) for s in items):
         return []  # a table's rows are read by group (``with_items``)
     return items[: expected_items(analysis.question) or ITEMS_MAX]

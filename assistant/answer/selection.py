@@ -19,7 +19,7 @@ from assistant.answer.model import AnswerModel
 from assistant.answer.occasions import of_other_edition
 from assistant.answer.points import about_subject, prose_first, value_kinds
 from assistant.answer.question import asks_who_signed
-from assistant.answer.sections import asked_section, asked_section_first
+from assistant.answer.sections import asked_section, asked_section_first, sections_of
 from assistant.answer.signatures import with_cosigners
 from assistant.answer.table_rows import with_total
 from assistant.answer.thresholds import within_thresholds
@@ -91,12 +91,14 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     # nor does a clause whose threshold excludes the amount asked about; the one whose range holds it leads
     kept = within_thresholds(analysis.question, [analysis.sentences[i].text for i in order])
     order = [order[n] for n in kept] if kept else order
+    sections: list[str | None] = []  # the heading each candidate stands under: a list question may name one
     if analysis.intent.listing:
-        order = asked_section_first(analysis, order)
+        sections = sections_of(analysis.sentences, analysis.passages)
+        order = asked_section_first(analysis, order, sections)
     if analysis.intent.overview:
         order = prose_first(analysis, about_subject(analysis, order))
     intent, sel = analysis.intent, model.selection
-    section = asked_section(analysis, order, eligible) if intent.listing and intent.parts == 1 else []
+    section = asked_section(analysis, order, sections, eligible) if intent.listing and intent.parts == 1 else []
     if section:
         lead = next((c for c in section if says_list_follows(c.text)), None)
         if lead is not None:  # the section announces its list ('The core elements will be:'): its items, read on

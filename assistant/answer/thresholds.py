@@ -26,7 +26,8 @@ _THAI_SCALES = {"พัน": 1e3, "หมื่น": 1e4, "แสน": 1e5, "ล
 # comparisons, longest first: 'not more than' before 'more than', 'ไม่เกิน' before 'เกิน'
 _COMPARE = [("not more than", "le"), ("no more than", "le"), ("not exceeding", "le"), ("up to", "le"),
             ("not less than", "ge"), ("at least", "ge"), ("more than", "gt"), ("exceeding", "gt"),
-            ("in excess of", "gt"), ("over", "gt"), ("above", "gt"), ("less than", "lt"), ("below", "lt"), ("under", "lt"),
+            ("in excess of", "gt"), ("over", "gt"), ("above", "gt"), ("less than", "lt"), ("below", "lt"),
+            ("under", "lt"),
             ("ไม่เกิน", "le"), ("ไม่น้อยกว่า", "ge"), ("ตั้งแต่", "ge"), ("เกินกว่า", "gt"), ("เกิน", "gt"),
             ("มากกว่า", "gt"), ("น้อยกว่า", "lt")]
 _COMPARISON = re.compile("|".join(re.escape(c) for c, _ in _COMPARE), re.IGNORECASE)
