@@ -30,7 +30,9 @@ _COMPARE = [("not more than", "le"), ("no more than", "le"), ("not exceeding", "
             ("under", "lt"),
             ("ไม่เกิน", "le"), ("ไม่น้อยกว่า", "ge"), ("ตั้งแต่", "ge"), ("เกินกว่า", "gt"), ("เกิน", "gt"),
             ("มากกว่า", "gt"), ("น้อยกว่า", "lt")]
-_COMPARISON = re.compile("|".join(re.escape(c) for c, _ in _COMPARE), re.IGNORECASE)
+# an English comparison is whole words ('over', not the end of 'moreover'); Thai writes no spaces between words
+_COMPARISON = re.compile("|".join(rf"\b{re.escape(c)}\b" if c.isascii() else re.escape(c) for c, _ in _COMPARE),
+                         re.IGNORECASE)
 _KIND = dict(_COMPARE)
 _GAP = 3  # characters between a comparison and its amount ('more than 2 million')
 

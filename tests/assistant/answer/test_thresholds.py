@@ -25,6 +25,7 @@ def test_a_clause_reads_as_the_range_its_comparisons_set() -> None:
     assert 500_000 < low < 500_001 and high == 10_000_000
     assert range_of(_CLAUSES[2])[1] == math.inf
     assert range_of(_CLAUSES[3]) is None
+    assert range_of("Moreover 5 million crowns were paid.") is None  # 'over' only as a word
     assert range_of("ต้องได้รับอนุมัติเมื่อมีมูลค่าไม่เกินสองล้านบาท") == (-math.inf, 2_000_000)
 
 
