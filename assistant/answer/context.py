@@ -20,7 +20,7 @@ from assistant.answer.units import (
 )
 from assistant.models import Chunk, Passage
 from assistant.retrieval.references import opens, opens_a_section, references
-from assistant.retrieval.support import has, names_in, terms, unit_of
+from assistant.retrieval.support import has, name_terms, unit_of
 from assistant.retrieval.topk_cover import heading_parts
 
 _EXPAND = 3  # passages whose neighbouring chunks are read too
@@ -178,7 +178,7 @@ def _named_rows(question: str, lead: Sentence, passage: Passage, following: list
     """'Which of Singapore's projects are listed as completed?': of a list's items, those naming what the question
     names beyond the list itself (its lead, title and heading), when some item does; otherwise all of them."""
     around = unit_of(f"{lead.text} {passage.meta.title} {passage.chunk.heading or ''}")
-    names = [t for name in names_in(question) if not name[:1].isdigit() for t in terms(name) if not has(around, t)]
+    names = [t for t in name_terms(question) if not has(around, t)]
     if not names:
         return following
     # an item is parallel to the list's first: a titled list's explanation naming its author is no item of its own

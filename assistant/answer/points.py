@@ -11,7 +11,7 @@ from assistant.answer.context import shape
 from assistant.answer.features import PROSE_WORDS, Analysis
 from assistant.answer.question import Intent, values_of
 from assistant.answer.units import Sentence
-from assistant.retrieval.support import has, names_in, stem
+from assistant.retrieval.support import has, name_terms
 
 POINTS_MIN = 3  # an overview's fewest points: a condition that leaves fewer is not applied
 _REACH = 1  # the sentence before a point may name its subject ('Phuket launched ...', 'The app ...')
@@ -32,7 +32,7 @@ def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
     """An overview's points are about what it asks about: each names (in itself, the sentence before it, its
     section heading or its document's title) every name of the question that some candidates lack ('Phuket' of
     'Phuket's projects across the ASEAN documents'), where enough of them are at hand."""
-    names = list(dict.fromkeys(stem(n.lower()) for n in names_in(analysis.question) if not n[:1].isdigit()))
+    names = name_terms(analysis.question)
     ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(analysis.passages)}
 
     def named(i: int) -> set[str]:

@@ -202,3 +202,8 @@ def coverage(unit: Unit, weights: dict[str, float]) -> float:
 def names_in(question: str) -> list[str]:
     """Proper names and numbers in a question (not a sentence's first word): the things an answer must be about."""
     return list(dict.fromkeys(m.group(1) for m in _NAME.finditer(question)))
+
+
+def name_terms(question: str) -> list[str]:
+    """The question's proper names, numbers aside, spelled as matching compares them ('SCAPs' is 'scap')."""
+    return list(dict.fromkeys(t for name in names_in(question) if not name[:1].isdigit() for t in terms(name)))
