@@ -18,7 +18,7 @@ from assistant.answer.occasions import asked_years, editions_of, years_of
 from assistant.answer.question import asking_terms, values_of
 from assistant.answer.thresholds import within_thresholds
 from assistant.answer.units import Sentence
-from assistant.retrieval.support import has
+from assistant.retrieval.support import has, name_terms
 
 if TYPE_CHECKING:
     from assistant.answer.features import Analysis
@@ -87,14 +87,19 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
     # words cannot tell across languages: only values stated in the question's language are judged, and not at all
     # when one of the best sentences states it in the other
     stating = [i for i in own if a.matrix[i, col] > 0 and not a.sentences[i].cross_lingual]
-    foreign = any(a.matrix[i, col] > 0 and a.sentences[i].cross_lingual for i in best)
+    foreign = any(a.matrix[i, col] > 0 and a.sentences[i].cross_lingual for i in best[:1])
     if not focus or not total or not stating or foreign or a.intent.listing:
         return 1.0  # a list's lead states it, and the items after it, however many, name what it is about
     share = 0.0
     ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(a.passages)}
+    asked = set(name_terms(a.question))
     for i in stating:
         s = a.sentences[i]
-        before = sentences_before(a, s, _SUBJECT_REACH, ranks)
+        # a sentence before that names the subject among others ('... with Varnholt, Palo Serra and Ikumi') says
+        # nothing of the one this sentence names instead ('The exchange with Palo Serra was postponed to 2024')
+        others = set(name_terms(s.text)) - asked
+        before = [p for p in sentences_before(a, s, _SUBJECT_REACH, ranks)
+                  if not any(has(p.unit, t) for t in others)]
         around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in before)]
         share = max(share, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
     return share

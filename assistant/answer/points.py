@@ -12,6 +12,7 @@ from assistant.answer.features import PROSE_WORDS, Analysis
 from assistant.answer.question import Intent, values_of
 from assistant.answer.units import Sentence
 from assistant.retrieval.support import has, name_terms
+from assistant.text.normalise import detect_language, tokenize
 
 POINTS_MIN = 3  # an overview's fewest points: a condition that leaves fewer is not applied
 _REACH = 1  # the sentence before a point may name its subject ('Phuket launched ...', 'The app ...')
@@ -22,10 +23,18 @@ def prose_first(analysis: Analysis, order: list[int]) -> list[int]:
     """An overview's points are statements: sentences of some length that end as sentences do, not a title, a
     caption or a table row ('Annual Report, Fiscal Year 2025', 'Budget by programme (million baht)'), where
     enough of them are at hand."""
-    prose = [i for i in order if shape(analysis.sentences[i].text) == "plain"
-             and len(analysis.sentences[i].text.split()) >= PROSE_WORDS
-             and analysis.sentences[i].text.rstrip().endswith((".", ";", "!"))]
+    prose = [i for i in order if is_statement(analysis.sentences[i].text)]
     return prose if len(prose) >= POINTS_MIN else order
+
+
+def is_statement(text: str) -> bool:
+    """A sentence of some length that ends as sentences do. Thai ends a sentence with a space, not a stop, and
+    writes no spaces between words: its words are counted by the word segmenter."""
+    if shape(text) != "plain":
+        return False
+    if detect_language(text) == "th":
+        return len(tokenize(text)) >= PROSE_WORDS
+    return len(text.split()) >= PROSE_WORDS and text.rstrip().endswith((".", ";", "!"))
 
 
 def about_subject(analysis: Analysis, order: list[int]) -> list[int]:

@@ -142,3 +142,29 @@ def test_a_persons_position_is_answered_by_the_office_beside_the_name(
     service = made_up_service(tmp_path_factory, "office-asked", {"minutes-orvik.md": _ATTENDEES})
     answer = service.ask("What is Tomas Hale's position?", mode="extractive")
     assert answer.found and "Head of the Harbour Office" in answer.answer, answer.answer
+
+
+_PARTNERS = """# Corvin Department of External Relations Annual Report 2023
+
+## Friendship cities
+
+Corvin maintains friendship city relationships with Dunmore, Halvik and Oskarn. The exchange programme with
+Dunmore sent 14 nursing students to Dunmore General Hospital for a three-month placement. The youth football
+exchange with Halvik will start in March 2025, a year later than planned, because of budget constraints. Each youth
+football exchange brings 20 young players and two coaches to the host city.
+
+## Budget
+
+The department's budget for 2023 was 3.2 million crowns, of which 40% went to the exchange programmes.
+"""
+
+
+def test_a_value_stated_for_one_of_several_partners_does_not_answer_for_another(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The sentence before names the partner asked among others; the year stated is of the one the sentence
+    names instead, and nothing is said of the partner asked."""
+    service = made_up_service(tmp_path_factory, "sibling-partner", {"corvin-report-2023.md": _PARTNERS})
+    answer = service.ask("When will the youth football exchange with Oskarn start?", mode="extractive")
+    assert not answer.found, answer.answer
+    answer = service.ask("When will the youth football exchange with Halvik start?", mode="extractive")
+    assert answer.found and "March 2025" in answer.answer, answer.answer

@@ -379,3 +379,33 @@ def test_an_overviews_points_name_what_it_asks_about(tmp_path_factory: pytest.Te
     assert answer.found, answer.answer
     points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert len(points) >= 2 and all("Varnholm" in p for p in points), answer.answer
+
+
+_THAI_PROJECT = """สรุปโครงการนาวาเมืองร่มรื่น ประจำปีงบประมาณ พ.ศ. ๒๕๖๙
+
+หน่วยงานรับผิดชอบ: กองสวนสาธารณะ นครนาวา
+
+นครนาวาจัดทำโครงการนี้เพื่อลดความร้อนในเมืองและเพิ่มร่มเงาให้แก่ประชาชนในชุมชนหนาแน่น
+
+โครงการจะปลูกต้นไม้ยืนต้น ๒๕,๐๐๐ ต้น ใน ๑๒ เขต และติดตั้งหลังคาเย็นในโรงเรียน ๔๐ แห่ง
+
+โครงการได้รับงบประมาณ ๓๘ ล้านบาท จากงบประมาณรายจ่ายประจำปี พ.ศ. ๒๕๖๙ ของนครนาวา
+"""
+
+_ENGLISH_NOTE = """# Briefing note on the Nawa Shade City project
+
+The Nawa Shade City project is the largest tree planting programme the city has run.
+The Governor of Nawa will open the first school garden of the project in June 2026.
+The project team will report on the planting to the City Council every quarter.
+Partner cities have offered to share their experience of cool roofs with the project team.
+"""
+
+
+def test_a_thai_overview_is_made_of_thai_statements(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Thai ends a sentence with a space, not a stop: its sentences are statements too, and a Thai briefing takes
+    its points from the Thai summary rather than from an English note on the same project."""
+    service = made_up_service(tmp_path_factory, "overview-thai", {"nawa-summary.txt": _THAI_PROJECT,
+                                                                  "nawa-note.md": _ENGLISH_NOTE})
+    answer = service.ask("สรุปโครงการนาวาเมืองร่มรื่น")
+    assert answer.found, answer.answer
+    assert "๒๕,๐๐๐ ต้น" in answer.answer, answer.answer
