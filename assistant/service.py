@@ -186,7 +186,7 @@ class AssistantService:
     def _analyse_passages(self, question: str, passages: list[Passage], vector: np.ndarray, principal: Principal,
                           documents: list[DocumentMeta] | None) -> Analysis:
         from assistant.answer.extractive import analyse_question
-        from assistant.answer.question import focus_words
+        from assistant.answer.question.intent import focus_words
 
         can_see = principal.can_see
         return analyse_question(

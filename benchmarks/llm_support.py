@@ -22,12 +22,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant.answer.support_check import markers_in, split_answer_sentences, strip_markers, support  # noqa: E402
+from assistant.answer.llm.answering import finish_answer  # noqa: E402
+from assistant.answer.llm.support_check import markers_in, split_answer_sentences, strip_markers, support  # noqa: E402
 from assistant.config import Settings  # noqa: E402
-from assistant.answer.llm import finish_answer  # noqa: E402
 from assistant.llm.client import LLMClient  # noqa: E402
-from assistant.models import Chunk, DocumentMeta, Passage  # noqa: E402
 from assistant.llm.prompts import REFUSAL_SENTINEL, answer_messages  # noqa: E402
+from assistant.models import Chunk, DocumentMeta, Passage  # noqa: E402
 
 CORPUS = REPO / "corpus"
 DEV_SET = REPO / "tests" / "data" / "eval" / "dev.jsonl"

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answer.features import SENTENCE_FEATURES
-from assistant.answer.occasions import asked_years, editions_of, years_of
-from assistant.answer.question import asking_terms, values_of
-from assistant.answer.thresholds import within_thresholds
+from assistant.answer.question.intent import asking_terms
+from assistant.answer.question.occasions import asked_years, editions_of, years_of
+from assistant.answer.question.thresholds import within_thresholds
+from assistant.answer.question.values import values_of
 from assistant.answer.units import Sentence
 from assistant.retrieval.support import has, name_terms
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.question import ITEMS_MAX, expected_items
+from assistant.answer.question.intent import ITEMS_MAX, expected_items
 from assistant.answer.table_rows import names_group, table_of, table_row
 from assistant.answer.units import (
     ITEM_CHARS,

@@ -14,7 +14,7 @@ import numpy as np
 from assistant.answer.citations import refusal_answer
 from assistant.answer.features import Analysis, analyse
 from assistant.answer.model import AnswerModel, model_at, shipped_model
-from assistant.answer.question import intent_of
+from assistant.answer.question.intent import intent_of
 from assistant.answer.refusal import Verdict, judge
 from assistant.answer.selection import Chosen, eligible, probabilities, select
 from assistant.answer.shaping import compose

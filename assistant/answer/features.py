@@ -15,13 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answer.context import expand, shape
-from assistant.answer.question import (
-    Intent,
-    focus_terms,
-    focus_words,
-    satisfies,
-    typed_focus,
-)
+from assistant.answer.question.intent import Intent, focus_terms, focus_words, typed_focus
+from assistant.answer.question.values import satisfies
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder
 from assistant.models import Passage
@@ -165,7 +160,7 @@ def _with_synonyms(question: str, unknown: list[str], sentences: list[Sentence],
                    weights: dict[str, float], embedder: Embedder | None) -> list[str]:
     """Focus words no document uses, less those whose meaning a passage word carries: that word joins the focus and
     takes the unknown word's weight (``synonyms``)."""
-    from assistant.answer.synonyms import synonyms
+    from assistant.answer.question.synonyms import synonyms
     from assistant.retrieval.support import stem
 
     if not unknown or embedder is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from assistant.answer.llm import as_fallback, stream_answer_with_llm
+from assistant.answer.llm.answering import as_fallback, stream_answer_with_llm
 from assistant.config import Mode, Settings
 from assistant.errors import InvalidRequestError, LLMUnavailableError
 from assistant.llm.client import LLMClient

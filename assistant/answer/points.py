@@ -9,7 +9,8 @@ from __future__ import annotations
 from assistant.answer.answerability import sentences_before
 from assistant.answer.context import shape
 from assistant.answer.features import PROSE_WORDS, Analysis
-from assistant.answer.question import Intent, values_of
+from assistant.answer.question.intent import Intent
+from assistant.answer.question.values import values_of
 from assistant.answer.units import Sentence
 from assistant.retrieval.support import has, name_terms
 from assistant.text.normalise import detect_language, tokenize

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from assistant.answer.context import shape
 from assistant.answer.features import Analysis
-from assistant.answer.question import ITEMS_MAX, expected_items
+from assistant.answer.question.intent import ITEMS_MAX, expected_items
 from assistant.answer.table_rows import table_row
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage

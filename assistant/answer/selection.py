@@ -16,13 +16,13 @@ from assistant.answer.context import shape, with_antecedents, with_items, with_r
 from assistant.answer.features import Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
-from assistant.answer.occasions import of_other_edition
 from assistant.answer.points import about_subject, prose_first, value_kinds
-from assistant.answer.question import asks_who_signed
+from assistant.answer.question.intent import asks_who_signed
+from assistant.answer.question.occasions import of_other_edition
+from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.sections import asked_section, asked_section_first, sections_of
 from assistant.answer.signatures import with_cosigners
 from assistant.answer.table_rows import with_total
-from assistant.answer.thresholds import within_thresholds
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
 from assistant.retrieval.support import has

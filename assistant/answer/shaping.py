@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from assistant.answer.citations import citation_for
 from assistant.answer.footnotes import unmarked
-from assistant.answer.question import MONTHS, Intent
+from assistant.answer.question.intent import Intent
+from assistant.answer.question.values import MONTHS
 from assistant.answer.selection import Chosen
 from assistant.answer.units import Sentence
 from assistant.models import Citation

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.support_check import check_support, markers_in, strip_markers
+from assistant.answer.llm.support_check import check_support, markers_in, strip_markers
 from assistant.briefings.build import SECTIONS, BulletWriter, Numbering, PassageSearch, Picked, build_briefing
 from assistant.briefings.models import Briefing, BriefingBullet
 from assistant.config import Mode, Settings

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.answerability import after_sources
-from assistant.answer.occasions import asked_years
+from assistant.answer.question.occasions import asked_years
 from assistant.service import AssistantService
 from tests.conftest import made_up_service
 

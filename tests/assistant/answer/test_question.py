@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.occasions import editions_of
-from assistant.answer.question import (
-    cues_of,
-    focus_terms,
-    focus_words,
-    intent_of,
-    question_words,
-    satisfies,
-    typed_focus,
-    values_of,
-)
+from assistant.answer.question.intent import cues_of, focus_terms, focus_words, intent_of, question_words, typed_focus
+from assistant.answer.question.occasions import editions_of
+from assistant.answer.question.values import satisfies, values_of
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.question import intent_of
+from assistant.answer.question.intent import intent_of
 from assistant.answer.shaping import lead_value, span_of, with_marker
 
 

@@ -35,7 +35,7 @@ def test_no_synonym_no_answer(service: AssistantService) -> None:
 
 
 def test_verbs_are_not_looked_up() -> None:
-    from assistant.answer.synonyms import _named_thing
+    from assistant.answer.question.synonyms import _named_thing
 
     assert _named_thing("population", "What is the population of Dravenmoor?")
     assert _named_thing("position", "What is Jonas Marr's position?")

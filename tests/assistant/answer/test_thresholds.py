@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from assistant.answer.thresholds import asked_amount, range_of, within_thresholds
+from assistant.answer.question.thresholds import asked_amount, range_of, within_thresholds
 from tests.conftest import made_up_service
 
 _CLAUSES = [

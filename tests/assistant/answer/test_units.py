@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.answer.question import cues_of, satisfies
+from assistant.answer.question.intent import cues_of
+from assistant.answer.question.values import satisfies
 from assistant.answer.units import _split, is_list_question
 from assistant.config import Settings
 from ingest.loaders import load_document

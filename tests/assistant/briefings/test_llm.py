@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.support_check import support
+from assistant.answer.llm.support_check import support
 from assistant.config import Settings
 from assistant.service import AssistantService
 from tests.conftest import free_port

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.support_check import check_support, citations_from_passages, markers_in, support, validate_markers
+from assistant.answer.llm.support_check import (
+    check_support,
+    citations_from_passages,
+    markers_in,
+    support,
+    validate_markers,
+)
 from tests.assistant.llm_passages import ABU_DHABI, LONG_BEACH, NEW_YORK, corpus_window, make_passage
 
 

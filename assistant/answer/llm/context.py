@@ -28,7 +28,7 @@ class PromptContext(BaseModel):
 
     def renumber(self, text: str) -> str:
         """Text marked with the extractive answer's numbers, marked with this context's numbers instead."""
-        from assistant.answer.support_check import MARKER_RE, markers_in
+        from assistant.answer.llm.support_check import MARKER_RE, markers_in
 
         def swap(match: re.Match[str]) -> str:
             return "".join(f"[{self.numbers[n]}]" for n in markers_in(match.group(0)) if n in self.numbers)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.llm import LLM_REFUSED, settle
-from assistant.answer.llm_context import build_context, trim
-from assistant.answer.llm_facts import dropped_sentences, facts
-from assistant.answer.support_check import citations_from_passages
+from assistant.answer.llm.answering import LLM_REFUSED, settle
+from assistant.answer.llm.context import build_context, trim
+from assistant.answer.llm.facts import dropped_sentences, facts
+from assistant.answer.llm.support_check import citations_from_passages
 from assistant.config import Settings
 from assistant.llm.prompts import QUOTED_LEADS, REFUSAL_SENTINEL, answer_messages
 from assistant.models import Answer

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.extractive import answer_extractively
-from assistant.answer.llm import answer_with_llm, finish_answer, stream_answer_with_llm
+from assistant.answer.llm.answering import answer_with_llm, finish_answer, stream_answer_with_llm
+from assistant.answer.llm.support_check import citations_from_passages, markers_in
 from assistant.answer.modes import NOT_ASKED, answer, stream_answer
-from assistant.answer.support_check import citations_from_passages, markers_in
 from assistant.config import Settings
 from assistant.llm.client import LLMClient
 from assistant.llm.prompts import REFUSAL_EN, REFUSAL_SENTINEL, REFUSAL_TH

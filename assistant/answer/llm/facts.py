@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.support_check import strip_markers
+from assistant.answer.llm.support_check import strip_markers
 
 # Latin names (a capitalised word not opening the sentence), figures, Thai number words, the items of an
 # enumeration ('(1) complaint service; (2) traffic monitoring service'): a list's items are its facts, and what an
@@ -59,8 +59,9 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
     'ASCAP 2026-2035' and adds 'Vision 2045' is kept only if 'Vision 2045' is."""
     from assistant.answer.context import continues
     from assistant.answer.footnotes import marks
-    from assistant.answer.question import asks_overview, cues_of, satisfies
-    from assistant.answer.support_check import split_answer_sentences
+    from assistant.answer.llm.support_check import split_answer_sentences
+    from assistant.answer.question.intent import asks_overview, cues_of
+    from assistant.answer.question.values import satisfies
     from assistant.retrieval.support import content_terms
 
     have = _normal(generated)

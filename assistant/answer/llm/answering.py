@@ -7,9 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from assistant.answer.citations import related_citations
-from assistant.answer.llm_context import PromptContext, build_context
-from assistant.answer.llm_facts import dropped_sentences
-from assistant.answer.support_check import check_support, citations_from_passages, markers_in, split_answer_sentences
+from assistant.answer.llm.context import PromptContext, build_context
+from assistant.answer.llm.facts import dropped_sentences
+from assistant.answer.llm.support_check import (
+    check_support,
+    citations_from_passages,
+    markers_in,
+    split_answer_sentences,
+)
 from assistant.config import Settings
 from assistant.llm.client import ChatClient
 from assistant.llm.prompts import REFUSAL_SENTINEL, answer_messages, quoted_lead, refusal_for
