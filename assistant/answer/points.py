@@ -11,6 +11,7 @@ from assistant.answer.context import shape
 from assistant.answer.features import PROSE_WORDS, Analysis
 from assistant.answer.question.intent import Intent
 from assistant.answer.question.values import values_of
+from assistant.answer.table_rows import table_row
 from assistant.answer.units import Sentence
 from assistant.retrieval.support import has, name_terms
 from assistant.text.normalise import detect_language, tokenize
@@ -29,9 +30,10 @@ def prose_first(analysis: Analysis, order: list[int]) -> list[int]:
 
 
 def is_statement(text: str) -> bool:
-    """A sentence of some length that ends as sentences do. Thai ends a sentence with a space, not a stop, and
-    writes no spaces between words: its words are counted by the word segmenter."""
-    if shape(text) != "plain":
+    """A sentence of some length that ends as sentences do, and no table row as ingestion writes it ('Day: 4; Date:
+    13 June 2024; Host: ...', which ends with a stop too). Thai ends a sentence with a space, not a stop, and writes
+    no spaces between words: its words are counted by the word segmenter."""
+    if shape(text) != "plain" or table_row(text):
         return False
     if detect_language(text) == "th":
         return len(tokenize(text)) >= PROSE_WORDS

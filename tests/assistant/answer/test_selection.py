@@ -409,3 +409,37 @@ def test_a_thai_overview_is_made_of_thai_statements(tmp_path_factory: pytest.Tem
     answer = service.ask("สรุปโครงการนาวาเมืองร่มรื่น")
     assert answer.found, answer.answer
     assert "๒๕,๐๐๐ ต้น" in answer.answer, answer.answer
+
+
+_VISIT = """# Report on the study visit of the Tarrow delegation to Ostby, 10-14 June 2024
+
+## Purpose
+
+The visit was made at the invitation of Ostby City Council under the friendship agreement of 2019.
+Its purpose was to learn how Ostby raised the share of its ferries that run on electricity.
+
+## Programme
+
+| Day | Date | Site visited | Host |
+|---|---|---|---|
+| 1 | 10 June 2024 | Ostby ferry yard | Ostby Ferries |
+| 2 | 11 June 2024 | Charging pier at the north quay | Ostby Port Authority |
+| 3 | 12 June 2024 | Meeting with Deputy Mayor Karin Lund | Ostby City Council |
+
+## Delegation
+
+The delegation of 9 members was led by Ms. Anna Reeve, Director of the Tarrow Harbour Office.
+The visit cost 640,000 crowns, paid from the Harbour Office's budget for 2024.
+"""
+
+
+def test_an_overviews_points_are_statements_not_table_rows(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A programme table's rows state dates and people too, but a briefing's points are sentences: who led the
+    visit comes before a row of the programme."""
+    service = made_up_service(tmp_path_factory, "overview-rows", {"visit-ostby.md": _VISIT})
+    answer = service.ask("Brief me on the study visit to Ostby.")
+    assert answer.found, answer.answer
+    points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(points) >= 3, answer.answer
+    assert not any("Site visited:" in p for p in points), answer.answer
+    assert "Anna Reeve" in answer.answer, answer.answer
