@@ -411,7 +411,7 @@ def test_a_thai_overview_is_made_of_thai_statements(tmp_path_factory: pytest.Tem
     assert "๒๕,๐๐๐ ต้น" in answer.answer, answer.answer
 
 
-_VISIT = """# Report on the study visit of the Tarrow delegation to Ostby, 10-14 June 2024
+_OSTBY_VISIT = """# Report on the study visit of the Tarrow delegation to Ostby, 10-14 June 2024
 
 ## Purpose
 
@@ -436,7 +436,7 @@ The visit cost 640,000 crowns, paid from the Harbour Office's budget for 2024.
 def test_an_overviews_points_are_statements_not_table_rows(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A programme table's rows state dates and people too, but a briefing's points are sentences: who led the
     visit comes before a row of the programme."""
-    service = made_up_service(tmp_path_factory, "overview-rows", {"visit-ostby.md": _VISIT})
+    service = made_up_service(tmp_path_factory, "overview-rows", {"visit-ostby.md": _OSTBY_VISIT})
     answer = service.ask("Brief me on the study visit to Ostby.")
     assert answer.found, answer.answer
     points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
