@@ -88,7 +88,7 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
     # words cannot tell across languages: only values stated in the question's language are judged, and not at all
     # when one of the best sentences states it in the other
     stating = [i for i in own if a.matrix[i, col] > 0 and not a.sentences[i].cross_lingual]
-    foreign = any(a.matrix[i, col] > 0 and a.sentences[i].cross_lingual for i in best[:1])
+    foreign = any(a.matrix[i, col] > 0 and a.sentences[i].cross_lingual for i in best)
     if not focus or not total or not stating or foreign or a.intent.listing:
         return 1.0  # a list's lead states it, and the items after it, however many, name what it is about
     share = 0.0
@@ -96,11 +96,11 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
     asked = set(name_terms(a.question))
     for i in stating:
         s = a.sentences[i]
-        # a sentence before that names the subject among others ('... with Varnholt, Palo Serra and Ikumi') says
-        # nothing of the one this sentence names instead ('The exchange with Palo Serra was postponed to 2024')
+        # a sentence before that names the question's name among others ('... with Varnholt, Palo Serra and Ikumi')
+        # says nothing of the one this sentence names instead ('The exchange with Palo Serra was postponed to 2024')
         others = set(name_terms(s.text)) - asked
         before = [p for p in sentences_before(a, s, _SUBJECT_REACH, ranks)
-                  if not any(has(p.unit, t) for t in others)]
+                  if not (any(has(p.unit, t) for t in asked) and any(has(p.unit, t) for t in others))]
         around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in before)]
         share = max(share, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
     return share
