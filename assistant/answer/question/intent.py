@@ -1,5 +1,6 @@
-"""What a question asks for, in English and Thai: the kind of value (a person, a date, a number), the words naming
-what is asked (its focus), how many parts it has, and the answer's shape (fact, list, overview).
+"""What a question asks for, in English and Thai: the kinds of value it asks for (``values``: a person, a date, a
+number), the words naming what is asked (its focus), how many parts it has, and the answer's shape (fact, list,
+overview).
 
 Word overlap with the question cannot tell "This agreement will go into effect..." from the line that names the
 signatories; the question word can.
