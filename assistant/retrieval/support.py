@@ -204,6 +204,7 @@ def names_in(question: str) -> list[str]:
     return list(dict.fromkeys(m.group(1) for m in _NAME.finditer(question)))
 
 
-def name_terms(question: str) -> list[str]:
-    """The question's proper names, numbers aside, spelled as matching compares them ('SCAPs' is 'scap')."""
-    return list(dict.fromkeys(t for name in names_in(question) if not name[:1].isdigit() for t in terms(name)))
+def name_terms(text: str) -> list[str]:
+    """The proper names of a question or a sentence, numbers aside, spelled as matching compares them ('SCAPs' is
+    'scap')."""
+    return list(dict.fromkeys(t for name in names_in(text) if not name[:1].isdigit() for t in terms(name)))
