@@ -82,6 +82,25 @@ def _with_section_names(named: frozenset[str], sentences: list[Sentence], passag
             s.context = Unit(tokens=base.tokens | extra.tokens, flat=base.flat + extra.flat)
 
 
+def _with_translations(question: str, language: str, sentences: list[Sentence], embedder: Embedder | None) -> None:
+    """A sentence in the other language than the question's holds a question word when it holds the word's
+    translation (``translations``): the word is added to what matching sees of the sentence."""
+    from assistant.answer.question.translations import translations
+    from assistant.retrieval.support import stem
+
+    foreign = [s for s in sentences if s.cross_lingual]
+    if embedder is None or not foreign:
+        return
+    found = translations(content_terms(question), language, [s.text for s in foreign],
+                         lambda texts: sentence_vectors(embedder, texts))
+    for s in foreign if found else []:
+        added = {t for t, words in found.items() if any(has(s.unit, stem(w)) for w in words)}
+        if added:
+            s.unit = Unit(tokens=s.unit.tokens | added, flat=s.unit.flat)
+            if s.context is not None:
+                s.context = Unit(tokens=s.context.tokens | added, flat=s.context.flat)
+
+
 def _rare(unit: Unit, weights: dict[str, float]) -> float:
     """The weight of the rarest question word this sentence holds, against the rarest word asked: names and numbers
     are rare, and the sentence that states the answer usually holds them."""
@@ -140,6 +159,7 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     expanded = expand(list(passages), named)
     sentences = candidate_sentences(expanded, intent.language)
     _with_section_names(named, sentences, expanded)
+    _with_translations(question, intent.language, sentences, embedder)
     weights = term_weights(content_terms(question), [s.unit for s in sentences if s.rank < retrieved])
     heads = {rank: unit_of(f"{p.meta.title} {(p.meta.date or '')[:4]} {p.chunk.heading or ''}")
              for rank, p in enumerate(expanded)}

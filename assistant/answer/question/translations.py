@@ -1,0 +1,50 @@
+"""A question word's translation among the words of the passages in the other language: 'ฝึกอบรม' is 'training',
+'population' is 'ประชากร'.
+
+Words cannot match across Thai and English, so a Thai question's words are missing from every English sentence,
+however well it answers (and the reverse). The multilingual sentence encoder places a word near its translation
+(USE: ฝึกอบรม/training 0.89, ปริญญาโท/master's 0.77, ลงนาม/signed 0.89, น้ำท่วม/flood 0.87) and merely related
+words further off (ปริญญาโท/degree 0.57, ผู้บังคับบัญชา/master's 0.61, ลงนาม/allocated 0.49), so a word of the
+other language's passages this close to the question's word stands for it in matching.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+TRANSLATION_SIMILARITY = 0.7
+_CLOSEST = 3  # translations kept per word: a Thai compound may be two English words ('สำนักงานเขต': district office)
+_MIN_CHARS = 2
+
+
+def _words(texts: list[str], thai: bool) -> list[str]:
+    """The content words of ``texts`` in one script, as the search tokenizer cuts them."""
+    from assistant.retrieval.support import is_stopword
+    from assistant.text.normalise import tokenize
+
+    found = {t for text in texts for t in tokenize(text)
+             if len(t) >= _MIN_CHARS and not is_stopword(t) and not t.isdigit()
+             and (not t.isascii() if thai else (t.isascii() and t.isalpha()))}
+    return sorted(found)
+
+
+def translations(terms: list[str], language: str, texts: list[str],
+                 embed: Callable[[list[str]], np.ndarray]) -> dict[str, list[str]]:
+    """For each of the question's ``terms`` in its own ``language`` ('th' or 'en'), the words of ``texts`` (the
+    passages' sentences in the other language) that translate it, closest first (``embed``: the sentence encoder,
+    cached)."""
+    thai = language == "th"
+    asked = [t for t in terms if (not t.isascii() if thai else t.isascii() and t.isalpha() and len(t) > _MIN_CHARS)]
+    vocabulary = _words(texts, thai=not thai) if asked and texts else []
+    if not vocabulary:
+        return {}
+    vectors = embed([*asked, *vocabulary])
+    words, candidates = vectors[: len(asked)], vectors[len(asked):]
+    out: dict[str, list[str]] = {}
+    for term, row in zip(asked, words @ candidates.T, strict=True):
+        close = [vocabulary[i] for i in np.argsort(-row)[:_CLOSEST] if row[i] >= TRANSLATION_SIMILARITY]
+        if close:
+            out[term] = close
+    return out
