@@ -280,7 +280,7 @@ def chunk_sentences(chunk: Chunk, language: str, rank: int, question_language: s
 
 
 # How a list is announced: a colon, or in Thai 'as follows', 'namely', or a law's 'when' before its numbered conditions.
-_LIST_LEAD = re.compile(r"(?::|ดังต่อไปนี้|ดังนี้|ได้แก่|เมื่อ)\s*$")
+_LIST_LEAD = re.compile(r"(?::|ต่อไปนี้|ดังนี้|ได้แก่|เมื่อ)\s*$")
 
 
 def says_list_follows(text: str) -> bool:

@@ -96,6 +96,7 @@ def intent_of(question: str) -> Intent:
 _WH_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "how", "why", "give", "name", "list", "describe"])
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "must", "many", "much", "often", "long"])
 _WH_TH = frozenset(["กี่", "อะไร", "ใคร", "เท่าใด", "เท่าไร", "เท่าไหร่", "ไหน", "อย่างไร", "เมื่อใด", "เมื่อไร", "ใด", "บ้าง"])
+_PLURAL_TH = "บ้าง"
 _CLAUSE_END = frozenset(",;?")
 _OFFICE_WORDS = frozenset(["position", "post", "job", "title", "designation"])
 _FOCUS_EN, _FOCUS_TH = 4, 2
@@ -117,7 +118,10 @@ def _asking_words(question: str) -> list[str]:
     from assistant.text.normalise import tokenize
 
     english = [w.lower() for w in _EN_WORD.findall(question) if w.lower() in _WH_EN]
-    return english + [t for t in tokenize(question) if t in _WH_TH]
+    tokens = tokenize(question)
+    # 'บ้าง' after an asking word only makes it plural ('อะไรบ้าง', what all): one part, not two
+    return english + [t for n, t in enumerate(tokens)
+                      if t in _WH_TH and not (t == _PLURAL_TH and n and tokens[n - 1] in _WH_TH)]
 
 
 @lru_cache(maxsize=1)

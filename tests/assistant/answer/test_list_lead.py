@@ -34,3 +34,11 @@ def test_a_list_announced_by_the_answer_comes_with_its_items(service: AssistantS
     assert "programme included" in answer.answer, answer.answer
     for item in _ITEMS:
         assert item in answer.answer, answer.answer
+
+
+def test_a_thai_lead_announces_the_following_items() -> None:
+    from assistant.answer.units import says_list_follows
+
+    assert says_list_follows("ทั้งสองฝ่ายจะร่วมมือกันในสาขาต่อไปนี้")  # 'in the following fields'
+    assert says_list_follows("จึงได้แสดงเจตจำนงร่วมกันดังต่อไปนี้")
+    assert not says_list_follows('นครสิราวัน ซึ่งต่อไปนี้เรียกว่า "ทั้งสองฝ่าย"')  # 'hereinafter called': no list

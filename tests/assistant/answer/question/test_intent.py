@@ -217,6 +217,8 @@ def test_an_edition_is_the_ordinal_before_a_name() -> None:
     assert editions_of("Who chaired the Sixth Annual Meeting?") == {6}
     assert editions_of("the 35th ASEAN Summit and the 2nd ASCN Annual Meeting") == {35, 2}
     assert editions_of("การประชุมครั้งที่ ๙") == {9}
+    assert editions_of("What did the committee agree at its sixth meeting?") == {6}  # a gathering follows
+    assert editions_of("the second annual meeting") == {2}
     assert editions_of("When was its first phase launched?") == set()  # no name follows: not an edition
     assert editions_of("in the second half of 2024") == set()
 
@@ -229,6 +231,11 @@ def test_a_question_spanning_two_years_asks_two_things() -> None:
 def test_questions_asked_one_after_the_other_are_parts_each() -> None:
     assert intent_of("Do the agreements set a fixed term? If not, how is a partnership ended?").parts == 2
     assert intent_of("Does the agreement set a fixed term?").parts == 1
+
+
+def test_a_thai_plural_asking_word_is_one_part() -> None:
+    assert intent_of("ความร่วมมือระหว่างสองเมืองมีสาขาอะไรบ้าง").parts == 1  # 'what (all)': one asking word
+    assert intent_of("ใครบ้างเข้าร่วมการประชุม และการประชุมจัดขึ้นเมื่อใด").parts == 2
 
 
 def test_a_number_naming_which_one_is_no_count_of_items() -> None:
