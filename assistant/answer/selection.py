@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.context import shape, with_antecedents, with_items, with_referenced
-from assistant.answer.features import Analysis
+from assistant.answer.features import SENTENCE_FEATURES, Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
 from assistant.answer.points import about_subject, prose_first, value_kinds
@@ -81,6 +81,19 @@ def _gain(s: Sentence, analysis: Analysis, covered: set[str]) -> float:
     return sum(analysis.weights[t] for t in _covered(s, analysis) - covered) / total
 
 
+_CUE = SENTENCE_FEATURES.index("cue_match")
+
+
+def _typed_first(analysis: Analysis, order: list[int], probs: np.ndarray, bar: float) -> list[int]:
+    """A question asking for a kind of value ('who signed', 'when', 'how many') opens with a sentence that states
+    one, where one is likely enough: 'Tarrow and Ostra signed an agreement' names no signer, however many of the
+    question's words it holds."""
+    typed = next((i for i in order if probs[i] >= bar and analysis.matrix[i, _CUE] > 0), None)
+    if typed is None or typed == order[0]:
+        return order
+    return [typed] + [i for i in order if i != typed]
+
+
 def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     passages = list(analysis.passages)
     order = [i for i in np.argsort(-probs, kind="stable") if eligible(analysis.sentences[i])]
@@ -109,6 +122,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     best = float(probs[order[0]])
     bar = max(sel.floor, sel.ratio * best)
     likely = [i for i in order if probs[i] >= sel.floor]
+    if intent.cues and not intent.listing and not intent.overview:
+        order = _typed_first(analysis, order, probs, bar)
     chosen: list[Sentence] = [analysis.sentences[order[0]]]
     covered = _covered(chosen[0], analysis)
     # an overview's points: the kinds of value each states, read once (the picks come from these)
