@@ -18,9 +18,12 @@ _TARGET_BEFORE = re.compile(r"(\b(by|until|till|through|(targets?|goals?)(\s+(fo
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
              "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
              "nineteenth", "twentieth")
-# An edition names which of a series: 'the Sixth Annual Meeting', 'the 35th ASEAN Summit', 'การประชุมครั้งที่ ๙'. Only
-# before a name: 'its first phase' counts nothing.
-_EDITION = re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|((?i:{'|'.join(_ORDINALS)})))\s+(?=[A-Z])|ครั้งที่\s*(\d{{1,3}})\b")
+# Gatherings held one after another: 'its sixth meeting' names which of a series, as 'the Sixth Meeting' does
+_GATHERINGS = ("meeting", "session", "summit", "forum", "conference", "congress", "assembly", "festival", "workshop")
+# An edition names which of a series: 'the Sixth Annual Meeting', 'the 35th ASEAN Summit', 'its sixth meeting',
+# 'การประชุมครั้งที่ ๙'. Only before a name or a gathering: 'its first phase' counts nothing.
+_EDITION = re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|((?i:{'|'.join(_ORDINALS)})))\s+"
+                      rf"(?=[A-Z]|(?:annual\s+|joint\s+)?(?:{'|'.join(_GATHERINGS)})s?\b)|ครั้งที่\s*(\d{{1,3}})\b")
 
 
 def editions_of(text: str) -> set[int]:

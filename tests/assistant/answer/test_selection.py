@@ -285,6 +285,14 @@ def test_a_question_on_one_meeting_of_a_series_is_not_answered_by_the_next(
     assert "4 March 2025" in answer.answer and "Seventh" not in answer.answer, answer.answer
 
 
+def test_a_meeting_of_a_series_named_in_lower_case_is_one_edition(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'at its sixth meeting' asks about the Sixth Meeting as the capitalised name does."""
+    service = made_up_service(tmp_path_factory, "lower-edition", {"minutes-6.md": _MINUTES})
+    answer = service.ask("What did the harbour committee agree at its sixth meeting?")
+    assert answer.found, answer.answer
+    assert "training course for harbour pilots" in answer.answer and "Seventh" not in answer.answer, answer.answer
+
+
 _CONCEPT = """# Concept Note on a Harbour Towns Network
 
 This concept note sets out the proposal of the Town of Tarrow for a network of harbour towns.
