@@ -43,7 +43,8 @@ def is_statement(text: str) -> bool:
 def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
     """An overview's points are about what it asks about: each names (in itself, the sentence before it, its
     section heading or its document's title) every name of the question that some candidates lack ('Phuket' of
-    'Phuket's projects across the ASEAN documents'), where enough of them are at hand."""
+    'Phuket's projects across the ASEAN documents'), where enough of them are at hand; else every name but the
+    last, and so on."""
     names = name_terms(analysis.question)
     ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(analysis.passages)}
 
@@ -55,8 +56,14 @@ def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
 
     seen = {i: named(i) for i in order}
     telling = [n for n in names if not all(n in got for got in seen.values())]  # a name all share tells nothing
-    about = [i for i in order if all(n in seen[i] for n in telling)]
-    return about if len(about) >= POINTS_MIN else order
+    # where too few candidates name them all, a later name lets go first: a briefing names its subject first and
+    # narrows it after ('Phuket's projects across the ASEAN documents')
+    while telling:
+        about = [i for i in order if all(n in seen[i] for n in telling)]
+        if len(about) >= POINTS_MIN:
+            return about
+        telling.pop()
+    return order
 
 
 def value_kinds(s: Sentence, intent: Intent) -> set[str]:

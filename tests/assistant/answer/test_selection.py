@@ -182,6 +182,43 @@ def test_an_overview_is_made_of_statements_of_different_values(tmp_path_factory:
     assert "12.4 million" in answer.answer and "96" in answer.answer, answer.answer
 
 
+_NETWORK_DOCS = {
+"rtn-progress-2022.md": """# Riverside Towns Network (RTN) Progress Report 2022
+
+Ormund paved 12 kilometres of cycle lanes along the river in 2022.
+Tarrow replanted its riverbanks with 2,000 willows.
+The RTN secretariat moved to Ormund in March 2022.
+Kestrel opened a flood warning centre on the river in 2022.
+Kestrel's river bus carried 9,000 passengers a week.
+""",
+"kestrel-review-2024.md": """# Kestrel City Annual Review 2024
+
+Kestrel planted 4,000 trees along the river in 2024.
+The city launched a bicycle sharing scheme with 300 bikes.
+The old market hall reopened as a library in June 2024.
+City Hall hired 45 new staff for its planning department.
+""",
+"rtn-framework.md": """# RTN Framework
+
+The RTN framework sets out shared goals for the riverside member towns.
+RTN members meet once a year to review the goals of the framework.
+Each RTN town names a coordinator for the network's projects.
+The RTN framework is not legally binding on its members.
+""",
+}
+
+
+def test_an_overview_lets_go_of_a_later_name_that_too_few_points_hold(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Kestrel's projects across the RTN documents': two sentences name both; the briefing is about Kestrel, named
+    first, not about the network's framework, which names only the later name."""
+    service = made_up_service(tmp_path_factory, "overview-subject", _NETWORK_DOCS)
+    answer = service.ask("Brief me on Kestrel's projects across the RTN documents.")
+    assert answer.found, answer.answer
+    assert "flood warning centre" in answer.answer and "4,000 trees" in answer.answer, answer.answer
+    assert "framework" not in answer.answer, answer.answer
+
+
 _DECLARATION = """# Joint Declaration on Cooperation between the Town of Kestrel and the Town of Ormund
 
 The Town of Kestrel and the Town of Ormund (hereinafter "the Towns"),
