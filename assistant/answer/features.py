@@ -93,7 +93,9 @@ def _with_translations(question: str, language: str, sentences: list[Sentence], 
         return
     found = translations(content_terms(question), language, [s.text for s in foreign],
                          lambda texts: sentence_vectors(embedder, texts))
-    for s in foreign if found else []:
+    if not found:
+        return
+    for s in foreign:
         added = {t for t, words in found.items() if any(has(s.unit, stem(w)) for w in words)}
         if added:
             s.unit = Unit(tokens=s.unit.tokens | added, flat=s.unit.flat)

@@ -2,8 +2,8 @@
 
 The one place that chooses the answer's sentences. A list question naming a section gets that section's items
 (``sections``); another gets the items that follow its lead sentence (read on into the next chunks). An overview's
-points are statements about what it asks (``points``), and a sentence that opens with 'It' or 'This' brings the one
-before it.
+points are statements about what it asks (``points``); a question asking for a kind of value opens with a likely
+sentence that states one; and a sentence that opens with 'It' or 'This' brings the one before it.
 """
 
 from __future__ import annotations
