@@ -82,16 +82,16 @@ def _with_section_names(named: frozenset[str], sentences: list[Sentence], passag
             s.context = Unit(tokens=base.tokens | extra.tokens, flat=base.flat + extra.flat)
 
 
-def _with_translations(question: str, language: str, sentences: list[Sentence], embedder: Embedder | None) -> None:
-    """A sentence in the other language than the question's holds a question word when it holds the word's
-    translation (``translations``): the word is added to what matching sees of the sentence."""
+def _with_translations(asked: list[str], language: str, sentences: list[Sentence], embedder: Embedder | None) -> None:
+    """A sentence in the other language than the question's holds a question word (``asked``) when it holds the
+    word's translation (``translations``): the word is added to what matching sees of the sentence."""
     from assistant.answer.question.translations import translations
     from assistant.retrieval.support import stem
 
     foreign = [s for s in sentences if s.cross_lingual]
     if embedder is None or not foreign:
         return
-    found = translations(content_terms(question), language, [s.text for s in foreign],
+    found = translations(asked, language, [s.text for s in foreign],
                          lambda texts: sentence_vectors(embedder, texts))
     if not found:
         return
@@ -161,8 +161,9 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     expanded = expand(list(passages), named)
     sentences = candidate_sentences(expanded, intent.language)
     _with_section_names(named, sentences, expanded)
-    _with_translations(question, intent.language, sentences, embedder)
-    weights = term_weights(content_terms(question), [s.unit for s in sentences if s.rank < retrieved])
+    asked = content_terms(question)
+    _with_translations(asked, intent.language, sentences, embedder)
+    weights = term_weights(asked, [s.unit for s in sentences if s.rank < retrieved])
     heads = {rank: unit_of(f"{p.meta.title} {(p.meta.date or '')[:4]} {p.chunk.heading or ''}")
              for rank, p in enumerate(expanded)}
     focus = focus_terms(question)
