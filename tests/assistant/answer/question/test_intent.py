@@ -15,11 +15,15 @@ from assistant.answer.question.values import satisfies, values_of
         ("How many delegates attended the annual meeting in Jakarta?", ["delegates", "attended", "annual", "meeting"]),
         ("Who succeeded Ms Tan as chief officer?", ["succeeded", "chief", "officer"]),
         ("When is the Riverside Tram scheduled to open to passengers?", ["scheduled", "open", "passengers"]),
-        ("สำนักงานมีบุคลากรทั้งหมดกี่คน", ["สำนักงาน", "บุคลากร"]),  # "ทั้งหมด" (all) is a stop word
+        # after "มี" (has) what is counted; "ทั้งหมด" (all) is a stop word; the office before the verb is whose
+        ("สำนักงานมีบุคลากรทั้งหมดกี่คน", ["บุคลากร"]),
+        ("นครโอรินมีประชากรกี่คน", ["ประชากร"]),
+        # the asking word right after the verb: what is asked opens the question, up to "ระหว่าง" (between)
+        ("สาขาความร่วมมือระหว่างนครโอรินกับเมืองเทสลามีอะไรบ้าง", ["สาขา", "ความร่วมมือ"]),
         # the words that date a year name the occasion, which the year check judges
         ("How many outgoing missions were led in fiscal year 2024?", ["outgoing", "missions", "led"]),
         ("How many years does the term last?", ["years", "term", "last"]),
-        ("สำนักงานได้รับงบประมาณปี ๒๕๗๐ เท่าใด", ["สำนักงาน", "งบประมาณ"]),
+        ("สำนักงานได้รับงบประมาณปี ๒๕๗๐ เท่าใด", ["งบประมาณ"]),  # "ได้รับ" (received), as "มี"
     ],
 )
 def test_focus_is_the_common_words_of_the_asking_clause(question: str, focus: list[str]) -> None:
