@@ -70,6 +70,11 @@ def test_a_superscript_digit_is_not_a_count_of_items() -> None:
     ("Under section 12 the council meets.", False),  # a section number
     ("มาตรา ๑๑๙ การจ่ายเงินให้เป็นไปตามข้อบัญญัติ", False),
     ("(๒) สมาชิกสภา", False),  # a list number
+    # a table row's label numbers the row: the nurses are nominated, not counted
+    ("No.: 2; Action: Nominate nurses for the exchange; Owner: Health Office", False),
+    ("Day: 4; Date: 13 June 2024; Site visited: Harbour depot", False),
+    ("ลำดับ: ๒; กิจกรรม: ติดตั้งหลังคาเย็นในโรงเรียน", False),
+    ("Phase 2 will train 300 staff.", True),  # the label does not hide the count after it
 ])
 def test_a_count_is_not_a_year_an_ordinal_or_a_date(sentence: str, states_a_count: bool) -> None:
     assert satisfies("number", sentence) is states_a_count
