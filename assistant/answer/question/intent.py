@@ -101,6 +101,11 @@ _HAVE_TH = frozenset(["มี", "ได้รับ"])  # have, receive: what fo
 _LINKS_TH = frozenset(["ระหว่าง", "ของ", "ใน", "กับ", "ที่", "แก่", "สำหรับ", "จาก", "ตาม"])  # between, of, in, with, ...
 _CLAUSE_END = frozenset(",;?")
 _OFFICE_WORDS = frozenset(["position", "post", "job", "title", "designation"])
+# Verbs that only say something happens or goes on ('when does the forum take place', 'how long will it last'):
+# documents say when or how long without them ('24-25 February 2026', 'in force for five years').
+_EVENT_WORDS = frozenset(["happen", "happens", "happened", "occur", "occurs", "occurred", "last", "lasts", "lasted"])
+_MEASURES = frozenset(["long", "big", "large", "far", "old", "tall", "wide", "high", "deep"])  # after 'how'
+_TAKE = frozenset(["take", "takes", "took", "taken", "taking"])  # before 'place' only: 'took courses' says what
 _FOCUS_EN, _FOCUS_TH = 4, 2
 # Words that only say a year is a fiscal or calendar one ('in fiscal year 2024', 'งบประมาณปี ๒๕๗๐'): they name the
 # occasion, which the year check judges, not what is asked. Only beside a year; 'how many years' asks for years.
@@ -155,15 +160,17 @@ def focus_words(question: str) -> list[str]:
         words = [w for w in words if w.lower() not in _OFFICE_WORDS]
     dating = _dating(words)
     for n, word in enumerate(words):
-        if word.lower() not in _WH_EN:
+        if word.lower() not in _WH_EN or _asks_a_measure_of(words, n):
             continue
         clause: list[str] = []
         for m, later in enumerate(words[n + 1:], start=n + 1):
             if later in _CLAUSE_END or later.lower() in _WH_EN:
                 break
             lower = later.lower()
-            if later[:1].isupper() or later[:1].isdigit() or lower in _AUXILIARIES or is_stopword(lower) or m in dating:
-                continue
+            if (later[:1].isupper() or later[:1].isdigit() or lower in _AUXILIARIES or is_stopword(lower)
+                    or m in dating or lower in _EVENT_WORDS or words[m - 1].lower() == "how"
+                    or _takes_place(words, m)):
+                continue  # 'how big', 'how far': the asking word's own; 'take place', 'last': only that it happens
             clause.append(lower)
         focus += clause[:_FOCUS_EN]
     tokens = [t for t in tokenize(question) if t.strip() and any(ch.isalnum() for ch in t)]
@@ -189,6 +196,19 @@ def _thai_object(tokens: list[str]) -> tuple[int, int]:
         return verbs[-1] + 1, len(tokens)
     links = [m for m, t in enumerate(tokens[: verbs[-1]]) if m and t in _LINKS_TH]
     return 0, links[0] if links else verbs[-1]
+
+
+def _asks_a_measure_of(words: list[str], n: int) -> bool:
+    """'How long will the memorandum last?', 'how big is Orvane?': a measure of what follows the helper verb, which
+    is what the question is about, not what it asks; the measure is the asking word's own ('how long')."""
+    nxt = [w.lower() for w in words[n + 1: n + 3]]
+    return words[n].lower() == "how" and len(nxt) == 2 and nxt[0] in _MEASURES and nxt[1] in _AUXILIARIES
+
+
+def _takes_place(words: list[str], n: int) -> bool:
+    """Is the word at ``n`` one of 'take place' ('when does the forum take place')?"""
+    here, after = words[n].lower(), words[n + 1].lower() if n + 1 < len(words) else ""
+    return (here in _TAKE and after == "place") or (here == "place" and n > 0 and words[n - 1].lower() in _TAKE)
 
 
 def _dating(words: list[str]) -> set[int]:

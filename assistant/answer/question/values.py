@@ -37,7 +37,8 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"|นาฬิกา|(?<!ระยะ)เวลา\s*\d"),  # 'ระยะเวลา ๓ ปี' is a length of time
     ),
     "number": (
-        re.compile(r"\b(how many|how much|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
+        re.compile(r"\b(how (many|much|long|big|large|far|old|tall|wide|high|deep)\b"  # 'how big': a size, a number
+                   r"|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
                    r"|figures?|rates?|percentages?|population|ratio)\b"  # 'the recycling rate' is a number too
                    r"|กี่|เท่าใด|เท่าไร|เท่าไหร่|จำนวน", re.IGNORECASE),
         re.compile(r"\d|%|percent|ร้อยละ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"

@@ -488,3 +488,26 @@ def test_an_overviews_points_are_statements_not_table_rows(tmp_path_factory: pyt
     assert len(points) >= 3, answer.answer
     assert not any("Site visited:" in p for p in points), answer.answer
     assert "Anna Reeve" in answer.answer, answer.answer
+
+
+_FESTIVAL = """# Tarrow Harbour Festival 2026 - Programme
+
+14-16 August 2026, Tarrow Quay, organised by the Harbour Office of Tarrow with the Town of Ormund.
+
+The festival opens with a parade of tall ships. Ormund sends its brass band and two fishing boats.
+
+# Memorandum of Understanding between Tarrow and Ormund
+
+This Memorandum shall take effect on the date of its signature and shall remain in force for a period of three (3)
+years. The Parties shall exchange harbour pilots every spring.
+"""
+
+
+def test_a_question_in_everyday_words_asks_when_or_how_long(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Take place' and 'last' only say that something happens: the programme's dates answer when the festival takes
+    place, and the term of three years how long the memorandum lasts, though neither uses those words."""
+    service = made_up_service(tmp_path_factory, "everyday-words", {"festival-2026.md": _FESTIVAL})
+    answer = service.ask("When does the Tarrow Harbour Festival take place?")
+    assert answer.found and "14-16 August 2026" in answer.answer, answer.answer
+    answer = service.ask("How long will the memorandum between Tarrow and Ormund last?")
+    assert answer.found and "three (3) years" in answer.answer, answer.answer

@@ -22,8 +22,13 @@ from assistant.answer.question.values import satisfies, values_of
         ("สาขาความร่วมมือระหว่างนครโอรินกับเมืองเทสลามีอะไรบ้าง", ["สาขา", "ความร่วมมือ"]),
         # the words that date a year name the occasion, which the year check judges
         ("How many outgoing missions were led in fiscal year 2024?", ["outgoing", "missions", "led"]),
-        ("How many years does the term last?", ["years", "term", "last"]),
+        ("How many years does the term last?", ["years", "term"]),
         ("สำนักงานได้รับงบประมาณปี ๒๕๗๐ เท่าใด", ["งบประมาณ"]),  # "ได้รับ" (received), as "มี"
+        # 'how big', 'take place', 'last' ask when, how long or how much, and name nothing a document must use
+        ("How big is Orvane?", []),
+        ("When does the Tarrow Harbour Festival take place?", []),
+        ("How long will the memorandum last?", []),  # a measure of the memorandum, which it is about
+        ("How many staff took language courses?", ["staff", "took", "language", "courses"]),  # 'took' says what
     ],
 )
 def test_focus_is_the_common_words_of_the_asking_clause(question: str, focus: list[str]) -> None:
@@ -240,6 +245,12 @@ def test_a_question_spanning_two_years_asks_two_things() -> None:
 def test_questions_asked_one_after_the_other_are_parts_each() -> None:
     assert intent_of("Do the agreements set a fixed term? If not, how is a partnership ended?").parts == 2
     assert intent_of("Does the agreement set a fixed term?").parts == 1
+
+
+def test_how_with_a_measure_asks_for_a_number() -> None:
+    assert cues_of("How big is Orvane?") == ["number"]
+    assert cues_of("How long is the Mayor's term?") == ["number"]
+    assert cues_of("How far is the port from the centre?") == ["number"]
 
 
 def test_a_thai_plural_asking_word_is_one_part() -> None:
