@@ -81,18 +81,25 @@ def span_of(passage_text: str, sentence: str) -> tuple[int, int] | None:
     return index[at], index[at + len(probe) - 1] + 1
 
 
-def _ordered(chosen: Chosen, intent: Intent) -> list[Sentence]:
-    """Lists keep their reading order (lead, then items); other answers group by passage, best passage first."""
+def answer_order(chosen: Chosen, intent: Intent) -> list[Sentence]:
+    """Lists keep their reading order (lead, then items); other answers group by passage, best passage first, each in
+    reading order. A question in one part opens with its best sentence, after the one it leans on ('It ...') if
+    chosen: the answer first, then what stands beside it."""
     if intent.listing:
         return chosen.sentences
     ranks = list(dict.fromkeys(s.rank for s in chosen.sentences))
-    return [s for rank in ranks for s in sorted((x for x in chosen.sentences if x.rank == rank),
-                                                  key=lambda x: x.position)]
+    ordered = [s for rank in ranks for s in sorted((x for x in chosen.sentences if x.rank == rank),
+                                                     key=lambda x: x.position)]
+    if intent.overview or intent.parts > 1 or not ordered:  # parts: each is answered where the text answers it
+        return ordered
+    best = max(ordered, key=lambda s: s.score)
+    opening = [s for s in ordered if s.rank == best.rank and s.position in (best.antecedent, best.position)]
+    return opening + [s for s in ordered if all(s is not o for o in opening)]
 
 
 def compose(question: str, intent: Intent, chosen: Chosen,
             page_lookup: PageLookup | None = None) -> tuple[str, list[Citation]]:
-    sentences = _ordered(chosen, intent)
+    sentences = answer_order(chosen, intent)
     ranks = list(dict.fromkeys(s.rank for s in sentences))
     numbers = {rank: n for n, rank in enumerate(ranks, start=1)}
     best = max(sentences, key=lambda s: s.score)

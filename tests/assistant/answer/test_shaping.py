@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from assistant.answer.question.intent import intent_of
-from assistant.answer.shaping import lead_value, span_of, with_marker
+from assistant.answer.selection import Chosen
+from assistant.answer.shaping import answer_order, lead_value, span_of, with_marker
+from assistant.answer.units import Sentence
+from assistant.retrieval.support import unit_of
 
 
 def test_a_count_is_read_off_when_one_number_counts_the_thing_asked() -> None:
@@ -36,3 +39,22 @@ def test_the_marker_goes_before_the_final_stop() -> None:
     assert with_marker("Signed in 2001.", 2) == "Signed in 2001 [2]."
     assert with_marker("The items are:", 1) == "The items are [1]:"
     assert with_marker("No stop", 3) == "No stop [3]"
+
+
+def _sentence(text: str, position: int, score: float, antecedent: int | None = None) -> Sentence:
+    return Sentence(text=text, rank=0, position=position, unit=unit_of(text), cross_lingual=False, score=score,
+                    antecedent=antecedent)
+
+
+def test_a_one_part_answer_opens_with_its_best_sentence() -> None:
+    """The direct answer first, what stands beside it after; a sentence that leans on the one before it ('It ...')
+    keeps that one in front. A question in parts is answered in reading order."""
+    visitors = _sentence("The website had 210,000 visitors.", 0, 0.6)
+    solar = _sentence("The solar panels produced 380 megawatt-hours.", 1, 0.99)
+    chosen = Chosen([visitors, solar], [])
+    assert answer_order(chosen, intent_of("How much electricity did the solar panels produce?")) == [solar, visitors]
+    assert answer_order(chosen, intent_of("How many visitors came, and how much power was made?")) == [visitors, solar]
+    panels = _sentence("The academy has solar panels.", 1, 0.5)
+    made = _sentence("They produced 380 megawatt-hours.", 2, 0.99, antecedent=1)
+    chosen = Chosen([visitors, panels, made], [])
+    assert answer_order(chosen, intent_of("How much electricity did the panels produce?")) == [panels, made, visitors]
