@@ -7,6 +7,7 @@ subject more often.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.answer.context import shape
@@ -22,6 +23,7 @@ _LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix
 _LABEL_TERMS = _LABELS | {stem(w) for w in _LABELS}  # as content_terms spells them ('articl')
 _HEADING_WORDS = 8
 _SENTENCE_CASE_WORDS = 6
+_NAMED_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+[A-Z]")
 
 
 def names_section(heading: str | None, asked: set[str], focus: set[str]) -> bool:
@@ -50,8 +52,11 @@ def sections_of(sentences: list[Sentence], passages: list[Passage]) -> list[str 
 def heading_line(s: Sentence) -> bool:
     """A short line, one in title case ('Article 2 - Areas of Cooperation') or a few words in sentence case
     ('Priorities for fiscal year 2026') that end no sentence, and no broken line of a title either ('AND THE CITY
-    OF', whose last word leads on to the next line)."""
+    OF', whose last word leads on to the next line), nor a person named with a title ('Ms. Wilma Tarsk, Head of the
+    Ferry Office'): that is a list's item, in title case as a heading is."""
     words = s.text.split()
+    if _NAMED_PERSON.match(s.text):
+        return False
     cased = (len(words) <= _SENTENCE_CASE_WORDS and s.text[:1].isupper()
              and sum(not w.isalpha() for w in words) <= 1)
     return ((s.short or shape(s.text) != "plain" or cased) and len(words) <= _HEADING_WORDS

@@ -42,3 +42,34 @@ def test_a_thai_lead_announces_the_following_items() -> None:
     assert says_list_follows("ทั้งสองฝ่ายจะร่วมมือกันในสาขาต่อไปนี้")  # 'in the following fields'
     assert says_list_follows("จึงได้แสดงเจตจำนงร่วมกันดังต่อไปนี้")
     assert not says_list_follows('นครสิราวัน ซึ่งต่อไปนี้เรียกว่า "ทั้งสองฝ่าย"')  # 'hereinafter called': no list
+
+
+_VISIT = """# Report of the Study Visit of the Town of Kestrel to Varnholm
+
+## 1. Purpose
+
+The visit studied how Varnholm runs its harbour ferries and its night buses.
+
+## 2. Members of the delegation
+
+The delegation of four members was led by Mr. Aldo Brenner, Director of the Transport Department.
+
+1. Mr. Aldo Brenner, Director of the Transport Department (head of delegation)
+2. Ms. Wilma Tarsk, Head of the Ferry Office
+3. Mr. Emil Corran, Chief Engineer, North Depot
+4. Ms. Ilse Marvik, interpreter
+
+## 3. Programme
+
+The delegation visited the ferry terminal on 3 May and the night bus depot on 4 May.
+"""
+
+
+def test_who_were_the_members_gets_every_member(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Who were the members' asks for people, one per item: the section's list, not the one sentence naming the
+    head of the delegation."""
+    service = made_up_service(tmp_path_factory, "members-list", {"visit-report.md": _VISIT})
+    answer = service.ask("Who were the members of the delegation to Varnholm?", mode="extractive")
+    assert answer.found, answer.answer
+    for name in ("Aldo Brenner", "Wilma Tarsk", "Emil Corran", "Ilse Marvik"):
+        assert name in answer.answer, answer.answer

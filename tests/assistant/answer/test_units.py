@@ -70,6 +70,13 @@ def test_a_plural_subject_asks_for_a_list_but_not_in_a_count_or_a_date_range() -
     assert not is_list_question("On which dates did the cities meet in Singapore?")
 
 
+def test_who_were_the_members_asks_for_a_list_of_people() -> None:
+    assert is_list_question("Who were the members of the delegation to Tarrow?")
+    assert is_list_question("Who are the signatories?")
+    assert not is_list_question("Who was the head of the delegation?")
+    assert not is_list_question("Who is responsible for the costs?")
+
+
 def test_markdown_metadata_block_is_metadata_not_text(tmp_path: Path) -> None:
     path = uncatalogued("mou-new-york-london-sister-city-partnership-mou-2001.md", tmp_path / "docs")
     doc = load_document(path, path.parent, Settings(data_dir=tmp_path / "data"))
