@@ -97,8 +97,10 @@ _WH_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "h
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "must", "many", "much", "often", "long"])
 _WH_TH = frozenset(["กี่", "อะไร", "ใคร", "เท่าใด", "เท่าไร", "เท่าไหร่", "ไหน", "อย่างไร", "เมื่อใด", "เมื่อไร", "ใด", "บ้าง"])
 _PLURAL_TH = "บ้าง"
+_COUNTING_TH = frozenset(["กี่", "เท่าใด", "เท่าไร", "เท่าไหร่"])  # how many, how much
 _HAVE_TH = frozenset(["มี", "ได้รับ"])  # have, receive: what follows is what is counted or named
-_LINKS_TH = frozenset(["ระหว่าง", "ของ", "ใน", "กับ", "ที่", "แก่", "สำหรับ", "จาก", "ตาม"])  # between, of, in, with, ...
+# between, of, in, with, that, to, for, from, under: what follows names whose
+_LINKS_TH = frozenset(["ระหว่าง", "ของ", "ใน", "กับ", "ที่", "แก่", "สำหรับ", "จาก", "ตาม"])
 _CLAUSE_END = frozenset(",;?")
 _OFFICE_WORDS = frozenset(["position", "post", "job", "title", "designation"])
 # Verbs that only say something happens or goes on ('when does the forum take place', 'how long will it last'):
@@ -177,23 +179,25 @@ def focus_words(question: str) -> list[str]:
     dating = _dating(tokens)
     for n, token in enumerate(tokens):
         if token in _WH_TH:
-            start, end = _thai_object(tokens[:n])
+            start, end = _thai_object(tokens[:n], counting=token in _COUNTING_TH)
             before = [t for m, t in enumerate(tokens[:n]) if start <= m < end
                       and not t.isascii() and not is_stopword(t) and t not in _WH_TH and m not in dating]
             focus += before[-_FOCUS_TH:]
     return list(dict.fromkeys(focus))
 
 
-def _thai_object(tokens: list[str]) -> tuple[int, int]:
-    """Where, in the words before a Thai asking word, what is asked stands. After a verb of having ('X มี*ประชากร*
-    กี่คน', how many people does X have): the words before the verb name whose, not what. When the asking word
-    follows the verb at once ('*สาขาความร่วมมือ*ระหว่าง A กับ B มีอะไรบ้าง', which fields of cooperation do A and B
-    have), what is asked opens the question, and from a linking word on ('ระหว่าง', between) the words name whose."""
+def _thai_object(tokens: list[str], *, counting: bool) -> tuple[int, int]:
+    """Where, in the words before a Thai asking word, what is asked stands. Counted after a verb of having ('X มี
+    *ประชากร*กี่คน', how many people does X have): the words before the verb name whose, not what. When the asking
+    word follows the verb at once ('*สาขาความร่วมมือ*ระหว่าง A กับ B มีอะไรบ้าง', which fields of cooperation do A
+    and B have), what is asked opens the question, and from a linking word on ('ระหว่าง', between) the words name
+    whose. Other asking words keep the words before them ('... ได้หรือไม่ มีเงื่อนไขอย่างไร': the verb may open a
+    second question, and the first one's words are what it is about)."""
     verbs = [m for m, t in enumerate(tokens) if t in _HAVE_TH]
     if not verbs:
         return 0, len(tokens)
-    if any(t.strip() and not t.isascii() for t in tokens[verbs[-1] + 1:]):
-        return verbs[-1] + 1, len(tokens)
+    if any(t.strip() and not t.isascii() and t not in _WH_TH for t in tokens[verbs[-1] + 1:]):
+        return (verbs[-1] + 1 if counting else 0), len(tokens)
     links = [m for m, t in enumerate(tokens[: verbs[-1]]) if m and t in _LINKS_TH]
     return 0, links[0] if links else verbs[-1]
 

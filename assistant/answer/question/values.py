@@ -86,8 +86,8 @@ _BODIES = {"person": re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+(?:[ -](?:(?:of|fo
                               r"|\bupon\s+(?:its\s+)?(?:signature|signing|publication|adoption|approval)\b",
                               re.IGNORECASE)}
 
-# A year, an ordinal, a date's day, a section or a row's number is a number, but not a count: 'the 3rd batch ... from 22 to
-# 25 May 2025' does not say how many took part.
+# A year, an ordinal, a date's day, a section or a row's number is a number, but not a count: 'the 3rd batch ...
+# from 22 to 25 May 2025' does not say how many took part.
 _NOT_A_COUNT = re.compile(r"(?<!\d)(?<!\d[,.])(1[89]\d\d|20\d\d|25\d\d)(?!\d|[,.]\d|%)|\d+(st|nd|rd|th)\b"
                           rf"|\b\d{{1,2}}(\s*(-|–|to|and)\s*\d{{1,2}})?\s+({MONTHS})\b|\b({MONTHS})\s+\d{{1,2}}\b"
                           rf"|\d{{1,2}}\s*({_TH_MONTHS})"

@@ -15,11 +15,13 @@ from assistant.answer.question.values import satisfies, values_of
         ("How many delegates attended the annual meeting in Jakarta?", ["delegates", "attended", "annual", "meeting"]),
         ("Who succeeded Ms Tan as chief officer?", ["succeeded", "chief", "officer"]),
         ("When is the Riverside Tram scheduled to open to passengers?", ["scheduled", "open", "passengers"]),
-        # after "มี" (has) what is counted; "ทั้งหมด" (all) is a stop word; the office before the verb is whose
+        # counted after "มี" (has): what is asked; "ทั้งหมด" (all) is a stop word; the office before it is whose
         ("สำนักงานมีบุคลากรทั้งหมดกี่คน", ["บุคลากร"]),
         ("นครโอรินมีประชากรกี่คน", ["ประชากร"]),
         # the asking word right after the verb: what is asked opens the question, up to "ระหว่าง" (between)
         ("สาขาความร่วมมือระหว่างนครโอรินกับเมืองเทสลามีอะไรบ้าง", ["สาขา", "ความร่วมมือ"]),
+        # only a count is cut after the verb: here "มี" opens a second question, about the first one's words
+        ("นครโอรินกู้เงินจากต่างประเทศได้หรือไม่ มีเงื่อนไขอย่างไร", ["ต่างประเทศ", "เงื่อนไข"]),
         # the words that date a year name the occasion, which the year check judges
         ("How many outgoing missions were led in fiscal year 2024?", ["outgoing", "missions", "led"]),
         ("How many years does the term last?", ["years", "term"]),
