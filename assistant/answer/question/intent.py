@@ -98,7 +98,7 @@ _AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "do", "does"
 _WH_TH = frozenset(["กี่", "อะไร", "ใคร", "เท่าใด", "เท่าไร", "เท่าไหร่", "ไหน", "อย่างไร", "เมื่อใด", "เมื่อไร", "ใด", "บ้าง"])
 _PLURAL_TH = "บ้าง"
 _COUNTING_TH = frozenset(["กี่", "เท่าใด", "เท่าไร", "เท่าไหร่"])  # how many, how much
-_HAVE_TH = frozenset(["มี", "ได้รับ"])  # have, receive: what follows is what is counted or named
+_HAVE_TH = frozenset(["มี", "ได้รับ"])  # have, receive: in a count, what follows them is what is counted
 # between, of, in, with, that, to, for, from, under: what follows names whose
 _LINKS_TH = frozenset(["ระหว่าง", "ของ", "ใน", "กับ", "ที่", "แก่", "สำหรับ", "จาก", "ตาม"])
 _CLAUSE_END = frozenset(",;?")
