@@ -34,6 +34,7 @@ _NEAR = 0.8  # token-set Jaccard above which two sentences say the same thing
 class Chosen:
     sentences: list[Sentence]
     passages: list[Passage]  # what the sentences' ranks index: the analysed passages, plus chunks a list read on into
+    opening: Sentence | None = None  # the sentence the answer opens with: chosen here, so shaping need not re-decide
 
 
 def probabilities(analysis: Analysis, model: AnswerModel) -> np.ndarray:
@@ -157,4 +158,4 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     if asks_who_signed(intent):
         chosen = with_cosigners(chosen, analysis.sentences, passages)
     chosen = with_referenced(best_sentence, chosen, analysis.sentences, passages)
-    return Chosen(with_footnotes(chosen, passages, intent.language), passages)
+    return Chosen(with_footnotes(chosen, passages, intent.language), passages, best_sentence)

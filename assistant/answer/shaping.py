@@ -22,7 +22,8 @@ from assistant.text.quoting import quoted
 
 PageLookup = Callable[[str, int], str | None]
 _END_PUNCT = re.compile(r"([.!?。:;]+)\s*$")
-_DATE = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+_DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:(?:\s*[-–]\s*|\s+to\s+)\d{1,2}(?:st|nd|rd|th)?)?"  # a day, or days: '20-22'
+_DATE = re.compile(rf"\b({_DAYS}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+{_DAYS},?\s+\d{{4}}"
                    rf"|(?:{MONTHS})\s+\d{{4}})\b")
 _NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?\s*%?)\s+((?:[^\W\d][\w'-]*\s+){0,2}[^\W\d][\w'-]*)")
 _LEAD_WORDS = 3
@@ -81,10 +82,18 @@ def span_of(passage_text: str, sentence: str) -> tuple[int, int] | None:
     return index[at], index[at + len(probe) - 1] + 1
 
 
+def _opening(chosen: Chosen, sentences: list[Sentence]) -> Sentence:
+    """The sentence selection chose to open with (for a question asking a kind of value, one that states it), else
+    the best-scored one."""
+    if chosen.opening is not None and any(s is chosen.opening for s in sentences):
+        return chosen.opening
+    return max(sentences, key=lambda s: s.score)
+
+
 def answer_order(chosen: Chosen, intent: Intent) -> list[Sentence]:
     """Lists keep their reading order (lead, then items); other answers group by passage, best passage first, each in
-    reading order. A question in one part opens with its best sentence, after the one it leans on ('It ...') if
-    chosen: the answer first, then what stands beside it."""
+    reading order. A question in one part opens with selection's opening sentence, after the one it leans on
+    ('It ...') if chosen: the answer first, then what stands beside it."""
     if intent.listing:
         return chosen.sentences
     ranks = list(dict.fromkeys(s.rank for s in chosen.sentences))
@@ -92,7 +101,7 @@ def answer_order(chosen: Chosen, intent: Intent) -> list[Sentence]:
                                                      key=lambda x: x.position)]
     if intent.overview or intent.parts > 1 or not ordered:  # parts: each is answered where the text answers it
         return ordered
-    best = max(ordered, key=lambda s: s.score)
+    best = _opening(chosen, ordered)
     opening = [s for s in ordered if s.rank == best.rank and s.position in (best.antecedent, best.position)]
     return opening + [s for s in ordered if all(s is not o for o in opening)]
 
@@ -102,7 +111,7 @@ def compose(question: str, intent: Intent, chosen: Chosen,
     sentences = answer_order(chosen, intent)
     ranks = list(dict.fromkeys(s.rank for s in sentences))
     numbers = {rank: n for n, rank in enumerate(ranks, start=1)}
-    best = max(sentences, key=lambda s: s.score)
+    best = _opening(chosen, sentences)
     lines: list[str] = []
     if intent.listing and len(sentences) > 1:
         lines.append(with_marker(sentences[0].text, numbers[sentences[0].rank]))

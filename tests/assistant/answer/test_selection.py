@@ -9,6 +9,7 @@ import pytest
 
 from assistant.answer.model import Selection, shipped_model
 from assistant.answer.selection import select
+from assistant.answer.shaping import compose
 from assistant.service import AssistantService
 from tests.conftest import made_up_service
 
@@ -511,3 +512,19 @@ def test_a_question_in_everyday_words_asks_when_or_how_long(tmp_path_factory: py
     assert answer.found and "14-16 August 2026" in answer.answer, answer.answer
     answer = service.ask("How long will the memorandum between Tarrow and Ormund last?")
     assert answer.found and "three (3) years" in answer.answer, answer.answer
+
+
+def test_a_who_question_opens_with_the_sentence_naming_someone_though_another_scores_higher(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Selection opens a question asking for a kind of value with a sentence stating one; the composed answer keeps
+    that opening rather than the higher-scored sentence that names nobody."""
+    met = "Both councils met in spring 2027 to agree the ferry accord and its timetable."
+    named = "The ferry accord was drawn up by Mayor Ilse Varga of Dravik."
+    service = made_up_service(tmp_path_factory, "typed-opening", {"ferry.md": f"# Ferry accord\n\n{met} {named}\n"})
+    question = "Who drew up the ferry accord between Dravik and Holme?"
+    analysis = service.analyse(question)
+    probs = np.array([0.9 if s.text == met else 0.7 if s.text == named else 0.1 for s in analysis.sentences])
+    model = shipped_model().model_copy(update={"selection": Selection(ratio=0.6, floor=0.2, novelty=0.3)})
+    chosen = select(analysis, probs, model)
+    text, _ = compose(question, analysis.intent, chosen)
+    assert text.startswith("The ferry accord was drawn up by"), text

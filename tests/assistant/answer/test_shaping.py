@@ -24,6 +24,9 @@ def test_a_date_is_read_off_only_when_the_sentence_states_one() -> None:
     intent = intent_of(question)
     assert lead_value(question, intent, "It was endorsed on 8 July 2018 in Singapore.") == "8 July 2018"
     assert lead_value(question, intent, "Drafted in May 2018, it was endorsed on 8 July 2018.") is None
+    # a range of days is one date: its last day alone would be wrong
+    assert lead_value(question, intent, "Date: 14-16 October 2027; Venue: Lorsk Hall") == "14-16 October 2027"
+    assert lead_value(question, intent, "It meets from 3 to 5 June 2029.") == "3 to 5 June 2029"
     assert lead_value("Which cities were endorsed?", intent_of("Which cities were endorsed?"),
                       "It was endorsed on 8 July 2018.") is None  # not a fact question about a date
 
@@ -58,3 +61,14 @@ def test_a_one_part_answer_opens_with_its_best_sentence() -> None:
     made = _sentence("They produced 380 megawatt-hours.", 2, 0.99, antecedent=1)
     chosen = Chosen([visitors, panels, made], [])
     assert answer_order(chosen, intent_of("How much electricity did the panels produce?")) == [panels, made, visitors]
+
+
+def test_the_opening_selection_chose_leads_even_when_another_sentence_scores_higher() -> None:
+    """Selection decides the opening (for 'who', a sentence naming someone); shaping keeps it and reads its lead
+    value from it, rather than deciding again by score."""
+    met = _sentence("The councils of Dravik and Holme met in Dravik in 2027.", 0, 0.9)
+    signed = _sentence("The accord was signed on 2 May 2027 by Mayor Ilse Varga.", 1, 0.7)
+    question = "When was the Dravik-Holme accord signed?"
+    chosen = Chosen([met, signed], [], opening=signed)
+    assert answer_order(chosen, intent_of(question))[0] is signed
+    assert answer_order(Chosen([met, signed], []), intent_of(question))[0] is met  # no opening chosen: the score
