@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
 
 from assistant.text.normalise import detect_language
+from ingest.pdf_tables import TableRows, cells_of, run_end, table_text
 from ingest.pdf_thai import thai_lines
 
 PARAGRAPH_PITCH = 1.3
@@ -30,9 +32,10 @@ def _baseline(textpage, index: int) -> float:
     return y.value
 
 
-def _visual_lines(textpage) -> list[tuple[str, float]]:
-    """(text, baseline) per printed line; a hyphenated break pdfium merged is split again, hyphen kept."""
-    lines: list[tuple[str, float]] = []
+def _visual_lines(textpage) -> list[tuple[str, float, int, int]]:
+    """(text, baseline, first glyph, glyph count) per printed line; a hyphenated break pdfium merged is split again,
+    hyphen kept."""
+    lines: list[tuple[str, float, int, int]] = []
     index = 0
     for line in textpage.get_text_range().split("\r\n"):
         start = index
@@ -43,7 +46,7 @@ def _visual_lines(textpage) -> list[tuple[str, float]]:
             first = next((i for i, ch in enumerate(piece) if not ch.isspace()), None)
             if first is not None:
                 text = piece + ("-" if number < len(pieces) - 1 else "")
-                lines.append((text, _baseline(textpage, offset + first)))
+                lines.append((text, _baseline(textpage, offset + first), offset, len(piece)))
             offset += len(piece) + 1
     return lines
 
@@ -69,22 +72,38 @@ def thai_page_text(textpage) -> str:
         following = lines[number + 1] if number + 1 < len(lines) else None
         ends_phrase = right < longest - LINE_END_SLACK or (following is not None and following[2] > leftmost + INDENT)
         out.append(text + " " if ends_phrase and not text.endswith(" ") else text)
-    return "\n".join(_paragraphs([(text, baseline) for text, (_, baseline, _, _) in zip(out, lines)]))
+    return "\n".join(_paragraphs([(text, baseline, False) for text, (_, baseline, _, _) in zip(out, lines)]))
 
 
-def page_text(textpage) -> str:
-    return "\n".join(_paragraphs(_visual_lines(textpage)))
+def page_text(textpage, tables: TableRows | None = None) -> str:
+    """The page's lines in paragraphs, a table's rows each a paragraph of its own (``ingest.pdf_tables``);
+    ``tables`` carries a table's header on to the next page of the same document."""
+    lines = _visual_lines(textpage)
+    cells = [cells_of(textpage, start, count, baseline) for _, baseline, start, count in lines]
+    laid: list[tuple[str, float, bool]] = []
+    n = 0
+    while n < len(lines):
+        end = run_end(cells, n)
+        rows = table_text(cells[n:end], tables if tables is not None else TableRows()) if end > n else None
+        if rows is not None:
+            laid += [(row, lines[n][1], True) for row in rows]
+            n = end
+        else:  # no table here; perhaps one from the next line on (after a title line across it)
+            laid.append((lines[n][0], lines[n][1], False))
+            n += 1
+    return "\n".join(_paragraphs(laid))
 
 
-def _paragraphs(lines: list[tuple[str, float]]) -> list[str]:
-    """The lines, with an empty one before each that starts a paragraph or a column."""
+def _paragraphs(lines: list[tuple[str, float, bool]]) -> list[str]:
+    """The lines, with an empty one before each that starts a paragraph or a column, and around each that stands
+    alone (a table's row)."""
     pitches = sorted(above[1] - below[1] for above, below in pairwise(lines) if above[1] > below[1])
     usual = pitches[len(pitches) // 2] if pitches else 0.0
     out: list[str] = []
-    for number, (text, baseline) in enumerate(lines):
+    for number, (text, baseline, alone) in enumerate(lines):
         if number:
             pitch = lines[number - 1][1] - baseline
-            if pitch > PARAGRAPH_PITCH * usual or pitch < 0:
+            if alone or lines[number - 1][2] or pitch > PARAGRAPH_PITCH * usual or pitch < 0:
                 out.append("")
         out.append(text)
     return out
@@ -127,7 +146,9 @@ def pdfium_page_texts(data: bytes) -> list[str]:
 
 
 def _reader_for(sample: list[str]) -> Callable[[object], str]:
-    return thai_page_text if detect_language("\n".join(sample)) == "th" else page_text
+    if detect_language("\n".join(sample)) == "th":
+        return thai_page_text
+    return partial(page_text, tables=TableRows())  # one per document: a table's header runs on to its next page
 
 
 def _lay_out(reader: Callable[[object], str], pending: list[tuple[object, object]], texts: list[str]) -> None:

@@ -14,9 +14,10 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _RULE_CELL = re.compile(r"^\s*:?-{3,}:?\s*$")  # '---', ':---:' under a Markdown header row
 
 
-def table_lines(rows: list[list[str]]) -> list[str]:
-    """One line per row. With a header row (every cell a short label), each value is written after its heading;
-    without one, the cells are joined with ' | '. Empty leading cells take the value above them."""
+def table_lines(rows: list[list[str]], header: bool | None = None) -> list[str]:
+    """One line per row. With a header row (every cell a short label, unless ``header`` says whether the first row
+    is one), each value is written after its heading; without one, the cells are joined with ' | '. Empty leading
+    cells take the value above them."""
     rows = [r for r in rows if any(r)]
     if not rows:
         return []
@@ -25,14 +26,14 @@ def table_lines(rows: list[list[str]]) -> list[str]:
         above = filled[-1]
         lead = next((n for n, cell in enumerate(row) if cell), len(row))
         filled.append([above[n] if n < lead and n < len(above) else cell for n, cell in enumerate(row)])
-    header = filled[0]
-    has_header = (len(filled) > 1 and len(header) > 1 and all(header)
-                  and all(len(cell) <= _HEADER_CELL_CHARS for cell in header))
+    first = filled[0]
+    has_header = (len(filled) > 1 and len(first) > 1 and all(first)
+                  and all(len(cell) <= _HEADER_CELL_CHARS for cell in first)) if header is None else header
     if not has_header:
         return [" | ".join(row) for row in filled]
     out = []
     for row in filled[1:]:
-        pairs = [f"{name}: {value}" for name, value in zip(header, row, strict=False) if value]
+        pairs = [f"{name}: {value}" for name, value in zip(first, row, strict=False) if value]
         out.append("; ".join(pairs) + ".")
     return out
 

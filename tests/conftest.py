@@ -32,6 +32,19 @@ def corpus_dir() -> Path:
     return CORPUS_DIR
 
 
+def browser_pdf(html: str, tmp: Path) -> bytes:
+    """The page printed to PDF by Chromium, as every browser's "Save as PDF" and Google Docs make PDFs."""
+    chromium = Settings().chromium_path
+    if not chromium.is_file():
+        pytest.fail("these tests need Debian chromium (see .ci/apt-packages.txt)")
+    page, out = tmp / "page.html", tmp / "page.pdf"
+    page.write_text(html, encoding="utf-8")
+    subprocess.run([str(chromium), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+                    f"--print-to-pdf={out}", page.as_uri()], capture_output=True, timeout=120, check=True)
+    return out.read_bytes()
+
+
 def uncatalogued(name: str, folder: Path) -> Path:
     """A copy of a corpus/ file in a folder without corpus/catalog.toml, to test what the file says of itself."""
     import shutil

@@ -4,13 +4,12 @@ service exports Thai briefings) read back word for word: no cluster twice, no sp
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings
 from ingest.pdftext import pdfium_page_texts
+from tests.conftest import browser_pdf
 
 PARAGRAPHS = [
     "รายงานการประชุมคณะกรรมการพัฒนาเมือง ครั้งที่ ๓/๒๕๖๗",
@@ -21,22 +20,11 @@ PARAGRAPHS = [
 ]
 
 
-def _print(html: str, tmp: Path) -> bytes:
-    chromium = Settings().chromium_path
-    if not chromium.is_file():
-        pytest.fail("these tests need Debian chromium (see .ci/apt-packages.txt)")
-    page, out = tmp / "page.html", tmp / "page.pdf"
-    page.write_text(html, encoding="utf-8")
-    subprocess.run([str(chromium), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--no-first-run", f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-                    f"--print-to-pdf={out}", page.as_uri()], capture_output=True, timeout=120, check=True)
-    return out.read_bytes()
-
-
 @pytest.mark.parametrize("font", ["Garuda", "Loma", "Noto Sans Thai", "Norasi"])
 def test_browser_printed_thai_reads_back_word_for_word(font: str, tmp_path: Path) -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    data = _print(f'<html lang="th"><body style="font-family: \'{font}\'; font-size: 16px">{body}</body></html>', tmp_path)
+    html = f'<html lang="th"><body style="font-family: \'{font}\'; font-size: 16px">{body}</body></html>'
+    data = browser_pdf(html, tmp_path)
     text = "\n".join(pdfium_page_texts(data))
     # every character once, in order, whatever the line breaks
     assert re.sub(r"\s+", "", "".join(PARAGRAPHS)) in re.sub(r"\s+", "", text)
