@@ -22,7 +22,7 @@ from assistant.answer.question.occasions import of_other_edition
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.sections import asked_section, asked_section_first, sections_of
 from assistant.answer.signatures import with_cosigners
-from assistant.answer.table_rows import with_total
+from assistant.answer.table_rows import with_matching_rows, with_total
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
 from assistant.retrieval.support import has
@@ -153,6 +153,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     if intent.listing or any(says_list_follows(c.text) and passages[c.rank].chunk.doc_id == doc for c in chosen):
         chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, limit + 6,
                             prose=intent.listing)
+    if intent.listing:
+        chosen = with_matching_rows(best_sentence, chosen, analysis.sentences, passages, analysis.weights)
     if {"number", "money"} & set(intent.cues) and not intent.listing:
         chosen = with_total(analysis.question, chosen, analysis.sentences)
     if asks_who_signed(intent):

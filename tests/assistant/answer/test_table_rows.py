@@ -93,3 +93,22 @@ def test_the_total_row_joins_an_answer_chosen_from_other_rows() -> None:
     got = with_total("How many delegations came in 2024?", north, sentences)
     assert [s.text for s in got] == [rows[2], rows[0]]
     assert with_total("How many delegations came from the South in 2024?", north, sentences) == north  # named
+
+
+_ANNEX = "# Annex: river towns projects register\n\n| No. | Town | Project | Status |\n|---|---|---|---|\n" + "".join(
+    f"| {n} | {town} | {project} | {status} |\n" for n, (town, project, status) in enumerate([
+        ("Orvik", "Floating market pier", "Completed"), ("Lessa", "River bus ticketing", "Ongoing"),
+        ("Lessa", "Flood siren network", "Completed"), ("Orvik", "Riverside cycle lane", "Ongoing"),
+        ("Tamsk", "Ferry terminal roof", "Planned"), ("Tamsk", "Bank erosion sensors", "Ongoing"),
+        ("Orvik", "Lock gate automation", "Planned"), ("Lessa", "Quay lighting", "Completed"),
+    ], start=1)) + "\nThe register is updated every quarter by the river towns secretariat.\n"
+
+
+def test_a_list_read_off_a_table_is_every_row_of_the_asked_town(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The asked town's rows stand apart in the table; each is an item of the list, and no other town's row is."""
+    service = made_up_service(tmp_path_factory, "town-rows", {"river-towns-annex.md": _ANNEX})
+    answer = service.ask("Which of Orvik's projects are listed in the register?", mode="extractive")
+    assert answer.found, answer.answer
+    for project in ("Floating market pier", "Riverside cycle lane", "Lock gate automation"):
+        assert project in answer.answer, answer.answer
+    assert "Lessa" not in answer.answer and "Tamsk" not in answer.answer, answer.answer
