@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answer.question.occasions import asked_years
+from assistant.answer.question.occasions import asked_years, edition_words
 from assistant.answer.question.values import CUES, names_signing, values_of, words_of
 
 _OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell me about|describe)\b|สรุป|ภาพรวม",
@@ -161,6 +161,7 @@ def focus_words(question: str) -> list[str]:
     if CUES["office"][0].search(question):  # 'position' asks for an office, as 'when' asks for a date
         words = [w for w in words if w.lower() not in _OFFICE_WORDS]
     dating = _dating(words)
+    editions = edition_words(question)  # which of a series ('the third meeting') is judged as a year is, not matched
     for n, word in enumerate(words):
         if word.lower() not in _WH_EN or _asks_a_measure_of(words, n):
             continue
@@ -170,7 +171,7 @@ def focus_words(question: str) -> list[str]:
                 break
             lower = later.lower()
             if (later[:1].isupper() or later[:1].isdigit() or lower in _AUXILIARIES or is_stopword(lower)
-                    or m in dating or lower in _EVENT_WORDS or words[m - 1].lower() == "how"
+                    or m in dating or lower in editions or lower in _EVENT_WORDS or words[m - 1].lower() == "how"
                     or _takes_place(words, m)):
                 continue  # 'how big', 'how far': the asking word's own; 'take place', 'last': only that it happens
             clause.append(lower)

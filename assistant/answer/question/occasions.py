@@ -35,6 +35,11 @@ def editions_of(text: str) -> set[int]:
     return out
 
 
+def edition_words(text: str) -> set[str]:
+    """The ordinals a text names an edition with ('third' of 'the third Joint Committee meeting'), lower case."""
+    return {m.group(2).lower() for m in _EDITION.finditer(text) if m.group(2)}
+
+
 def years_of(text: str) -> set[int]:
     """Single years a text names, Common Era, in either digits ('พ.ศ. ๒๕๖๕' is 2022)."""
     return {common_era(int(y)) for y in _ASKED_YEAR.findall(thai_digits_to_arabic(text))}

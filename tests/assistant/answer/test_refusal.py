@@ -60,6 +60,38 @@ def test_a_question_about_another_edition_is_refused(service: AssistantService) 
     assert answer.found and "Brandvold" in answer.answer, answer.answer
 
 
+_NEWS = """# Tarrow harbour news
+
+The Ninth Tarrow River Festival was held on 2-4 August 2027 along the old harbour. The festival drew 14,500
+visitors, a record, and 120 boats took part in the parade on the last evening.
+"""
+
+
+def test_the_edition_may_be_named_in_the_sentence_before_the_value(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'The Ninth Festival was held ...' then 'The festival drew 14,500 visitors': the visitors are the Ninth's, and
+    no other edition's. The edition's ordinal is which festival, not what is asked ('ninth' is no focus word)."""
+    service = made_up_service(tmp_path_factory, "edition-before", {"harbour-news-2027.md": _NEWS})
+    answer = service.ask("How many visitors came to the ninth Tarrow River Festival?", mode="extractive")
+    assert answer.found and "14,500" in answer.answer, answer.answer
+    answer = service.ask("How many visitors came to the eighth Tarrow River Festival?", mode="extractive")
+    assert not answer.found, answer.answer
+
+
+_BOARD = """# Tarrow harbour board report 2027
+
+In 2027 the port welcomed 48 cruise calls, up from 31 in 2026. The harbour board met 12 times to plan the season.
+"""
+
+
+def test_a_sentence_before_naming_two_years_tells_neither(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'In 2027 ... 48, up from 31 in 2026' then 'The board met 12 times': the report's year, not 2026."""
+    service = made_up_service(tmp_path_factory, "years-before", {"harbour-board-2027.md": _BOARD})
+    answer = service.ask("How many times did the harbour board meet in 2026?", mode="extractive")
+    assert not answer.found, answer.answer
+    answer = service.ask("How many times did the harbour board meet in 2027?", mode="extractive")
+    assert answer.found and "12 times" in answer.answer, answer.answer
+
+
 def test_a_word_is_known_when_a_document_uses_a_longer_word_of_its_stem(service: AssistantService) -> None:
     # 'chaired' is nowhere, 'chairmanship' is: the focus is known, as the answer engine's matching has it
     assert service.retriever.unknown_words(["chaired", "zyqvorthed"]) == ["zyqvorthed"]
