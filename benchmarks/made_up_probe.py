@@ -8,7 +8,10 @@ project summary as Word files, and a letter; or a fourth (``--set made_up4``, fr
 blind: without reading the answer engine or earlier sets' failures): a friendship-city MOU addendum, a budget plan with
 a grouped table and a Thai meeting record (Buddhist-era dates, Thai digits) as PDFs, a delegation visit report and two
 editions (2024, 2025) of a programme report as Word and Markdown, a network declaration with numbered commitments, a
-Governor's speech and a procedure FAQ. ``made_up_by_kind.py SET RUN`` splits a run by question kind.
+Governor's speech and a procedure FAQ; or a fifth (``--set made_up5``, from ``made_up5/make_docs.py``, also written
+blind): a friendship agreement, an annual report with two tables (a region named on its first row, a table run on to
+the next page), a Forum speech as PDFs, joint-committee minutes, a Thai memo and a visit report as Word files, a press
+release and a grants FAQ. ``made_up_by_kind.py SET RUN`` splits a run by question kind.
 
 The gold sets are questions about the reference corpus; this asks what a new user asks about new documents, traps
 included (a year, an edition or a town the documents do not report on). It prints each question's verdict and:
@@ -16,7 +19,7 @@ included (a year, an edition or a town the documents do not report on). It print
 - refused: trap questions answered with a refusal;
 - false refusal: answerable questions refused.
 
-    .venv/bin/python benchmarks/made_up_probe.py [--set made_up|made_up2|made_up3|made_up4] [--verbose]
+    .venv/bin/python benchmarks/made_up_probe.py [--set made_up|made_up2|made_up3|made_up4|made_up5] [--verbose]
 
 The documents are ingested into a temporary data folder; nothing under the repository changes.
 """
