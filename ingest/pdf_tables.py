@@ -23,6 +23,7 @@ from ingest.tables import table_lines
 CELL_GAP = 8.0  # points between two glyphs of a line that part two cells; a justified line's spaces are narrower
 MIN_ROWS = 3  # rows that make a table
 MIN_COLUMNS = 3  # two columns of text are a page layout as often as a table
+TABLE_REACH = 2  # printed lines from a line with a digit that may belong to its table (a heading, a wrapped cell)
 INSET = 10.0  # points right of the run's first column where a wrapped cell's line stands
 SAME_LINE = 2.0  # points between baselines of glyphs printed on one line
 WRAP_PITCH = 1.25  # a pitch up to this times the run's narrowest one is a wrapped cell's next line ...
@@ -31,6 +32,7 @@ _NUMBER = re.compile(r"^[\d.,%()\s+-]*\d[\d.,%()\s+-]*$")  # a figure or a row's
 _YEAR = re.compile(r"^(?:FY\s?)?(?:19|20|25)\d\d(?:\s*[-–/]\s*\d{2,4})?$")  # a column heading, not a figure
 _DATE = re.compile(r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _VALUE_WORDS = 4  # a figure or a date ('12 June 2025', '1.8 million') is a few words with a digit
+_WORD = re.compile(r"\S+")
 
 
 @dataclass
@@ -51,34 +53,30 @@ class TableRows:
     columns: list[tuple[float, float]] = field(default_factory=list)  # where its columns stand on the page
 
 
-def cells_of(textpage: object, start: int, count: int, baseline: float) -> list[Cell]:
-    """The cells of one printed line: its glyphs from ``start``, split where a gap wider than ``CELL_GAP`` parts
-    them."""
+def cells_of(textpage: object, start: int, text: str, baseline: float) -> list[Cell]:
+    """The cells of one printed line (``text``, pdfium's characters from ``start``): its words, split where a gap
+    wider than ``CELL_GAP`` parts two. Only each word's first and last glyph are measured: pdfium puts a space between
+    words it sees apart."""
     import pypdfium2.raw as pdfium_c
 
-    text = textpage.get_text_range(start, count) if count else ""  # type: ignore[attr-defined]
-    cells: list[Cell] = []
-    current: Cell | None = None
     left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-    for offset, ch in enumerate(text):
-        if ch.isspace():
-            if current is not None:
-                current.text += " "
-            continue
+
+    def box(offset: int) -> tuple[float, float]:
         pdfium_c.FPDFText_GetCharBox(textpage.raw, start + offset, ctypes.byref(left),  # type: ignore[attr-defined]
                                      ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
-        if current is not None and left.value - current.right > CELL_GAP:
-            cells.append(current)
-            current = None
-        if current is None:
-            current = Cell("", left.value, right.value, baseline)
-        current.text += ch
-        current.right = max(current.right, right.value)
-    if current is not None:
-        cells.append(current)
+        return left.value, right.value
+
+    cells: list[Cell] = []
+    for word in _WORD.finditer(text):
+        first, _ = box(word.start())
+        _, last = box(word.end() - 1)
+        if cells and first - cells[-1].right <= CELL_GAP:
+            cells[-1].text += " " + word.group()
+            cells[-1].right = max(cells[-1].right, last)
+        else:
+            cells.append(Cell(word.group(), first, max(first, last), baseline))
     # a dot leader ('CHONBURI ........ 48' in a table of contents) holds no value
-    return [Cell(" ".join(c.text.split()), c.left, c.right, baseline) for c in cells
-            if any(ch.isalnum() for ch in c.text)]
+    return [c for c in cells if any(ch.isalnum() for ch in c.text)]
 
 
 def run_end(lines: list[list[Cell]], start: int) -> int:

@@ -14,7 +14,7 @@ from functools import partial
 from itertools import pairwise
 
 from assistant.text.normalise import detect_language
-from ingest.pdf_tables import TableRows, cells_of, run_end, table_text
+from ingest.pdf_tables import TABLE_REACH, TableRows, cells_of, run_end, table_text
 from ingest.pdf_thai import thai_lines
 
 PARAGRAPH_PITCH = 1.3
@@ -79,7 +79,11 @@ def page_text(textpage, tables: TableRows | None = None) -> str:
     """The page's lines in paragraphs, a table's rows each a paragraph of its own (``ingest.pdf_tables``);
     ``tables`` carries a table's header on to the next page of the same document."""
     lines = _visual_lines(textpage)
-    cells = [cells_of(textpage, start, count, baseline) for _, baseline, start, count in lines]
+    # a table has figures or dates row after row: only lines near one are measured for cells (most prose is not)
+    near = {m for n, (text, _, _, _) in enumerate(lines) if any(ch.isdigit() for ch in text)
+            for m in range(n - TABLE_REACH, n + TABLE_REACH + 1)}
+    cells = [cells_of(textpage, start, text[:count], baseline) if n in near else []
+             for n, (text, baseline, start, count) in enumerate(lines)]
     laid: list[tuple[str, float, bool]] = []
     n = 0
     while n < len(lines):
