@@ -106,7 +106,10 @@ def with_matching_rows(best: Sentence, chosen: list[Sentence], sentences: list[S
         high += 1
     rows = sorted((s for s in rows if low <= passages[s.rank].chunk.ordinal <= high),
                   key=lambda s: (passages[s.rank].chunk.ordinal, s.position))
-    unique = list({s.key: s for s in reversed(rows)}.values())[::-1]  # a row two overlapping chunks both hold
+    unique: list[Sentence] = []
+    for row in rows:  # a row that two overlapping chunks both hold counts once, where it is first read
+        if all(row.key != u.key for u in unique):
+            unique.append(row)
     if len(unique) <= 1 or len(unique) > ROWS_MAX or not _one_group(unique, keys):
         return chosen
     kept = [c for c in chosen if not table_row(c.text) or c.key not in {r.key for r in unique}]
