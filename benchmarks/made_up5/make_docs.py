@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/made_up_docs.py
 from made_up_docs import print_pdfs, word_table
@@ -226,19 +227,24 @@ def _pdfs() -> None:
          SPEECH, "")])
 
 
+def _fields(document: Any, separator: str, pairs: tuple[tuple[str, str], ...]) -> None:
+    """A memo's or minutes' header: one paragraph per field, its label in bold."""
+    for label, value in pairs:
+        p = document.add_paragraph()
+        p.add_run(label + separator).bold = True
+        p.add_run(value)
+
+
 def _minutes() -> None:
     import docx
 
     d = docx.Document()
     d.add_heading("Minutes of the Third Meeting of the Phanthawi-Hanoura Joint Committee on Sister-City Cooperation", 0)
-    for label, value in (
-            ("Date", "Thursday, 22 January 2026, 09:30-12:40"),
-            ("Venue", "Tsubaki Meeting Room, 7th floor, Hanoura City Hall, Hanoura City, Kuzumi Prefecture"),
-            ("Co-chairs", "Mr. Kittisak Boonyarat, Deputy Governor of Phanthawi; Mr. Renji Kuramochi, Deputy Mayor "
-                          "of Hanoura")):
-        p = d.add_paragraph()
-        p.add_run(label + ": ").bold = True
-        p.add_run(value)
+    _fields(d, ": ", (
+        ("Date", "Thursday, 22 January 2026, 09:30-12:40"),
+        ("Venue", "Tsubaki Meeting Room, 7th floor, Hanoura City Hall, Hanoura City, Kuzumi Prefecture"),
+        ("Co-chairs", "Mr. Kittisak Boonyarat, Deputy Governor of Phanthawi; Mr. Renji Kuramochi, Deputy Mayor "
+                      "of Hanoura")))
     d.add_heading("Attendees", 1)
     d.add_paragraph("Phanthawi side:")
     for item in ("Mr. Kittisak Boonyarat, Deputy Governor of Phanthawi (co-chair)",
@@ -319,15 +325,12 @@ def _thai_memo() -> None:
 
     d = docx.Document()
     d.add_heading("บันทึกข้อความ", 0)
-    for label, value in (
-            ("ส่วนราชการ", "สำนักการต่างประเทศ ฝ่ายเมืองพี่เมืองน้อง โทร ๐ ๒๔๔๗ ๕๑๒๐"),
-            ("ที่", "พธ ๐๖๐๒/๐๔๑๗"),
-            ("วันที่", "๙ กุมภาพันธ์ ๒๕๖๙"),
-            ("เรื่อง", "ขออนุมัติโครงการเฉลิมฉลองครบรอบ ๑๐ ปี ความสัมพันธ์เมืองพี่เมืองน้อง นครพันธวี - เมืองฮาโนอุระ"),
-            ("เรียน", "ผู้ว่าราชการนครพันธวี")):
-        p = d.add_paragraph()
-        p.add_run(label + " ").bold = True
-        p.add_run(value)
+    _fields(d, " ", (
+        ("ส่วนราชการ", "สำนักการต่างประเทศ ฝ่ายเมืองพี่เมืองน้อง โทร ๐ ๒๔๔๗ ๕๑๒๐"),
+        ("ที่", "พธ ๐๖๐๒/๐๔๑๗"),
+        ("วันที่", "๙ กุมภาพันธ์ ๒๕๖๙"),
+        ("เรื่อง", "ขออนุมัติโครงการเฉลิมฉลองครบรอบ ๑๐ ปี ความสัมพันธ์เมืองพี่เมืองน้อง นครพันธวี - เมืองฮาโนอุระ"),
+        ("เรียน", "ผู้ว่าราชการนครพันธวี")))
     d.add_heading("๑. เรื่องเดิม", 1)
     d.add_paragraph("นครพันธวีและเมืองฮาโนอุระ จังหวัดคุซุมิ ได้ลงนามบันทึกข้อตกลงสถาปนาความสัมพันธ์เมืองพี่เมืองน้อง "
                     "เมื่อวันที่ ๕ เมษายน ๒๕๕๙ และจะครบรอบ ๑๐ ปี ในปี พ.ศ. ๒๕๖๙ ต่อมาที่ประชุมคณะกรรมการร่วมว่าด้วย"
