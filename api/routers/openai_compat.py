@@ -35,7 +35,8 @@ MODELS: dict[str, Mode | None] = {
 }
 STREAM_DOC = {"text/event-stream": {"schema": {  # one Server-Sent Event
     "type": "object", "required": ["data"], "description": "chat.completion.chunk JSON in data, then data: [DONE]",
-    "properties": {"event": {"type": "string", "enum": ["error"]}, "data": {"type": "string"}},
+    # a chunk names no event, as OpenAI's stream does, so it is of the default type ('message'); a failure is 'error'
+    "properties": {"event": {"type": "string", "enum": ["message", "error"]}, "data": {"type": "string"}},
 }}}
 
 

@@ -66,3 +66,17 @@ def test_openai_stream_failing_after_start_raises_in_the_openai_client(
         with pytest.raises(openai.APIError, match="internal error"):
             for _ in stream:
                 pass
+
+
+def test_openai_stream_events_are_of_the_types_its_schema_documents(corpus_client: TestClient) -> None:
+    """An OpenAI-style chunk names no event, so a Server-Sent Events reader (and a client checking the schema) reads
+    it as the default type, 'message': the documented types must hold it."""
+    response = corpus_client.post("/v1/chat/completions", json={
+        "model": "bma-assistant-extractive", "stream": True, "messages": [{"role": "user", "content": QUESTION}]})
+    assert response.status_code == 200, response.text
+    schema = corpus_client.get("/openapi.json").json()["paths"]["/v1/chat/completions"]["post"]["responses"]["200"][
+        "content"]["text/event-stream"]["schema"]
+    documented = set(schema["properties"]["event"]["enum"])
+    events = sse_events(response.text)
+    assert events and events[-1][1] == "[DONE]"
+    assert {name or "message" for name, _ in events} <= documented, (documented, events[:2])
