@@ -121,7 +121,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         return Chosen(with_footnotes(section, passages, intent.language), passages)
     limit = sel.limits.get(intent.kind, 2) + min(intent.parts, sel.max_parts) - 1
     best = float(probs[order[0]])
-    bar = max(sel.floor, sel.ratio * best)
+    # an overview wants breadth: any likely statement about its subject may be a point, not only those near the best
+    bar = sel.floor if intent.overview else max(sel.floor, sel.ratio * best)
     likely = [i for i in order if probs[i] >= sel.floor]
     if intent.cues and not intent.listing and not intent.overview:
         order = _typed_first(analysis, order, probs, bar)

@@ -44,6 +44,13 @@ def test_a_lower_scored_sentence_answers_the_part_nothing_chosen_speaks_to(servi
     assert _FOUNDED not in chosen, chosen  # scored higher, and says nothing the question asks that is not said
 
 
+def test_an_overview_takes_likely_statements_below_the_best_ones_bar(service: AssistantService) -> None:
+    """A briefing wants breadth: a statement the ranker finds likely, though far below the best one, is a point;
+    a question in one part keeps only sentences near its best."""
+    chosen = _chosen(service, "Brief me on the harbour board of Tarrow.", _SCORES)
+    assert set(chosen) == {_MEETS, _FEES, _FOUNDED}, chosen
+
+
 def test_a_question_in_one_part_keeps_only_sentences_near_the_best(service: AssistantService) -> None:
     chosen = _chosen(service, "How often does the harbour board of Tarrow meet?", _SCORES)
     assert chosen == [_MEETS], chosen
