@@ -93,7 +93,7 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
     if not focus or not total or not stating or foreign or a.intent.listing:
         return 1.0  # a list's lead states it, and the items after it, however many, name what it is about
     share = 0.0
-    ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(a.passages)}
+    ranks = chunk_ranks(a)
     asked = set(name_terms(a.question))
     for i in stating:
         s = a.sentences[i]
@@ -105,6 +105,11 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
         around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in before)]
         share = max(share, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
     return share
+
+
+def chunk_ranks(a: Analysis) -> dict[tuple[str, int], int]:
+    """Each analysed chunk's rank by document and ordinal: what ``sentences_before`` reads back through."""
+    return {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(a.passages)}
 
 
 def sentences_before(a: Analysis, sentence: Sentence, n: int, ranks: dict[tuple[str, int], int]) -> list[Sentence]:
@@ -131,7 +136,7 @@ def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> f
     typed = [i for i in sorted(own, key=lambda i: -probabilities[i])[:5] if a.matrix[i, _COL["typed_focus"]] > 0]
     named_years: set[int] = set()
     named_editions: set[int] = set()
-    ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(a.passages)}
+    ranks = chunk_ranks(a)
     for i in typed:
         s = a.sentences[i]
         passage = a.passages[s.rank]

@@ -6,7 +6,7 @@ conditions: statements rather than titles or rows, about what the briefing names
 
 from __future__ import annotations
 
-from assistant.answer.answerability import sentences_before
+from assistant.answer.answerability import chunk_ranks, sentences_before
 from assistant.answer.context import shape
 from assistant.answer.features import PROSE_WORDS, Analysis
 from assistant.answer.question.intent import Intent
@@ -46,7 +46,7 @@ def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
     'Phuket's projects across the ASEAN documents'), where enough of them are at hand; else every name but the
     last, and so on."""
     names = name_terms(analysis.question)
-    ranks = {(p.chunk.doc_id, p.chunk.ordinal): rank for rank, p in enumerate(analysis.passages)}
+    ranks = chunk_ranks(analysis)
 
     def named(i: int) -> set[str]:
         s = analysis.sentences[i]

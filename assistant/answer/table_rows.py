@@ -93,12 +93,11 @@ def with_matching_rows(best: Sentence, chosen: list[Sentence], sentences: list[S
     if not keys:
         return chosen
     doc = passages[best.rank].chunk.doc_id
-    rows = [s for s in sentences if table_row(s.text) == headings and passages[s.rank].chunk.doc_id == doc
-            and all(has(s.unit, t) for t in keys)]
+    table = [s for s in sentences if table_row(s.text) == headings and passages[s.rank].chunk.doc_id == doc]
+    rows = [s for s in table if all(has(s.unit, t) for t in keys)]
     # the run of read chunks holding this table around the best row's: another table of the same headings later in
     # the document (completed projects after ongoing ones) is another list
-    held = {passages[s.rank].chunk.ordinal for s in sentences if table_row(s.text) == headings
-            and passages[s.rank].chunk.doc_id == doc}
+    held = {passages[s.rank].chunk.ordinal for s in table}
     low = high = passages[best.rank].chunk.ordinal
     while low - 1 in held:
         low -= 1
