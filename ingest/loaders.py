@@ -109,6 +109,9 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
     props = document.core_properties
     if props.title and props.title.strip():
         hints["title"] = props.title.strip()
+    elif opening := _opening_heading(lines):
+        # the title names the file, as a Markdown file's '# ' line does: metadata, not a sentence answers quote
+        hints["title"], lines = opening[0], lines[opening[1] + 1:]
     return RawDocument(pages=[Page(number=None, text="\n".join(lines))], hints=hints)
 
 
@@ -147,6 +150,18 @@ def _subtitle(title: str, after: list[str]) -> str | None:
     near = [line.strip() for line in after if line.strip()][:_SUBTITLE_REACH]
     heading = next((line for line in near if line.startswith("## ")), None)
     return heading[3:].strip() if heading else None
+
+
+def _opening_heading(lines: list[str]) -> tuple[str, int] | None:
+    """A Word file with no title in its properties opens with its title as a 'Title' or 'Heading 1' paragraph
+    ('Minutes of the Third Meeting of ...'): that names the document better than its file name. Under a title that
+    only names the kind of document ('Concept Note'), the heading below it says which one. The title and its line."""
+    index = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
+    if index == len(lines) or not lines[index].startswith("# "):
+        return None
+    title = lines[index][2:].strip()
+    subtitle = _subtitle(title, lines[index + 1:])
+    return (f"{title}: {subtitle}" if subtitle else title), index
 
 
 def _load_md(data: bytes, name: str) -> RawDocument:

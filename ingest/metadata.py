@@ -87,13 +87,15 @@ def _title_from_name(path: Path) -> str:
 
 
 def _title(found: object, path: Path) -> str:
-    """The title read from the file, else one made of its name. A title with no Latin letters ('แผนปฏิบัติการ ...')
-    keeps a Latin file name's words beside it ('nakorn-action-plan-2567'): they are the names an English question
-    uses."""
+    """The title read from the file, else one made of its name. A title written mostly in other letters
+    ('แผนปฏิบัติการ ...', perhaps with a name in Latin letters beside) keeps a Latin file name's words beside it
+    ('nakorn-action-plan-2567'): they are the words an English question uses."""
     named = _title_from_name(path)
     if not isinstance(found, str) or not found.strip():
         return named
-    if not re.search(r"[A-Za-z]", found) and re.search(r"[A-Za-z]{2}", named):
+    letters = [ch for ch in found if ch.isalpha()]
+    latin = sum(ch.isascii() for ch in letters)
+    if 2 * latin < len(letters) and re.search(r"[A-Za-z]{2}", named):
         return f"{found} ({named})"
     return found
 

@@ -104,6 +104,13 @@ def test_a_thai_title_keeps_the_latin_words_of_its_file_name(tmp_path: Path, set
                     encoding="utf-8")
     title = load_document(path, tmp_path, settings).meta.title
     assert title == "แผนปฏิบัติการด้านการต่างประเทศ ประจำปี พ.ศ. 2567 (Velmora action plan 2567)"
+    named = tmp_path / "velmora-green-roofs-summary.txt"  # a Latin name in a Thai title is not its English title
+    named.write_text("สรุปโครงการหลังคาเขียว (Velmora Green Roofs) ประจำปี พ.ศ. 2569\n\nโครงการได้รับงบประมาณ 12 ล้านบาท\n",
+                     encoding="utf-8")
+    assert load_document(named, tmp_path, settings).meta.title.endswith("(Velmora green roofs summary)")
+    english = tmp_path / "report.txt"
+    english.write_text("Velmora Green Roofs Report 2569\n\nThe project received 12 million baht.\n", encoding="utf-8")
+    assert load_document(english, tmp_path, settings).meta.title == "Velmora Green Roofs Report 2569"
 
 
 def test_a_markdown_title_naming_only_the_kind_of_document_takes_the_heading_under_it(tmp_path: Path,
@@ -181,6 +188,24 @@ def test_docx_headings_and_paragraphs(settings: Settings, tmp_path: Path) -> Non
     doc = load_document(path, tmp_path, settings)
     assert doc.meta.title == "Sister City Guidelines" and doc.meta.kind == "other"
     assert "# Purpose" in doc.pages[0].text and "share its goals." in doc.pages[0].text
+
+
+def test_a_docx_without_a_title_property_is_named_by_its_opening_title_paragraph(settings: Settings,
+                                                                               tmp_path: Path) -> None:
+    import docx
+
+    titled = docx.Document()
+    titled.add_heading("Minutes of the Fourth Meeting of the Orvik-Tarrow Harbour Board", 0)
+    titled.add_paragraph("Date: Monday, 3 March 2025")
+    plain = docx.Document()
+    plain.add_paragraph("The board met in Orvik on 3 March 2025.")
+    plain.add_heading("Decisions", 1)
+    for document, name in ((titled, "minutes-4th-board.docx"), (plain, "board-note.docx")):
+        document.save(str(tmp_path / name))
+    minutes = load_document(tmp_path / "minutes-4th-board.docx", tmp_path, settings)
+    assert minutes.meta.title == "Minutes of the Fourth Meeting of the Orvik-Tarrow Harbour Board"
+    assert minutes.pages[0].text.strip() == "Date: Monday, 3 March 2025"  # metadata, not a sentence to quote
+    assert load_document(tmp_path / "board-note.docx", tmp_path, settings).meta.title == "Board note"
 
 
 def test_a_docx_table_stays_in_place_and_each_row_names_its_headings_and_group(settings: Settings,
