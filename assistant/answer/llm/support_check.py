@@ -65,14 +65,43 @@ def strip_markers(text: str) -> str:
 
 
 def support(sentence: str, passage_text: str) -> float:
-    """Share of the sentence's content words that the passage contains (1.0 = every claim word is there)."""
+    """Share of the sentence's content words that the passage contains (1.0 = every claim word is there); none when
+    a figure it states is not the passage's (``figures_held``)."""
     from assistant.retrieval.support import content_terms, terms
 
-    claim = content_terms(strip_markers(_LIST_PREFIX.sub("", sentence)))
+    body = strip_markers(_LIST_PREFIX.sub("", sentence))
+    claim = content_terms(body)
     if not claim:
         return 0.0
-    source = set(terms(passage_text))
+    words = terms(passage_text)
+    if not figures_held(terms(body), words):
+        return 0.0
+    source = set(words)
     return sum(1 for t in claim if t in source) / len(claim)
+
+
+_FIGURE_REACH = 5  # words either side of a figure where what it counts stands ('26 pilot cities', 'cities: 26')
+_RUN = 3  # a figure the tokenizer cut in parts ('1,060,000' is '1', '060', '000') before the word it counts
+
+
+def figures_held(claim: list[str], source: list[str]) -> bool:
+    """Does every figure of the claim stand in the source, beside the word the claim counts with it? A small model's
+    commonest slip is a near number ('25 pilot cities' from '22 to 25 May 2018', a year off by one), which word
+    overlap lets through: every other word of such a sentence is the passage's. Both are ``terms`` lists."""
+    from assistant.retrieval.support import is_stopword
+
+    for i, token in enumerate(claim):
+        if not token[:1].isdigit():
+            continue
+        spots = [n for n, t in enumerate(source) if t == token]
+        if not spots:
+            return False
+        after = next((t for t in claim[i + 1: i + 1 + _RUN] if not t[:1].isdigit()), None)
+        if after is None or is_stopword(after):
+            continue
+        if not any(after in source[max(0, n - _FIGURE_REACH): n + _FIGURE_REACH + 1] for n in spots):
+            return False
+    return True
 
 
 class SentenceCheck(BaseModel):

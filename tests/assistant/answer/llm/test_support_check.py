@@ -106,3 +106,17 @@ def test_repeated_sentence_is_said_once(passages: list) -> None:
     sentence = "Abu Dhabi and Houston share a common interest in energy, technology and medicine"
     report = check_support(f"[1] {sentence}.\n{sentence} [1].", passages)
     assert report.text.lower().count("medicine") == 1 and report.kept == 1
+
+
+def test_a_figure_the_passage_does_not_state_beside_its_word_is_unsupported(corpus_dir: Path) -> None:
+    """Word overlap alone keeps a sentence whose every other word is the passage's: a year off by one, or a number
+    of the passage put beside another word ('19 agreements' from 'September 19, 2000')."""
+    signed = [make_passage(corpus_window(corpus_dir, LONG_BEACH, "This Sister City Agreement shall be officially",
+                                         700), LONG_BEACH, 1)]
+    text = ("The Long Beach-Manta agreement is dated 19 September 2000 [1]. "
+            "The Long Beach-Manta agreement is dated 19 September 2001 [1]. "
+            "The Mayor of Long Beach signed 19 agreements with San Pablo de Manta [1].")
+    report = check_support(text, signed)
+    assert report.kept == 1 and report.dropped == 2
+    assert report.text == "The Long Beach-Manta agreement is dated 19 September 2000 [1]."
+    assert support("Manta and Long Beach: dated 2000, September 19 [1].", signed[0].chunk.text) == 1.0
