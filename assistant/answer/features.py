@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answer.context import expand, shape
-from assistant.answer.question.intent import Intent, focus_terms, focus_words, typed_focus
+from assistant.answer.question.intent import (Intent, field_kinds, focus_terms, focus_words, labelled_field,
+                                             typed_focus)
 from assistant.answer.question.values import satisfies
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder
@@ -204,6 +205,7 @@ def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights:
     lexical = coverage(s.context or s.unit, weights)
     cues = [satisfies(c, s.text, intent.given) for c in intent.cues]
     plain = shape(s.text) == "plain"
+    labelled = labelled_field(s.text, field_kinds(intent)) is not None  # 'Date:' stands for 'when ... met'
     s.coverage, s.wordlike = lexical, wordlike(s.text)
     return {
         "lexical": lexical, "lexical_own": coverage(s.unit, weights), "rare": _rare(s.context or s.unit, weights),
@@ -216,8 +218,8 @@ def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights:
         "title": float(not plain), "cross_lingual": float(s.cross_lingual),
         "overview_prose": float(intent.overview and plain and len(s.text.split()) >= PROSE_WORDS),
         # words cannot match across languages: there the focus is left to the embedding, the value to its kind alone
-        "focus": 1.0 if s.cross_lingual else _share(s.context or s.unit, focus),
-        "typed_focus": (sum(cues) / len(cues) if cues else 1.0) if s.cross_lingual
+        "focus": 1.0 if s.cross_lingual or labelled else _share(s.context or s.unit, focus),
+        "typed_focus": (sum(cues) / len(cues) if cues else 1.0) if s.cross_lingual or labelled
         else typed_focus(s.text, intent.cues, focus, intent.given),
         "wordlike": s.wordlike,
     }

@@ -17,7 +17,7 @@ from assistant.answer.features import SENTENCE_FEATURES, Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
 from assistant.answer.points import about_subject, prose_first, value_kinds
-from assistant.answer.question.intent import asks_who_signed
+from assistant.answer.question.intent import asks_who_signed, field_kinds, labelled_field
 from assistant.answer.question.occasions import of_other_edition
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.sections import asked_section, asked_section_first, sections_of
@@ -88,11 +88,34 @@ _CUE = SENTENCE_FEATURES.index("cue_match")
 def _typed_first(analysis: Analysis, order: list[int], probs: np.ndarray, bar: float) -> list[int]:
     """A question asking for a kind of value ('who signed', 'when', 'how many') opens with a sentence that states
     one, where one is likely enough: 'Tarrow and Ostra signed an agreement' names no signer, however many of the
-    question's words it holds."""
-    typed = next((i for i in order if probs[i] >= bar and analysis.matrix[i, _CUE] > 0), None)
+    question's words it holds. A field labelled as holding that kind ('Date: 22 January 2026', 'Venue: ...' for
+    'where') states it of what its document is about: it comes first."""
+    likely = [i for i in order if probs[i] >= bar]
+    kinds = field_kinds(analysis.intent)
+    typed = next((i for i in likely if labelled_field(analysis.sentences[i].text, kinds)), None)
+    typed = typed if typed is not None else next((i for i in likely if analysis.matrix[i, _CUE] > 0), None)
     if typed is None or typed == order[0]:
         return order
     return [typed] + [i for i in order if i != typed]
+
+
+def _fields_beside(analysis: Analysis, first: int, likely: list[int]) -> list[Sentence]:
+    """An answer opening with a labelled field ('Date: 22 January 2026') takes the likely fields beside it that hold
+    the other asked kinds ('Venue: ... City Hall' for 'when and where'): a header answers its parts together."""
+    kinds = field_kinds(analysis.intent)
+    opener = analysis.sentences[first]
+    have = labelled_field(opener.text, kinds)
+    if have is None:
+        return []
+    out: list[Sentence] = []
+    wanted = set(kinds) - {have}
+    for i in likely:
+        s = analysis.sentences[i]
+        kind = labelled_field(s.text, tuple(wanted))
+        if kind is not None and s.rank == opener.rank:
+            out.append(s)
+            wanted.discard(kind)
+    return out
 
 
 def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
@@ -124,10 +147,10 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     # an overview wants breadth: any likely statement about its subject may be a point, not only those near the best
     bar = sel.floor if intent.overview else max(sel.floor, sel.ratio * best)
     likely = [i for i in order if probs[i] >= sel.floor]
-    if intent.cues and not intent.listing and not intent.overview:
+    if field_kinds(intent) and not intent.listing and not intent.overview:
         order = _typed_first(analysis, order, probs, bar)
-    chosen: list[Sentence] = [analysis.sentences[order[0]]]
-    covered = _covered(chosen[0], analysis)
+    chosen: list[Sentence] = [analysis.sentences[order[0]], *_fields_beside(analysis, order[0], likely)]
+    covered = set().union(*(_covered(c, analysis) for c in chosen))
     # an overview's points: the kinds of value each states, read once (the picks come from these)
     kinds = {i: value_kinds(analysis.sentences[i], intent) for i in [order[0], *likely]} if intent.overview else {}
     have = set(kinds.get(order[0], set()))

@@ -1,0 +1,48 @@
+"""A form's or a minutes' labelled fields ('Date: ...', 'Venue: ...') answer 'when' and 'where' of what the document
+is about, though they never repeat the question's words; sentences in the body that date or place something else
+('to hold a festival in Tarrow in June 2025', 'closed the meeting at 12:10') do not. Made-up documents only."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.service import AssistantService
+from tests.conftest import made_up_service
+
+_MINUTES = """# Minutes of the Fourth Meeting of the Orvik-Tarrow Harbour Board
+
+Date: Monday, 3 March 2025, 10:00-12:10
+
+Venue: Blue Room, 2nd floor, Orvik Town Hall
+
+## 1. Opening
+
+The Chair welcomed the members of the board and recalled that the board has met every year since 2019.
+
+## 2. Decisions
+
+The board agreed to hold a harbour festival in Tarrow in June 2025, with a regatta and a fish market.
+
+The board agreed to dredge the Tarrow channel before the autumn storms, at a cost shared equally by both towns.
+
+## 3. Closing
+
+The Fifth Meeting will be held in Tarrow in 2026. The Chair closed the meeting at 12:10.
+"""
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
+    return made_up_service(tmp_path_factory, "fields", {"harbour-board-minutes.md": _MINUTES})
+
+
+def test_when_and_where_of_a_meeting_come_from_its_minutes_fields(service: AssistantService) -> None:
+    answer = service.ask("When and where did the Fourth Meeting of the Orvik-Tarrow Harbour Board take place?")
+    assert answer.found, answer.answer
+    assert answer.answer.startswith("3 March 2025 [1]."), answer.answer
+    assert "Orvik Town Hall" in answer.answer, answer.answer
+
+
+def test_where_alone_opens_with_the_venue_field(service: AssistantService) -> None:
+    answer = service.ask("Where was the Fourth Meeting of the Orvik-Tarrow Harbour Board held?")
+    assert answer.found and answer.answer.startswith("Venue: Blue Room"), answer.answer
