@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answer.context import expand, shape
-from assistant.answer.question.intent import (Intent, field_kinds, focus_terms, focus_words, labelled_field,
-                                             typed_focus)
+from assistant.answer.question.intent import Intent, focus_terms, focus_words, labelled_field, typed_focus
 from assistant.answer.question.values import satisfies
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder
@@ -205,7 +204,7 @@ def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights:
     lexical = coverage(s.context or s.unit, weights)
     cues = [satisfies(c, s.text, intent.given) for c in intent.cues]
     plain = shape(s.text) == "plain"
-    labelled = labelled_field(s.text, field_kinds(intent)) is not None  # 'Date:' stands for 'when ... met'
+    labelled = bool(labelled_field(s.text, intent))  # 'Date:' stands for 'when ... met'
     s.coverage, s.wordlike = lexical, wordlike(s.text)
     return {
         "lexical": lexical, "lexical_own": coverage(s.unit, weights), "rare": _rare(s.context or s.unit, weights),

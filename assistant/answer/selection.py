@@ -91,8 +91,7 @@ def _typed_first(analysis: Analysis, order: list[int], probs: np.ndarray, bar: f
     question's words it holds. A field labelled as holding that kind ('Date: 22 January 2026', 'Venue: ...' for
     'where') states it of what its document is about: it comes first."""
     likely = [i for i in order if probs[i] >= bar]
-    kinds = field_kinds(analysis.intent)
-    typed = next((i for i in likely if labelled_field(analysis.sentences[i].text, kinds)), None)
+    typed = next((i for i in likely if labelled_field(analysis.sentences[i].text, analysis.intent)), None)
     typed = typed if typed is not None else next((i for i in likely if analysis.matrix[i, _CUE] > 0), None)
     if typed is None or typed == order[0]:
         return order
@@ -102,19 +101,16 @@ def _typed_first(analysis: Analysis, order: list[int], probs: np.ndarray, bar: f
 def _fields_beside(analysis: Analysis, first: int, likely: list[int]) -> list[Sentence]:
     """An answer opening with a labelled field ('Date: 22 January 2026') takes the likely fields beside it that hold
     the other asked kinds ('Venue: ... City Hall' for 'when and where'): a header answers its parts together."""
-    kinds = field_kinds(analysis.intent)
     opener = analysis.sentences[first]
-    have = labelled_field(opener.text, kinds)
-    if have is None:
-        return []
+    have = labelled_field(opener.text, analysis.intent)
+    wanted = set(field_kinds(analysis.intent)) - have
     out: list[Sentence] = []
-    wanted = set(kinds) - {have}
     for i in likely:
         s = analysis.sentences[i]
-        kind = labelled_field(s.text, tuple(wanted))
-        if kind is not None and s.rank == opener.rank:
+        adds = labelled_field(s.text, analysis.intent) & wanted if have and wanted and s.rank == opener.rank else set()
+        if adds:
             out.append(s)
-            wanted.discard(kind)
+            wanted -= adds
     return out
 
 

@@ -267,6 +267,10 @@ def _spots(sentence: str, focus: list[str]) -> list[int]:
 _FIELD_LABELS = {"date": re.compile(r"(?:(?i:dated?|dates)|วันที่)\s?:\s*\S"),
                  "place": re.compile(r"(?:(?i:venue|place|location)|สถานที่)\s?:\s*\S")}
 _WHERE = frozenset({"where", "ที่ไหน", "ที่ใด"})
+# An agreement's closing formula opens its sentence: 'Done at Orvik Town Hall, Orvik, on ...', 'Signed in duplicate at
+# Velmora on ...', 'ทำขึ้น ณ ...' (not 'Agreements signed in fiscal year 2025', a heading).
+_CLOSING_FORMULA = re.compile(r"(?:Done|Signed|Adopted|Concluded|Executed)(?:\s+in\s+(?:duplicate|triplicate))?"
+                              r"\s+(?:at|in)\s+[A-Z]|(?:ทำขึ้น|ลงนาม)\s*ณ\s*\S")
 
 
 def field_kinds(intent: Intent) -> tuple[str, ...]:
@@ -274,11 +278,16 @@ def field_kinds(intent: Intent) -> tuple[str, ...]:
     return intent.cues + (("place",) if _WHERE & intent.given else ())
 
 
-def labelled_field(sentence: str, kinds: tuple[str, ...]) -> str | None:
-    """The kind of value the field that opens the sentence is labelled as holding, if one of ``kinds`` ('Date: ...'
-    for 'when'). Such a field states it of what its document is about: the label stands for the question's words."""
-    return next((kind for kind in kinds if (label := _FIELD_LABELS.get(kind)) is not None
-                 and label.match(sentence) is not None and (kind not in CUES or satisfies(kind, sentence))), None)
+def labelled_field(sentence: str, intent: Intent) -> frozenset[str]:
+    """The asked kinds of value that the field opening the sentence is labelled as holding ('Date: ...' for 'when'),
+    or that an agreement's closing formula states of its signing ('Done at Orvik on 3 May 2025' for when and where
+    it was signed). Either states it of what its document is about: it stands for the question's words."""
+    kinds = field_kinds(intent)
+    found = {kind for kind in kinds if (label := _FIELD_LABELS.get(kind)) is not None
+             and label.match(sentence) is not None and (kind not in CUES or satisfies(kind, sentence))}
+    if names_signing(intent.given) and _CLOSING_FORMULA.match(sentence):
+        found |= {kind for kind in kinds if kind == "place" or (kind == "date" and satisfies(kind, sentence))}
+    return frozenset(found)
 
 
 def typed_focus(sentence: str, cues: tuple[str, ...], focus: list[str], given: frozenset[str] = frozenset()) -> float:
