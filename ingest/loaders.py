@@ -20,6 +20,7 @@ from ingest.frontmatter import read_front_matter
 from ingest.metadata import build_meta
 from ingest.ocr import ocr_pdf_pages, tesseract_available
 from ingest.tables import markdown_tables
+from ingest.titles import opening_heading, subtitle
 from ingest.text_decoding import decode_text
 from ingest.zip_bounds import check_zip_bounds
 
@@ -109,7 +110,7 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
     props = document.core_properties
     if props.title and props.title.strip():
         hints["title"] = props.title.strip()
-    elif opening := _opening_heading(lines):
+    elif opening := opening_heading(lines):
         # the title names the file, as a Markdown file's '# ' line does: metadata, not a sentence answers quote
         hints["title"], lines = opening[0], lines[opening[1] + 1:]
     return RawDocument(pages=[Page(number=None, text="\n".join(lines))], hints=hints)
@@ -138,32 +139,6 @@ _MD_TRANSCRIPT_HEADING_RE = re.compile(r"^#{1,6}\s*(ocr|transcri\w*|text)\b[^\n]
 _MD_FIELD_RE = re.compile(r"^[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.*)$")
 
 
-_KIND_WORDS = 3  # a title this short ('Concept Note', 'PRESS RELEASE') names the kind of document, not which one
-_SUBTITLE_REACH = 3  # lines after such a title where the heading that names the document may stand
-
-
-def _subtitle(title: str, after: list[str]) -> str | None:
-    """The heading right under a title that only names the kind of document: '# Concept Note' then '## Third
-    Coastal Mayors Forum' is the concept note of that forum."""
-    if len(title.split()) > _KIND_WORDS and not title.isupper():
-        return None
-    near = [line.strip() for line in after if line.strip()][:_SUBTITLE_REACH]
-    heading = next((line for line in near if line.startswith("## ")), None)
-    return heading[3:].strip() if heading else None
-
-
-def _opening_heading(lines: list[str]) -> tuple[str, int] | None:
-    """A Word file with no title in its properties opens with its title as a 'Title' or 'Heading 1' paragraph
-    ('Minutes of the Third Meeting of ...'): that names the document better than its file name. Under a title that
-    only names the kind of document ('Concept Note'), the heading below it says which one. The title and its line."""
-    index = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
-    if index == len(lines) or not lines[index].startswith("# "):
-        return None
-    title = lines[index][2:].strip()
-    subtitle = _subtitle(title, lines[index + 1:])
-    return (f"{title}: {subtitle}" if subtitle else title), index
-
-
 def _load_md(data: bytes, name: str) -> RawDocument:
     """YAML front matter, a '# ' title and a leading block of '- Key: value' lines (as in the MOU files) are
     metadata; the front matter's fields win over the block's."""
@@ -177,9 +152,9 @@ def _load_md(data: bytes, name: str) -> RawDocument:
     if index < len(lines) and lines[index].startswith("# "):
         hints["title"] = lines[index][2:].strip()
         index += 1
-        subtitle = _subtitle(str(hints["title"]), lines[index:])
-        if subtitle:
-            hints["title"] = f"{hints['title']}: {subtitle}"
+        below = subtitle(str(hints["title"]), lines[index:])
+        if below:
+            hints["title"] = f"{hints['title']}: {below}"
     while index < len(lines) and not lines[index].strip():
         index += 1
     fields: dict[str, str] = {}

@@ -13,6 +13,7 @@ from assistant.models import DocumentMeta, Kind, Page
 from assistant.text.calendar import common_era
 from assistant.text.normalise import detect_language
 from ingest.catalog import catalog_path, entry_for, read_catalog
+from ingest.titles import title_of
 
 # File-name words that give away a document's kind when nothing else says it.
 KIND_KEYWORDS: dict[str, Kind] = {
@@ -81,25 +82,6 @@ def _kind_from(text: str) -> Kind | None:
     return None
 
 
-def _title_from_name(path: Path) -> str:
-    words = re.sub(r"[-_]+", " ", path.stem).strip()
-    return words[:1].upper() + words[1:] if words else path.name
-
-
-def _title(found: object, path: Path) -> str:
-    """The title read from the file, else one made of its name. A title written mostly in other letters
-    ('แผนปฏิบัติการ ...', perhaps with a name in Latin letters beside) keeps a Latin file name's words beside it
-    ('nakorn-action-plan-2567'): they are the words an English question uses."""
-    named = _title_from_name(path)
-    if not isinstance(found, str) or not found.strip():
-        return named
-    letters = [ch for ch in found if ch.isalpha()]
-    latin = sum(ch.isascii() for ch in letters)
-    if 2 * latin < len(letters) and re.search(r"[A-Za-z]{2}", named):
-        return f"{found} ({named})"
-    return found
-
-
 def _header_meta(fields: dict[str, str]) -> dict[str, object]:
     """'- Kind: mou (...)', '- Parties: a; b', '- Date: ...', '- Language: English' from a markdown header."""
     meta: dict[str, object] = {}
@@ -137,7 +119,7 @@ def build_meta(
         raise UnreadableFileError(f"{path.name}: {where}: {exc}") from None
     name_year = _NAME_YEAR_RE.findall(path.stem)  # 'plan-2567' is the Buddhist era's 2024
     guessed: dict[str, object] = {
-        "title": _title(hints.get("title"), path),
+        "title": title_of(hints.get("title"), path),
         "kind": header.get("kind") or _kind_from(path.stem) or "other",
         "date": header.get("date") or (str(common_era(int(name_year[-1]))) if name_year else hints.get("pdf_year")),
         "parties": header.get("parties") or [],

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answer.context import expand, shape
-from assistant.answer.question.intent import Intent, focus_terms, focus_words, labelled_field, typed_focus
+from assistant.answer.question.fields import labelled_field
+from assistant.answer.question.intent import Intent, focus_terms, focus_words, typed_focus
 from assistant.answer.question.values import satisfies
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder

@@ -17,7 +17,8 @@ from assistant.answer.features import SENTENCE_FEATURES, Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
 from assistant.answer.points import about_subject, prose_first, value_kinds
-from assistant.answer.question.intent import asks_who_signed, field_kinds, labelled_field
+from assistant.answer.question.fields import field_kinds, labelled_field
+from assistant.answer.question.intent import asks_who_signed
 from assistant.answer.question.occasions import of_other_edition
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.sections import asked_section, asked_section_first, sections_of
