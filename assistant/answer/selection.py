@@ -104,11 +104,12 @@ def _fields_beside(analysis: Analysis, first: int, likely: list[int]) -> list[Se
     the other asked kinds ('Venue: ... City Hall' for 'when and where'): a header answers its parts together."""
     opener = analysis.sentences[first]
     have = labelled_field(opener.text, analysis.intent)
+    if not have:
+        return []
     wanted = set(field_kinds(analysis.intent)) - have
     out: list[Sentence] = []
-    for i in likely:
-        s = analysis.sentences[i]
-        adds = labelled_field(s.text, analysis.intent) & wanted if have and wanted and s.rank == opener.rank else set()
+    for s in (analysis.sentences[i] for i in likely):
+        adds = labelled_field(s.text, analysis.intent) & wanted if s.rank == opener.rank else frozenset()
         if adds:
             out.append(s)
             wanted -= adds
