@@ -20,7 +20,7 @@ from ingest.frontmatter import read_front_matter
 from ingest.metadata import build_meta
 from ingest.ocr import ocr_pdf_pages, tesseract_available
 from ingest.tables import markdown_tables
-from ingest.titles import opening_heading, subtitle
+from ingest.titles import opening_heading
 from ingest.text_decoding import decode_text
 from ingest.zip_bounds import check_zip_bounds
 
@@ -147,14 +147,8 @@ def _load_md(data: bytes, name: str) -> RawDocument:
     lines = text.splitlines()
     front = read_front_matter(lines)
     index = front.end if front else 0
-    while index < len(lines) and not lines[index].strip():
-        index += 1
-    if index < len(lines) and lines[index].startswith("# "):
-        hints["title"] = lines[index][2:].strip()
-        index += 1
-        below = subtitle(str(hints["title"]), lines[index:])
-        if below:
-            hints["title"] = f"{hints['title']}: {below}"
+    if opening := opening_heading(lines[index:]):
+        hints["title"], index = opening[0], index + opening[1] + 1
     while index < len(lines) and not lines[index].strip():
         index += 1
     fields: dict[str, str] = {}

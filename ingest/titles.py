@@ -12,7 +12,7 @@ _KIND_WORDS = 3  # a title this short ('Concept Note', 'PRESS RELEASE') names th
 _SUBTITLE_REACH = 3  # lines after such a title where the heading that names the document may stand
 
 
-def subtitle(title: str, after: list[str]) -> str | None:
+def _subtitle(title: str, after: list[str]) -> str | None:
     """The heading right under a title that only names the kind of document: '# Concept Note' then '## Third
     Coastal Mayors Forum' is the concept note of that forum."""
     if len(title.split()) > _KIND_WORDS and not title.isupper():
@@ -23,14 +23,15 @@ def subtitle(title: str, after: list[str]) -> str | None:
 
 
 def opening_heading(lines: list[str]) -> tuple[str, int] | None:
-    """A Word file with no title in its properties opens with its title as a 'Title' or 'Heading 1' paragraph
-    ('Minutes of the Third Meeting of ...'): that names the document better than its file name. Under a title that
-    only names the kind of document ('Concept Note'), the heading below it says which one. The title and its line."""
+    """The '# ' heading that opens a text, as a Markdown file's title or a Word file's 'Title' or 'Heading 1'
+    paragraph ('Minutes of the Third Meeting of ...'): it names the document better than its file name. Under a title
+    that only names the kind of document ('Concept Note'), the heading below it says which one. The title and the
+    index of its line."""
     index = next((n for n, line in enumerate(lines) if line.strip()), len(lines))
     if index == len(lines) or not lines[index].startswith("# "):
         return None
     title = lines[index][2:].strip()
-    below = subtitle(title, lines[index + 1:])
+    below = _subtitle(title, lines[index + 1:])
     return (f"{title}: {below}" if below else title), index
 
 
