@@ -108,12 +108,14 @@ class Passage(BaseModel):
     duplicates: list[Chunk] = Field(default_factory=list, description="The collapsed copies themselves (their pages keep them citable).")
     neighbours: list[Chunk] = Field(default_factory=list, description="The chunks just before and after it in its document (by ordinal): an answer or a list cut at a chunk edge continues there.")
     referenced: list[Chunk] = Field(default_factory=list, description="The chunks that open the sections it refers to ('under section 14'), in its document.")
+    opening: Chunk | None = Field(None, description="The first chunk of its document, where its title, date and place stand (none when it is that chunk): a briefing on the document opens with them.")
 
     def sibling(self, chunk: Chunk, score: float | None = None) -> Passage:
         """Another chunk of this passage's document as a passage of its own: a neighbour an answer reads on into, a
         referenced section, a footnote. It brings no neighbours, references or collapsed copies of its own."""
-        return self.model_copy(update={"chunk": chunk, "neighbours": [], "referenced": [], "also_in": [],
-                                       "duplicates": [], "score": self.score if score is None else score})
+        return self.model_copy(update={"chunk": chunk, "neighbours": [], "referenced": [], "opening": None,
+                                       "also_in": [], "duplicates": [],
+                                       "score": self.score if score is None else score})
 
 
 class SourceRef(BaseModel):

@@ -82,14 +82,18 @@ def continues(first: str, then: str) -> bool:
     return any(re.search(rf"\b{acronym}\b", then) for acronym in _DEFINED.findall(first))
 
 
-def expand(passages: list[Passage], named: frozenset[str] = frozenset()) -> list[Passage]:
+def expand(passages: list[Passage], named: frozenset[str] = frozenset(), *, openings: bool = False) -> list[Passage]:
     """The best passages' neighbouring chunks join the candidates (after them, so ranks stay put): an answer cut
     at a chunk edge ("... has grown from 65 projects in 2021 to 77") continues there. A passage from a section
     the question names ('Bangkok' › ...) brings the rest of that section read so far, wherever it ranks: a
-    city's profile runs over several chunks, and its projects are seldom in the first."""
+    city's profile runs over several chunks, and its projects are seldom in the first. ``openings`` (a briefing):
+    the passages' documents' first chunks join too, where a record states its date and place."""
     present = {p.chunk.id for p in passages} | {c.id for p in passages for c in p.duplicates}
     out = list(passages)
     for n, p in enumerate(passages):
+        if openings and p.opening is not None and p.opening.id not in present:
+            present.add(p.opening.id)
+            out.append(_joined(p, p.opening))
         sections = named & set(heading_parts(p.chunk.heading))
         for chunk in p.neighbours:
             step = chunk.ordinal - p.chunk.ordinal
@@ -137,7 +141,27 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     following = _named_rows(question, lead, passages[lead.rank], rows)
     # rows of another group than the one asked; a sentence too long to be a row stays, if chosen
     other_rows = {s.key for s in rows if len(s.text) <= ITEM_CHARS} - {s.key for s in following}
-    wanted = expected_items(question) or ITEMS_MAX
+    items = _short_items(question, lead, following, passages)
+    keys = {lead.key, *(s.key for s in items)}
+    if not items and not prose:
+        return chosen
+    if not items:  # no short items: the list is written as sentences; take the next few as they come
+        items = [s for s in following if s.key not in keys][:3]
+        keys |= {s.key for s in items}
+    rest = [c for c in chosen if c.key not in keys and c.key not in other_rows]
+    room = max(0, limit - 1 - len(items))
+    return [lead, *items, *rest[:room]]
+
+
+def list_items(question: str, lead: Sentence, sentences: list[Sentence], passages: list[Passage]) -> list[Sentence]:
+    """The short items that follow a line announcing a list, among the candidates already read."""
+    by_rank = _by_rank(sentences)
+    following = _named_rows(question, lead, passages[lead.rank], _after(lead, by_rank, passages))
+    return _short_items(question, lead, following, passages)
+
+
+def _short_items(question: str, lead: Sentence, following: list[Sentence], passages: list[Passage]) -> list[Sentence]:
+    wanted = expected_items(question) or expected_items(lead.text) or ITEMS_MAX  # 'sets four priority areas:'
     keys = {lead.key}
     items: list[Sentence] = []
     for s in following:
@@ -147,16 +171,25 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
             continue
         if items and shape(items[0].text) != "plain" and shape(s.text) != shape(items[0].text):
             continue  # items are parallel: after 'Competitive Economy.' the next item is a title, not its body
+        if _heading(s.text) and passages[s.rank].chunk.heading != passages[lead.rank].chunk.heading:
+            break  # the next section's heading ('Opening' after the attendees): the list is over
         items.append(s)
         keys.add(s.key)
-    if not items and not prose:
-        return chosen
-    if not items:  # no short items: the list is written as sentences; take the next few as they come
-        items = [s for s in following if s.key not in keys][:3]
-        keys |= {s.key for s in items}
-    rest = [c for c in chosen if c.key not in keys and c.key not in other_rows]
-    room = max(0, limit - 1 - len(items))
-    return [lead, *items, *rest[:room]]
+        if _closes_list(items):
+            break
+    return items
+
+
+def _heading(text: str) -> bool:
+    """'Opening', 'Agenda item 3: Review of the plan': a title line that ends no sentence."""
+    return shape(text) == "title" and not text.rstrip().endswith((".", ";", ":", ","))
+
+
+def _closes_list(items: list[Sentence]) -> bool:
+    """'(a) to extend ...; (b) to launch ...; (c) that the study will ... .': the item that ends with a full stop
+    after items ending with semicolons is the list's last."""
+    *before, last = items
+    return bool(before) and last.text.rstrip().endswith(".") and all(s.text.rstrip().endswith(";") for s in before)
 
 
 def _table_rows(question: str, chosen: list[Sentence], by_rank: dict[int, list[Sentence]], passages: list[Passage],

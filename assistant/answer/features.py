@@ -159,7 +159,7 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     """Cut the passages (and the chunks around the best ones) into sentences and measure each."""
     retrieved = len(passages)
     named = frozenset(named_headings(question))
-    expanded = expand(list(passages), named)
+    expanded = expand(list(passages), named, openings=intent.overview)
     sentences = candidate_sentences(expanded, intent.language)
     _with_section_names(named, sentences, expanded)
     asked = content_terms(question)

@@ -1,24 +1,34 @@
 """An overview's points ('Brief me on ...', 'สรุป...'): which candidates may be one, and what each adds.
 
 ``selection`` picks the points from what these leave, by the fitted ranker; here are only the overview's own
-conditions: statements rather than titles or rows, about what the briefing names, and the kinds of value each states.
+conditions: statements rather than titles or rows, about what the briefing names (from the document whose title block
+names it, where one does), the kinds of value each states, the date and place a record opens with, and the list a
+point is an item of.
 """
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.answerability import chunk_ranks, sentences_before
-from assistant.answer.context import shape
+from assistant.answer.context import list_items, shape
 from assistant.answer.features import PROSE_WORDS, Analysis
+from assistant.answer.question.fields import record_fields
 from assistant.answer.question.intent import Intent
 from assistant.answer.question.values import values_of
 from assistant.answer.table_rows import table_row
-from assistant.answer.units import Sentence
-from assistant.retrieval.support import has, name_terms
+from assistant.answer.units import Sentence, says_list_follows
+from assistant.retrieval.support import Unit, has, name_terms, unit_of
 from assistant.text.normalise import detect_language, tokenize
 
+_COUNTING_WORDS = 5  # the fewest words of a statement that counts something, or of a dated opening line
+_FIGURE = re.compile(r"\d[\d,.]*\s+[^\W\d]")  # a figure followed by what it counts ('12,000 visitors')
 POINTS_MIN = 3  # an overview's fewest points: a condition that leaves fewer is not applied
 _REACH = 1  # the sentence before a point may name its subject ('Phuket launched ...', 'The app ...')
 _VALUE_KINDS = ("number", "date", "money", "person")
+_OPENING_LINES = 3  # a document's title block, not the body that follows it
+_NAMED_SHARE = 0.5  # a briefing names a document whose title block holds half its words' weight (and all its names)
+_LEAD_REACH = 8  # a list's item stands at most this many sentences after the line that announces the list
 
 
 def prose_first(analysis: Analysis, order: list[int]) -> list[int]:
@@ -37,7 +47,9 @@ def is_statement(text: str) -> bool:
         return False
     if detect_language(text) == "th":
         return len(tokenize(text)) >= PROSE_WORDS
-    return len(text.split()) >= PROSE_WORDS and text.rstrip().endswith((".", ";", "!"))
+    # a short sentence that counts something is a point too: 'About 12,000 visitors attended the events.'
+    least = _COUNTING_WORDS if _FIGURE.search(text) else PROSE_WORDS
+    return len(text.split()) >= least and text.rstrip().endswith((".", ";", "!"))
 
 
 def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
@@ -47,10 +59,13 @@ def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
     last, and so on."""
     names = name_terms(analysis.question)
     ranks = chunk_ranks(analysis)
+    openings = {p.chunk.doc_id: _opening_lines(analysis, r) for r, p in enumerate(analysis.passages)
+                if p.chunk.ordinal == 0}
 
     def named(i: int) -> set[str]:
         s = analysis.sentences[i]
-        around = [s.context or s.unit, analysis.heads[s.rank],
+        doc = analysis.passages[s.rank].chunk.doc_id
+        around = [s.context or s.unit, analysis.heads[s.rank], *([openings[doc]] if doc in openings else []),
                   *(b.unit for b in sentences_before(analysis, s, _REACH, ranks))]
         return {n for n in names if any(has(u, n) for u in around)}
 
@@ -64,6 +79,81 @@ def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
             return about
         telling.pop()
     return order
+
+
+def named_document(analysis: Analysis, order: list[int]) -> list[int]:
+    """A briefing that names one document ('the Port Anselm Mayor's courtesy call to the Governor', a note headed
+    'Courtesy call by the Mayor of Port Anselm') is on that document: its points come from it, where enough are at
+    hand, though a letter about the same visit has likelier sentences."""
+    shares = sorted(((_named_share(analysis, r), p.chunk.doc_id) for r, p in enumerate(analysis.passages)
+                     if p.chunk.ordinal == 0), reverse=True)
+    if not shares or shares[0][0] < _NAMED_SHARE or (len(shares) > 1 and shares[1][0] == shares[0][0]):
+        return order  # none names it, or two name it as well: the ranker's order stands
+    own = [i for i in order if analysis.passages[analysis.sentences[i].rank].chunk.doc_id == shares[0][1]]
+    return own if len(own) >= POINTS_MIN else order
+
+
+def opening_fields(analysis: Analysis, best: int) -> list[int]:
+    """A briefing on what one document records (a meeting's minutes, a visit's report, a call's note) opens with when
+    and where it happened: the date and place fields of the document's opening ('Date: Thursday, 22 January 2026',
+    'Venue: ... City Hall'), else its first sentence there that states a date. Only where the briefing names the
+    document: its title and opening hold every name of the question and most of its words; a briefing on one city's
+    plan in a report of forty cities is not about the report."""
+    doc = analysis.passages[analysis.sentences[best].rank].chunk.doc_id
+    rank = next((r for r, p in enumerate(analysis.passages) if p.chunk.doc_id == doc and p.chunk.ordinal == 0), None)
+    if rank is None or _named_share(analysis, rank) < _NAMED_SHARE:
+        return []
+    own = sorted((i for i, s in enumerate(analysis.sentences) if s.rank == rank and not s.short),
+                 key=lambda i: analysis.sentences[i].position)
+    fields: list[int] = []
+    found: set[str] = set()
+    for i in own:
+        kinds = record_fields(analysis.sentences[i].text) - found
+        if kinds and (fields or "date" in kinds):  # the date first: a place alone is an address, not the occasion
+            fields.append(i)
+            found |= kinds
+    if fields:
+        return fields
+    return next(([i] for i in own if _dated_line(analysis.sentences[i].text)), [])
+
+
+def _dated_line(text: str) -> bool:
+    """'Monday 23 February 2026, 16:00, Governor's Meeting Room, City Hall.': a line that ends as a sentence does and
+    states a date; not a title ('Smart Mobility Progress Report 2024')."""
+    return (len(text.split()) >= _COUNTING_WORDS and text.rstrip().endswith((".", "!"))
+            and bool(values_of("date", text)))
+
+
+def _named_share(analysis: Analysis, rank: int) -> float:
+    """How much of the question a document's title and opening lines name (its words' weight), where they hold every
+    name of the question; else 0."""
+    head = _opening_lines(analysis, rank)
+    total = sum(analysis.weights.values())
+    if not total or not all(has(head, n) for n in name_terms(analysis.question)):
+        return 0.0
+    return sum(w for t, w in analysis.weights.items() if has(head, t)) / total
+
+
+def list_leads(analysis: Analysis, chosen: list[Sentence]) -> list[Sentence]:
+    """The lines announcing the lists that chosen points are items of ('The Committee agreed:' before 'to launch a
+    joint study ...'): an item alone is a fragment of a decision, the list is the point."""
+    leads: list[Sentence] = []
+    for c in chosen:
+        before = sorted((s for s in analysis.sentences if s.rank == c.rank and c.position - _LEAD_REACH <= s.position
+                         < c.position), key=lambda s: -s.position)
+        lead = next((s for s in before if says_list_follows(s.text)), None)
+        if lead is None or any(lead is x for x in [*chosen, *leads]):
+            continue
+        if any(c is i for i in list_items(analysis.question, lead, analysis.sentences, analysis.passages)):
+            leads.append(lead)
+    return leads
+
+
+def _opening_lines(analysis: Analysis, rank: int) -> Unit:
+    """A document's title and first lines (of its first chunk, at ``rank``): what it says it is about ('Courtesy call
+    by the Mayor of ...'); not its body, which names much else."""
+    lines = sorted((s for s in analysis.sentences if s.rank == rank), key=lambda s: s.position)[:_OPENING_LINES]
+    return unit_of(" ".join([analysis.passages[rank].meta.title, *(s.text for s in lines)]))
 
 
 def value_kinds(s: Sentence, intent: Intent) -> set[str]:

@@ -16,7 +16,7 @@ from assistant.answer.question.intent import ITEMS_MAX, expected_items
 from assistant.answer.table_rows import table_row
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
-from assistant.retrieval.support import content_terms, has, is_stopword, stem
+from assistant.retrieval.support import content_terms, has, is_stopword, name_terms, stem
 from assistant.retrieval.topk_cover import heading_parts
 
 _LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix", "clause", "no"})
@@ -29,8 +29,19 @@ _NAMED_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+[A-Z]")
 def names_section(heading: str | None, asked: set[str], focus: set[str]) -> bool:
     """The section's own heading ('Article 2 - Areas of Cooperation', 'Objectives', 'วัตถุประสงค์') is made of the
     question's words, numbering and labels aside, and names what is asked, not only what it is about ('Singapore')."""
-    words = {t for t in content_terms(heading or "") if not t.isdigit() and t not in _LABEL_TERMS}
+    words = heading_terms(heading)
     return bool(words & focus) and words <= asked
+
+
+def heading_terms(heading: str | None) -> set[str]:
+    """A heading's words as a question asks them: 'Attendees' is who 'attended' (the '-ee' of the one who does it:
+    attendee, employee, trainee, grantee), numbering and labels aside."""
+    text = _AGENT_EE.sub(r"\1", heading or "")
+    return {t for t in content_terms(text) if not t.isdigit() and t not in _LABEL_TERMS}
+
+
+_AGENT_EE = re.compile(r"\b([a-z]{4,}[^aeiou\W\d_t])ees?\b", re.IGNORECASE)  # not 'committee', 'fee', 'degree'
+
 
 
 def sections_of(sentences: list[Sentence], passages: list[Passage]) -> list[str | None]:
@@ -90,7 +101,7 @@ def asked_section(analysis: Analysis, order: list[int], sections: list[str | Non
     asked, focus = set(content_terms(analysis.question)), set(analysis.focus)
     head = analysis.focus[0] if analysis.focus else None  # what is asked, not what it is about ('lessons')
     first = next((i for i in order if names_section(sections[i], asked, focus)
-                  and head in content_terms(sections[i] or "")), None)
+                  and head in heading_terms(sections[i])), None)
     if first is None or _doc_of(analysis, first) != _doc_of(analysis, order[0]):
         return []  # another document's section of that name ('Safety and Security' in a report on the framework)
     heading, doc = sections[first], _doc_of(analysis, first)
@@ -98,18 +109,67 @@ def asked_section(analysis: Analysis, order: list[int], sections: list[str | Non
     for n, s in enumerate(analysis.sentences):
         if analysis.passages[s.rank].chunk.doc_id == doc:
             at.setdefault((analysis.passages[s.rank].chunk.ordinal, s.position), n)
-    # from where the section begins to the next heading, while the chunks read follow one another: a chunk that a PDF
-    # heads with the section before it ('Challenges' over the next section's priorities) is not read on into
-    body: list[int] = []
-    last = -1
-    for (ordinal, _), n in sorted(at.items()):
-        if body and (sections[n] != heading or ordinal - last > 1 or heading_line(analysis.sentences[n])):
-            break  # the next section's heading line stands under this one
-        if sections[n] == heading:
-            body.append(n)
-            last = ordinal
-    first_of = {analysis.sentences[n].text: n for n in reversed(body)}  # overlapping chunks repeat a sentence
-    items = [s for n in body if keep(s := analysis.sentences[n]) and first_of[s.text] == n]
+    body = _body(analysis, sections, heading, sorted(at.items()), whole=False)
+    # a section that is its chunks' own ('1. Attendees') may run on past short lines that head its groups ('City of
+    # Talmora'): read so when the question names one of them
+    own = analysis.passages[analysis.sentences[first].rank].chunk.heading
+    parts = heading_parts(own)
+    if parts and heading_terms(parts[-1]) == heading_terms(heading):
+        whole = _once(analysis, _body(analysis, sections, heading, sorted(at.items()), whole=True))
+        if _named_group(analysis.question, whole) != whole:
+            return _kept(analysis.question, whole, keep)
+    return _kept(analysis.question, _once(analysis, body), keep)
+
+
+def _kept(question: str, read: list[Sentence], keep: Callable[[Sentence], bool]) -> list[Sentence]:
+    items = [s for s in _named_group(question, read) if keep(s)]
     if len(items) < 2 or any(table_row(s.text) for s in items):
         return []  # a table's rows are read by group (``with_items``)
-    return items[: expected_items(analysis.question) or ITEMS_MAX]
+    return items[: expected_items(question) or ITEMS_MAX]
+
+
+def _body(analysis: Analysis, sections: list[str | None], heading: str | None,
+          at: list[tuple[tuple[int, int], int]], *, whole: bool) -> list[int]:
+    """The section from where it begins to the next heading, while the chunks read follow one another: a chunk that a
+    PDF heads with the section before it ('Challenges' over the next section's priorities) is not read on into.
+    ``whole``: on to the end of the chunks headed as the section's first is, past the heading lines in them."""
+    body: list[int] = []
+    own = None
+    last = -1
+    for (ordinal, _), n in at:
+        chunk = analysis.passages[analysis.sentences[n].rank].chunk
+        within = whole and bool(body) and chunk.heading == own
+        if body and (ordinal - last > 1 or (not within and (sections[n] != heading
+                                                              or heading_line(analysis.sentences[n])))):
+            break  # the next section's heading line stands under this one
+        if sections[n] == heading or within:
+            own = own if body else chunk.heading
+            body.append(n)
+            last = ordinal
+    return body
+
+
+def _once(analysis: Analysis, body: list[int]) -> list[Sentence]:
+    """The body's sentences, each once: overlapping chunks repeat a sentence."""
+    first_of = {analysis.sentences[n].text: n for n in reversed(body)}
+    return [s for n in body if first_of[(s := analysis.sentences[n]).text] == n]
+
+
+def _group_line(text: str) -> bool:
+    """'Orsa side:', 'City of Talmora': a line announcing its items, or a short name in title case, no person's."""
+    if _NAMED_PERSON.match(text):
+        return False
+    return text.rstrip().endswith(":") or (shape(text) == "title" and len(text.split()) <= _SENTENCE_CASE_WORDS
+                                           and not text.rstrip().endswith((".", ";")))
+
+
+def _named_group(question: str, items: list[Sentence]) -> list[Sentence]:
+    """A section in groups, each a line naming the group and its items ('Orsa side:', then its people): a question
+    naming one of the groups ('Who attended from Orsa?') gets that group's line and items."""
+    groups = [n for n, s in enumerate(items) if _group_line(s.text)]
+    names = name_terms(question)
+    named = [n for n in groups if any(has(items[n].unit, t) for t in names)]
+    if len(groups) < 2 or len(named) != 1:
+        return items
+    end = next((n for n in groups if n > named[0]), len(items))
+    return items[named[0]:end]

@@ -16,14 +16,21 @@ from assistant.answer.context import shape, with_antecedents, with_items, with_r
 from assistant.answer.features import SENTENCE_FEATURES, Analysis
 from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
-from assistant.answer.points import about_subject, prose_first, value_kinds
+from assistant.answer.points import (
+    about_subject,
+    list_leads,
+    named_document,
+    opening_fields,
+    prose_first,
+    value_kinds,
+)
 from assistant.answer.question.fields import field_kinds, labelled_field
-from assistant.answer.question.intent import asks_who_signed
+from assistant.answer.question.intent import ITEMS_MAX, asks_who_signed
 from assistant.answer.question.occasions import of_other_edition
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.sections import asked_section, asked_section_first, sections_of
 from assistant.answer.signatures import with_cosigners
-from assistant.answer.table_rows import with_matching_rows, with_total
+from assistant.answer.table_rows import table_row, with_matching_rows, with_total
 from assistant.answer.units import Sentence, says_list_follows
 from assistant.models import Passage
 from assistant.retrieval.support import has
@@ -131,7 +138,7 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         sections = sections_of(analysis.sentences, analysis.passages)
         order = asked_section_first(analysis, order, sections)
     if analysis.intent.overview:
-        order = prose_first(analysis, about_subject(analysis, order))
+        order = named_document(analysis, prose_first(analysis, about_subject(analysis, order)))
     intent, sel = analysis.intent, model.selection
     section = asked_section(analysis, order, sections, eligible) if intent.listing and intent.parts == 1 else []
     if section:
@@ -147,11 +154,15 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     likely = [i for i in order if probs[i] >= sel.floor]
     if field_kinds(intent) and not intent.listing and not intent.overview:
         order = _typed_first(analysis, order, probs, bar)
-    chosen: list[Sentence] = [analysis.sentences[order[0]], *_fields_beside(analysis, order[0], likely)]
+    # a briefing on what a document records opens with when and where (its opening's fields): one point
+    lead = opening_fields(analysis, order[0]) if intent.overview else []
+    limit += max(0, len(lead) - 1)
+    first = list(dict.fromkeys([*lead, order[0]]))
+    chosen: list[Sentence] = [*(analysis.sentences[i] for i in first), *_fields_beside(analysis, order[0], likely)]
     covered = set().union(*(_covered(c, analysis) for c in chosen))
     # an overview's points: the kinds of value each states, read once (the picks come from these)
-    kinds = {i: value_kinds(analysis.sentences[i], intent) for i in [order[0], *likely]} if intent.overview else {}
-    have = set(kinds.get(order[0], set()))
+    kinds = {i: value_kinds(analysis.sentences[i], intent) for i in [*first, *likely]} if intent.overview else {}
+    have = set().union(*(kinds.get(i, set()) for i in first))
     while len(chosen) < limit:
         # the next pick: likely, and saying what the answer does not say yet (another part of the question). Of a
         # question in parts, a sentence below the bar may still answer a part nothing chosen speaks to.
@@ -167,14 +178,22 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         have |= kinds.get(pick, set())
         chosen.append(analysis.sentences[pick])
         covered |= _covered(analysis.sentences[pick], analysis)
-    best_sentence = chosen[0]
+    best_sentence = analysis.sentences[order[0]]
+    if intent.overview:  # a point that is a list's item brings the list: the lead here, its items below
+        chosen += list_leads(analysis, chosen)
     chosen = with_antecedents(chosen, analysis.sentences)
     # a sentence that announces a list ('The programme included:') says nothing without its items, whatever asked;
     # one from another document than the best sentence's is a side note, not the answer
     doc = passages[best_sentence.rank].chunk.doc_id
     if intent.listing or any(says_list_follows(c.text) and passages[c.rank].chunk.doc_id == doc for c in chosen):
-        chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, limit + 6,
+        # an overview keeps every point it chose beside the list's items, but not a table's rows: the line that
+        # announces the table (and its total) is the point, its rows are detail
+        picked = chosen
+        room = len(chosen) + ITEMS_MAX if intent.overview else limit + 6
+        chosen = with_items(analysis.question, chosen, analysis.sentences, passages, intent.language, room,
                             prose=intent.listing)
+        if intent.overview:
+            chosen = [c for c in chosen if not table_row(c.text) or any(c is p for p in picked)]
     if intent.listing:
         chosen = with_matching_rows(best_sentence, chosen, analysis.sentences, passages, analysis.weights)
     if {"number", "money"} & set(intent.cues) and not intent.listing:
@@ -182,4 +201,7 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     if asks_who_signed(intent):
         chosen = with_cosigners(chosen, analysis.sentences, passages)
     chosen = with_referenced(best_sentence, chosen, analysis.sentences, passages)
+    if lead:  # the occasion's date and place open the briefing, whatever the lists read in
+        opening = [analysis.sentences[i] for i in lead]
+        chosen = [*opening, *(c for c in chosen if all(c is not o for o in opening))]
     return Chosen(with_footnotes(chosen, passages, intent.language), passages, best_sentence)

@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from assistant.answer.citations import citation_for
 from assistant.answer.footnotes import unmarked
-from assistant.answer.question.intent import Intent
+from assistant.answer.question.intent import Intent, asks_share
 from assistant.answer.question.values import MONTHS
 from assistant.answer.selection import Chosen
-from assistant.answer.units import Sentence
+from assistant.answer.units import ITEM_CHARS, Sentence, says_list_follows
 from assistant.models import Citation
 from assistant.retrieval.support import content_terms, stem
 from assistant.text.quoting import quoted
@@ -27,6 +27,7 @@ _DATE = re.compile(rf"\b({_DAYS}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s
                    rf"|(?:{MONTHS})\s+\d{{4}})\b")
 _NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?\s*%?)\s+((?:[^\W\d][\w'-]*\s+){0,2}[^\W\d][\w'-]*)")
 _LEAD_WORDS = 3
+_PERCENT = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:%|per ?cent\b)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -62,6 +63,9 @@ def lead_value(question: str, intent: Intent, sentence: str) -> str | None:
         dates = _DATE.findall(sentence)
         if len(dates) == 1:  # several dates: which one answers is not for a pattern to say
             return dates[0]
+    if "number" in intent.cues and asks_share(question):
+        shares = _PERCENT.findall(sentence)
+        return shares[0] if len(set(shares)) == 1 else None
     if "number" in intent.cues:
         return _number_lead(question, sentence)
     return None
@@ -106,6 +110,28 @@ def answer_order(chosen: Chosen, intent: Intent) -> list[Sentence]:
     return opening + [s for s in ordered if all(s is not o for o in opening)]
 
 
+def _points(sentences: list[Sentence], numbers: dict[int, int], chosen: Chosen) -> list[str]:
+    """An overview's points, one a line; a list's items stand indented under the point that announces them."""
+    lines: list[str] = []
+    previous: Sentence | None = None  # the lead or item a next item must follow in reading order
+    for s in sentences:
+        item = (previous is not None and _next_in_reading(previous, s, chosen) and len(s.text) <= ITEM_CHARS
+                and not says_list_follows(s.text))
+        lines.append(f"{'  ' if item else ''}- {with_marker(s.text, numbers[s.rank])}")
+        ends = item and s.text.rstrip().endswith(".") and previous.text.rstrip().endswith(";")  # '(c) ... .'
+        previous = s if (item and not ends) or says_list_follows(s.text) else None
+    return lines
+
+
+def _next_in_reading(a: Sentence, b: Sentence, chosen: Chosen) -> bool:
+    """``b`` is the sentence right after ``a`` in its passage, or opens the next chunk of its document (a list read
+    on)."""
+    if a.rank == b.rank:
+        return b.position == a.position + 1
+    first, then = chosen.passages[a.rank].chunk, chosen.passages[b.rank].chunk
+    return first.doc_id == then.doc_id and then.ordinal == first.ordinal + 1 and b.position == 0
+
+
 def compose(question: str, intent: Intent, chosen: Chosen,
             page_lookup: PageLookup | None = None) -> tuple[str, list[Citation]]:
     sentences = answer_order(chosen, intent)
@@ -117,7 +143,7 @@ def compose(question: str, intent: Intent, chosen: Chosen,
         lines.append(with_marker(sentences[0].text, numbers[sentences[0].rank]))
         lines += [f"- {with_marker(s.text, numbers[s.rank])}" for s in sentences[1:]]
     elif intent.overview and len(sentences) > 1:
-        lines += [f"- {with_marker(s.text, numbers[s.rank])}" for s in sentences]
+        lines += _points(sentences, numbers, chosen)
     else:
         lines.append(" ".join(with_marker(s.text, numbers[s.rank]) for s in sentences))
     citations = []

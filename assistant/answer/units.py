@@ -28,7 +28,10 @@ _LIST_EN = re.compile(
 )
 _PLURAL_SUBJECT = re.compile(r"\b\w+(?<!s)s\s+(did|do|does|are|were|have|has)\b"
                              # 'who were the members', 'who are its signatories': people, one per item
-                             r"|\bwho\s+(are|were)\s+(the\s+|its\s+|their\s+)?(\w+\s+)?\w+(?<!s)s\b", re.IGNORECASE)
+                             r"|\bwho\s+(are|were)\s+(the\s+|its\s+|their\s+)?(\w+\s+)?\w+(?<!s)s\b"
+                             # 'who attended', 'who took part': a meeting's people, one per item
+                             r"|\bwho\s+(attended|attends|took part|takes part|participated)\b",
+                             re.IGNORECASE)
 _ONE_VALUE = re.compile(r"\b(how many|how much|(what|which) (dates|years) (did|do|does|are|were))\b", re.IGNORECASE)
 _LIST_TH = re.compile(r"(บ้าง|ประการ|ได้แก่)")
 _GARBAGE = re.compile(r"[A-Za-z]{25,}")  # OCR of Thai as Latin letters: one endless "word"

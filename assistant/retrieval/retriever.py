@@ -227,15 +227,21 @@ class Retriever:
         return kept
 
     def _attach_neighbours(self, passages: list[Passage]) -> None:
-        """One lookup for all: the chunks around each passage, where a sentence or a list cut at its edge goes on."""
+        """One lookup for all: the chunks around each passage, where a sentence or a list cut at its edge goes on,
+        and its document's first chunk, where a briefing on the document finds its date and place."""
         wanted: dict[str, list[Passage]] = {}
+        openings: dict[str, list[Passage]] = {}
         for p in passages:
             for offset in _NEIGHBOUR_OFFSETS:
                 if p.chunk.ordinal + offset >= 0:
                     wanted.setdefault(_sibling_id(p.chunk, offset), []).append(p)
-        for chunk in self.records.chunks(list(wanted)):
-            for p in wanted[chunk.id]:
+            if p.chunk.ordinal > 0:
+                openings.setdefault(_sibling_id(p.chunk, -p.chunk.ordinal), []).append(p)
+        for chunk in self.records.chunks(list(dict.fromkeys([*wanted, *openings]))):
+            for p in wanted.get(chunk.id, []):
                 p.neighbours.append(chunk)
+            for p in openings.get(chunk.id, []):
+                p.opening = chunk
         for p in passages:
             p.neighbours.sort(key=lambda c: c.ordinal)
 

@@ -122,11 +122,14 @@ def thai_digits_to_arabic(text: str) -> str:
     return text.translate(_THAI_DIGITS)
 
 
+_FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d\d)\b")  # 'FY2025' is 'fiscal year 2025', as reports write both
+
+
 def normalize_for_search(text: str) -> str:
     """The form both the lexical index and queries are compared in."""
     # one apostrophe: a name printed with a curly one is typed with a straight one
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
-    return thai_digits_to_arabic(repair_sara_am(text)).lower()
+    return _FISCAL_YEAR.sub(r"fiscal year \1", thai_digits_to_arabic(repair_sara_am(text)).lower())
 
 
 def tokenize(text: str) -> list[str]:

@@ -26,13 +26,19 @@ def field_kinds(intent: Intent) -> tuple[str, ...]:
     return intent.cues + (("place",) if _WHERE & intent.given else ())
 
 
+def record_fields(sentence: str, kinds: tuple[str, ...] = ("date", "place")) -> frozenset[str]:
+    """The kinds of value the field opening the sentence is labelled as holding, of ``kinds``: 'Date: ...' holds a
+    date (when it states one), 'Venue: ...' a place."""
+    return frozenset(kind for kind in kinds if (label := _FIELD_LABELS.get(kind)) is not None
+                     and label.match(sentence) is not None and (kind not in CUES or satisfies(kind, sentence)))
+
+
 def labelled_field(sentence: str, intent: Intent) -> frozenset[str]:
     """The asked kinds of value that the field opening the sentence is labelled as holding ('Date: ...' for 'when'),
     or that an agreement's closing formula states of its signing ('Done at Orvik on 3 May 2025' for when and where
     it was signed). Either states it of what its document is about: it stands for the question's words."""
     kinds = field_kinds(intent)
-    found = {kind for kind in kinds if (label := _FIELD_LABELS.get(kind)) is not None
-             and label.match(sentence) is not None and (kind not in CUES or satisfies(kind, sentence))}
+    found = set(record_fields(sentence, kinds))
     if names_signing(intent.given) and _CLOSING_FORMULA.match(sentence):
         found |= {kind for kind in kinds if kind == "place" or (kind == "date" and satisfies(kind, sentence))}
     return frozenset(found)

@@ -25,12 +25,22 @@ def asks_overview(question: str) -> bool:
     return bool(_OVERVIEW.search(question))
 
 
+# 'what share of its budget', 'what percentage of the cost': a part of an amount is a ratio, not an amount
+_SHARE = re.compile(r"\b(share|percentage|proportion|per ?cent)\s+of\b|สัดส่วน|ร้อยละ", re.IGNORECASE)
+
+
+def asks_share(question: str) -> bool:
+    """'What share of its budget ...', 'what percentage of ...': the answer is a percentage."""
+    return _SHARE.search(question) is not None
+
+
 def cues_of(question: str) -> list[str]:
     """The kinds of value asked for. An amount of money is a number, so 'how much money' asks for money alone: a bare
     number next to the focus answers 'how many', not 'how much money'. A word for money beside another asking word
-    is what the question is about, not what it asks: 'who pays the costs', 'when was the budget approved'."""
+    is what the question is about, not what it asks: 'who pays the costs', 'when was the budget approved', 'what share
+    of the budget' (a ratio)."""
     cues = [name for name, (asks, _) in CUES.items() if asks.search(question)]
-    if "money" in cues and {"person", "date", "frequency"} & set(cues):
+    if "money" in cues and ({"person", "date", "frequency"} & set(cues) or asks_share(question)):
         return [c for c in cues if c != "money"]
     return [c for c in cues if c != "number"] if "money" in cues else cues
 

@@ -60,6 +60,8 @@ def test_question_cues_in_english_and_thai() -> None:
     assert satisfies("date", "Dated: September 19, 2000")
     assert cues_of("On which dates did the delegates meet?") == ["date"]  # the plural asks for dates too
     assert cues_of("How did the share of housing projects change?") == ["number"]  # a share is a figure
+    assert cues_of("What share of its budget did the office spend?") == ["number"]  # a part of an amount, a ratio
+    assert cues_of("How much of its budget did the office spend?") == ["money"]
     assert cues_of("Which projects did the city share with its partners?") == []
 
 
@@ -73,6 +75,9 @@ def test_a_plural_subject_asks_for_a_list_but_not_in_a_count_or_a_date_range() -
 def test_who_were_the_members_asks_for_a_list_of_people() -> None:
     assert is_list_question("Who were the members of the delegation to Tarrow?")
     assert is_list_question("Who are the signatories?")
+    assert is_list_question("Who attended the meeting from Orsa?")  # a meeting's people
+    assert is_list_question("Who took part in the forum?")
+    assert not is_list_question("Who chaired the meeting?")
     assert not is_list_question("Who was the head of the delegation?")
     assert not is_list_question("Who is responsible for the costs?")
 

@@ -38,6 +38,13 @@ def test_thai_digits_become_arabic_for_search() -> None:
     assert normalize_for_search("มาตรา ๔๙ ก าหนด IAO") == "มาตรา 49 กำหนด iao"
 
 
+def test_a_fiscal_year_abbreviation_reads_as_the_words() -> None:
+    """'FY2025' and 'FY 2025' are what reports also write as 'fiscal year 2025'."""
+    assert tokenize("the FY2025 budget") == tokenize("the fiscal year 2025 budget")
+    assert tokenize("in FY 2024") == ["in", "fiscal", "year", "2024"]
+    assert tokenize("FY25 and SFY2025") == ["fy25", "and", "sfy2025"]  # no year, or another word
+
+
 def test_tokenize_segments_thai_and_lowercases_latin() -> None:
     tokens = tokenize("มาตรา ๘๙ ผู้ว่าราชการกรุงเทพมหานคร, The IAO's Plan!")
     assert tokens[:2] == ["มาตรา", "89"]

@@ -1,0 +1,142 @@
+"""What a briefing and a few kinds of fact question get from a record: a meeting's date and place from its minutes'
+fields, a list of decisions whole, its attendees by side, a share as a percentage, 'FY2024' read as 'fiscal year
+2024'. Made-up documents only."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.service import AssistantService
+from tests.conftest import made_up_service
+
+_MINUTES = """# Minutes of the Ninth Meeting of the Lanvik-Orsa River Council
+
+Date: Tuesday, 14 October 2025, 09:00-11:45
+
+Venue: Heron Hall, Lanvik Civic Centre
+
+## 1. Attendees
+
+Lanvik side:
+
+1. Ms. Edda Marn, Deputy Mayor of Lanvik (Chair)
+2. Mr. Tobias Fell, Director, River Works Department
+
+Orsa side:
+
+1. Mr. Piet Valdo, Alderman for Water (Co-chair)
+2. Ms. Runa Skeld, Head of the Port Office
+3. Dr. Imke Harl, Director, Water Laboratory
+
+## 2. Opening
+
+The Chair welcomed the delegation from Orsa and recalled that the council has met twice a year since 2017. The
+Co-chair thanked the Chair for the hospitality of the city.
+
+## 3. Reports
+
+3.1 The River Works Department reported that 14 of the 18 projects of the 2024-2025 plan were completed.
+
+3.2 The delegation from Orsa reported that the new flood barrier at the weir protects 5,200 homes.
+
+## 4. Decisions
+
+The Council agreed:
+
+(a) to open a joint river monitoring station at Kell Bridge in 2026;
+(b) to exchange two hydrologists a year from 2026;
+(c) to hold a boat festival on the river in June 2026;
+(d) that the fish ladder study will be led by the Water Laboratory.
+
+## 5. Closing
+
+The Tenth Meeting will be held in Orsa in the spring of 2026. The Chair closed the meeting at 11:45.
+"""
+
+_REPORT = """# Lanvik International Office Annual Report 2024
+
+## Budget
+
+The Office was allocated 12,400,000 baht for fiscal year 2024 and spent 11,321,200 baht, a spending rate of 91.3
+percent. The budget by programme was as follows:
+
+| Programme | Allocated (baht) | Spent (baht) |
+|---|---|---|
+| Exchanges | 7,000,000 | 6,510,000 |
+| Events | 5,400,000 | 4,811,200 |
+"""
+
+_NOTE = """INTERNAL
+
+# Briefing Note for the Mayor
+
+Courtesy call by Ms. Vera Holm, Governor of Kestria Province. Thursday 5 March 2026, 15:00, Mayor's Parlour, Lanvik
+City Hall.
+
+# Background
+
+Kestria Province and Lanvik signed a friendship agreement in 2023. This is Ms. Holm's first visit to Lanvik.
+
+# Objectives of the call
+
+Thank Kestria Province for its support of the river monitoring station at Kell Bridge.
+
+Propose a joint apprenticeship scheme for river engineers from both sides.
+"""
+
+_LETTER = """Office of the Governor, Kestria Province
+
+9 March 2026
+
+Dear Mayor,
+
+On behalf of Kestria Province, I wish to thank you warmly for the hospitality that you and your colleagues extended to
+my delegation during our visit to Lanvik from 4 to 6 March 2026. The Governor of Kestria was glad to discuss with the
+Mayor a joint apprenticeship scheme for river engineers, and my staff will send a first proposal in May 2026.
+
+Yours sincerely,
+
+Vera Holm
+Governor of Kestria Province
+"""
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
+    return made_up_service(tmp_path_factory, "briefing-points", {"river-council-minutes.md": _MINUTES,
+                                                                 "office-report-2024.md": _REPORT,
+                                                                 "briefing-note-kestria-call.md": _NOTE,
+                                                                 "letter-kestria-thanks.txt": _LETTER})
+
+
+def test_a_briefing_on_a_meeting_opens_with_its_date_and_place_and_keeps_its_decisions_whole(
+        service: AssistantService) -> None:
+    answer = service.ask("Brief me on the Ninth Meeting of the Lanvik-Orsa River Council.")
+    assert answer.found, answer.answer
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("- Date: Tuesday, 14 October 2025"), answer.answer
+    assert "Heron Hall" in lines[1], answer.answer
+    decisions = ("Kell Bridge", "two hydrologists", "boat festival", "fish ladder")
+    assert all(any(line.startswith("  - ") and d in line for line in lines) for d in decisions), answer.answer
+
+
+def test_a_briefing_on_a_call_comes_from_the_note_that_names_it(service: AssistantService) -> None:
+    """The note opens with the call and its date; the guest's letter of thanks about the same visit repeats the
+    question's words in likelier sentences, and names another date."""
+    answer = service.ask("Brief me on the Kestria Governor's courtesy call to the Mayor.")
+    assert answer.found, answer.answer
+    assert answer.answer.startswith("- Thursday 5 March 2026, 15:00"), answer.answer
+    assert "9 March 2026" not in answer.answer and all(c.source.startswith("briefing-note")
+                                                       for c in answer.citations), answer.answer
+
+
+def test_who_attended_from_one_side_lists_that_sides_people(service: AssistantService) -> None:
+    answer = service.ask("Who attended the meeting from Orsa?")
+    assert answer.found, answer.answer
+    assert all(name in answer.answer for name in ("Piet Valdo", "Runa Skeld", "Imke Harl")), answer.answer
+
+
+def test_a_share_of_a_budget_is_answered_with_the_percentage(service: AssistantService) -> None:
+    """'FY2024' is the report's 'fiscal year 2024'; a share of a budget asks for a ratio, not an amount."""
+    answer = service.ask("What share of its FY2024 budget did the office spend?")
+    assert answer.found and answer.answer.startswith("91.3 percent [1]."), answer.answer
