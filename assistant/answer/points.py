@@ -14,7 +14,7 @@ from assistant.answer.answerability import chunk_ranks, sentences_before
 from assistant.answer.context import list_items, shape
 from assistant.answer.features import PROSE_WORDS, Analysis
 from assistant.answer.question.fields import record_fields
-from assistant.answer.question.intent import Intent
+from assistant.answer.question.intent import Intent, overview_terms
 from assistant.answer.question.values import values_of
 from assistant.answer.table_rows import table_row
 from assistant.answer.units import Sentence, says_list_follows
@@ -128,10 +128,11 @@ def _named_share(analysis: Analysis, rank: int) -> float:
     """How much of the question a document's title and opening lines name (its words' weight), where they hold every
     name of the question; else 0."""
     head = _opening_lines(analysis, rank)
-    total = sum(analysis.weights.values())
+    weights = {t: w for t, w in analysis.weights.items() if t not in overview_terms()}  # 'summarise' names nothing
+    total = sum(weights.values())
     if not total or not all(has(head, n) for n in name_terms(analysis.question)):
         return 0.0
-    return sum(w for t, w in analysis.weights.items() if has(head, t)) / total
+    return sum(w for t, w in weights.items() if has(head, t)) / total
 
 
 def list_leads(analysis: Analysis, chosen: list[Sentence]) -> list[Sentence]:
@@ -153,7 +154,9 @@ def _opening_lines(analysis: Analysis, rank: int) -> Unit:
     """A document's title and first lines (of its first chunk, at ``rank``): what it says it is about ('Courtesy call
     by the Mayor of ...'); not its body, which names much else."""
     lines = sorted((s for s in analysis.sentences if s.rank == rank), key=lambda s: s.position)[:_OPENING_LINES]
-    return unit_of(" ".join([analysis.passages[rank].meta.title, *(s.text for s in lines)]))
+    head = unit_of(" ".join([analysis.passages[rank].meta.title, *(s.text for s in lines)]))
+    # a line in the other language than the question's holds the question words it translates (``features``)
+    return Unit(tokens=head.tokens.union(*(s.unit.tokens for s in lines)), flat=head.flat)
 
 
 def value_kinds(s: Sentence, intent: Intent) -> set[str]:

@@ -48,8 +48,9 @@ def _share(sentence: str, question_terms: set[str]) -> float:
 
 def dropped_sentences(generated: str, evidence: str, question: str, keep_share: float = 1.0) -> list[str]:
     """Sentences of ``evidence`` (the extractive answer) that answer the question with names or figures which
-    ``generated`` dropped: fewer than ``keep_share`` of their facts (the question's own aside) appear in it. By
-    default every fact must survive: LLM mode is never to say less than the extractive answer did.
+    ``generated`` dropped: fewer than ``keep_share`` of their facts (the question's own aside) appear in it, or, with
+    no name or figure, with words it dropped (``_words_dropped``). By default every fact must survive: LLM mode is
+    never to say less than the extractive answer did.
 
     Only the evidence sentences that answer count: those closest to the question (at least half the best one's
     share of question words), holding the kind of answer it asks for (a person, a date, a number), or saying more
@@ -81,9 +82,26 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
             continue
         wanted = [f for f in facts(sentence) if not any(_normal(f) in k for k in known)]
         known |= {_normal(f) for f in facts(sentence)}
-        if not wanted:
+        if not wanted:  # no name or figure: what it says are its words ('... must be told in writing')
+            if _words_dropped(sentence, generated, q_terms):
+                dropped.append(sentence)
             continue
         kept = sum(1 for f in wanted if _normal(f) in have)
         if kept < keep_share * len(wanted):
             dropped.append(sentence)
     return dropped
+
+
+_WORDS_MIN = 3  # a sentence saying less than this of its own is context, not a fact to keep
+_WORDS_KEPT = 0.5
+
+
+def _words_dropped(sentence: str, generated: str, question_terms: set[str]) -> bool:
+    """An answering sentence with no name or figure is dropped when the generated answer holds fewer than half of
+    its own words (those the question does not use): rewording keeps most of them, leaving the clause out none."""
+    from assistant.retrieval.support import content_terms, terms
+
+    own = set(content_terms(strip_markers(sentence))) - question_terms
+    if len(own) < _WORDS_MIN:
+        return False
+    return len(own & set(terms(generated))) < _WORDS_KEPT * len(own)

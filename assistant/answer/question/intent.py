@@ -19,6 +19,17 @@ _OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell
                        re.IGNORECASE)
 
 
+_OVERVIEW_WORDS = ("brief", "briefing", "overview", "summarise", "summarize", "summary", "describe", "สรุป", "ภาพรวม")
+
+
+@lru_cache(maxsize=1)
+def overview_terms() -> frozenset[str]:
+    """The words that ask for an overview, stemmed as matching has them: they ask, they name nothing."""
+    from assistant.retrieval.support import stem
+
+    return frozenset(stem(w) for w in _OVERVIEW_WORDS)
+
+
 def asks_overview(question: str) -> bool:
     """'Brief me on Bangkok's action plan': the answer is what its section says, not the sentences that repeat
     the question's words."""

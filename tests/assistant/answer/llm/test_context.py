@@ -79,6 +79,20 @@ def test_an_answer_that_drops_the_asked_names_or_figures_is_caught() -> None:
     assert dropped_sentences("The MOU was signed [1].", "The Lagos-Uppsala MOU [1].", QUESTION) == []
 
 
+def test_an_answering_clause_with_no_name_or_figure_must_keep_its_words() -> None:
+    """'... informed of this in writing' names nothing: an answer that leaves the clause out says less; one that
+    rewords it keeps most of its words."""
+    question = "How does the lake council say a ferry licence is ended?"
+    letter = "The council ends a ferry licence by a letter from its chair to the operator [1]."
+    writing = ("The lake council says the ferry operator is told in writing and the licence is removed from the "
+               "public register [1].")
+    evidence = f"{letter} {writing}"
+    short = "The council ends a licence by a letter from its chair to the operator [1]."
+    assert dropped_sentences(short, evidence, question) == [writing]
+    reworded = f"{short} The operator is told in writing and the licence leaves the public register [1]."
+    assert dropped_sentences(reworded, evidence, question) == []
+
+
 def test_an_enumerations_items_are_facts_an_answer_must_keep() -> None:
     question = "Which ferry services did the lake towns open?"
     note = ("The 4 services are: (1) the north crossing; (2) the island loop; (3) the market shuttle; and (4) the "
