@@ -29,17 +29,23 @@ _NAMED_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+[A-Z]")
 def names_section(heading: str | None, asked: set[str], focus: set[str]) -> bool:
     """The section's own heading ('Article 2 - Areas of Cooperation', 'Objectives', 'วัตถุประสงค์') is made of the
     question's words, numbering and labels aside, and names what is asked, not only what it is about ('Singapore')."""
-    words = heading_terms(heading)
+    words = heading_terms(heading, asked)
     return bool(words & focus) and words <= asked
 
 
-def heading_terms(heading: str | None) -> set[str]:
-    """A heading's words as a question asks them: 'Attendees' is who 'attended' (the '-ee' of the one who does it:
-    attendee, employee, trainee, grantee), numbering and labels aside."""
-    text = _AGENT_EE.sub(r"\1", heading or "")
-    return {t for t in content_terms(text) if not t.isdigit() and t not in _LABEL_TERMS}
+def heading_terms(heading: str | None, asked: set[str] = frozenset()) -> set[str]:
+    """A heading's words as the question (``asked``) has them: 'Attendees' is who 'attended' (the '-ee' of the one
+    who does it: attendee, employee, trainee), 'Recommendations' what was 'recommended' where the question asks so;
+    'Areas of Cooperation' stays 'cooperation'. Numbering and labels aside."""
+    out: set[str] = set()
+    for word in (heading or "").split():
+        terms = content_terms(word)
+        verb = content_terms(_ACTION.sub(r"\1", _AGENT_EE.sub(r"\1", word)))
+        out |= set(verb) if verb and set(verb) <= asked and not set(terms) <= asked else set(terms)
+    return {t for t in out if not t.isdigit() and t not in _LABEL_TERMS}
 
 
+_ACTION = re.compile(r"\b([a-z]{5,})ations?\b", re.IGNORECASE)  # 'Recommendations' is what 'recommend' asks
 _AGENT_EE = re.compile(r"\b([a-z]{4,}[^aeiou\W\d_t])ees?\b", re.IGNORECASE)  # not 'committee', 'fee', 'degree'
 
 
@@ -99,9 +105,11 @@ def asked_section(analysis: Analysis, order: list[int], sections: list[str | Non
     chunks where they were read too: its items in order, not the likeliest item and what follows it. Empty when no
     section of two or more statements is named."""
     asked, focus = set(content_terms(analysis.question)), set(analysis.focus)
-    head = analysis.focus[0] if analysis.focus else None  # what is asked, not what it is about ('lessons')
+    # what is asked, not what it is about: the thing first ('lessons'), or the deed that ends it ('... recommend?')
+    last = content_terms(analysis.question)[-1:]
+    heads = {analysis.focus[0], *(t for t in last if t in focus)} if analysis.focus else set()
     first = next((i for i in order if names_section(sections[i], asked, focus)
-                  and head in heading_terms(sections[i])), None)
+                  and heads & heading_terms(sections[i], asked)), None)
     if first is None or _doc_of(analysis, first) != _doc_of(analysis, order[0]):
         return []  # another document's section of that name ('Safety and Security' in a report on the framework)
     heading, doc = sections[first], _doc_of(analysis, first)
@@ -114,7 +122,7 @@ def asked_section(analysis: Analysis, order: list[int], sections: list[str | Non
     # Talmora'): read so when the question names one of them
     own = analysis.passages[analysis.sentences[first].rank].chunk.heading
     parts = heading_parts(own)
-    if parts and heading_terms(parts[-1]) == heading_terms(heading):
+    if parts and heading_terms(parts[-1], asked) == heading_terms(heading, asked):
         whole = _once(analysis, _body(analysis, sections, heading, sorted(at.items()), whole=True))
         if _named_group(analysis.question, whole) != whole:
             return _kept(analysis.question, whole, keep)

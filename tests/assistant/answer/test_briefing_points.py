@@ -1,6 +1,6 @@
-"""What a briefing and a few kinds of fact question get from a record: a meeting's date and place from its minutes'
-fields, a list of decisions whole, its attendees by side, a share as a percentage, 'FY2024' read as 'fiscal year
-2024'. Made-up documents only."""
+"""What a briefing and a few kinds of question get from a record: a meeting's date and place from its minutes' fields,
+a list of decisions whole, the note that names a call, its attendees by side, a report's recommendations, a share as
+a percentage, 'FY2024' read as 'fiscal year 2024'. Made-up documents only."""
 
 from __future__ import annotations
 
@@ -100,13 +100,37 @@ Vera Holm
 Governor of Kestria Province
 """
 
+_VISIT = """# Report of the Study Visit to Orsa Harbour
+
+## 1. Purpose
+
+The delegation visited Orsa in May 2025 to study its electric ferries and its flood barriers.
+
+## 2. Findings
+
+Orsa runs 14 electric ferries across its harbour. The barrier at the weir protects 5,200 homes.
+
+## 3. Recommendations
+
+Pilot two electric ferries on the Lanvik river in 2026.
+
+Train four harbour engineers at the Orsa Port Office.
+
+Invite the Orsa harbour master to the Lanvik river festival in June 2026.
+
+## 4. Cost
+
+The visit cost 412,000 baht, paid from the budget of the International Office.
+"""
+
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
     return made_up_service(tmp_path_factory, "briefing-points", {"river-council-minutes.md": _MINUTES,
                                                                  "office-report-2024.md": _REPORT,
                                                                  "briefing-note-kestria-call.md": _NOTE,
-                                                                 "letter-kestria-thanks.txt": _LETTER})
+                                                                 "letter-kestria-thanks.txt": _LETTER,
+                                                                 "orsa-visit-report.md": _VISIT})
 
 
 def test_a_briefing_on_a_meeting_opens_with_its_date_and_place_and_keeps_its_decisions_whole(
@@ -140,3 +164,12 @@ def test_a_share_of_a_budget_is_answered_with_the_percentage(service: AssistantS
     """'FY2024' is the report's 'fiscal year 2024'; a share of a budget asks for a ratio, not an amount."""
     answer = service.ask("What share of its FY2024 budget did the office spend?")
     assert answer.found and answer.answer.startswith("91.3 percent [1]."), answer.answer
+
+
+def test_what_a_report_recommends_is_its_recommendations_section(service: AssistantService) -> None:
+    """'What did ... recommend?' asks for the recommendations, one per item: the section headed so, in order."""
+    answer = service.ask("What did the Orsa visit report recommend?")
+    assert answer.found, answer.answer
+    wanted = ("two electric ferries", "four harbour engineers", "harbour master")
+    assert all(w in answer.answer for w in wanted), answer.answer
+    assert "412,000" not in answer.answer and "5,200" not in answer.answer, answer.answer

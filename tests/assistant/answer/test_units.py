@@ -78,6 +78,9 @@ def test_who_were_the_members_asks_for_a_list_of_people() -> None:
     assert is_list_question("Who attended the meeting from Orsa?")  # a meeting's people
     assert is_list_question("Who took part in the forum?")
     assert not is_list_question("Who chaired the meeting?")
+    assert is_list_question("What did the committee agree at its third meeting?")  # its decisions
+    assert is_list_question("What was recommended?")
+    assert not is_list_question("When did the committee agree to meet?")
     assert not is_list_question("Who was the head of the delegation?")
     assert not is_list_question("Who is responsible for the costs?")
 
