@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.question.intent import ITEMS_MAX, expected_items
+from assistant.answer.question.occasions import of_other_edition
 from assistant.answer.table_rows import names_group, table_of, table_row
 from assistant.answer.units import (
     ITEM_CHARS,
@@ -146,7 +147,7 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     if not items and not prose:
         return chosen
     if not items:  # no short items: the list is written as sentences; take the next few as they come
-        items = [s for s in following if s.key not in keys][:3]
+        items = [s for s in following if s.key not in keys and not of_other_edition(s.text, question)][:3]
         keys |= {s.key for s in items}
     rest = [c for c in chosen if c.key not in keys and c.key not in other_rows]
     room = max(0, limit - 1 - len(items))
@@ -167,7 +168,8 @@ def _short_items(question: str, lead: Sentence, following: list[Sentence], passa
     for s in following:
         if len(items) >= wanted:
             break
-        if s.key in keys or len(s.text) > ITEM_CHARS:
+        # no item is about another meeting of a series than the question's ('The Seventh Meeting will ...')
+        if s.key in keys or len(s.text) > ITEM_CHARS or of_other_edition(s.text, question):
             continue
         if items and shape(items[0].text) != "plain" and shape(s.text) != shape(items[0].text):
             continue  # items are parallel: after 'Competitive Economy.' the next item is a title, not its body

@@ -24,6 +24,8 @@ _LABEL_TERMS = _LABELS | {stem(w) for w in _LABELS}  # as content_terms spells t
 _HEADING_WORDS = 8
 _SENTENCE_CASE_WORDS = 6
 _NAMED_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+[A-Z]")
+_ACTION = re.compile(r"\b([a-z]{5,})ations?\b", re.IGNORECASE)  # 'Recommendations' is what 'recommend' asks
+_AGENT_EE = re.compile(r"\b([a-z]{4,}[^aeiou\W\d_t])ees?\b", re.IGNORECASE)  # not 'committee', 'fee', 'degree'
 
 
 def names_section(heading: str | None, asked: set[str], focus: set[str]) -> bool:
@@ -43,11 +45,6 @@ def heading_terms(heading: str | None, asked: set[str] = frozenset()) -> set[str
         verb = content_terms(_ACTION.sub(r"\1", _AGENT_EE.sub(r"\1", word)))
         out |= set(verb) if verb and set(verb) <= asked and not set(terms) <= asked else set(terms)
     return {t for t in out if not t.isdigit() and t not in _LABEL_TERMS}
-
-
-_ACTION = re.compile(r"\b([a-z]{5,})ations?\b", re.IGNORECASE)  # 'Recommendations' is what 'recommend' asks
-_AGENT_EE = re.compile(r"\b([a-z]{4,}[^aeiou\W\d_t])ees?\b", re.IGNORECASE)  # not 'committee', 'fee', 'degree'
-
 
 
 def sections_of(sentences: list[Sentence], passages: list[Passage]) -> list[str | None]:
@@ -130,6 +127,8 @@ def asked_section(analysis: Analysis, order: list[int], sections: list[str | Non
 
 
 def _kept(question: str, read: list[Sentence], keep: Callable[[Sentence], bool]) -> list[Sentence]:
+    """The section's items as the answer lists them: the asked group's, those ``keep`` allows, at most as many as
+    asked; none when fewer than two statements are left or the section is a table."""
     items = [s for s in _named_group(question, read) if keep(s)]
     if len(items) < 2 or any(table_row(s.text) for s in items):
         return []  # a table's rows are read by group (``with_items``)
