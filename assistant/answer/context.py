@@ -177,7 +177,7 @@ def _short_items(question: str, lead: Sentence, following: list[Sentence], passa
             break  # the next section's heading ('Opening' after the attendees): the list is over
         items.append(s)
         keys.add(s.key)
-        if _closes_list(items):
+        if closes_list(items):
             break
     return items
 
@@ -187,7 +187,7 @@ def _heading(text: str) -> bool:
     return shape(text) == "title" and not text.rstrip().endswith((".", ";", ":", ","))
 
 
-def _closes_list(items: list[Sentence]) -> bool:
+def closes_list(items: list[Sentence]) -> bool:
     """'(a) to extend ...; (b) to launch ...; (c) that the study will ... .': the item that ends with a full stop
     after items ending with semicolons is the list's last."""
     *before, last = items

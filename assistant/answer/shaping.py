@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.citations import citation_for
+from assistant.answer.context import closes_list
 from assistant.answer.footnotes import unmarked
 from assistant.answer.question.intent import Intent, asks_share
 from assistant.answer.question.values import MONTHS
@@ -118,7 +119,7 @@ def _points(sentences: list[Sentence], numbers: dict[int, int], chosen: Chosen) 
         item = (previous is not None and _next_in_reading(previous, s, chosen) and len(s.text) <= ITEM_CHARS
                 and not says_list_follows(s.text))
         lines.append(f"{'  ' if item else ''}- {with_marker(s.text, numbers[s.rank])}")
-        ends = item and s.text.rstrip().endswith(".") and previous.text.rstrip().endswith(";")  # '(c) ... .'
+        ends = item and previous is not None and closes_list([previous, s])  # '(c) ... .' after '(b) ...;'
         previous = s if (item and not ends) or says_list_follows(s.text) else None
     return lines
 
