@@ -59,8 +59,7 @@ def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
     last, and so on."""
     names = name_terms(analysis.question)
     ranks = chunk_ranks(analysis)
-    openings = {p.chunk.doc_id: _opening_lines(analysis, r) for r, p in enumerate(analysis.passages)
-                if p.chunk.ordinal == 0}
+    openings = {doc: _opening_lines(analysis, r) for (doc, ordinal), r in ranks.items() if ordinal == 0}
 
     def named(i: int) -> set[str]:
         s = analysis.sentences[i]
@@ -85,8 +84,8 @@ def named_document(analysis: Analysis, order: list[int]) -> list[int]:
     """A briefing that names one document ('the Port Anselm Mayor's courtesy call to the Governor', a note headed
     'Courtesy call by the Mayor of Port Anselm') is on that document: its points come from it, where enough are at
     hand, though a letter about the same visit has likelier sentences."""
-    shares = sorted(((_named_share(analysis, r), p.chunk.doc_id) for r, p in enumerate(analysis.passages)
-                     if p.chunk.ordinal == 0), reverse=True)
+    shares = sorted(((_named_share(analysis, r), doc) for (doc, ordinal), r in chunk_ranks(analysis).items()
+                     if ordinal == 0), reverse=True)
     if not shares or shares[0][0] < _NAMED_SHARE or (len(shares) > 1 and shares[1][0] == shares[0][0]):
         return order  # none names it, or two name it as well: the ranker's order stands
     own = [i for i in order if analysis.passages[analysis.sentences[i].rank].chunk.doc_id == shares[0][1]]
@@ -100,7 +99,7 @@ def opening_fields(analysis: Analysis, best: int) -> list[int]:
     document: its title and opening hold every name of the question and most of its words; a briefing on one city's
     plan in a report of forty cities is not about the report."""
     doc = analysis.passages[analysis.sentences[best].rank].chunk.doc_id
-    rank = next((r for r, p in enumerate(analysis.passages) if p.chunk.doc_id == doc and p.chunk.ordinal == 0), None)
+    rank = chunk_ranks(analysis).get((doc, 0))
     if rank is None or _named_share(analysis, rank) < _NAMED_SHARE:
         return []
     own = sorted((i for i, s in enumerate(analysis.sentences) if s.rank == rank and not s.short),
