@@ -29,8 +29,9 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"|นาย|นาง|ผู้ว่าราชการ|รัฐมนตรี|ปลัด|" + _BOUND_PARTY),
     ),
     "date": (
-        re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่ใด|ปีใด",
-                   re.IGNORECASE),
+        re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|ปีใด"
+                   # on which day, year, month: 'วันที่เท่าไร' (the day's number) asks a date, not a count
+                   r"|วันที่\s*(ใด|ไหน|เท่าใด|เท่าไร|เท่าไหร่)|(วัน|ปี|เดือน)(ไหน|อะไร)", re.IGNORECASE),
         re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.\s*[\d๐-๙]{{4}}|{_TH_MONTHS}"
                    # or a time of day: 'opens at six', '9.30 a.m.', '14:00 hrs', 'เวลา ๙ นาฬิกา'
                    rf"|\b\d{{1,2}}:\d\d\b|\b\d{{1,2}}([.:]\d\d)?\s*[ap]\.?m\b|\bat\s+({_CLOCK})\b|\b({_CLOCK})\s+o.clock\b"
@@ -40,7 +41,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(how (many|much|long|big|large|far|old|tall|wide|high|deep)\b"  # 'how big': a size, a number
                    r"|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
                    r"|figures?|rates?|percentages?|population|ratio)\b"  # 'the recycling rate' is a number too
-                   r"|กี่|เท่าใด|เท่าไร|เท่าไหร่|จำนวน", re.IGNORECASE),
+                   r"|กี่|(?<!วันที่)(?<!วันที่ )(เท่าใด|เท่าไร|เท่าไหร่)|จำนวน", re.IGNORECASE),
         re.compile(r"\d|%|percent|ร้อยละ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"
                    # 'up to five engineers': a count in words ('one' is as often 'one of the' as a count)
                    r"|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"

@@ -136,6 +136,15 @@ def test_a_question_about_money_wants_an_amount_of_money() -> None:
     assert not satisfies("money", "Costs rose by 20% over the year.")  # a share, not an amount
 
 
+def test_a_thai_question_for_the_day_or_year_wants_a_date_not_a_count() -> None:
+    """'วันที่เท่าไร' asks the day's number: a date. 'เท่าไร' alone is a count or an amount."""
+    assert cues_of("ข้อตกลงกับเมืองตัวอย่างลงนามเมื่อวันที่เท่าไร") == ["date"]
+    assert cues_of("งานเทศกาลจัดวันไหน") == ["date"]
+    assert cues_of("สำนักงานเปิดทำการในปีไหน") == ["date"]
+    assert cues_of("คณะผู้แทนมีสมาชิกเท่าไร") == ["number"]
+    assert cues_of("การอบรมใช้เวลากี่วัน") == ["number"]
+
+
 def test_how_much_money_wants_money_not_any_number() -> None:
     assert cues_of("How much money did the fund commit to the harbour project?") == ["money"]
     assert cues_of("How much land did the city set aside?") == ["number"]
