@@ -129,9 +129,7 @@ def sentences_before(a: Analysis, sentence: Sentence, n: int, ranks: dict[tuple[
 def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> float:
     """Does a sentence that states the asked kind of value also name the year or the edition asked ('the budget in
     2022' answered by '... budget for 2023 was ...' does not; nor is 'the Sixth Meeting' chaired by who chaired the
-    Fifth)? Its document's title, date and heading count ('the 2022 report'), for a year only when the sentence names
-    none of its own: a row '2022: 33,700; 2023: 34,800' of a 'City Profile 2025' says nothing of 2025. 1.0 when the
-    question names neither."""
+    Fifth)? Its document's title, date and heading count ('the 2022 report'). 1.0 when the question names neither."""
     years, editions = asked_years(a.question), editions_of(a.question)
     if not years and not editions:
         return 1.0
@@ -144,9 +142,7 @@ def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> f
         passage = a.passages[s.rank]
         around = f"{passage.meta.title} {(passage.meta.date or '')[:4]} {passage.chunk.heading or ''}"
         before = sentences_before(a, s, 1, ranks)
-        stated = years_of(s.text)  # a sentence that names years dates its own values
-        named_years |= stated or years_of(around) | _told_before(s.text, before, years_of)
-        # an edition it names may be another meeting its document's meeting spoke of ('report to the Fifth Meeting')
+        named_years |= years_of(s.text) | years_of(around) | _told_before(s.text, before, years_of)
         named_editions |= editions_of(s.text) | editions_of(around) | _told_before(s.text, before, editions_of)
     return (len(years & named_years) + len(editions & named_editions)) / (len(years) + len(editions))
 

@@ -92,28 +92,6 @@ def test_a_sentence_before_naming_two_years_tells_neither(tmp_path_factory: pyte
     assert answer.found and "12 times" in answer.answer, answer.answer
 
 
-_PROFILE = """# Dravona City Profile 2025
-
-## Economy
-
-Dravona received 1.2 million foreign visitors in 2022 and 1.5 million in 2023. The port handled 2.2 million
-containers.
-"""
-
-
-def test_a_sentence_that_names_its_own_years_is_not_dated_by_the_title(
-        tmp_path_factory: pytest.TempPathFactory) -> None:
-    """A profile published in 2025 counts the visitors of 2022 and 2023: nothing of 2025's, though the title names
-    it; the sentence that names no year is the profile's."""
-    service = made_up_service(tmp_path_factory, "own-years", {"dravona-profile-2025.md": _PROFILE})
-    answer = service.ask("How many foreign visitors did Dravona receive in 2025?", mode="extractive")
-    assert not answer.found, answer.answer
-    answer = service.ask("How many foreign visitors did Dravona receive in 2023?", mode="extractive")
-    assert answer.found and "1.5 million" in answer.answer, answer.answer
-    answer = service.ask("How many containers did Dravona's port handle in 2025?", mode="extractive")
-    assert answer.found and "2.2 million" in answer.answer, answer.answer
-
-
 def test_a_word_is_known_when_a_document_uses_a_longer_word_of_its_stem(service: AssistantService) -> None:
     # 'chaired' is nowhere, 'chairmanship' is: the focus is known, as the answer engine's matching has it
     assert service.retriever.unknown_words(["chaired", "zyqvorthed"]) == ["zyqvorthed"]
