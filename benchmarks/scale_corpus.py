@@ -21,7 +21,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from ingest.catalog import CATALOG_NAME, read_catalog
-from ingest.loaders import SUPPORTED_SUFFIXES, load_document
+from ingest.readers.loaders import SUPPORTED_SUFFIXES, load_document
 
 MIN_PARAGRAPH_CHARS = 40
 SWAP_SHARE = 0.3

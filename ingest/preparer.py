@@ -55,7 +55,7 @@ def prepare_file(path: Path, root: Path, settings: Settings) -> Prepared:
     """Runs in the worker; never raises for a bad file, since exceptions of parsers need not pickle."""
     from assistant.store.lexical_tokens import lexical_rows
     from ingest.documents import prepare_document
-    from ingest.loaders import LoadTimes
+    from ingest.readers.loaders import LoadTimes
 
     times = LoadTimes()
     cpu = time.process_time()

@@ -50,8 +50,8 @@ def _pdf_sample(path: Path) -> tuple[int, bool, float]:
     import pypdfium2 as pdfium
 
     from assistant.text.normalise import detect_language
-    from ingest.loaders import MIN_TEXT_LAYER_LETTERS
-    from ingest.ocr import has_page_image
+    from ingest.readers.loaders import MIN_TEXT_LAYER_LETTERS
+    from ingest.readers.ocr import has_page_image
 
     try:
         pdf = pdfium.PdfDocument(path)

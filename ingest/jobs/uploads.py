@@ -43,7 +43,7 @@ def _is_docx(data: bytes) -> bool:
 
 def _is_text(data: bytes) -> bool:
     """Whatever encodings folder ingestion reads (a Thai Windows-874 note was refused here and accepted there)."""
-    from ingest.text_decoding import decode_text
+    from ingest.readers.text_decoding import decode_text
 
     if _HTML.match(data[:512]):
         return False
@@ -83,8 +83,9 @@ def check_upload(filename: str, data: bytes, settings: Settings) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in CHECKS:
         raise UnreadableFileError(f"{name}: unsupported file type {suffix or '(none)'}", hint="upload .pdf, .docx, .txt or .md")
-    from ingest.loaders import CONTAINERS, sniff  # the loaders' own checks first, so upload and ingest refuse alike
-    from ingest.zip_bounds import check_zip_bounds
+    # the loaders' own checks first, so upload and ingest refuse alike
+    from ingest.readers.loaders import CONTAINERS, sniff
+    from ingest.readers.zip_bounds import check_zip_bounds
 
     sniff(data, suffix, name)
     if suffix in CONTAINERS:

@@ -9,7 +9,7 @@ import pytest
 from assistant.config import Settings
 from assistant.models import Document
 from ingest.chunking import _pack, _title_run, _units, chunk_document, heading_level, split_sections
-from ingest.loaders import load_document
+from ingest.readers.loaders import load_document
 
 ACT = "th-bma-act-be2528-1985-consolidated.pdf"
 FRAMEWORK = "asean-ascn-framework-2018.pdf"

@@ -9,7 +9,7 @@ import pytest
 from assistant.config import Settings
 from assistant.models import Document, Page
 from ingest.cleaning import clean_pages, is_garbage_line, join_lines, rejoin_split_words, without_garbage_tail
-from ingest.loaders import load_document
+from ingest.readers.loaders import load_document
 
 PLAN = "bma-foreign-affairs-strategy-plan-2023-2027-excerpt.txt"
 

@@ -8,7 +8,7 @@ from assistant.answer.question.intent import cues_of
 from assistant.answer.question.values import satisfies
 from assistant.answer.units import _split, is_list_question
 from assistant.config import Settings
-from ingest.loaders import load_document
+from ingest.readers.loaders import load_document
 from tests.conftest import uncatalogued
 
 FRAMEWORK_CHUNK = (

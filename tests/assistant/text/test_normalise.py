@@ -90,7 +90,7 @@ def test_a_thai_date_stays_with_the_clause_it_ends() -> None:
 
 @pytest.fixture(scope="module")
 def act_lines(corpus_dir: Path) -> list[str]:
-    from ingest.pdftext import pdfium_page_texts
+    from ingest.readers.pdftext import pdfium_page_texts
 
     pages = pdfium_page_texts((corpus_dir / "th-bma-act-be2528-1985-consolidated.pdf").read_bytes())
     lines = [line for page in pages[:12] for line in page.split("\n") if line.strip()]

@@ -12,7 +12,7 @@ import pytest
 from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.store.records import RecordStore, records_path
-from ingest.zip_bounds import check_zip_bounds
+from ingest.readers.zip_bounds import check_zip_bounds
 
 MB = 1024 * 1024
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from ingest.ocr import ocr_pdf_pages, render_dpi, tesseract_available
+from ingest.readers.ocr import ocr_pdf_pages, render_dpi, tesseract_available
 from tests.conftest import skip_unless_ci
 
 LINE = "The Orvanto harbour board meets every Tuesday"

@@ -8,8 +8,8 @@ import pytest
 
 from assistant.config import Settings
 from tests.conftest import skip_unless_ci
-from ingest.loaders import load_document
-from ingest.ocr import ocr_pdf_pages, tesseract_available
+from ingest.readers.loaders import load_document
+from ingest.readers.ocr import ocr_pdf_pages, tesseract_available
 
 TOOLKIT = "sci-partnership-agreement-toolkit-2012.pdf"
 

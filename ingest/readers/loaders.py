@@ -16,13 +16,13 @@ from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.models import Document, Page
 from ingest.cleaning import clean_pages
-from ingest.frontmatter import read_front_matter
+from ingest.readers.frontmatter import read_front_matter
 from ingest.metadata import build_meta
-from ingest.ocr import ocr_pdf_pages, tesseract_available
-from ingest.tables import markdown_tables
+from ingest.readers.ocr import ocr_pdf_pages, tesseract_available
+from ingest.readers.tables import markdown_tables
 from ingest.titles import opening_heading
-from ingest.text_decoding import decode_text
-from ingest.zip_bounds import check_zip_bounds
+from ingest.readers.text_decoding import decode_text
+from ingest.readers.zip_bounds import check_zip_bounds
 
 MIN_TEXT_LAYER_LETTERS = 40  # fewer letters than this (a running header at most) means a scanned page
 
@@ -74,8 +74,8 @@ def _load_pdf(data: bytes, name: str) -> RawDocument:
 
 
 def _page_texts(data: bytes, reader, notes: list[str]) -> list[str]:  # noqa: ANN001 - pypdf PdfReader
-    """pdfium's text layer (see ingest.pdftext); pypdf's, with a note, where pdfium fails."""
-    from ingest.pdftext import pdfium_page_texts
+    """pdfium's text layer (see ingest.readers.pdftext); pypdf's, with a note, where pdfium fails."""
+    from ingest.readers.pdftext import pdfium_page_texts
 
     try:
         texts = pdfium_page_texts(data)
@@ -99,7 +99,7 @@ def _load_docx(data: bytes, name: str) -> RawDocument:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    from ingest.docx_text import docx_lines
+    from ingest.readers.docx_text import docx_lines
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -173,7 +173,7 @@ def _load_md(data: bytes, name: str) -> RawDocument:
 
 LOADERS: dict[str, Loader] = {".pdf": _load_pdf, ".docx": _load_docx, ".txt": _load_txt, ".md": _load_md}
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(LOADERS)
-CONTAINERS: frozenset[str] = frozenset({".docx"})  # zip files: bounded before parsing (ingest.zip_bounds)
+CONTAINERS: frozenset[str] = frozenset({".docx"})  # zip files: bounded before parsing (ingest.readers.zip_bounds)
 
 _HTML_RE = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
 # Magic numbers the binary formats must start with; text formats only need to decode.
@@ -282,6 +282,6 @@ def _no_text(name: str, unreadable: list[int], settings: Settings) -> str:
 
 
 def _pages_with_images(data: bytes, numbers: list[int]) -> set[int]:
-    from ingest.ocr import image_pages
+    from ingest.readers.ocr import image_pages
 
     return image_pages(data, numbers)

@@ -10,8 +10,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from assistant.config import Settings
-from ingest.docx_text import docx_lines
-from ingest.loaders import load_document
+from ingest.readers.docx_text import docx_lines
+from ingest.readers.loaders import load_document
 
 _MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 _WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'

@@ -7,7 +7,7 @@ wider than ``CELL_GAP`` between two glyphs of a line ends a cell. A run of lines
 cells that wrap (set off to the right of the run's first column), is a table when at least ``MIN_ROWS`` rows and
 ``MIN_COLUMNS`` columns hold a column of figures or dates. Its columns are the spans the cells cover; its rows are
 the printed lines, where a row's wrapped cells put a narrower line pitch inside rows than between them, the lines of
-one row together. Each row is written by ``ingest.tables.table_lines`` ('Indicator: Unemployment rate (percent);
+one row together. Each row is written by ``ingest.readers.tables.table_lines`` ('Indicator: Unemployment rate (percent);
 2022: 5.8; ...'), as Word and Markdown tables are. Prose, in one column or two, makes no such run and stays as it is.
 """
 
@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ingest.tables import table_lines
+from ingest.readers.tables import table_lines
 
 CELL_GAP = 8.0  # points between two glyphs of a line that part two cells; a justified line's spaces are narrower
 MIN_ROWS = 3  # rows that make a table

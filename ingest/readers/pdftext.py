@@ -3,7 +3,7 @@
 pdfium drops the empty lines that mark paragraphs and joins a hyphenated line break into one line with U+FFFE, so
 both are put back from the glyph positions: a line whose baseline sits further below the previous one than
 ``PARAGRAPH_PITCH`` times the page's usual line pitch (or above it: a new column) starts after a blank line.
-Thai text needs its spaces back too, and browser-made PDFs draw some of its glyphs twice: ``ingest.pdf_thai``.
+Thai text needs its spaces back too, and browser-made PDFs draw some of its glyphs twice: ``ingest.readers.pdf_thai``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from functools import partial
 from itertools import pairwise
 
 from assistant.text.normalise import detect_language
-from ingest.pdf_tables import TABLE_REACH, TableRows, cells_of, run_end, table_text
-from ingest.pdf_thai import thai_lines
+from ingest.readers.pdf_tables import TABLE_REACH, TableRows, cells_of, run_end, table_text
+from ingest.readers.pdf_thai import thai_lines
 
 PARAGRAPH_PITCH = 1.3
 _SOFT_HYPHEN = "\ufffe"
@@ -76,7 +76,7 @@ def thai_page_text(textpage) -> str:
 
 
 def page_text(textpage, tables: TableRows | None = None) -> str:
-    """The page's lines in paragraphs, a table's rows each a paragraph of its own (``ingest.pdf_tables``);
+    """The page's lines in paragraphs, a table's rows each a paragraph of its own (``ingest.readers.pdf_tables``);
     ``tables`` carries a table's header on to the next page of the same document."""
     lines = _visual_lines(textpage)
     # a table has figures or dates row after row: only lines near one are measured for cells (most prose is not)

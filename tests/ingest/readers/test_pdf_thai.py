@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pdftext import pdfium_page_texts
+from ingest.readers.pdftext import pdfium_page_texts
 from tests.conftest import browser_pdf
 
 PARAGRAPHS = [

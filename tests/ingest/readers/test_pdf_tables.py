@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.config import Settings
-from ingest.loaders import load_document
-from ingest.pdftext import pdfium_page_texts
+from ingest.readers.loaders import load_document
+from ingest.readers.pdftext import pdfium_page_texts
 from tests.conftest import browser_pdf
 
 _STYLE = """<style>

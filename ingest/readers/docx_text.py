@@ -18,7 +18,7 @@ from typing import Any
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
-from ingest.tables import table_lines
+from ingest.readers.tables import table_lines
 
 
 def docx_lines(document: Any) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from ingest.catalog import read_catalog
-from ingest.loaders import SUPPORTED_SUFFIXES, load_document
+from ingest.readers.loaders import SUPPORTED_SUFFIXES, load_document
 from tests.conftest import CORPUS_CATALOG, uncatalogued
 
 FRAMEWORK = "asean-ascn-framework-2018.pdf"
@@ -290,7 +290,7 @@ def test_thai_pdf_read_by_pdfium_has_the_spaces_pypdf_finds(corpus_dir: Path) ->
 
     from pypdf import PdfReader
 
-    from ingest.pdftext import pdfium_page_texts
+    from ingest.readers.pdftext import pdfium_page_texts
 
     data = (corpus_dir / "th-bma-act-be2528-1985-consolidated.pdf").read_bytes()
     ours = pdfium_page_texts(data)
@@ -317,7 +317,7 @@ def test_pdfium_reads_each_page_once_in_order_with_its_languages_reader(corpus_d
     laid out as its language needs (Thai with its spaces restored)."""
     import pypdfium2 as pdfium
 
-    from ingest.pdftext import LANGUAGE_SAMPLE_LETTERS, page_text, pdfium_page_texts, thai_page_text
+    from ingest.readers.pdftext import LANGUAGE_SAMPLE_LETTERS, page_text, pdfium_page_texts, thai_page_text
 
     data = (corpus_dir / name).read_bytes()
     pdf = pdfium.PdfDocument(data)

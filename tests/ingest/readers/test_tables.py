@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.config import Settings
-from ingest.loaders import load_document
-from ingest.tables import markdown_tables
+from ingest.readers.loaders import load_document
+from ingest.readers.tables import markdown_tables
 
 _TABLE = """Visits received, by region.
 

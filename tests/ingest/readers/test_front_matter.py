@@ -10,7 +10,7 @@ import pytest
 from assistant.config import Settings
 from assistant.errors import UnreadableFileError
 from assistant.factory import build_records
-from ingest.loaders import load_document
+from ingest.readers.loaders import load_document
 from ingest.pipeline import ingest_paths
 from tests.conftest import uncatalogued
 
@@ -103,7 +103,7 @@ def test_a_rule_then_prose_is_text_not_front_matter(settings: Settings, tmp_path
 
 
 def test_a_front_matter_value_that_is_not_simple_is_noted_not_guessed(settings: Settings, tmp_path: Path) -> None:
-    from ingest.loaders import LoadTimes
+    from ingest.readers.loaders import LoadTimes
 
     path = _write(tmp_path, "brief.md", "---\ntitle: >\n  A folded\n  title\nkind: guide\n---\n\nHow to host a visit.\n")
     times = LoadTimes()
