@@ -63,6 +63,8 @@ class Outcome(BaseModel):
     refused: bool = False
     latency_ms: float = 0.0
     llm_ms: float = Field(0.0, description="Of latency_ms, the time spent waiting on the LLM server.")
+    first_token_ms: float | None = Field(None, description="Time to the first streamed text of the answer (LLM "
+                                         "configurations; none where nothing was streamed, as for a refusal).")
     fallback_reason: str | None = None
 
 
@@ -80,6 +82,9 @@ class Summary(BaseModel):
     fallbacks: int | None = None
     llm_ms: float | None = Field(None, description="Mean LLM time per answer (LLM configurations).")
     pipeline_pct: float | None = Field(None, description="Time outside the LLM, in percent of the LLM time.")
+    first_token_p50_ms: float | None = Field(None, description="Median time to the first streamed text, over the "
+                                             "answers that streamed any (LLM configurations).")
+    first_token_p95_ms: float | None = None
 
 
 def load_gold(path: Path) -> list[GoldItem]:
@@ -152,22 +157,30 @@ def _answer_cited(answer: Answer) -> list[Cited]:
     return _citations_cited(answer.citations)
 
 
-Result = tuple[list[Cited], str, bool, str | None]
+# citations, answer text, refused, fallback reason, ms to the first streamed text (None: nothing streamed)
+Result = tuple[list[Cited], str, bool, str | None, float | None]
 Runner = Callable[[AssistantService, GoldItem], Result]
 
 
 def _retrieval_runner(mode: str) -> Runner:
     def run(service: AssistantService, item: GoldItem) -> Result:
         passages = service.search(item.question, mode=mode)  # type: ignore[arg-type]
-        return [_passage_cited(p) for p in passages], passages[0].chunk.text if passages else "", False, None
+        return [_passage_cited(p) for p in passages], passages[0].chunk.text if passages else "", False, None, None
 
     return run
 
 
 def _answer_runner(mode: str) -> Runner:
     def run(service: AssistantService, item: GoldItem) -> Result:
-        answer = service.ask(item.question, mode=mode)  # type: ignore[arg-type]
-        return _answer_cited(answer), answer.answer, not answer.found, answer.fallback_reason
+        """Streamed, as a chat client reads it: the first text delta's time is what its user waits to see."""
+        start, first, answer = time.perf_counter(), None, None
+        for part in service.stream_ask(item.question, mode=mode):  # type: ignore[arg-type]
+            if isinstance(part, Answer):
+                answer = part
+            elif part and first is None:
+                first = (time.perf_counter() - start) * 1000
+        assert answer is not None  # stream_ask always ends with exactly one Answer
+        return _answer_cited(answer), answer.answer, not answer.found, answer.fallback_reason, first
 
     return run
 
@@ -200,7 +213,7 @@ class CrossValidated:
     def __call__(self, service: AssistantService, item: GoldItem) -> Result:
         key = f"{item.set}/{item.id}"
         answer = decide(self.examples[key].analysis, self.models[key], service.records.page_text)
-        return _answer_cited(answer), answer.answer, not answer.found, None
+        return _answer_cited(answer), answer.answer, not answer.found, None, None
 
 
 # name -> (embedder the configuration needs, runner); every configuration is scored the same way.
@@ -227,14 +240,15 @@ def run_config(service: AssistantService, runner: Runner, items: list[GoldItem],
     outcomes = []
     for item in items:
         waited, start = llm_seconds(), time.perf_counter()
-        results, text, refused, fallback = runner(service, item)
+        results, text, refused, fallback, first_token = runner(service, item)
         elapsed = (time.perf_counter() - start) * 1000
         llm_ms = (llm_seconds() - waited) * 1000
         rank = first_hit(results, item.sources, k) if item.answerable else None
         outcomes.append(Outcome(id=item.id, type=item.type, lang=item.lang, set=item.set,
                                 answerable=item.answerable, rank=rank, answer_chars=0 if refused else len(text),
                                 coverage=must_include_coverage(text, item.must_include) if not refused else 0.0,
-                                refused=refused, latency_ms=elapsed, llm_ms=llm_ms, fallback_reason=fallback))
+                                refused=refused, latency_ms=elapsed, llm_ms=llm_ms, first_token_ms=first_token,
+                                fallback_reason=fallback))
     return outcomes
 
 
@@ -259,6 +273,7 @@ def summarise(outcomes: list[Outcome]) -> Summary:
     unanswerable = [o for o in outcomes if not o.answerable]
     latencies = [o.latency_ms for o in outcomes]
     llm_total = sum(o.llm_ms for o in outcomes)
+    first_tokens = [o.first_token_ms for o in outcomes if o.first_token_ms is not None]
     return Summary(
         n=len(outcomes),
         hit=_mean([1.0 if o.rank else 0.0 for o in answerable]),
@@ -273,6 +288,8 @@ def summarise(outcomes: list[Outcome]) -> Summary:
         fallbacks=sum(1 for o in outcomes if o.fallback_reason) if llm_total else None,
         llm_ms=round(llm_total / len(outcomes), 1) if llm_total else None,
         pipeline_pct=round(100 * (sum(latencies) - llm_total) / llm_total, 2) if llm_total else None,
+        first_token_p50_ms=_percentile(first_tokens, 50) if first_tokens else None,
+        first_token_p95_ms=_percentile(first_tokens, 95) if first_tokens else None,
     )
 
 
@@ -313,7 +330,11 @@ def evaluate(golds: list[Path], configs: list[str], service_for: Callable[[str |
 _ROWS = [("hit", "hit@{k}"), ("mrr", "MRR"), ("coverage", "must-include"), ("passed", "pass"),
          ("refusal", "refusal"), ("false_refusal", "false refusal"), ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"),
          ("answer_chars_p50", "answer chars p50"),
-         ("fallbacks", "fallbacks"), ("llm_ms", "mean LLM ms"), ("pipeline_pct", "pipeline % of LLM")]
+         ("fallbacks", "fallbacks"), ("llm_ms", "mean LLM ms"), ("pipeline_pct", "pipeline % of LLM"),
+         ("first_token_p50_ms", "first text p50 ms"), ("first_token_p95_ms", "first text p95 ms")]
+
+
+_OVERALL_ONLY = ("p50_ms", "p95_ms", "llm_ms", "pipeline_pct", "first_token_p50_ms", "first_token_p95_ms")
 
 
 def _cell(value: float | None) -> str:
@@ -330,7 +351,7 @@ def format_table(report: Report) -> str:
         n = report.configs[names[0]][group].n
         lines.append(f"{group} (n={n})".ljust(22) + "".join(name.rjust(width) for name in names))
         for attr, label in _ROWS:
-            if attr in ("p50_ms", "p95_ms", "llm_ms", "pipeline_pct") and group != "overall":
+            if attr in _OVERALL_ONLY and group != "overall":
                 continue
             cells = [getattr(report.configs[name][group], attr) for name in names]
             if all(c is None for c in cells):

@@ -39,6 +39,15 @@ def test_llm_answers_report_the_pipeline_time_outside_the_llm_and_the_fallbacks(
     assert extractive.pipeline_pct is None and extractive.fallbacks is None
 
 
+def test_time_to_first_text_is_summarised_over_the_answers_that_streamed_any() -> None:
+    def outcome(first: float | None) -> Outcome:
+        return Outcome(id="q", type="fact", lang="en", answerable=True, latency_ms=9_000, first_token_ms=first)
+
+    summary = summarise([outcome(400), outcome(None), outcome(800), outcome(600)])
+    assert summary.first_token_p50_ms == 600 and summary.first_token_p95_ms == pytest.approx(780)
+    assert summarise([outcome(None)]).first_token_p50_ms is None  # nothing streamed: no figure, not zero
+
+
 @pytest.fixture
 def indexed_env(indexed_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(indexed_settings.data_dir))
@@ -80,3 +89,30 @@ def test_eval_rejects_an_unknown_configuration(indexed_env: Settings) -> None:
     result = CliRunner().invoke(app, ["eval", str(DEV), "--configs", "magic"])
     assert result.exit_code == 2
     assert "unknown configuration" in result.output
+
+
+def test_llm_mode_is_scored_as_streamed_with_the_time_to_its_first_text(
+        indexed_env: Settings, local_llm: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two dev questions through the real local LLM server: an answer the LLM wrote streamed text before it ended;
+    a refused one streams nothing, so it has no first-text time (it never reaches the LLM)."""
+    items = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    answerable = next(i for i in items if i["sources"] and i["lang"] == "en")
+    unanswerable = next(i for i in items if not i["sources"])
+    gold = tmp_path / "two.jsonl"
+    gold.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in (answerable, unanswerable)), encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_LLM_BASE_URL", local_llm)
+    monkeypatch.setenv("ASSISTANT_LLM_TIMEOUT_S", "300")
+    monkeypatch.setenv("ASSISTANT_REQUEST_TIMEOUT_S", "600")
+    get_settings.cache_clear()
+    result = CliRunner().invoke(app, ["eval", str(gold), "--configs", "final,final-llm", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    asked, refused = report["outcomes"]["final-llm"]
+    assert refused["refused"] and refused["first_token_ms"] is None
+    if asked["fallback_reason"] is None:  # the LLM's own answer: its text streamed, first long before the last
+        assert 0 < asked["first_token_ms"] < asked["latency_ms"]
+        overall = report["configs"]["final-llm"]["overall"]
+        assert overall["first_token_p50_ms"] == pytest.approx(asked["first_token_ms"], abs=0.1)
+    assert all(o["first_token_ms"] is None for o in report["outcomes"]["final"])  # extractive mode streams no text
+    assert "first text p50 ms" in CliRunner().invoke(app, ["eval", str(gold), "--configs", "final-llm"]).stdout
+
