@@ -80,27 +80,32 @@ def about_subject(analysis: Analysis, order: list[int]) -> list[int]:
     return order
 
 
-def named_document(analysis: Analysis, order: list[int]) -> list[int]:
+def named_shares(analysis: Analysis) -> dict[int, float]:
+    """For each document whose opening chunk is among the passages (by that chunk's rank), how much of the question
+    its title and opening lines name (``_named_share``): read once for a briefing, then by both uses below."""
+    return {r: _named_share(analysis, r) for (_, ordinal), r in chunk_ranks(analysis).items() if ordinal == 0}
+
+
+def named_document(analysis: Analysis, order: list[int], named: dict[int, float]) -> list[int]:
     """A briefing that names one document ('the Port Anselm Mayor's courtesy call to the Governor', a note headed
     'Courtesy call by the Mayor of Port Anselm') is on that document: its points come from it, where enough are at
-    hand, though a letter about the same visit has likelier sentences."""
-    shares = sorted(((_named_share(analysis, r), doc) for (doc, ordinal), r in chunk_ranks(analysis).items()
-                     if ordinal == 0), reverse=True)
+    hand, though a letter about the same visit has likelier sentences. ``named``: ``named_shares``."""
+    shares = sorted(((share, analysis.passages[r].chunk.doc_id) for r, share in named.items()), reverse=True)
     if not shares or shares[0][0] < _NAMED_SHARE or (len(shares) > 1 and shares[1][0] == shares[0][0]):
         return order  # none names it, or two name it as well: the ranker's order stands
     own = [i for i in order if analysis.passages[analysis.sentences[i].rank].chunk.doc_id == shares[0][1]]
     return own if len(own) >= POINTS_MIN else order
 
 
-def opening_fields(analysis: Analysis, best: int) -> list[int]:
+def opening_fields(analysis: Analysis, best: int, named: dict[int, float]) -> list[int]:
     """A briefing on what one document records (a meeting's minutes, a visit's report, a call's note) opens with when
     and where it happened: the date and place fields of the document's opening ('Date: Thursday, 22 January 2026',
     'Venue: ... City Hall'), else its first sentence there that states a date. Only where the briefing names the
     document: its title and opening hold every name of the question and most of its words; a briefing on one city's
-    plan in a report of forty cities is not about the report."""
+    plan in a report of forty cities is not about the report. ``named``: ``named_shares``."""
     doc = analysis.passages[analysis.sentences[best].rank].chunk.doc_id
     rank = chunk_ranks(analysis).get((doc, 0))
-    if rank is None or _named_share(analysis, rank) < _NAMED_SHARE:
+    if rank is None or named.get(rank, 0.0) < _NAMED_SHARE:
         return []
     own = sorted((i for i, s in enumerate(analysis.sentences) if s.rank == rank and not s.short),
                  key=lambda i: analysis.sentences[i].position)

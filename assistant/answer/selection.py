@@ -20,6 +20,7 @@ from assistant.answer.points import (
     about_subject,
     list_leads,
     named_document,
+    named_shares,
     opening_fields,
     prose_first,
     value_kinds,
@@ -137,8 +138,9 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     if analysis.intent.listing:
         sections = sections_of(analysis.sentences, analysis.passages)
         order = asked_section_first(analysis, order, sections)
+    named = named_shares(analysis) if analysis.intent.overview else {}
     if analysis.intent.overview:
-        order = named_document(analysis, prose_first(analysis, about_subject(analysis, order)))
+        order = named_document(analysis, prose_first(analysis, about_subject(analysis, order)), named)
     intent, sel = analysis.intent, model.selection
     section = asked_section(analysis, order, sections, eligible) if intent.listing and intent.parts == 1 else []
     if section:
@@ -155,7 +157,7 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     if field_kinds(intent) and not intent.listing and not intent.overview:
         order = _typed_first(analysis, order, probs, bar)
     # a briefing on what a document records opens with when and where (its opening's fields): one point
-    lead = opening_fields(analysis, order[0]) if intent.overview else []
+    lead = opening_fields(analysis, order[0], named) if intent.overview else []
     limit += max(0, len(lead) - 1)
     first = list(dict.fromkeys([*lead, order[0]]))
     chosen: list[Sentence] = [*(analysis.sentences[i] for i in first), *_fields_beside(analysis, order[0], likely)]
