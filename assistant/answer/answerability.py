@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.answer.features import SENTENCE_FEATURES
-from assistant.answer.question.intent import asking_terms
+from assistant.answer.question.intent import asking_terms, focus_words, typed_focus
 from assistant.answer.question.occasions import asked_years, editions_of, years_of
+from assistant.answer.question.owners import counted_nouns, owned_by_another
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.question.values import values_of
 from assistant.answer.units import Sentence
-from assistant.retrieval.support import has, name_terms
+from assistant.retrieval.support import has, name_terms, stem
 
 if TYPE_CHECKING:
     from assistant.answer.features import Analysis
@@ -66,7 +67,8 @@ def question_row(a: Analysis, probabilities: np.ndarray) -> np.ndarray:
                      float(bool(_unknown_names(a))), dense_top, float(unmet), focus_best, found,
                      focus_dense, max((float(a.matrix[i, _COL["typed_focus"]]) for i in own), default=0.0),
                      min(1.0, len(a.unknown_focus) / len(a.focus)) if a.focus else 0.0,
-                     float(after_sources(a)), _typed_occasion(a, own, probabilities), _subject_typed(a, own, best)])
+                     float(after_sources(a)), _typed_occasion(a, own, probabilities),
+                     _subject_typed(a, own, best, probabilities)])
 
 
 def _unknown_names(a: Analysis) -> list[str]:
@@ -76,11 +78,12 @@ def _unknown_names(a: Analysis) -> list[str]:
     return [n for n in a.unknown_names if not (ruled and n[:1].isdigit())]
 
 
-def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
+def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: np.ndarray) -> float:
     """How much of what the question is about (its words other than the focus: 'Tellin', 'the RCN Secretariat')
     stands with a sentence that states the asked value ('users' and a number): in the sentence, the few before it,
     its section heading or its document's title. A sentence with the value about another town, and one about the
-    town without the value, do not add up to an answer. The best such sentence's share."""
+    town without the value, do not add up to an answer. The best such sentence's share; none where the likeliest
+    count of the asked things counts another name's."""
     focus = set(a.focus)
     subject = {t: w for t, w in a.weights.items()
                if t not in focus and t not in asking_terms() and not _YEAR_TERM.fullmatch(t)}
@@ -92,6 +95,8 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
     foreign = any(a.matrix[i, col] > 0 and a.sentences[i].cross_lingual for i in best)
     if not focus or not total or not stating or foreign or a.intent.listing:
         return 1.0  # a list's lead states it, and the items after it, however many, name what it is about
+    if _counted_for_another(a, stating, probabilities):
+        return 0.0
     share = 0.0
     ranks = chunk_ranks(a)
     asked = set(name_terms(a.question))
@@ -105,6 +110,18 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int]) -> float:
         around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in before)]
         share = max(share, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
     return share
+
+
+def _counted_for_another(a: Analysis, stating: list[int], probabilities: np.ndarray) -> bool:
+    """The likeliest sentence stating the asked count next to the counted things counts another of the question's
+    names' ('24 Corvin students' for 'How many Dunmore students ...'): the roles the other way round."""
+    focus = focus_words(a.question) if a.intent.language == "en" else []
+    nouns = [stem(n) for n in counted_nouns(a.question, focus)]
+    counting = [i for i in stating if nouns and typed_focus(a.sentences[i].text, a.intent.cues, nouns, a.intent.given)]
+    if not counting:
+        return False
+    likeliest = max(counting, key=lambda i: probabilities[i])
+    return owned_by_another(a.sentences[likeliest].text, a.question, focus)
 
 
 def chunk_ranks(a: Analysis) -> dict[tuple[str, int], int]:

@@ -200,3 +200,27 @@ def test_a_value_stated_for_one_of_several_partners_does_not_answer_for_another(
     assert not answer.found, answer.answer
     answer = service.ask("When will the youth football exchange with Halvik start?", mode="extractive")
     assert answer.found and "March 2025" in answer.answer, answer.answer
+
+
+_EXCHANGE = """# Corvin International Relations Annual Report 2024
+
+## Exchanges with Dunmore
+
+In July 2024, 24 Corvin secondary students spent two weeks in Dunmore, staying with host families.
+Dunmore Technical College will offer 6 scholarships a year to students from Corvin from 2025.
+The two cities also exchanged their fire brigades' training manuals.
+"""
+
+
+def test_a_count_of_another_names_things_does_not_answer(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The same words with the roles the other way round: the students who travelled were Corvin's, the
+    scholarships are for Corvin's students."""
+    service = made_up_service(tmp_path_factory, "swapped-owner", {"corvin-report-2024.md": _EXCHANGE})
+    answer = service.ask("How many Dunmore students came to Corvin in July 2024?", mode="extractive")
+    assert not answer.found, answer.answer
+    answer = service.ask("How many scholarships will Corvin offer to students from Dunmore?", mode="extractive")
+    assert not answer.found, answer.answer
+    answer = service.ask("How many Corvin students went to Dunmore in July 2024?", mode="extractive")
+    assert answer.found and "24 Corvin" in answer.answer, answer.answer
+    answer = service.ask("How many scholarships will Dunmore offer to students from Corvin?", mode="extractive")
+    assert answer.found and "6 scholarships" in answer.answer, answer.answer
