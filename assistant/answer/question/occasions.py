@@ -58,3 +58,21 @@ def of_other_edition(text: str, question: str) -> bool:
     asked = editions_of(question)
     named = editions_of(text) if asked else set()
     return bool(named) and not named & asked
+
+
+# 'What was agreed at the Seventh Meeting?' asks what happened; 'The Seventh Meeting will be held in 2026' only
+# announces it. English only: the tense is read off English auxiliaries.
+_ASKS_WHAT_HAPPENED = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)
+_ASKS_AHEAD = re.compile(r"\b(will|shall|next|upcoming|planned|to be)\b", re.IGNORECASE)
+_ANNOUNCES = re.compile(r"\b(?:will|shall|(?:is|are)\s+to)\s+(?:\w+\s+)?be\s+\w+", re.IGNORECASE)  # 'will be held'
+
+
+def editions_reported(text: str, question: str) -> set[int]:
+    """The editions ``text`` reports on, for ``question``: all it names, unless the question asks what happened at
+    one and the text only announces it ('The Fourth Meeting will be held in 2027'): an occasion to come has no
+    decisions, chair or venue yet to report."""
+    named = editions_of(text)
+    if named and _ANNOUNCES.search(text) and _ASKS_WHAT_HAPPENED.search(question) and not _ASKS_AHEAD.search(question):
+        return set()
+    return named
+

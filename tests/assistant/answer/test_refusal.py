@@ -60,6 +60,17 @@ def test_a_question_about_another_edition_is_refused(service: AssistantService) 
     assert answer.found and "Brandvold" in answer.answer, answer.answer
 
 
+def test_an_edition_only_announced_has_nothing_to_report(service: AssistantService) -> None:
+    """'... the Sixth Annual Meeting will be held in Pellin': what happened there is not said anywhere; where it
+    will meet is."""
+    answer = service.ask("What was agreed at the Sixth Annual Meeting of the Lakeside Cities Network?",
+                         mode="extractive")
+    assert not answer.found, answer.answer
+    answer = service.ask("Where will the Sixth Annual Meeting of the Lakeside Cities Network be held?",
+                         mode="extractive")
+    assert answer.found and "Pellin" in answer.answer, answer.answer
+
+
 _NEWS = """# Tarrow harbour news
 
 The Ninth Tarrow River Festival was held on 2-4 August 2027 along the old harbour. The festival drew 14,500

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.question.intent import cues_of, focus_terms, focus_words, intent_of, question_words, typed_focus
-from assistant.answer.question.occasions import editions_of
+from assistant.answer.question.occasions import editions_of, editions_reported
 from assistant.answer.question.values import satisfies, values_of
 
 
@@ -286,3 +286,11 @@ def test_a_persons_position_asks_for_an_office_not_for_the_word() -> None:
     assert "office" not in cues_of("Which positions are vacant?")
     assert satisfies("office", "Mr. Tomas Hale, Head of the Harbour Office")
     assert not satisfies("office", "Mr. Tomas Hale visited the harbour.")
+
+
+def test_an_announced_edition_is_not_reported_to_a_question_on_what_happened() -> None:
+    announced = "The Ninth Forum will be held in Tarrow in May 2027."
+    assert editions_reported(announced, "What was agreed at the Ninth Forum?") == set()
+    assert editions_reported(announced, "Where will the Ninth Forum be held?") == {9}  # asked ahead: it answers
+    assert editions_reported("The Ninth Forum was held in Tarrow.", "What was agreed at the Ninth Forum?") == {9}
+
