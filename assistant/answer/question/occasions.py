@@ -61,10 +61,23 @@ def of_other_edition(text: str, question: str) -> bool:
 
 
 # 'What was agreed at the Seventh Meeting?' asks what happened; 'The Seventh Meeting will be held in 2026' only
-# announces it. English only: the tense is read off English auxiliaries.
+# announces it, as an agreement does its first meeting. English only: the tense is read off English verbs.
 _ASKS_WHAT_HAPPENED = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)
-_ASKS_AHEAD = re.compile(r"\b(will|shall|next|upcoming|planned|to be)\b", re.IGNORECASE)
-_ANNOUNCES = re.compile(r"\b(?:will|shall|(?:is|are)\s+to)\s+(?:\w+\s+)?be\s+\w+", re.IGNORECASE)  # 'will be held'
+_ASKING_CLAUSE = re.compile(r"^\s*(?:who|what|which|where|when)((?:\s+[a-z]+){1,3})")  # 'Which cities joined'
+_ASKS_AHEAD = re.compile(r"\b(will|shall|next|upcoming|planned|expected|scheduled|due|going to|to be)\b", re.IGNORECASE)
+_ANNOUNCES = re.compile(r"\b(?:will|shall|(?:is|are)\s+to)\b", re.IGNORECASE)  # 'will be held', 'shall hold its first'
+
+
+def _asks_what_happened(question: str) -> bool:
+    """'What was agreed ...', 'What did ... decide', 'Who chaired ...', 'Who led ...': a past tense, nothing ahead."""
+    from assistant.text.irregular import base_form
+
+    if _ASKS_AHEAD.search(question):
+        return False
+    clause = _ASKING_CLAUSE.match(question.lower())
+    words = clause.group(1).split() if clause else []
+    past = any(w.endswith("ed") or base_form(w) is not None for w in words)
+    return past or bool(_ASKS_WHAT_HAPPENED.search(question))
 
 
 def editions_reported(text: str, question: str) -> set[int]:
@@ -72,7 +85,7 @@ def editions_reported(text: str, question: str) -> set[int]:
     one and the text only announces it ('The Fourth Meeting will be held in 2027'): an occasion to come has no
     decisions, chair or venue yet to report."""
     named = editions_of(text)
-    if named and _ANNOUNCES.search(text) and _ASKS_WHAT_HAPPENED.search(question) and not _ASKS_AHEAD.search(question):
+    if named and _ANNOUNCES.search(text) and _asks_what_happened(question):
         return set()
     return named
 

@@ -293,4 +293,8 @@ def test_an_announced_edition_is_not_reported_to_a_question_on_what_happened() -
     assert editions_reported(announced, "What was agreed at the Ninth Forum?") == set()
     assert editions_reported(announced, "Where will the Ninth Forum be held?") == {9}  # asked ahead: it answers
     assert editions_reported("The Ninth Forum was held in Tarrow.", "What was agreed at the Ninth Forum?") == {9}
+    # an agreement's duty: the first meeting it calls for had not happened when it was signed
+    duty = "The Committee shall hold its first meeting within six months of signature."
+    assert editions_reported(duty, "Who chaired the first meeting of the Committee?") == set()
+    assert editions_reported(duty, "When is the first meeting of the Committee due?") == {1}
 
