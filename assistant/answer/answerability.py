@@ -103,6 +103,8 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
     asked = set(name_terms(a.question))
     for i in stating:
         s = a.sentences[i]
+        if _opens_with_another(s.text, asked, a.intent.cues):
+            continue
         # a sentence before that names the question's name among others ('... with Varnholt, Palo Serra and Ikumi')
         # says nothing of the one this sentence names instead ('The exchange with Palo Serra was postponed to 2024')
         others = set(name_terms(s.text)) - asked
@@ -111,6 +113,25 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
         around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in before)]
         share = max(share, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
     return share
+
+
+_OPENING_NAME = re.compile(r"^((?:[A-Z][a-z’'-]+\s+){1,3})(?=[a-z])")  # 'Ambrecourt has', 'Port Anselm is'
+_MEASURED = frozenset({"number", "money"})
+
+
+def _opens_with_another(text: str, asked: set[str], cues: tuple[str, ...]) -> bool:
+    """'Ambrecourt has 184,000 inhabitants' for 'What is the population of Hanoura City?': a measure whose sentence
+    opens with a name of its own, none of the question's, is that name's. Only figures: a person or a date opening the
+    sentence may be the value itself ('Adela Korvanek has been Mayor since 2021')."""
+    from assistant.retrieval.support import is_stopword, terms
+
+    opening = _OPENING_NAME.match(text)
+    if not asked or not opening or not set(cues) <= _MEASURED or not cues:
+        return False
+    words = opening.group(1).split()
+    if is_stopword(words[0].lower()):
+        return False
+    return not (set(terms(opening.group(1))) & asked) and not any(t in asked for t in terms(text))
 
 
 def _counted_for_another(a: Analysis, stating: list[int], probabilities: np.ndarray) -> bool:

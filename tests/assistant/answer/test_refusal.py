@@ -235,3 +235,20 @@ def test_a_count_of_another_names_things_does_not_answer(tmp_path_factory: pytes
     assert answer.found and "24 Corvin" in answer.answer, answer.answer
     answer = service.ask("How many scholarships will Dunmore offer to students from Corvin?", mode="extractive")
     assert answer.found and "6 scholarships" in answer.answer, answer.answer
+
+
+_PARTNER = """# Corvin partner cities
+
+Corvin signed a friendship agreement with Dunmore in 2019.
+Dunmore has 52,000 inhabitants and a busy fishing port.
+"""
+
+
+def test_a_figure_in_a_sentence_opening_with_another_name_is_that_names(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Dunmore has 52,000 inhabitants' after a sentence on Corvin: Dunmore's figure, not Corvin's."""
+    service = made_up_service(tmp_path_factory, "opening-name", {"corvin-partners.md": _PARTNER})
+    answer = service.ask("How many inhabitants does Corvin have?", mode="extractive")
+    assert not answer.found, answer.answer
+    answer = service.ask("How many inhabitants does Dunmore have?", mode="extractive")
+    assert answer.found and "52,000" in answer.answer, answer.answer
