@@ -115,18 +115,18 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
     return share
 
 
-_OPENING_NAME = re.compile(r"^((?:[A-Z][a-z’'-]+\s+){1,3})(?=[a-z])")  # 'Ambrecourt has', 'Port Anselm is'
+_OPENING_NAME = re.compile(r"^((?:[A-Z][a-z’'-]+\s+){1,3})(?=[a-z])")  # 'Dunmore has', 'Port Corvin is'
 _MEASURED = frozenset({"number", "money"})
 
 
 def _opens_with_another(text: str, asked: set[str], cues: tuple[str, ...]) -> bool:
-    """'Ambrecourt has 184,000 inhabitants' for 'What is the population of Hanoura City?': a measure whose sentence
+    """'Dunmore has 52,000 inhabitants' for 'What is the population of Corvin?': a measure whose sentence
     opens with a name of its own, none of the question's, is that name's. Only figures: a person or a date opening the
-    sentence may be the value itself ('Adela Korvanek has been Mayor since 2021')."""
+    sentence may be the value itself ('Jana Holm has been Mayor since 2021')."""
     from assistant.retrieval.support import is_stopword, terms
 
     opening = _OPENING_NAME.match(text)
-    if not asked or not opening or not set(cues) <= _MEASURED or not cues:
+    if not asked or not cues or not set(cues) <= _MEASURED or not opening:
         return False
     words = opening.group(1).split()
     if is_stopword(words[0].lower()):
