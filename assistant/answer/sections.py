@@ -116,7 +116,7 @@ def asked_section(analysis: Analysis, order: list[int], sections: list[str | Non
             at.setdefault((analysis.passages[s.rank].chunk.ordinal, s.position), n)
     body = _body(analysis, sections, heading, sorted(at.items()), whole=False)
     # a section that is its chunks' own ('1. Attendees') may run on past short lines that head its groups ('City of
-    # Talmora'): read so when the question names one of them
+    # Tarlow'): read so when the question names one of them
     own = analysis.passages[analysis.sentences[first].rank].chunk.heading
     parts = heading_parts(own)
     if parts and heading_terms(parts[-1], asked) == heading_terms(heading, asked):
@@ -163,7 +163,7 @@ def _once(analysis: Analysis, body: list[int]) -> list[Sentence]:
 
 
 def _group_line(text: str) -> bool:
-    """'Orsa side:', 'City of Talmora': a line announcing its items, or a short name in title case, no person's."""
+    """'Orsa side:', 'City of Tarlow': a line announcing its items, or a short name in title case, no person's."""
     if _NAMED_PERSON.match(text):
         return False
     return text.rstrip().endswith(":") or (shape(text) == "title" and len(text.split()) <= _SENTENCE_CASE_WORDS

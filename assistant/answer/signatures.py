@@ -30,7 +30,7 @@ def signer_of(line: str, office: str) -> bool:
 
 
 def is_signature(text: str) -> bool:
-    """'Ms. Adela Korvanek Mayor of Velmora': a name, then an office, and nothing else."""
+    """'Ms. Jana Holm Mayor of Tarlow': a name, then an office, and nothing else."""
     words = text.split()
     return any(signer_of(" ".join(words[:n]), " ".join(words[n:])) for n in range(2, min(len(words), 6)))
 

@@ -73,7 +73,7 @@ def _cells(row: str) -> dict[str, str]:
 
 def _one_group(rows: list[Sentence], keys: list[str]) -> bool:
     """The asked words name a group: one value, the same in every row, holds them all ('Country: Singapore'); not
-    words that turn up in different cells ('Host: Kessaly Waste Authority', 'Host: Kessaly Council')."""
+    words that turn up in different cells ('Host: Tarlow Waste Authority', 'Host: Tarlow Council')."""
     cells = [_cells(r.text) for r in rows]
     return any(len({c.get(name) for c in cells}) == 1 and all(has(unit_of(cells[0][name]), t) for t in keys)
                for name in cells[0])

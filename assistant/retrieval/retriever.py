@@ -79,7 +79,7 @@ def _lexical_query(query: str) -> str:
 
 def _readable_share(q_terms: set[str], language: str) -> float:
     """The share of the question's words that BM25 can match in a document of the other language: those in that
-    language's script, and numbers ('Kessaly' and '3' in a Thai question, nothing of an English one in Thai text)."""
+    language's script, and numbers ('Tarlow' and '3' in a Thai question, nothing of an English one in Thai text)."""
     if not q_terms:
         return 0.0
     from assistant.text.normalise import detect_language

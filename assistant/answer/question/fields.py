@@ -16,7 +16,7 @@ _FIELD_LABELS = {"date": re.compile(r"(?:(?i:dated?|dates)|วันที่)\s
                  "place": re.compile(r"(?:(?i:venue|place|location)|สถานที่)\s?:\s*\S")}
 _WHERE = frozenset({"where", "ที่ไหน", "ที่ใด"})
 # An agreement's closing formula opens its sentence: 'Done at Orvik Town Hall, Orvik, on ...', 'Signed in duplicate at
-# Velmora on ...', 'ทำขึ้น ณ ...' (not 'Agreements signed in fiscal year 2025', a heading).
+# Tarlow on ...', 'ทำขึ้น ณ ...' (not 'Agreements signed in fiscal year 2025', a heading).
 _CLOSING_FORMULA = re.compile(r"(?:Done|Signed|Adopted|Concluded|Executed)(?:\s+in\s+(?:duplicate|triplicate))?"
                               r"\s+(?:at|in)\s+[A-Z]|(?:ทำขึ้น|ลงนาม)\s*ณ\s*\S")
 
