@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.answer.features import SENTENCE_FEATURES
 from assistant.answer.question.intent import asking_terms, focus_words, typed_focus
-from assistant.answer.question.occasions import asked_years, editions_of, editions_reported, years_of
+from assistant.answer.question.occasions import asked_years, editions_of, editions_reported, years_of, years_reported
 from assistant.answer.question.owners import counted_nouns, owned_by_another
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.question.values import values_of
@@ -181,7 +181,8 @@ def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> f
         passage = a.passages[s.rank]
         around = f"{passage.meta.title} {(passage.meta.date or '')[:4]} {passage.chunk.heading or ''}"
         before = sentences_before(a, s, 1, ranks)
-        named_years |= years_of(s.text) | years_of(around) | _told_before(s.text, before, years_of)
+        in_years = functools.partial(years_reported, question=a.question)
+        named_years |= in_years(s.text) | years_of(around) | _told_before(s.text, before, in_years)
         reported = functools.partial(editions_reported, question=a.question)
         named_editions |= reported(s.text) | editions_of(around) | _told_before(s.text, before, reported)
     return (len(years & named_years) + len(editions & named_editions)) / (len(years) + len(editions))

@@ -61,15 +61,18 @@ def of_other_edition(text: str, question: str) -> bool:
 
 
 # 'What was agreed at the Seventh Meeting?' asks what happened; 'The Seventh Meeting will be held in 2026' only
-# announces it, as an agreement does its first meeting. English only: the tense is read off English verbs.
+# announces it, as an agreement does its first meeting, and 'a budget request of 60.4 million baht for fiscal year
+# 2026, which is under review' only plans that year's budget. English only: the tense is read off English verbs.
 _ASKS_WHAT_HAPPENED = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)
-_ASKING_CLAUSE = re.compile(r"^\s*(?:who|what|which|where|when)((?:\s+[a-z]+){1,3})")  # 'Which cities joined'
-_ASKS_AHEAD = re.compile(r"\b(will|shall|next|upcoming|planned|expected|scheduled|due|going to|to be)\b", re.IGNORECASE)
-_ANNOUNCES = re.compile(r"\b(?:will|shall|(?:is|are)\s+to)\b", re.IGNORECASE)  # 'will be held', 'shall hold its first'
+_ASKING_CLAUSE = re.compile(r"^\s*(?:who|what|which|where|when|how)((?:\s+[a-z]+){1,4})")  # 'How much is allocated'
+_PLANNED = re.compile(r"\b(will|shall|(?:is|are)\s+to|to\s+be|plans?\s+to|planned|aims?\s+to|targets?|request(?:s|ed)?|"
+                      r"propos(?:ed|al|es)|expected|estimated|under\s+review)\b", re.IGNORECASE)
+_ASKS_AHEAD = re.compile(rf"{_PLANNED.pattern}|\b(next|upcoming|scheduled|due|going\s+to)\b", re.IGNORECASE)
 
 
 def _asks_what_happened(question: str) -> bool:
-    """'What was agreed ...', 'What did ... decide', 'Who chaired ...', 'Who led ...': a past tense, nothing ahead."""
+    """'What was agreed ...', 'What did ... decide', 'Who chaired ...', 'How much is allocated ...': a past tense or a
+    participle, nothing ahead or planned asked."""
     from assistant.text.irregular import base_form
 
     if _ASKS_AHEAD.search(question):
@@ -80,12 +83,20 @@ def _asks_what_happened(question: str) -> bool:
     return past or bool(_ASKS_WHAT_HAPPENED.search(question))
 
 
-def editions_reported(text: str, question: str) -> set[int]:
-    """The editions ``text`` reports on, for ``question``: all it names, unless the question asks what happened at
-    one and the text only announces it ('The Fourth Meeting will be held in 2027'): an occasion to come has no
-    decisions, chair or venue yet to report."""
-    named = editions_of(text)
-    if named and _ANNOUNCES.search(text) and _asks_what_happened(question):
+def reported(named: set[int], text: str, question: str) -> set[int]:
+    """The years or editions (``named`` by ``text``) that ``text`` reports on, for ``question``: all of them,
+    unless the question asks what happened and the text only announces or plans it ('The Fourth Meeting will be
+    held in 2027', 'a budget request ... for fiscal year 2026'): what is to come has no outcome to report yet."""
+    if named and _PLANNED.search(text) and _asks_what_happened(question):
         return set()
     return named
 
+
+def editions_reported(text: str, question: str) -> set[int]:
+    """The editions ``text`` reports on, for ``question`` (``reported``)."""
+    return reported(editions_of(text), text, question)
+
+
+def years_reported(text: str, question: str) -> set[int]:
+    """The years ``text`` reports on, for ``question`` (``reported``)."""
+    return reported(years_of(text), text, question)

@@ -252,3 +252,21 @@ def test_a_figure_in_a_sentence_opening_with_another_name_is_that_names(
     assert not answer.found, answer.answer
     answer = service.ask("How many inhabitants does Dunmore have?", mode="extractive")
     assert answer.found and "52,000" in answer.answer, answer.answer
+
+
+_REQUEST = """# Corvin International Relations Annual Report 2024
+
+The department spent 3.1 million crowns in 2024. It has submitted a budget request of 3.6 million crowns for
+2025, which is under review by the council.
+"""
+
+
+def test_a_figure_only_planned_for_a_year_does_not_answer_what_came_of_it(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A request under review is no approved budget; asked as a request, it answers."""
+    service = made_up_service(tmp_path_factory, "planned-year", {"corvin-report-2024.md": _REQUEST})
+    answer = service.ask("What budget was approved for the department for 2025?", mode="extractive")
+    assert not answer.found, answer.answer
+    answer = service.ask("What budget did the department request for 2025?", mode="extractive")
+    assert answer.found and "3.6 million" in answer.answer, answer.answer
+

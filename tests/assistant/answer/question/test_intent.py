@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.question.intent import cues_of, focus_terms, focus_words, intent_of, question_words, typed_focus
-from assistant.answer.question.occasions import editions_of, editions_reported
+from assistant.answer.question.occasions import editions_of, editions_reported, years_reported
 from assistant.answer.question.values import satisfies, values_of
 
 
@@ -297,4 +297,12 @@ def test_an_announced_edition_is_not_reported_to_a_question_on_what_happened() -
     duty = "The Committee shall hold its first meeting within six months of signature."
     assert editions_reported(duty, "Who chaired the first meeting of the Committee?") == set()
     assert editions_reported(duty, "When is the first meeting of the Committee due?") == {1}
+
+
+def test_a_year_only_planned_is_not_reported_to_a_question_on_what_came_of_it() -> None:
+    planned = "It has submitted a budget request of 3.6 million crowns for 2025, which is under review."
+    assert years_reported(planned, "What budget was approved for 2025?") == set()
+    assert years_reported(planned, "How much budget is allocated for 2025?") == set()  # a participle: an outcome
+    assert years_reported(planned, "What budget was requested for 2025?") == {2025}  # the plan is what is asked
+    assert years_reported("In 2025 the budget was 3.6 million crowns.", "What budget was approved for 2025?") == {2025}
 
