@@ -241,6 +241,10 @@ _PARTNER = """# Corvin partner cities
 
 Corvin signed a friendship agreement with Dunmore in 2019.
 Dunmore has 52,000 inhabitants and a busy fishing port.
+
+## Waste
+
+Corvin collects household waste twice a week. Households pay 40 euros a year for the service.
 """
 
 
@@ -252,6 +256,9 @@ def test_a_figure_in_a_sentence_opening_with_another_name_is_that_names(
     assert not answer.found, answer.answer
     answer = service.ask("How many inhabitants does Dunmore have?", mode="extractive")
     assert answer.found and "52,000" in answer.answer, answer.answer
+    # a capitalised first word is no name of its own: the households are Corvin's, as the sentence before says
+    answer = service.ask("How much do households in Corvin pay for waste collection?", mode="extractive")
+    assert answer.found and "40 euros" in answer.answer, answer.answer
 
 
 _REQUEST = """# Corvin International Relations Annual Report 2024
