@@ -101,7 +101,8 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
     share = 0.0
     ranks = chunk_ranks(a)
     asked = set(name_terms(a.question))
-    names = {t for i in own for t in name_terms(a.sentences[i].text)}  # capitalised inside a sentence somewhere
+    # the words capitalised inside a sentence somewhere: read only if a sentence opens with a capital to judge
+    names = functools.cache(lambda: {t for i in own for t in name_terms(a.sentences[i].text)})
     for i in stating:
         s = a.sentences[i]
         if _opens_with_another(s.text, asked, names, a.intent.cues):
@@ -120,10 +121,10 @@ _OPENING_NAME = re.compile(r"^((?:[A-Z][a-z’'-]+\s+){1,3})(?=[a-z])")  # 'Dunm
 _MEASURED = frozenset({"number", "money"})
 
 
-def _opens_with_another(text: str, asked: set[str], names: set[str], cues: tuple[str, ...]) -> bool:
+def _opens_with_another(text: str, asked: set[str], names: Callable[[], set[str]], cues: tuple[str, ...]) -> bool:
     """'Dunmore has 52,000 inhabitants' for 'What is the population of Corvin?': a measure whose sentence
     opens with a name of its own, none of the question's, is that name's. A name is a word the passages capitalise
-    inside a sentence too (``names``), not any first word ('Households have paid ...'). Only figures: a person or a
+    inside a sentence too (``names()``), not any first word ('Households have paid ...'). Only figures: a person or a
     date opening the sentence may be the value itself ('Jana Holm has been Mayor since 2021')."""
     from assistant.retrieval.support import is_stopword, terms
 
@@ -133,7 +134,7 @@ def _opens_with_another(text: str, asked: set[str], names: set[str], cues: tuple
     if is_stopword(opening.group(1).split()[0].lower()):
         return False  # 'The Finance Department advises ...': a body's name after 'The' may be what answers
     own = set(terms(opening.group(1)))
-    return own <= names and not own & asked and not any(t in asked for t in terms(text))
+    return not own & asked and not any(t in asked for t in terms(text)) and own <= names()
 
 
 def _counted_for_another(a: Analysis, stating: list[int], probabilities: np.ndarray) -> bool:
