@@ -179,15 +179,16 @@ def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> f
     named_years: set[int] = set()
     named_editions: set[int] = set()
     ranks = chunk_ranks(a)
+    # what a sentence names and reports: not a year or an edition it only plans, to a question on what happened
+    in_years = functools.partial(years_reported, question=a.question)
+    in_editions = functools.partial(editions_reported, question=a.question)
     for i in typed:
         s = a.sentences[i]
         passage = a.passages[s.rank]
         around = f"{passage.meta.title} {(passage.meta.date or '')[:4]} {passage.chunk.heading or ''}"
         before = sentences_before(a, s, 1, ranks)
-        in_years = functools.partial(years_reported, question=a.question)
         named_years |= in_years(s.text) | years_of(around) | _told_before(s.text, before, in_years)
-        reported = functools.partial(editions_reported, question=a.question)
-        named_editions |= reported(s.text) | editions_of(around) | _told_before(s.text, before, reported)
+        named_editions |= in_editions(s.text) | editions_of(around) | _told_before(s.text, before, in_editions)
     return (len(years & named_years) + len(editions & named_editions)) / (len(years) + len(editions))
 
 

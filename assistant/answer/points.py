@@ -87,8 +87,8 @@ def named_shares(analysis: Analysis) -> dict[int, float]:
 
 
 def named_document(analysis: Analysis, order: list[int], named: dict[int, float]) -> list[int]:
-    """A briefing that names one document ('the Port Anselm Mayor's courtesy call to the Governor', a note headed
-    'Courtesy call by the Mayor of Port Anselm') is on that document: its points come from it, where enough are at
+    """A briefing that names one document ('the Dunmore Mayor's courtesy call to the Governor', a note headed
+    'Courtesy call by the Mayor of Dunmore') is on that document: its points come from it, where enough are at
     hand, though a letter about the same visit has likelier sentences. ``named``: ``named_shares``."""
     shares = sorted(((share, analysis.passages[r].chunk.doc_id) for r, share in named.items()), reverse=True)
     if not shares or shares[0][0] < _NAMED_SHARE or (len(shares) > 1 and shares[1][0] == shares[0][0]):

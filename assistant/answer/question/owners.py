@@ -13,8 +13,6 @@ import re
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _ADJECTIVES = 2  # lowercase words between a name and its noun: 'Corvin secondary students'
 _OF = frozenset({"from", "of"})  # 'students from Corvin', 'residents of Dunmore'
-
-
 _HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
 
 
