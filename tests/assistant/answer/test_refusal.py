@@ -9,6 +9,19 @@ from assistant.answer.model import shipped_model
 from assistant.service import AssistantService
 from tests.conftest import made_up_service
 
+
+def _refused(service: AssistantService, question: str) -> None:
+    """The extractive answer refuses (the floors hold whatever the classifier says)."""
+    answer = service.ask(question, mode="extractive")
+    assert not answer.found, answer.answer
+
+
+def _answered(service: AssistantService, question: str, expected: str) -> None:
+    """The extractive answer is found and quotes ``expected``."""
+    answer = service.ask(question, mode="extractive")
+    assert answer.found and expected in answer.answer, answer.answer
+
+
 _REPORT = """# Corvin International Relations Annual Report 2023
 
 In 2023 the Department of External Relations of Corvin handled 48 foreign delegations, up from 31 in 2022. The
@@ -63,12 +76,8 @@ def test_a_question_about_another_edition_is_refused(service: AssistantService) 
 def test_an_edition_only_announced_has_nothing_to_report(service: AssistantService) -> None:
     """'... the Sixth Annual Meeting will be held in Pellin': what happened there is not said anywhere; where it
     will meet is."""
-    answer = service.ask("What was agreed at the Sixth Annual Meeting of the Lakeside Cities Network?",
-                         mode="extractive")
-    assert not answer.found, answer.answer
-    answer = service.ask("Where will the Sixth Annual Meeting of the Lakeside Cities Network be held?",
-                         mode="extractive")
-    assert answer.found and "Pellin" in answer.answer, answer.answer
+    _refused(service, "What was agreed at the Sixth Annual Meeting of the Lakeside Cities Network?")
+    _answered(service, "Where will the Sixth Annual Meeting of the Lakeside Cities Network be held?", "Pellin")
 
 
 _NEWS = """# Tarrow harbour news
@@ -227,14 +236,10 @@ def test_a_count_of_another_names_things_does_not_answer(tmp_path_factory: pytes
     """The same words with the roles the other way round: the students who travelled were Corvin's, the
     scholarships are for Corvin's students."""
     service = made_up_service(tmp_path_factory, "swapped-owner", {"corvin-report-2024.md": _EXCHANGE})
-    answer = service.ask("How many Dunmore students came to Corvin in July 2024?", mode="extractive")
-    assert not answer.found, answer.answer
-    answer = service.ask("How many scholarships will Corvin offer to students from Dunmore?", mode="extractive")
-    assert not answer.found, answer.answer
-    answer = service.ask("How many Corvin students went to Dunmore in July 2024?", mode="extractive")
-    assert answer.found and "24 Corvin" in answer.answer, answer.answer
-    answer = service.ask("How many scholarships will Dunmore offer to students from Corvin?", mode="extractive")
-    assert answer.found and "6 scholarships" in answer.answer, answer.answer
+    _refused(service, "How many Dunmore students came to Corvin in July 2024?")
+    _refused(service, "How many scholarships will Corvin offer to students from Dunmore?")
+    _answered(service, "How many Corvin students went to Dunmore in July 2024?", "24 Corvin")
+    _answered(service, "How many scholarships will Dunmore offer to students from Corvin?", "6 scholarships")
 
 
 _PARTNER = """# Corvin partner cities
@@ -252,13 +257,10 @@ def test_a_figure_in_a_sentence_opening_with_another_name_is_that_names(
         tmp_path_factory: pytest.TempPathFactory) -> None:
     """'Dunmore has 52,000 inhabitants' after a sentence on Corvin: Dunmore's figure, not Corvin's."""
     service = made_up_service(tmp_path_factory, "opening-name", {"corvin-partners.md": _PARTNER})
-    answer = service.ask("How many inhabitants does Corvin have?", mode="extractive")
-    assert not answer.found, answer.answer
-    answer = service.ask("How many inhabitants does Dunmore have?", mode="extractive")
-    assert answer.found and "52,000" in answer.answer, answer.answer
+    _refused(service, "How many inhabitants does Corvin have?")
+    _answered(service, "How many inhabitants does Dunmore have?", "52,000")
     # a capitalised first word is no name of its own: the households are Corvin's, as the sentence before says
-    answer = service.ask("How much do households in Corvin pay for waste collection?", mode="extractive")
-    assert answer.found and "40 euros" in answer.answer, answer.answer
+    _answered(service, "How much do households in Corvin pay for waste collection?", "40 euros")
 
 
 _REQUEST = """# Corvin International Relations Annual Report 2024
@@ -272,8 +274,6 @@ def test_a_figure_only_planned_for_a_year_does_not_answer_what_came_of_it(
         tmp_path_factory: pytest.TempPathFactory) -> None:
     """A request under review is no approved budget; asked as a request, it answers."""
     service = made_up_service(tmp_path_factory, "planned-year", {"corvin-report-2024.md": _REQUEST})
-    answer = service.ask("What budget was approved for the department for 2025?", mode="extractive")
-    assert not answer.found, answer.answer
-    answer = service.ask("What budget did the department request for 2025?", mode="extractive")
-    assert answer.found and "3.6 million" in answer.answer, answer.answer
+    _refused(service, "What budget was approved for the department for 2025?")
+    _answered(service, "What budget did the department request for 2025?", "3.6 million")
 
