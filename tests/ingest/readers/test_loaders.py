@@ -82,6 +82,13 @@ def test_a_buddhist_era_year_in_a_file_name_dates_the_document(tmp_path: Path, s
     assert load_document(path, tmp_path, settings).meta.date == "2024"
 
 
+def _title_of(folder: Path, settings: Settings, name: str, text: str) -> str:
+    """The title the loader gives a file of ``text`` named ``name``."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path, folder, settings).meta.title
+
+
 def test_a_text_file_is_titled_by_its_opening_block_not_by_its_first_paragraph(tmp_path: Path,
                                                                                settings: Settings) -> None:
     path = tmp_path / "statement-2023.txt"
@@ -90,37 +97,30 @@ def test_a_text_file_is_titled_by_its_opening_block_not_by_its_first_paragraph(t
     doc = load_document(path, tmp_path, settings)
     assert doc.meta.title == "CHAIR'S STATEMENT THIRD MEETING OF THE HARBOUR TOWNS NETWORK"
     assert "THIRD MEETING" in doc.pages[0].text  # the title stays part of the text
-    prose = tmp_path / "note.txt"
-    prose.write_text("The meeting was held in Velmora on 4 May 2023.\n\nIt agreed on two projects.\n", encoding="utf-8")
-    assert load_document(prose, tmp_path, settings).meta.title == "Note"  # a sentence is no title
-    stamped = tmp_path / "minutes-2023.txt"
-    stamped.write_text("CONFIDENTIAL\n\nThe meeting was held in Velmora.\n", encoding="utf-8")
-    assert load_document(stamped, tmp_path, settings).meta.title == "Minutes 2023"  # a stamp is no title
+    prose = "The meeting was held in Velmora on 4 May 2023.\n\nIt agreed on two projects.\n"
+    assert _title_of(tmp_path, settings, "note.txt", prose) == "Note"  # a sentence is no title
+    stamped = "CONFIDENTIAL\n\nThe meeting was held in Velmora.\n"
+    assert _title_of(tmp_path, settings, "minutes-2023.txt", stamped) == "Minutes 2023"  # a stamp is no title
 
 
 def test_a_thai_title_keeps_the_latin_words_of_its_file_name(tmp_path: Path, settings: Settings) -> None:
-    path = tmp_path / "velmora-action-plan-2567.txt"
-    path.write_text("แผนปฏิบัติการด้านการต่างประเทศ ประจำปี พ.ศ. 2567\n\nสำนักการต่างประเทศได้รับงบประมาณ 12 ล้านบาท\n",
-                    encoding="utf-8")
-    title = load_document(path, tmp_path, settings).meta.title
-    assert title == "แผนปฏิบัติการด้านการต่างประเทศ ประจำปี พ.ศ. 2567 (Velmora action plan 2567)"
-    named = tmp_path / "velmora-green-roofs-summary.txt"  # a Latin name in a Thai title is not its English title
-    named.write_text("สรุปโครงการหลังคาเขียว (Velmora Green Roofs) ประจำปี พ.ศ. 2569\n\nโครงการได้รับงบประมาณ 12 ล้านบาท\n",
-                     encoding="utf-8")
-    assert load_document(named, tmp_path, settings).meta.title.endswith("(Velmora green roofs summary)")
-    english = tmp_path / "report.txt"
-    english.write_text("Velmora Green Roofs Report 2569\n\nThe project received 12 million baht.\n", encoding="utf-8")
-    assert load_document(english, tmp_path, settings).meta.title == "Velmora Green Roofs Report 2569"
+    plan = "แผนปฏิบัติการด้านการต่างประเทศ ประจำปี พ.ศ. 2567\n\nสำนักการต่างประเทศได้รับงบประมาณ 12 ล้านบาท\n"
+    assert _title_of(tmp_path, settings, "velmora-action-plan-2567.txt", plan) == (
+        "แผนปฏิบัติการด้านการต่างประเทศ ประจำปี พ.ศ. 2567 (Velmora action plan 2567)")
+    # a Latin name in a Thai title is not its English title
+    named = "สรุปโครงการหลังคาเขียว (Velmora Green Roofs) ประจำปี พ.ศ. 2569\n\nโครงการได้รับงบประมาณ 12 ล้านบาท\n"
+    assert _title_of(tmp_path, settings, "velmora-green-roofs-summary.txt", named).endswith(
+        "(Velmora green roofs summary)")
+    english = "Velmora Green Roofs Report 2569\n\nThe project received 12 million baht.\n"
+    assert _title_of(tmp_path, settings, "report.txt", english) == "Velmora Green Roofs Report 2569"
 
 
 def test_a_markdown_title_naming_only_the_kind_of_document_takes_the_heading_under_it(tmp_path: Path,
                                                                                        settings: Settings) -> None:
-    path = tmp_path / "note.md"
-    path.write_text("# Concept Note\n\n## Third Harbour Towns Forum\n\nThe Forum meets in May.\n", encoding="utf-8")
-    assert load_document(path, tmp_path, settings).meta.title == "Concept Note: Third Harbour Towns Forum"
-    named = tmp_path / "plan.md"
-    named.write_text("# Harbour Towns Action Plan 2025\n\n## Purpose\n\nThe plan sets targets.\n", encoding="utf-8")
-    assert load_document(named, tmp_path, settings).meta.title == "Harbour Towns Action Plan 2025"
+    note = "# Concept Note\n\n## Third Harbour Towns Forum\n\nThe Forum meets in May.\n"
+    assert _title_of(tmp_path, settings, "note.md", note) == "Concept Note: Third Harbour Towns Forum"
+    named = "# Harbour Towns Action Plan 2025\n\n## Purpose\n\nThe plan sets targets.\n"
+    assert _title_of(tmp_path, settings, "plan.md", named) == "Harbour Towns Action Plan 2025"
 
 
 def test_thai_file_name_with_spaces_loads(corpus_dir: Path, settings: Settings, tmp_path: Path) -> None:
