@@ -83,8 +83,9 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
     """How much of what the question is about (its words other than the focus: 'Tellin', 'the RCN Secretariat')
     stands with a sentence that states the asked value ('users' and a number): in the sentence, the few before it,
     its section heading or its document's title. A sentence with the value about another town, and one about the
-    town without the value, do not add up to an answer. The best such sentence's share; none where the likeliest
-    count of the asked things counts another name's."""
+    town without the value, do not add up to an answer; nor do the asked year's value in one and the town's in
+    another, nor a count of the town's buses for its passengers. The best such sentence's share; none where the
+    likeliest count of the asked things counts another name's."""
     focus = set(a.focus)
     subject = {t: w for t, w in a.weights.items()
                if t not in focus and t not in asking_terms() and not _YEAR_TERM.fullmatch(t)}
@@ -98,15 +99,20 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
         return 1.0  # a list's lead states it, and the items after it, however many, name what it is about
     if _counted_for_another(a, stating, probabilities):
         return 0.0
+    # of 'how many passengers did Corvin's buses carry', a sentence counting buses states no count of passengers
+    stating = _counting(a, stating, _counted(a)[:1]) or stating
     share = 0.0
     ranks = chunk_ranks(a)
     asked = set(name_terms(a.question))
     # the words capitalised inside a sentence somewhere: read only if a sentence opens with a capital to judge
     names = functools.cache(lambda: {t for i in own for t in name_terms(a.sentences[i].text)})
+    years = asked_years(a.question)
     for i in stating:
         s = a.sentences[i]
         if _opens_with_another(s.text, asked, names, a.intent.cues):
             continue
+        if years and not years & _occasions_named(a, s, ranks)[0]:
+            continue  # the value of another year: the subject in one sentence, the year in another add up to nothing
         # a sentence before that names the question's name among others ('... with Varnholt, Palo Serra and Ikumi')
         # says nothing of the one this sentence names instead ('The exchange with Palo Serra was postponed to 2024')
         others = set(name_terms(s.text)) - asked
@@ -140,13 +146,25 @@ def _opens_with_another(text: str, asked: set[str], names: Callable[[], set[str]
 def _counted_for_another(a: Analysis, stating: list[int], probabilities: np.ndarray) -> bool:
     """The likeliest sentence stating the asked count next to the counted things counts another of the question's
     names' ('24 Corvin students' for 'How many Dunmore students ...'): the roles the other way round."""
-    focus = focus_words(a.question) if a.intent.language == "en" else []
-    nouns = [stem(n) for n in counted_nouns(a.question, focus)]
-    counting = [i for i in stating if nouns and typed_focus(a.sentences[i].text, a.intent.cues, nouns, a.intent.given)]
+    counting = _counting(a, stating, _counted(a))
     if not counting:
         return False
     likeliest = max(counting, key=lambda i: probabilities[i])
-    return owned_by_another(a.sentences[likeliest].text, a.question, focus)
+    return owned_by_another(a.sentences[likeliest].text, a.question, _english_focus(a))
+
+
+def _english_focus(a: Analysis) -> list[str]:
+    return focus_words(a.question) if a.intent.language == "en" else []
+
+
+def _counted(a: Analysis) -> list[str]:
+    """The things a 'how many' question counts, as matching spells them, in the question's order."""
+    return [stem(n) for n in counted_nouns(a.question, _english_focus(a))]
+
+
+def _counting(a: Analysis, stating: list[int], nouns: list[str]) -> list[int]:
+    """The sentences of ``stating`` that state the asked count next to one of ``nouns``."""
+    return [i for i in stating if nouns and typed_focus(a.sentences[i].text, a.intent.cues, nouns, a.intent.given)]
 
 
 def chunk_ranks(a: Analysis) -> dict[tuple[str, int], int]:
@@ -179,17 +197,24 @@ def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> f
     named_years: set[int] = set()
     named_editions: set[int] = set()
     ranks = chunk_ranks(a)
-    # what a sentence names and reports: not a year or an edition it only plans, to a question on what happened
+    for i in typed:
+        found_years, found_editions = _occasions_named(a, a.sentences[i], ranks)
+        named_years |= found_years
+        named_editions |= found_editions
+    return (len(years & named_years) + len(editions & named_editions)) / (len(years) + len(editions))
+
+
+def _occasions_named(a: Analysis, s: Sentence, ranks: dict[tuple[str, int], int]) -> tuple[set[int], set[int]]:
+    """The years and editions a sentence reports on: its own, its document's title, date and heading's ('the 2022
+    report'), or the one sentence before it names; not a year or an edition it only plans, to a question on what
+    happened."""
     in_years = functools.partial(years_reported, question=a.question)
     in_editions = functools.partial(editions_reported, question=a.question)
-    for i in typed:
-        s = a.sentences[i]
-        passage = a.passages[s.rank]
-        around = f"{passage.meta.title} {(passage.meta.date or '')[:4]} {passage.chunk.heading or ''}"
-        before = sentences_before(a, s, 1, ranks)
-        named_years |= in_years(s.text) | years_of(around) | _told_before(s.text, before, in_years)
-        named_editions |= in_editions(s.text) | editions_of(around) | _told_before(s.text, before, in_editions)
-    return (len(years & named_years) + len(editions & named_editions)) / (len(years) + len(editions))
+    passage = a.passages[s.rank]
+    around = f"{passage.meta.title} {(passage.meta.date or '')[:4]} {passage.chunk.heading or ''}"
+    before = sentences_before(a, s, 1, ranks)
+    return (in_years(s.text) | years_of(around) | _told_before(s.text, before, in_years),
+            in_editions(s.text) | editions_of(around) | _told_before(s.text, before, in_editions))
 
 
 def _told_before(text: str, before: list[Sentence], named: Callable[[str], set[int]]) -> set[int]:

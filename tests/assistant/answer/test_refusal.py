@@ -277,3 +277,31 @@ def test_a_figure_only_planned_for_a_year_does_not_answer_what_came_of_it(
     _refused(service, "What budget was approved for the department for 2025?")
     _answered(service, "What budget did the department request for 2025?", "3.6 million")
 
+
+
+_FLEETS = {"towns-report-2022.md": """# Riverside Towns Progress Report 2022
+
+## Dunmore
+
+Dunmore operates 45 electric buses on 6 routes, carrying about 18,000 passengers a day.
+""", "towns-report-2024.md": """# Riverside Towns Progress Report 2024
+
+## Corvin
+
+In 2024 the Corvin Transport Authority carried 41.2 million passengers on its bus and tram network.
+
+## Dunmore
+
+Dunmore has expanded its electric fleet to 80 buses on 11 routes.
+"""}
+
+
+def test_the_subject_the_year_and_the_counted_things_are_read_in_one_sentence(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Dunmore's passengers are counted for 2022, the passengers of 2024 are Corvin's, and Dunmore's 2024 figure
+    counts buses: no sentence counts Dunmore's passengers in 2024."""
+    service = made_up_service(tmp_path_factory, "one-sentence", _FLEETS)
+    _refused(service, "How many passengers a day did Dunmore's buses carry in 2024?")
+    _answered(service, "How many passengers a day did Dunmore's buses carry in 2022?", "18,000")
+    _answered(service, "How many buses did Dunmore have in 2024?", "80 buses")
+    _answered(service, "How many passengers did the Corvin Transport Authority carry in 2024?", "41.2 million")
