@@ -110,11 +110,13 @@ def intent_of(question: str) -> Intent:
     return Intent(language=detect_language(question), cues=tuple(cues_of(question)),
                   listing=is_list_question(question), overview=asks_overview(question),
                   items=expected_items(question), parts=max(1, len(_asking_words(question)),
-                                                            len(asked_years(question)), _questions_in(question)),
+                                                            len(asked_years(question)), _questions_in(question),
+                                                            _compared(question)),
                   given=question_words(question))
 
 
-_WH_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "how", "why", "give", "name", "list", "describe"])
+_WH_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "how", "why", "give", "name", "list", "describe",
+                    "compare"])
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "must", "many", "much", "often", "long"])
 _WH_TH = frozenset(["กี่", "อะไร", "ใคร", "เท่าใด", "เท่าไร", "เท่าไหร่", "ไหน", "อย่างไร", "เมื่อใด", "เมื่อไร", "ใด", "บ้าง"])
 _PLURAL_TH = "บ้าง"
@@ -141,6 +143,15 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 def _questions_in(text: str) -> int:
     """Questions asked one after the other ('Do they set a term? If not, how is one ended?') are parts each."""
     return len([q for q in re.split(r"[?？]", text) if re.search(r"\w", q)])
+
+
+_COMPARING = re.compile(r"\b(compar\w*|versus|vs\.?|difference between)\b|เปรียบเทียบ|เทียบกับ", re.IGNORECASE)
+
+
+def _compared(question: str) -> int:
+    """A comparison ('Compare the populations of Corvin and Dunmore', 'How does A compare with B?') asks for two
+    values, each a part: one for each thing compared."""
+    return 2 if _COMPARING.search(question) else 1
 
 
 def _asking_words(question: str) -> list[str]:

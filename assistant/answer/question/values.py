@@ -40,7 +40,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "number": (
         re.compile(r"\b(how (many|much|long|big|large|far|old|tall|wide|high|deep)\b"  # 'how big': a size, a number
                    r"|(share|percentage|proportion|number) of|what (share|percentage|proportion)"
-                   r"|figures?|rates?|percentages?|population|ratio)\b"  # 'the recycling rate' is a number too
+                   r"|figures?|rates?|percentages?|populations?|ratio)\b"  # 'the recycling rate' is a number too
                    r"|กี่|(?<!วันที่)(?<!วันที่ )(เท่าใด|เท่าไร|เท่าไหร่)|จำนวน", re.IGNORECASE),
         re.compile(r"\d|%|percent|ร้อยละ|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ"
                    # 'up to five engineers': a count in words ('one' is as often 'one of the' as a count)

@@ -81,6 +81,20 @@ def test_a_question_spanning_two_years_gets_each_years_value(tmp_path_factory: p
     assert answer.found and "45 electric buses" in answer.answer and "80 buses" in answer.answer, answer.answer
 
 
+def test_a_comparison_gets_a_value_for_each_thing_compared(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Compare the populations of A and B' asks two things, as 'and when' does: each town's figure."""
+    service = made_up_service(tmp_path_factory, "compared", {
+        "corvin-profile-2025.md": "# Corvin City Profile 2025\n\nCorvin at a glance. Corvin is the second-largest "
+                                  "town of the coast and its main fishing port.\n\nKey figures Indicator: Population; "
+                                  "2023: 412,000; 2024: 418,500.\n",
+        "dunmore-visit-2026.md": "# Courtesy call by the Mayor of Dunmore\n\nDunmore is the capital of the northern "
+                                 "province, with a population of 96,000. Corvin and Dunmore signed a friendship "
+                                 "agreement on 3 February 2025.\n",
+    })
+    answer = service.ask("Compare the populations of Corvin and Dunmore.", mode="extractive")
+    assert answer.found and "418,500" in answer.answer and "96,000" in answer.answer, answer.answer
+
+
 def test_a_q_and_a_sheets_question_line_is_never_the_answer(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The question line repeats the user's words best of all, and answers nothing: its answer line does."""
     service = made_up_service(tmp_path_factory, "qa-sheet", {

@@ -253,6 +253,14 @@ def test_a_question_spanning_two_years_asks_two_things() -> None:
     assert intent_of("What did the 2024 report say about the bus fleet?").parts == 1
 
 
+def test_a_comparison_asks_for_each_thing_compared() -> None:
+    compared = intent_of("Compare the populations of Corvin and Dunmore.")
+    assert compared.parts == 2 and compared.cues == ("number",)  # 'populations' asks a figure, as 'population' does
+    assert focus_words("Compare the populations of Corvin and Dunmore.") == ["populations"]
+    assert intent_of("How does the 2026 budget compare with the 2025 one?").parts == 2
+    assert intent_of("What is the population of Corvin?").parts == 1
+
+
 def test_questions_asked_one_after_the_other_are_parts_each() -> None:
     assert intent_of("Do the agreements set a fixed term? If not, how is a partnership ended?").parts == 2
     assert intent_of("Does the agreement set a fixed term?").parts == 1
