@@ -22,6 +22,9 @@ from assistant.retrieval.support import Unit, has, name_terms, unit_of
 from assistant.text.normalise import detect_language, tokenize
 
 _COUNTING_WORDS = 5  # the fewest words of a statement that counts something, or of a dated opening line
+# a clause of an agreement's or a statement's preamble ('Recalling the Charter adopted in 2014;', 'Welcoming the offer
+# of ...,'): it sets the scene for what the parties agree, and is not itself a point
+_PREAMBLE = re.compile(r"^(?:\d+\.\s*)?[A-Z][a-z]+ing\b.*[;,]\s*$", re.DOTALL)
 _FIGURE = re.compile(r"\d[\d,.]*\s+[^\W\d]")  # a figure followed by what it counts ('12,000 visitors')
 POINTS_MIN = 3  # an overview's fewest points: a condition that leaves fewer is not applied
 _REACH = 1  # the sentence before a point may name its subject ('Phuket launched ...', 'The app ...')
@@ -41,9 +44,9 @@ def prose_first(analysis: Analysis, order: list[int]) -> list[int]:
 
 def is_statement(text: str) -> bool:
     """A sentence of some length that ends as sentences do, and no table row as ingestion writes it ('Day: 4; Date:
-    13 June 2024; Host: ...', which ends with a stop too). Thai ends a sentence with a space, not a stop, and writes
-    no spaces between words: its words are counted by the word segmenter."""
-    if shape(text) != "plain" or table_row(text):
+    13 June 2024; Host: ...', which ends with a stop too) nor a preamble's clause. Thai ends a sentence with a space,
+    not a stop, and writes no spaces between words: its words are counted by the word segmenter."""
+    if shape(text) != "plain" or table_row(text) or _PREAMBLE.match(text):
         return False
     if detect_language(text) == "th":
         return len(tokenize(text)) >= PROSE_WORDS

@@ -173,3 +173,42 @@ def test_what_a_report_recommends_is_its_recommendations_section(service: Assist
     wanted = ("two electric ferries", "four harbour engineers", "harbour master")
     assert all(w in answer.answer for w in wanted), answer.answer
     assert "412,000" not in answer.answer and "5,200" not in answer.answer, answer.answer
+
+
+_STATEMENT = """Joint Statement of the Third Meeting of Harbour Mayors of the Tarlow Sea
+
+Orvane, 12 May 2026
+
+We, the Mayors of the harbour cities of the Tarlow Sea, gathered in Orvane on 12 May 2026 for the Third Meeting of
+Harbour Mayors of the Tarlow Sea:
+
+1. Recalling the Tarlow Sea Harbour Charter adopted at the First Meeting of Harbour Mayors in 2018;
+
+2. Recognising the role of harbour cities of the Tarlow Sea in protecting their residents from storm surges;
+
+3. Welcoming the offer of Dunmore to host the Fourth Meeting of Harbour Mayors of the Tarlow Sea;
+
+4. Acknowledging the support of the Tarlow Sea Development Bank for the harbour cities;
+
+Hereby:
+
+1. Agree to establish a Storm Surge Task Force, composed of one engineer from each harbour city, by March 2027;
+
+2. Commit to raise the sea walls of every member harbour by at least 80 centimetres by 2035;
+
+3. Welcome the pledge of the Tarlow Sea Development Bank of 40 million euros for harbour defences;
+
+4. Express our appreciation to the City of Orvane for its warm hospitality.
+"""
+
+
+def test_a_briefing_on_a_statement_gives_what_was_agreed_not_its_preamble(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The preamble ('Recalling ...;', 'Welcoming ...;') repeats the meeting's name and sets the scene; what the
+    mayors agreed are the points."""
+    service = made_up_service(tmp_path_factory, "statement", {"tarlow-joint-statement-2026.txt": _STATEMENT})
+    answer = service.ask("Brief me on the Third Meeting of Harbour Mayors of the Tarlow Sea.")
+    assert answer.found, answer.answer
+    assert "Storm Surge Task Force" in answer.answer and "80 centimetres" in answer.answer, answer.answer
+    assert not any(w in answer.answer for w in ("Recalling", "Recognising", "Welcoming", "Acknowledging")), \
+        answer.answer
