@@ -169,7 +169,7 @@ def _short_items(question: str, lead: Sentence, following: list[Sentence], passa
         if len(items) >= wanted:
             break
         # no item is about another meeting of a series than the question's ('The Seventh Meeting will ...')
-        if s.key in keys or len(s.text) > ITEM_CHARS or of_other_edition(s.text, question):
+        if s.key in keys or len(s.text) > _item_chars(s.text) or of_other_edition(s.text, question):
             continue
         if items and shape(items[0].text) != "plain" and shape(s.text) != shape(items[0].text):
             continue  # items are parallel: after 'Competitive Economy.' the next item is a title, not its body
@@ -180,6 +180,15 @@ def _short_items(question: str, lead: Sentence, following: list[Sentence], passa
         if closes_list(items):
             break
     return items
+
+
+_CLAUSE_CHARS = 300  # an item that ends as a clause of an enumeration does ('... by March 2026;') may be long
+
+
+def _item_chars(text: str) -> int:
+    """How long an item may be: a list's clause ('Agree to establish a task force of one official from each member,
+    to be operational by March 2026;') is as long as it needs; another line, short."""
+    return _CLAUSE_CHARS if text.rstrip().endswith(";") else ITEM_CHARS
 
 
 def _heading(text: str) -> bool:
@@ -233,9 +242,15 @@ def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: l
                   or _titled_items_follow(following)), None)
     if first is None:
         return None
-    # a list's first item is followed by short lines too: the line before it that announces the list leads it
-    before = next((s for s in by_rank.get(first.rank, []) if s.position == first.position - 1), None)
-    return before if before is not None and says_list_follows(before.text) else first
+    # a list's item is followed by short lines too: the line before it that announces the list leads it, over the
+    # items before this one ('Hereby:', '1. Agree to ...;', then the chosen '2. Adopt ...;')
+    for before in sorted((s for s in by_rank.get(first.rank, []) if s.position < first.position),
+                         key=lambda s: -s.position):
+        if says_list_follows(before.text):
+            return before
+        if not before.text.rstrip().endswith(";"):
+            break
+    return first
 
 
 _TITLED_SPAN = 6  # a titled item's explanation runs a few sentences before the next title

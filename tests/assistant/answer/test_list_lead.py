@@ -73,3 +73,27 @@ def test_who_were_the_members_gets_every_member(tmp_path_factory: pytest.TempPat
     assert answer.found, answer.answer
     for name in ("Aldo Brenner", "Wilma Tarsk", "Emil Corran", "Ilse Marvik"):
         assert name in answer.answer, answer.answer
+
+
+_CLAUSES = ["Agree to establish a Storm Surge Task Force, composed of one engineer from each member harbour city, to be "
+            "operational by March 2027",
+            "Adopt the Tarlow Sea Harbour Guidelines annexed to this Joint Statement",
+            "Commit to raise the sea walls of every member harbour by at least 80 centimetres by 2035",
+            "Task the Secretariat to report on the implementation of this Joint Statement at the Fourth Meeting of "
+            "Harbour Mayors, to be held in Dunmore in 2028"]
+
+
+def test_a_list_of_long_clauses_is_read_from_the_line_that_announces_it(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The likeliest clause is the list's second ('Adopt the ... Joint Statement'): the answer is the list from its
+    lead, every clause in order, however long ('...;' ends an item of an enumeration)."""
+    clauses = "\n\n".join(f"{n}. {clause};" for n, clause in enumerate(_CLAUSES, 1))
+    service = made_up_service(tmp_path_factory, "long-clauses", {
+        "tarlow-joint-statement-2026.txt":
+            "Joint Statement of the Third Meeting of Harbour Mayors of the Tarlow Sea\n\n"
+            "We, the Mayors of the harbour cities of the Tarlow Sea, gathered in Orvane on 12 May 2026.\n\n"
+            f"Hereby:\n\n{clauses}\n\nAdopted in Orvane on 12 May 2026.\n"})
+    answer = service.ask("What did the mayors agree in the Tarlow Sea joint statement?", mode="extractive")
+    assert answer.found, answer.answer
+    found = [answer.answer.find(clause) for clause in _CLAUSES]
+    assert all(f >= 0 for f in found) and found == sorted(found), answer.answer
