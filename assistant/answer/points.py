@@ -23,8 +23,11 @@ from assistant.text.normalise import detect_language, tokenize
 
 _COUNTING_WORDS = 5  # the fewest words of a statement that counts something, or of a dated opening line
 # a clause of an agreement's or a statement's preamble ('Recalling the Charter adopted in 2014;', 'Welcoming the offer
-# of ...,'): it sets the scene for what the parties agree, and is not itself a point
-_PREAMBLE = re.compile(r"^(?:\d+\.\s*)?[A-Z][a-z]+ing\b.*[;,]\s*$", re.DOTALL)
+# of ...,'): it sets the scene for what the parties agree, and is not itself a point. Opened by one of the preamble's
+# customary participles, not any: 'Modernizing the tax system;' is an item of a plan's actions
+_PREAMBLE = re.compile(r"^(?:\d+\.\s*)?(?:Recalling|Recogni[sz]ing|Noting|Welcoming|Acknowledging|Desiring|Considering"
+                       r"|Reaffirming|Affirming|Bearing in mind|Mindful|Convinced|Emphasi[sz]ing|Taking note)\b.*[;,]\s*$",
+                       re.DOTALL)
 _FIGURE = re.compile(r"\d[\d,.]*\s+[^\W\d]")  # a figure followed by what it counts ('12,000 visitors')
 POINTS_MIN = 3  # an overview's fewest points: a condition that leaves fewer is not applied
 _REACH = 1  # the sentence before a point may name its subject ('Phuket launched ...', 'The app ...')
