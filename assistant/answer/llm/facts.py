@@ -53,15 +53,15 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
     never to say less than the extractive answer did.
 
     Only the evidence sentences that answer count: those closest to the question (at least half the best one's
-    share of question words), holding the kind of answer it asks for (a person, a date, a number), or saying more
-    about what an answering sentence before them named, or being the note its footnote mark points to; in an
-    overview ('Brief me on ...') every one does. The extractive answer also quotes context that a short answer may
-    rightly leave out. A sentence's facts are those it adds to the answering evidence before it: one that repeats
-    'ASCAP 2026-2035' and adds 'Vision 2045' is kept only if 'Vision 2045' is."""
+    share of question words; of a question in parts, any share), holding the kind of answer it asks for (a person,
+    a date, a number), or saying more about what an answering sentence before them named, or being the note its
+    footnote mark points to; in an overview ('Brief me on ...') every one does. The extractive answer also quotes
+    context that a short answer may rightly leave out. A sentence's facts are those it adds to the answering
+    evidence before it: one that repeats 'ASCAP 2026-2035' and adds 'Vision 2045' is kept only if 'Vision 2045' is."""
     from assistant.answer.context import continues
     from assistant.answer.footnotes import marks
     from assistant.answer.llm.support_check import split_answer_sentences
-    from assistant.answer.question.intent import asks_overview, cues_of
+    from assistant.answer.question.intent import intent_of
     from assistant.answer.question.values import satisfies
     from assistant.retrieval.support import content_terms
 
@@ -70,12 +70,14 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
     q_terms = set(content_terms(question))
     sentences = split_answer_sentences(evidence)
     best = max((_share(s, q_terms) for s in sentences), default=0.0)
-    cues = cues_of(question)
-    overview = asks_overview(question)
+    intent = intent_of(question)
+    cues = intent.cues
+    # in a question of several parts, a sentence that speaks to any of its words may answer a part of its own
+    least = 0.5 * best if intent.parts == 1 else min(best, _ANY_SHARE)
     dropped: list[str] = []
     previous, previous_answers = "", False
     for sentence in sentences:
-        answers = (overview or _share(sentence, q_terms) >= 0.5 * best or any(satisfies(c, sentence) for c in cues)
+        answers = (intent.overview or _share(sentence, q_terms) >= least or any(satisfies(c, sentence) for c in cues)
                    or (previous_answers and (continues(previous, sentence) or bool(marks(previous)))))
         previous, previous_answers = sentence, answers
         if not answers:
@@ -92,6 +94,7 @@ def dropped_sentences(generated: str, evidence: str, question: str, keep_share: 
     return dropped
 
 
+_ANY_SHARE = 1e-9  # a share above nothing: one question word
 _WORDS_MIN = 3  # a sentence saying less than this of its own is context, not a fact to keep
 _WORDS_KEPT = 0.5
 

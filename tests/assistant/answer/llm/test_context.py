@@ -93,6 +93,21 @@ def test_an_answering_clause_with_no_name_or_figure_must_keep_its_words() -> Non
     assert dropped_sentences(reworded, evidence, question) == []
 
 
+def test_in_a_question_of_two_parts_every_sentence_of_the_evidence_may_answer_one() -> None:
+    """The advice on idle licences shares one word with the question, far fewer than the answer's best sentence,
+    but may answer its second part: an answer that leaves it out says less than the extractive answer did. An aside
+    that shares none is context still."""
+    one_part = "How does the lake council say that a ferry licence granted to an operator is ended?"
+    two_parts = ("Do the lake council's ferry licences set a fixed term? If not, how does it say that a licence "
+                 "granted to an operator is ended?")
+    letter = "The lake council ends a ferry licence granted to an operator by a letter from its chair [1]."
+    idle = "Idle boats are no reason to end it, the chair advises [1]."
+    aside = "Trade and culture links go back to the first steamers [2]."
+    evidence = f"{letter} {idle} {aside}"
+    assert dropped_sentences(letter, evidence, one_part) == []  # in one part, the advice is context
+    assert dropped_sentences(letter, evidence, two_parts) == [idle]
+
+
 def test_an_enumerations_items_are_facts_an_answer_must_keep() -> None:
     question = "Which ferry services did the lake towns open?"
     note = ("The 4 services are: (1) the north crossing; (2) the island loop; (3) the market shuttle; and (4) the "
