@@ -97,10 +97,11 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
     foreign = any(a.matrix[i, col] > 0 and a.sentences[i].cross_lingual for i in best)
     if not focus or not total or not stating or foreign or a.intent.listing:
         return 1.0  # a list's lead states it, and the items after it, however many, name what it is about
-    if _counted_for_another(a, stating, probabilities):
+    counted = _counted(a)
+    if _counted_for_another(a, stating, probabilities, counted):
         return 0.0
     # of 'how many passengers did Corvin's buses carry', a sentence counting buses states no count of passengers
-    stating = _counting(a, stating, _counted(a)[:1]) or stating
+    stating = _counting(a, stating, counted[:1]) or stating
     share = 0.0
     ranks = chunk_ranks(a)
     asked = set(name_terms(a.question))
@@ -143,10 +144,11 @@ def _opens_with_another(text: str, asked: set[str], names: Callable[[], set[str]
     return not own & asked and not any(t in asked for t in terms(text)) and own <= names()
 
 
-def _counted_for_another(a: Analysis, stating: list[int], probabilities: np.ndarray) -> bool:
-    """The likeliest sentence stating the asked count next to the counted things counts another of the question's
-    names' ('24 Corvin students' for 'How many Dunmore students ...'): the roles the other way round."""
-    counting = _counting(a, stating, _counted(a))
+def _counted_for_another(a: Analysis, stating: list[int], probabilities: np.ndarray, nouns: list[str]) -> bool:
+    """The likeliest sentence stating the asked count next to the counted things (``nouns``: ``_counted``) counts
+    another of the question's names' ('24 Corvin students' for 'How many Dunmore students ...'): the roles the other
+    way round."""
+    counting = _counting(a, stating, nouns)
     if not counting:
         return False
     likeliest = max(counting, key=lambda i: probabilities[i])
