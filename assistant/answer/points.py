@@ -25,9 +25,9 @@ _COUNTING_WORDS = 5  # the fewest words of a statement that counts something, or
 # a clause of an agreement's or a statement's preamble ('Recalling the Charter adopted in 2014;', 'Welcoming the offer
 # of ...,'): it sets the scene for what the parties agree, and is not itself a point. Opened by one of the preamble's
 # customary participles, not any: 'Modernizing the tax system;' is an item of a plan's actions
-_PREAMBLE = re.compile(r"^(?:\d+\.\s*)?(?:Recalling|Recogni[sz]ing|Noting|Welcoming|Acknowledging|Desiring|Considering"
-                       r"|Reaffirming|Affirming|Bearing in mind|Mindful|Convinced|Emphasi[sz]ing|Taking note)\b.*[;,]\s*$",
-                       re.DOTALL)
+_PREAMBLE = re.compile(r"^(?:\d+\.\s*)?(?:Recalling|Recogni[sz]ing|Noting|Welcoming|Acknowledging|Desiring"
+                       r"|Considering|Reaffirming|Affirming|Bearing in mind|Mindful|Convinced|Emphasi[sz]ing"
+                       r"|Taking note)\b.*[;,]\s*$", re.DOTALL)
 _FIGURE = re.compile(r"\d[\d,.]*\s+[^\W\d]")  # a figure followed by what it counts ('12,000 visitors')
 POINTS_MIN = 3  # an overview's fewest points: a condition that leaves fewer is not applied
 _REACH = 1  # the sentence before a point may name its subject ('Phuket launched ...', 'The app ...')

@@ -75,8 +75,8 @@ def test_who_were_the_members_gets_every_member(tmp_path_factory: pytest.TempPat
         assert name in answer.answer, answer.answer
 
 
-_CLAUSES = ["Agree to establish a Storm Surge Task Force, composed of one engineer from each member harbour city, to be "
-            "operational by March 2027",
+_CLAUSES = ["Agree to establish a Storm Surge Task Force, composed of one engineer from each member harbour city, to "
+            "be operational by March 2027",
             "Adopt the Tarlow Sea Harbour Guidelines annexed to this Joint Statement",
             "Commit to raise the sea walls of every member harbour by at least 80 centimetres by 2035",
             "Task the Secretariat to report on the implementation of this Joint Statement at the Fourth Meeting of "
