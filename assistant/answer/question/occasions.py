@@ -7,6 +7,7 @@ the question and the candidate sentences (and their documents' titles and dates)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.text.calendar import common_era
 from assistant.text.normalise import thai_digits_to_arabic
@@ -70,6 +71,7 @@ _PLANNED = re.compile(r"\b(will|shall|(?:is|are)\s+to|to\s+be|plans?\s+to|planne
 _ASKS_AHEAD = re.compile(rf"{_PLANNED.pattern}|\b(next|upcoming|scheduled|due|going\s+to)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # read once per question, not once per sentence that plans a year or an edition
 def _asks_what_happened(question: str) -> bool:
     """'What was agreed ...', 'What did ... decide', 'Who chaired ...', 'How much is allocated ...': a past tense or a
     participle, nothing ahead or planned asked."""
