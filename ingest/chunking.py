@@ -5,11 +5,13 @@ so its pages are known from character offsets."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from assistant.config import Settings
 from assistant.models import Chunk, Document
+from assistant.text.flattened import item_starts
 from assistant.text.normalise import split_sentences
 
 _NUMBERED_PIPE = re.compile(r"^[1-9][0-9]?\|\s*[A-Z]")
@@ -145,9 +147,8 @@ def split_sections(doc: Document) -> list[_Section]:
 
 
 def _units(section: _Section, language: str, limit: int) -> list[tuple[int, int]]:
-    """(start, end) offsets of sentences; a sentence longer than the limit is cut by LangChain's splitter."""
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
-
+    """(start, end) offsets of sentences; a sentence longer than the limit is cut between the items of a flattened
+    list, then by LangChain's splitter."""
     spans: list[tuple[int, int]] = []
     text = section.text
     cursor = 0
@@ -163,14 +164,27 @@ def _units(section: _Section, language: str, limit: int) -> list[tuple[int, int]
             if len(sentence) <= limit:
                 spans.append((start + s_start, start + local))
                 continue
-            splitter = RecursiveCharacterTextSplitter(
-                chunk_size=limit, chunk_overlap=0, separators=["\n", "; ", ", ", " ", ""], keep_separator="end"
-            )
-            inner = 0
-            for piece in splitter.split_text(sentence):
-                p_start = sentence.find(piece, inner)
-                inner = p_start + len(piece)
-                spans.append((start + s_start + p_start, start + s_start + inner))
+            # a list flattened into one run is cut between its items, only an item still too long inside it
+            bounds = [0, *item_starts(sentence), len(sentence)]
+            for i_start, i_end in itertools.pairwise(bounds):
+                spans += _cut(sentence[i_start:i_end], start + s_start + i_start, limit)
+    return spans
+
+
+def _cut(text: str, offset: int, limit: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of a text's pieces of at most ``limit`` characters, by LangChain's splitter."""
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    if len(text) <= limit:
+        return [(offset, offset + len(text))]
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=limit, chunk_overlap=0, separators=["\n", "; ", ", ", " ", ""], keep_separator="end"
+    )
+    spans, inner = [], 0
+    for piece in splitter.split_text(text):
+        p_start = text.find(piece, inner)
+        inner = p_start + len(piece)
+        spans.append((offset + p_start, offset + inner))
     return spans
 
 

@@ -37,7 +37,7 @@ from ingest.preparer import Prepared, Preparer
 from ingest.schedule import schedule
 from ingest.report import FailedFile, FileNote, IngestReport, UnreadablePages
 
-PIPELINE_VERSION = "17"  # bump when cleaning/chunking changes so that every file is processed again
+PIPELINE_VERSION = "18"  # bump when cleaning/chunking changes so that every file is processed again
 SYNCED_KEY = "vectors_synced"
 EMBED_GROUP_CHUNKS = 2048  # chunks prepared before one embedding call: large batches, bounded memory
 

@@ -17,6 +17,7 @@ from assistant.answer.table_rows import table_row
 from assistant.models import Chunk, Passage
 from assistant.retrieval.support import Unit, unit_of
 from assistant.text.calendar import MONTHS_EN
+from assistant.text.flattened import split_items
 
 _MIN_TERMS = 4
 _MAX_CHARS = 600
@@ -128,22 +129,14 @@ def _blocks(text: str) -> list[str]:
     return out
 
 
-# A list whose lines a PDF flattened into one: 'TARGETS - Green Growth: ... - Green Mobility: ... o Sub-item ...'.
-_DASH_ITEM = re.compile(r"(?<!\d)\s+[-–]\s+(?=[A-Z“\"(])")  # not a range: '(2023 - 2027)' stays whole
-_O_ITEM = re.compile(r"\s+o\s+(?=[A-Z0-9])")
 _CAPS_LABEL = re.compile(r"(?:^|(?<=\s))((?:[A-Z][A-Z&/]{2,}\s+){0,3}[A-Z][A-Z&/]{2,})(?:\s+(?=[A-Z0-9][a-z0-9])|\s*$)")
 _LABEL_LETTERS = 7  # 'OVERVIEW', 'SUPPORT REQUIRED'; an acronym in a sentence ('ASEAN', 'UN SDG') is shorter
-_FLATTENED = 2  # marks it takes to be a list rather than a dash in a sentence
 
 
 def _unflatten(block: str) -> list[str]:
     """Items and their all-capitals labels ('SUPPORT REQUIRED', 'OVERVIEW') each become a piece of their own."""
-    pieces = [block]
-    for mark in (_DASH_ITEM, _O_ITEM):
-        if len(mark.findall(block)) >= _FLATTENED:
-            pieces = [part for piece in pieces for part in mark.split(piece)]
     out: list[str] = []
-    for piece in pieces:
+    for piece in split_items(block):
         at = 0
         for match in _CAPS_LABEL.finditer(piece):
             if sum(ch.isalpha() for ch in match.group(1)) < _LABEL_LETTERS:

@@ -134,3 +134,21 @@ Lord Mayor of Pellmoor
     headings = [s.heading for s in split_sections(load_document(path, tmp_path, settings))]
     assert headings == ["Article 1 – Objectives", "Article 2 – Entry into force"], headings
     assert heading_level("Mara Veltrin") == 2  # unmarked text (a PDF's) still has Title Case headings
+
+
+def test_a_flattened_list_too_long_for_a_chunk_is_cut_between_its_items(docs: dict[str, Document]) -> None:
+    """The action plans' pages read as one run ('SUPPORT REQUIRED - ..., - ... OVERVIEW ... has more than 100 buses
+    currently, serving 8 routes ...'): cut at a comma, a chunk began mid-clause and answers dropped that clause."""
+    chunks = chunk_document(docs[ACTION_PLANS], Settings())
+    assert len(chunks) > 50
+    mid_clause = [c.text[:60] for c in chunks if c.text[:2].isalpha() and c.text[:2].islower()]
+    assert mid_clause == []
+
+
+def test_a_flattened_list_is_cut_at_its_item_marks(tmp_path: Path, settings: Settings) -> None:
+    items = [f"Item {n}: train {n * 10} staff of Corvin and Dunmore in flood forecasting, early warning, evacuation "
+             "planning, shelter management and recovery, with the fire brigades of the two cities" for n in range(12)]
+    (tmp_path / "plan.txt").write_text("SUPPORT REQUIRED - " + " - ".join(items) + ".", encoding="utf-8")
+    chunks = chunk_document(load_document(tmp_path / "plan.txt", tmp_path, settings), Settings(chunk_size=900))
+    assert len(chunks) >= 2
+    assert all(c.text.startswith(("SUPPORT", "- Item")) for c in chunks), [c.text[:30] for c in chunks]
