@@ -9,7 +9,7 @@ ranker has never seen the question); the selection's operating points are search
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +30,7 @@ _REFUSAL_C = 0.2  # strong regularisation: a few dozen questions, of which a han
 # most (0.03 refused one trap more, but lowered the sentence that states the date of "when was X adopted" below the
 # ones that recall other years); 0.3, the value before PDF tables were read as rows, lost three questions a seed.
 _RANKER_C = 0.1
+_REPEATS = 5  # splits into folds the refusal threshold is read over
 MAX_FALSE_REFUSAL = 0.05  # the operating point: refuse as much as possible while answerable questions stay answered
 _LENGTH_GOAL = 600  # median answer characters
 _GRID: dict[str, tuple[float | int, ...]] = {
@@ -115,14 +116,18 @@ def _threshold(probs: np.ndarray, answerable: np.ndarray) -> float:
     return float(ok[allowed]) if len(ok) else 0.5
 
 
-def _out_of_fold_refusal(rows: np.ndarray, answerable: np.ndarray, k: int = FOLDS) -> np.ndarray:
+def _out_of_fold_refusal(rows: np.ndarray, answerable: np.ndarray, k: int = FOLDS,
+                         seeds: Iterable[int] = range(_REPEATS)) -> np.ndarray:
     """Answerability probabilities from classifiers that never saw the question: the operating point is chosen on
-    these, since in-sample probabilities would put it where held-out questions are refused too often."""
-    out = np.zeros(len(rows))
-    for held in _folds(len(rows), k):
-        train = np.setdiff1d(np.arange(len(rows)), held)
-        model = fit_refusal(rows[train], answerable[train])
-        out[held] = model.probability(rows[held])
+    these, since in-sample probabilities would put it where held-out questions are refused too often. Averaged over
+    several splits into folds: the threshold is one of these values, and from a single split it moved with whichever
+    questions happened to share a fold."""
+    out, seeds = np.zeros(len(rows)), list(seeds)
+    for seed in seeds:
+        for held in _folds(len(rows), k, seed):
+            train = np.setdiff1d(np.arange(len(rows)), held)
+            model = fit_refusal(rows[train], answerable[train])
+            out[held] += model.probability(rows[held]) / len(seeds)
     return out
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from assistant.answer.answerability import QUESTION_FEATURES, SUPPORT_SIGNS
 from assistant.answer.features import SENTENCE_FEATURES
-from assistant.answer.fitting import FOLDS, _folds, cross_validated_models, fit, fit_refusal
+from assistant.answer.fitting import (_REPEATS, FOLDS, _folds, _out_of_fold_refusal, _threshold, cross_validated_models,
+                                      fit, fit_refusal)
 from assistant.answer.model import load_model, shipped_model
 from assistant.config import Settings
 from assistant.evaluation import examples_of, load_gold
@@ -43,6 +44,18 @@ def test_each_cross_validated_model_is_fitted_without_its_fold(examples: list) -
     again = fit([e for n, e in enumerate(examples) if n not in held])
     assert models[examples[held[0]].id].model_dump() == again.model_dump()  # the same fit, none of its fold seen
     assert models[examples[held[0]].id].ranker.coef != fit(examples).ranker.coef
+
+
+def test_the_refusal_operating_point_is_read_over_several_splits_into_folds() -> None:
+    """The threshold is one question's out-of-fold probability: from one split it moved with whichever questions
+    shared a fold (a refit for an unrelated change moved it across a made-up trap). Each question's probability is
+    the mean over several splits."""
+    rng = np.random.default_rng(3)
+    rows = rng.random((80, len(QUESTION_FEATURES)))
+    answerable = rows[:, QUESTION_FEATURES.index("typed_best")] + 0.5 * rng.random(80) > 0.6
+    singles = [_out_of_fold_refusal(rows, answerable, seeds=[seed]) for seed in range(_REPEATS)]
+    assert len({round(_threshold(p, answerable), 6) for p in singles}) > 1  # one split's threshold is a draw
+    assert np.allclose(_out_of_fold_refusal(rows, answerable), np.mean(singles, axis=0))
 
 
 def test_the_refusal_classifier_keeps_the_signs_support_implies() -> None:
