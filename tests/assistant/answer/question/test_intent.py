@@ -190,6 +190,12 @@ def test_a_thai_value_spelled_with_the_questions_own_words_is_no_answer() -> Non
     assert satisfies("person", "นายสมชาย ใจดี เป็นผู้ว่าราชการจังหวัด", given)  # a person named
 
 
+def test_the_thai_month_june_names_no_person() -> None:
+    """'มิถุนายน' (June) holds the letters of 'นาย' (Mr): a date in June is no person."""
+    assert not satisfies("person", "บันทึกความเข้าใจลงนามเมื่อวันที่ ๑๒ มิถุนายน ๒๕๖๘")
+    assert satisfies("person", "ลงนามโดยนายสมชาย ใจดี เมื่อวันที่ ๑๒ มิถุนายน ๒๕๖๘")
+
+
 def test_a_thai_era_is_a_date_only_with_its_year() -> None:
     assert not satisfies("date", "ปีงบประมาณ พ.ศ. ที่ผ่านมา")
     assert satisfies("date", "ประกาศเมื่อ พ.ศ. ๒๕๔๐")
