@@ -180,7 +180,8 @@ def _cut(text: str, offset: int, limit: int) -> list[tuple[int, int]]:
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=limit, chunk_overlap=0, separators=["\n", "; ", ", ", " ", ""], keep_separator="end"
     )
-    spans, inner = [], 0
+    spans: list[tuple[int, int]] = []
+    inner = 0
     for piece in splitter.split_text(text):
         p_start = text.find(piece, inner)
         inner = p_start + len(piece)
