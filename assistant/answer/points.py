@@ -25,9 +25,10 @@ _COUNTING_WORDS = 5  # the fewest words of a statement that counts something, or
 # a clause of an agreement's or a statement's preamble ('Recalling the Charter adopted in 2014;', 'Welcoming the offer
 # of ...,'): it sets the scene for what the parties agree, and is not itself a point. Opened by one of the preamble's
 # customary participles, not any: 'Modernizing the tax system;' is an item of a plan's actions
-_PREAMBLE = re.compile(r"^(?:\d+\.\s*)?(?:Recalling|Recogni[sz]ing|Noting|Welcoming|Acknowledging|Desiring"
+# (in capitals too: 'RECALLING the Declaration of 2011;', as ASEAN statements write them)
+_PREAMBLE = re.compile(r"^(?:\d+\.\s*)?(?i:Recalling|Recogni[sz]ing|Noting|Welcoming|Acknowledging|Desiring"
                        r"|Considering|Reaffirming|Affirming|Bearing in mind|Mindful|Convinced|Emphasi[sz]ing"
-                       r"|Taking note)\b.*[;,]\s*$", re.DOTALL)
+                       r"|Taking note|Underlining|Stressing)\b.*[;,]\s*$", re.DOTALL)
 _FIGURE = re.compile(r"\d[\d,.]*\s+[^\W\d]")  # a figure followed by what it counts ('12,000 visitors')
 POINTS_MIN = 3  # an overview's fewest points: a condition that leaves fewer is not applied
 _REACH = 1  # the sentence before a point may name its subject ('Phuket launched ...', 'The app ...')
@@ -45,11 +46,17 @@ def prose_first(analysis: Analysis, order: list[int]) -> list[int]:
     return prose if len(prose) >= POINTS_MIN else order
 
 
+def is_preamble(text: str) -> bool:
+    """A clause of a preamble: what it dates or counts belongs to the instrument it recalls ('RECALLING the
+    Declaration (2011);'), not to the one it opens."""
+    return _PREAMBLE.match(text) is not None
+
+
 def is_statement(text: str) -> bool:
     """A sentence of some length that ends as sentences do, and no table row as ingestion writes it ('Day: 4; Date:
     13 June 2024; Host: ...', which ends with a stop too) nor a preamble's clause. Thai ends a sentence with a space,
     not a stop, and writes no spaces between words: its words are counted by the word segmenter."""
-    if shape(text) != "plain" or table_row(text) or _PREAMBLE.match(text):
+    if shape(text) != "plain" or table_row(text) or is_preamble(text):
         return False
     if detect_language(text) == "th":
         return len(tokenize(text)) >= PROSE_WORDS

@@ -18,6 +18,7 @@ from assistant.answer.footnotes import with_footnotes
 from assistant.answer.model import AnswerModel
 from assistant.answer.points import (
     about_subject,
+    is_preamble,
     list_leads,
     named_document,
     named_shares,
@@ -154,6 +155,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     # an overview wants breadth: any likely statement about its subject may be a point, not only those near the best
     bar = sel.floor if intent.overview else max(sel.floor, sel.ratio * best)
     likely = [i for i in order if probs[i] >= sel.floor]
+    if intent.kind == "fact":  # a preamble's clause recalls another instrument, so it does not open the answer
+        order = sorted(order, key=lambda i: is_preamble(analysis.sentences[i].text))  # stable: a partition
     if field_kinds(intent) and not intent.listing and not intent.overview:
         order = _typed_first(analysis, order, probs, bar)
     # a briefing on what a document records opens with when and where (its opening's fields): one point

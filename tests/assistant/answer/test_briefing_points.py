@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.points import is_statement
 from assistant.service import AssistantService
 from tests.conftest import made_up_service
 
@@ -212,3 +213,29 @@ def test_a_briefing_on_a_statement_gives_what_was_agreed_not_its_preamble(
     assert "Storm Surge Task Force" in answer.answer and "80 centimetres" in answer.answer, answer.answer
     assert not any(w in answer.answer for w in ("Recalling", "Recognising", "Welcoming", "Acknowledging")), \
         answer.answer
+
+
+_LEADERS = """TARLOW SEA MAYORS' STATEMENT ON HARBOUR RESILIENCE
+
+WE, the Mayors of the harbour cities of the Tarlow Sea, on the occasion of the Third Meeting of Harbour Mayors in
+Orvane, on 12 May 2026;
+
+RECALLING the Tarlow Sea Harbour Charter adopted by the First Meeting of Harbour Mayors in Dunmore in 2018;
+
+REAFFIRMING the Corvin Declaration on Storm Surges adopted in 2022, which called for joint early warning;
+
+NOTING the storm surges that flooded four harbour cities of the Tarlow Sea in 2025;
+
+HEREBY agree to establish a Storm Surge Task Force by March 2027.
+"""
+
+
+def test_a_fact_answer_does_not_open_with_a_preamble_clause(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'RECALLING the Charter adopted in 2018;' dates the instrument it recalls: asked when the statement was
+    adopted, the answer opens with the statement's own date (ASEAN statements write their preamble in capitals)."""
+    service = made_up_service(tmp_path_factory, "leaders", {"tarlow-mayors-statement.txt": _LEADERS})
+    answer = service.ask("When was the Tarlow Sea Mayors' Statement on Harbour Resilience adopted?")
+    assert answer.found, answer.answer
+    assert "12 May 2026" in answer.answer.split("[1]")[0], answer.answer
+    clause = "RECALLING the Tarlow Sea Harbour Charter adopted by the First Meeting of Harbour Mayors in 2018;"
+    assert not is_statement(clause) and not is_statement(clause.capitalize())  # no briefing point either
