@@ -25,7 +25,7 @@ _COUNTING_WORDS = 5  # the fewest words of a statement that counts something, or
 # a clause of an agreement's or a statement's preamble ('Recalling the Charter adopted in 2014;', 'Welcoming the offer
 # of ...,'): it sets the scene for what the parties agree, and is not itself a point. Opened by one of the preamble's
 # customary participles, not any: 'Modernizing the tax system;' is an item of a plan's actions
-# (in capitals too: 'RECALLING the Declaration of 2011;', as ASEAN statements write them)
+# (in capitals too: 'RECALLING the Declaration of 2011;', as many leaders' statements write them)
 _PREAMBLE = re.compile(r"^(?:\d+\.\s*)?(?i:Recalling|Recogni[sz]ing|Noting|Welcoming|Acknowledging|Desiring"
                        r"|Considering|Reaffirming|Affirming|Bearing in mind|Mindful|Convinced|Emphasi[sz]ing"
                        r"|Taking note|Underlining|Stressing)\b.*[;,]\s*$", re.DOTALL)

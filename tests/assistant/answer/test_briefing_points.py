@@ -232,7 +232,7 @@ HEREBY agree to establish a Storm Surge Task Force by March 2027.
 
 def test_a_fact_answer_does_not_open_with_a_preamble_clause(tmp_path_factory: pytest.TempPathFactory) -> None:
     """'RECALLING the Charter adopted in 2018;' dates the instrument it recalls: asked when the statement was
-    adopted, the answer opens with the statement's own date (ASEAN statements write their preamble in capitals)."""
+    adopted, the answer opens with the statement's own date (many statements write their preamble in capitals)."""
     service = made_up_service(tmp_path_factory, "leaders", {"tarlow-mayors-statement.txt": _LEADERS})
     answer = service.ask("When was the Tarlow Sea Mayors' Statement on Harbour Resilience adopted?")
     assert answer.found, answer.answer
