@@ -29,6 +29,7 @@ from assistant.answer.points import (
 from assistant.answer.question.fields import field_kinds, labelled_field
 from assistant.answer.question.intent import ITEMS_MAX, asks_who_signed
 from assistant.answer.question.occasions import of_other_edition
+from assistant.answer.question.parts import part_terms
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.sections import asked_section, asked_section_first, sections_of
 from assistant.answer.signatures import with_cosigners
@@ -125,6 +126,22 @@ def _fields_beside(analysis: Analysis, first: int, likely: list[int]) -> list[Se
     return out
 
 
+def _each_part(analysis: Analysis, likely: list[int], chosen: list[Sentence]) -> list[Sentence]:
+    """A question asked in parts ('How many members must a council have, and for how long does it sit?') gets a
+    sentence for each part whose own words nothing chosen holds: the likeliest that holds one, past the answer's
+    usual length, as an answer missing a part is wrong however short."""
+    added: list[Sentence] = []
+    for words in part_terms(analysis.question):
+        words &= analysis.weights.keys()
+        if not words or any(_covered(c, analysis) & words for c in [*chosen, *added]):
+            continue
+        pick = next((s for s in (analysis.sentences[i] for i in likely)
+                     if _covered(s, analysis) & words and _fits(s, [*chosen, *added])), None)
+        if pick is not None:
+            added.append(pick)
+    return added
+
+
 def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     passages = list(analysis.passages)
     order = [i for i in np.argsort(-probs, kind="stable") if eligible(analysis.sentences[i])]
@@ -183,6 +200,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         have |= kinds.get(pick, set())
         chosen.append(analysis.sentences[pick])
         covered |= _covered(analysis.sentences[pick], analysis)
+    if not intent.overview:
+        chosen += _each_part(analysis, likely, chosen)
     best_sentence = analysis.sentences[order[0]]
     if intent.overview:  # a point that is a list's item brings the list: the lead here, its items below
         chosen += list_leads(analysis, chosen)

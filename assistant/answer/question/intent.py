@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.question.occasions import asked_years, edition_words
+from assistant.answer.question.parts import ASKING_EN, ASKING_TH, COUNTING_TH, asking_at, compared, questions_in
 from assistant.answer.question.values import CUES, names_signing, values_of, words_of
 
 _OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell me about|describe)\b|สรุป|ภาพรวม",
@@ -110,17 +111,12 @@ def intent_of(question: str) -> Intent:
     return Intent(language=detect_language(question), cues=tuple(cues_of(question)),
                   listing=is_list_question(question), overview=asks_overview(question),
                   items=expected_items(question), parts=max(1, len(_asking_words(question)),
-                                                            len(asked_years(question)), _questions_in(question),
-                                                            _compared(question)),
+                                                            len(asked_years(question)), questions_in(question),
+                                                            compared(question)),
                   given=question_words(question))
 
 
-_WH_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "how", "why", "give", "name", "list",
-                    "describe", "compare"])
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "must", "many", "much", "often", "long"])
-_WH_TH = frozenset(["กี่", "อะไร", "ใคร", "เท่าใด", "เท่าไร", "เท่าไหร่", "ไหน", "อย่างไร", "เมื่อใด", "เมื่อไร", "ใด", "บ้าง"])
-_PLURAL_TH = "บ้าง"
-_COUNTING_TH = frozenset(["กี่", "เท่าใด", "เท่าไร", "เท่าไหร่"])  # how many, how much
 _HAVE_TH = frozenset(["มี", "ได้รับ"])  # have, receive: in a count, what follows them is what is counted
 # between, of, in, with, that, to, for, from, under: what follows names whose
 _LINKS_TH = frozenset(["ระหว่าง", "ของ", "ใน", "กับ", "ที่", "แก่", "สำหรับ", "จาก", "ตาม"])
@@ -140,29 +136,13 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\w,.]*|[,;?]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def _questions_in(text: str) -> int:
-    """Questions asked one after the other ('Do they set a term? If not, how is one ended?') are parts each."""
-    return len([q for q in re.split(r"[?？]", text) if re.search(r"\w", q)])
-
-
-_COMPARING = re.compile(r"\b(compar\w*|versus|vs\.?|difference between)\b|เปรียบเทียบ|เทียบกับ", re.IGNORECASE)
-
-
-def _compared(question: str) -> int:
-    """A comparison ('Compare the populations of Corvin and Dunmore', 'How does A compare with B?') asks for two
-    values, each a part: one for each thing compared."""
-    return 2 if _COMPARING.search(question) else 1
-
-
 def _asking_words(question: str) -> list[str]:
     """Each asking word ('who', 'when', 'กี่') opens one part of the question."""
     from assistant.text.normalise import tokenize
 
-    english = [w.lower() for w in _EN_WORD.findall(question) if w.lower() in _WH_EN]
+    english = [w.lower() for w in _EN_WORD.findall(question) if w.lower() in ASKING_EN]
     tokens = tokenize(question)
-    # 'บ้าง' after an asking word only makes it plural ('อะไรบ้าง', what all): one part, not two
-    return english + [t for n, t in enumerate(tokens)
-                      if t in _WH_TH and not (t == _PLURAL_TH and n and tokens[n - 1] in _WH_TH)]
+    return english + [t for n, t in enumerate(tokens) if t in ASKING_TH and asking_at(tokens, n)]
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +151,7 @@ def asking_terms() -> frozenset[str]:
     they name nothing the question is about."""
     from assistant.retrieval.support import stem
 
-    return frozenset(stem(w) for w in _WH_EN | _AUXILIARIES)
+    return frozenset(stem(w) for w in ASKING_EN | _AUXILIARIES)
 
 
 def focus_terms(question: str) -> list[str]:
@@ -195,11 +175,11 @@ def focus_words(question: str) -> list[str]:
     dating = _dating(words)
     editions = edition_words(question)  # which of a series ('the third meeting') is judged as a year is, not matched
     for n, word in enumerate(words):
-        if word.lower() not in _WH_EN or _asks_a_measure_of(words, n):
+        if word.lower() not in ASKING_EN or _asks_a_measure_of(words, n):
             continue
         clause: list[str] = []
         for m, later in enumerate(words[n + 1:], start=n + 1):
-            if later in _CLAUSE_END or later.lower() in _WH_EN:
+            if later in _CLAUSE_END or later.lower() in ASKING_EN:
                 break
             lower = later.lower()
             if (later[:1].isupper() or later[:1].isdigit() or lower in _AUXILIARIES or is_stopword(lower)
@@ -211,10 +191,10 @@ def focus_words(question: str) -> list[str]:
     tokens = [t for t in tokenize(question) if t.strip() and any(ch.isalnum() for ch in t)]
     dating = _dating(tokens)
     for n, token in enumerate(tokens):
-        if token in _WH_TH:
-            start, end = _thai_object(tokens[:n], counting=token in _COUNTING_TH)
+        if token in ASKING_TH:
+            start, end = _thai_object(tokens[:n], counting=token in COUNTING_TH)
             before = [t for m, t in enumerate(tokens[:n]) if start <= m < end
-                      and not t.isascii() and not is_stopword(t) and t not in _WH_TH and m not in dating]
+                      and not t.isascii() and not is_stopword(t) and t not in ASKING_TH and m not in dating]
             focus += before[-_FOCUS_TH:]
     return list(dict.fromkeys(focus))
 
@@ -229,7 +209,7 @@ def _thai_object(tokens: list[str], *, counting: bool) -> tuple[int, int]:
     verbs = [m for m, t in enumerate(tokens) if t in _HAVE_TH]
     if not verbs:
         return 0, len(tokens)
-    if any(t.strip() and not t.isascii() and t not in _WH_TH for t in tokens[verbs[-1] + 1:]):
+    if any(t.strip() and not t.isascii() and t not in ASKING_TH for t in tokens[verbs[-1] + 1:]):
         return (verbs[-1] + 1 if counting else 0), len(tokens)
     links = [m for m, t in enumerate(tokens[: verbs[-1]]) if m and t in _LINKS_TH]
     return 0, links[0] if links else verbs[-1]

@@ -549,3 +549,30 @@ def test_a_who_question_opens_with_the_sentence_naming_someone_though_another_sc
     chosen = select(analysis, probs, model)
     text, _ = compose(question, analysis.intent, chosen)
     assert text.startswith("The ferry accord was drawn up by"), text
+
+
+_SEATS = "The council of Dunmore has nine seats."
+_SHARED = ("Seats are shared out among the wards of Dunmore in proportion to the number of residents each ward "
+           "counted at the last census, with at least one seat for every ward.")
+_TERM = "The council sits for four years from the day of its election."
+_HALL = ("The council of Dunmore meets in the old town hall by the river, in the long room above the market, on the "
+         "first Monday of each month.")
+
+
+def test_each_part_of_a_question_gets_a_sentence_past_the_answers_length(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The answer's length stops its sentences, but not before every part of the question has one: the long
+    sentence on how seats are shared joins past the room the others leave; the hall's, likelier than the term's but
+    answering no part, does not."""
+    service = made_up_service(tmp_path_factory, "three-parts", {
+        "dunmore-council.md": f"# The council of Dunmore\n\n{_SEATS} {_HALL}\n\n{_SHARED}\n\n{_TERM}\n",
+    })
+    analysis = service.analyse("How many seats does the council of Dunmore have, how are they shared out, and for "
+                               "how many years does it sit?")
+    scores = {_SEATS[:30]: 0.9, _SHARED[:30]: 0.85, _HALL[:30]: 0.8, _TERM[:30]: 0.5}
+    probs = np.array([next((p for start, p in scores.items() if s.text.startswith(start)), 0.21)
+                      for s in analysis.sentences])
+    model = shipped_model().model_copy(update={"selection": Selection(ratio=0.6, floor=0.2, novelty=0.3,
+                                                                      fact_chars=150)})
+    chosen = [s.text for s in select(analysis, probs, model).sentences]
+    assert chosen[0] == _SEATS and set(chosen) == {_SEATS, _SHARED, _TERM}, chosen

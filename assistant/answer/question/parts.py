@@ -1,0 +1,57 @@
+"""How many parts a question asks ('Who signed it, when, and when did it take effect?' asks three), and the words
+each part asks about and no other part does, so that the answer can hold a sentence for each."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.retrieval.support import content_terms
+from assistant.text.normalise import detect_language, tokenize
+
+ASKING_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "how", "why", "give", "name", "list",
+                       "describe", "compare"])
+ASKING_TH = frozenset(["กี่", "อะไร", "ใคร", "เท่าใด", "เท่าไร", "เท่าไหร่", "ไหน", "อย่างไร", "เมื่อใด", "เมื่อไร", "ใด",
+                       "บ้าง"])
+COUNTING_TH = frozenset(["กี่", "เท่าใด", "เท่าไร", "เท่าไหร่"])  # how many, how much
+_PLURAL_TH = "บ้าง"
+_COMPARING = re.compile(r"\b(compar\w*|versus|vs\.?|difference between)\b|เปรียบเทียบ|เทียบกับ", re.IGNORECASE)
+
+
+def questions_in(text: str) -> int:
+    """Questions asked one after the other ('Do they set a term? If not, how is one ended?') are parts each."""
+    return len([q for q in re.split(r"[?？]", text) if re.search(r"\w", q)])
+
+
+def compared(question: str) -> int:
+    """A comparison ('Compare the populations of Corvin and Dunmore', 'How does A compare with B?') asks for two
+    values, each a part: one for each thing compared."""
+    return 2 if _COMPARING.search(question) else 1
+
+
+def asking_at(tokens: list[str], n: int) -> bool:
+    """Whether the n-th of a question's tokens is an asking word; 'บ้าง' after one only makes it plural ('อะไรบ้าง',
+    what all): one part, not two."""
+    token = tokens[n]
+    if token in ASKING_EN:
+        return True
+    return token in ASKING_TH and not (token == _PLURAL_TH and n and tokens[n - 1] in ASKING_TH)
+
+
+def part_terms(question: str) -> list[frozenset[str]]:
+    """Each part's own content words, spelled as matching compares them; nothing for a question of one part.
+
+    An English part runs from its asking word to the next one ('who signed it | when | and when did it take
+    effect'); a Thai part ends at its asking word and the unit counted after it ('สภาเขตมีอายุคราวละกี่ปี')."""
+    tokens = tokenize(question)
+    at = [n for n in range(len(tokens)) if asking_at(tokens, n)]
+    if len(at) < 2:
+        return []
+    if detect_language(question) == "th":
+        ends = [n + 2 if tokens[n] in COUNTING_TH else n + 1 for n in at]
+        spans = [tokens[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+    else:
+        spans = [tokens[start:end] for start, end in zip(at, [*at[1:], len(tokens)], strict=True)]
+    asking = {tokens[n] for n in at}
+    terms = [frozenset(t for token in span if token not in asking for t in content_terms(token)) for span in spans]
+    return [own - frozenset().union(*(other for j, other in enumerate(terms) if j != n))
+            for n, own in enumerate(terms)]

@@ -1,0 +1,25 @@
+"""The parts of a question asked in one sentence, and the words each part asks about alone."""
+
+from __future__ import annotations
+
+from assistant.answer.question.parts import part_terms
+
+
+def test_an_english_part_runs_from_its_asking_word_to_the_next() -> None:
+    parts = part_terms("How many seats does the council of Corvin have, and for how many years does it sit?")
+    assert len(parts) == 2, parts
+    assert {"seat"} <= parts[0] and "year" not in parts[0], parts
+    assert {"year", "sit"} <= parts[1] and "council" not in parts[1], parts  # words of both parts are no part's own
+
+
+def test_a_thai_part_ends_at_its_asking_word_and_the_unit_counted_after_it() -> None:
+    parts = part_terms("สภาเมืองมีสมาชิกกี่คน และสภาเมืองมีวาระคราวละกี่ปี")
+    assert len(parts) == 2, parts
+    assert "สมาชิก" in parts[0] and "คน" in parts[0], parts
+    assert "วาระ" in parts[1] and "ปี" in parts[1], parts
+    assert "สภา" not in parts[0] | parts[1], parts
+
+
+def test_a_question_of_one_part_has_no_parts() -> None:
+    assert part_terms("How many seats does the council of Corvin have?") == []
+    assert part_terms("สภาเมืองมีสมาชิกกี่คน") == []
