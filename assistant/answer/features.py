@@ -21,7 +21,7 @@ from assistant.answer.question.values import satisfies
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder
 from assistant.models import Passage
-from assistant.retrieval.support import Unit, content_terms, coverage, has, term_weights, unit_of
+from assistant.retrieval.support import Unit, content_terms, coverage, has, stem, term_weights, unit_of
 from assistant.retrieval.topk_cover import heading_parts, named_headings
 
 # Order matters: it is the column order of the fitted weights in model.json.
@@ -83,25 +83,27 @@ def _with_section_names(named: frozenset[str], sentences: list[Sentence], passag
             s.context = Unit(tokens=base.tokens | extra.tokens, flat=base.flat + extra.flat)
 
 
-def _with_translations(asked: list[str], language: str, sentences: list[Sentence], embedder: Embedder | None) -> None:
+def _with_translations(asked: list[str], language: str, sentences: list[Sentence],
+                       embedder: Embedder | None) -> set[str]:
     """A sentence in the other language than the question's holds a question word (``asked``) when it holds the
-    word's translation (``translations``): the word is added to what matching sees of the sentence."""
+    word's translation (``translations``): the word is added to what matching sees of the sentence. Returns the
+    words some sentence holds so."""
     from assistant.answer.question.translations import translations
-    from assistant.retrieval.support import stem
 
     foreign = [s for s in sentences if s.cross_lingual]
     if embedder is None or not foreign:
-        return
+        return set()
     found = translations(asked, language, [s.text for s in foreign],
                          lambda texts: sentence_vectors(embedder, texts))
-    if not found:
-        return
+    held: set[str] = set()
     for s in foreign:
         added = {t for t, words in found.items() if any(has(s.unit, stem(w)) for w in words)}
         if added:
+            held |= added
             s.unit = Unit(tokens=s.unit.tokens | added, flat=s.unit.flat)
             if s.context is not None:
                 s.context = Unit(tokens=s.context.tokens | added, flat=s.context.flat)
+    return held
 
 
 def _rare(unit: Unit, weights: dict[str, float]) -> float:
@@ -163,12 +165,15 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     sentences = candidate_sentences(expanded, intent.language)
     _with_section_names(named, sentences, expanded)
     asked = content_terms(question)
-    _with_translations(asked, intent.language, sentences, embedder)
+    translated = _with_translations(asked, intent.language, sentences, embedder)
     weights = term_weights(asked, [s.unit for s in sentences if s.rank < retrieved])
     heads = {rank: unit_of(f"{p.meta.title} {(p.meta.date or '')[:4]} {p.chunk.heading or ''}")
              for rank, p in enumerate(expanded)}
     focus = focus_terms(question)
-    unknown_focus = _with_synonyms(question, list(unknown_focus or []), sentences, focus, weights, embedder)
+    # a focus word no document uses is known all the same where a passage of the other language holds its
+    # translation ('ฝึกอบรม' asked of an English report saying 'training')
+    unknown_focus = [w for w in unknown_focus or [] if stem(w.lower()) not in translated]
+    unknown_focus = _with_synonyms(question, unknown_focus, sentences, focus, weights, embedder)
     rows = [_measure(s, expanded[s.rank], retrieved, heads[s.rank], weights, intent, focus) for s in sentences]
     columns = {name: np.array([row.get(name, 0.0) for row in rows], dtype=np.float64) for name in SENTENCE_FEATURES}
     _derive(columns, sentences, expanded)
@@ -185,7 +190,6 @@ def _with_synonyms(question: str, unknown: list[str], sentences: list[Sentence],
     """Focus words no document uses, less those whose meaning a passage word carries: that word joins the focus and
     takes the unknown word's weight (``synonyms``)."""
     from assistant.answer.question.synonyms import synonyms
-    from assistant.retrieval.support import stem
 
     if not unknown or embedder is None:
         return unknown

@@ -63,3 +63,15 @@ def test_words_meet_their_translations_in_either_direction(embed: UseEmbedder) -
     thai = ["เมืองนี้มีประชากร ๔๑๒,๐๐๐ คน และมีพื้นที่ ๓๘๖ ตารางกิโลเมตร"]
     found = translations(["population", "budget"], "en", thai, embed.embed)
     assert "ประชากร" in found["population"] and "budget" not in found
+
+
+def test_a_focus_word_whose_translation_a_passage_holds_is_not_unknown(service: AssistantService) -> None:
+    """No document uses the Thai words for 'short-term' and 'training', so the store calls them unknown; the English
+    sentence holding their translations makes them known, and the question is not refused as about nothing the
+    documents cover."""
+    question = "ในปี 2025 มีเจ้าหน้าที่ผ่านการฝึกอบรมระยะสั้นของ Orvane Academy กี่คน"
+    analysis = service.analyse(question)
+    store_unknown = service.retriever.unknown_words(["ฝึกอบรม", "ระยะสั้น"])
+    assert store_unknown == ["ฝึกอบรม", "ระยะสั้น"], store_unknown
+    assert {"ฝึกอบรม", "ระยะสั้น"} <= set(analysis.focus), analysis.focus
+    assert not {"ฝึกอบรม", "ระยะสั้น"} & set(analysis.unknown_focus), analysis.unknown_focus
