@@ -17,6 +17,7 @@ import numpy as np
 from assistant.answer.context import expand, shape
 from assistant.answer.question.fields import labelled_field
 from assistant.answer.question.intent import Intent, focus_terms, focus_words, typed_focus
+from assistant.answer.question.parts import Part, parts_of
 from assistant.answer.question.values import satisfies
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder
@@ -51,6 +52,9 @@ class Analysis:
     heads: dict[int, Unit]  # per passage rank: its document's title, year and section heading
     unknown_names: list[str] = field(default_factory=list)
     unknown_focus: list[str] = field(default_factory=list)  # focus words no visible document uses at all
+    parts: list[Part] = field(default_factory=list)  # a question in parts: each part's words (``parts_of``)
+    # len(sentences) x len(parts): each embedded sentence's similarity to each part's words as asked (0 if none)
+    part_dense: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
 
 _VECTORS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
@@ -179,10 +183,11 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     _derive(columns, sentences, expanded)
     matrix = np.column_stack([columns[name] for name in SENTENCE_FEATURES]) if sentences else \
         np.zeros((0, len(SENTENCE_FEATURES)))
-    _dense_columns(question, sentences, matrix, query_vector, embedder, focus_words(question))
+    parts = parts_of(question)
+    part_dense = _dense_columns(question, sentences, matrix, query_vector, embedder, focus_words(question), parts)
     return Analysis(question=question, intent=intent, passages=expanded, retrieved=retrieved, sentences=sentences,
                     matrix=matrix, weights=weights, focus=focus, heads=heads, unknown_names=list(unknown_names or []),
-                    unknown_focus=unknown_focus)
+                    unknown_focus=unknown_focus, parts=parts, part_dense=part_dense)
 
 
 def _with_synonyms(question: str, unknown: list[str], sentences: list[Sentence], focus: list[str],
@@ -252,12 +257,14 @@ def _relative(values: np.ndarray) -> np.ndarray:
 
 
 def _dense_columns(question: str, sentences: list[Sentence], matrix: np.ndarray, query_vector: np.ndarray | None,
-                  embedder: Embedder | None, focus: list[str]) -> None:
+                   embedder: Embedder | None, focus: list[str], parts: list[Part]) -> np.ndarray:
     """The sentence's own embedding similarity, for the few candidates worth it: those that already match the
     question best, and every sentence in the other language (word overlap cannot see those). Also its similarity
-    to the question's focus words alone ('delegates attended'), which a paraphrase or a translation still meets."""
+    to the question's focus words alone ('delegates attended'), which a paraphrase or a translation still meets,
+    and to each part's words ('who pays for the meetings' meets 'the host city shall bear the cost'): returned."""
+    part_dense = np.zeros((len(sentences), len(parts)))
     if embedder is None or not sentences:
-        return
+        return part_dense
     col = {name: n for n, name in enumerate(SENTENCE_FEATURES)}
     first_stage = matrix[:, col["lexical"]] + 0.1 * matrix[:, col["cue_match"]] + 0.05 * matrix[:, col["passage_rank"]]
     chosen = [int(i) for i in np.argsort(-first_stage, kind="stable")[:DENSE_CANDIDATES]]
@@ -274,3 +281,6 @@ def _dense_columns(question: str, sentences: list[Sentence], matrix: np.ndarray,
     matrix[chosen, col["dense_rel"]] = matrix[chosen, col["dense"]] - matrix[chosen, col["dense"]].max()
     if focus:
         matrix[chosen, col["focus_dense"]] = vectors @ sentence_vectors(embedder, [" ".join(focus)])[0]
+    if parts:
+        part_dense[chosen] = vectors @ sentence_vectors(embedder, [part.text for part in parts]).T
+    return part_dense

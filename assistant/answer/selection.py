@@ -29,7 +29,6 @@ from assistant.answer.points import (
 from assistant.answer.question.fields import field_kinds, labelled_field
 from assistant.answer.question.intent import ITEMS_MAX, asks_who_signed
 from assistant.answer.question.occasions import of_other_edition
-from assistant.answer.question.parts import part_terms
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.sections import asked_section, asked_section_first, sections_of
 from assistant.answer.signatures import with_cosigners
@@ -128,17 +127,19 @@ def _fields_beside(analysis: Analysis, first: int, likely: list[int]) -> list[Se
 
 def _each_part(analysis: Analysis, likely: list[int], chosen: list[Sentence]) -> list[Sentence]:
     """A question asked in parts ('How many members must a council have, and for how long does it sit?') gets a
-    sentence for each part whose own words nothing chosen holds: the likeliest that holds one, past the answer's
-    usual length, as an answer missing a part is wrong however short."""
+    sentence for each part whose own words nothing chosen holds, past the answer's usual length, as an answer
+    missing a part is wrong however short: the likeliest that holds one of them or, where none does, the likely
+    sentence closest in meaning to the part ('who pays for the meetings': 'The host city shall bear the cost')."""
     added: list[Sentence] = []
-    for words in part_terms(analysis.question):
-        words &= analysis.weights.keys()
+    for n, part in enumerate(analysis.parts):
+        words = part.own & analysis.weights.keys()
         if not words or any(_covered(c, analysis) & words for c in [*chosen, *added]):
             continue
-        pick = next((s for s in (analysis.sentences[i] for i in likely)
-                     if _covered(s, analysis) & words and _fits(s, [*chosen, *added])), None)
-        if pick is not None:
-            added.append(pick)
+        free = [i for i in likely if _fits(analysis.sentences[i], [*chosen, *added])]
+        holding = [i for i in free if _covered(analysis.sentences[i], analysis) & words]
+        closest = sorted((i for i in free if analysis.part_dense[i, n] > 0), key=lambda i: -analysis.part_dense[i, n])
+        pick = holding[:1] or closest[:1]
+        added += [analysis.sentences[i] for i in pick]
     return added
 
 

@@ -4,6 +4,7 @@ each part asks about and no other part does, so that the answer can hold a sente
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.retrieval.support import content_terms
 from assistant.text.normalise import detect_language, tokenize
@@ -37,8 +38,17 @@ def asking_at(tokens: list[str], n: int) -> bool:
     return token in ASKING_TH and not (token == _PLURAL_TH and n and tokens[n - 1] in ASKING_TH)
 
 
-def part_terms(question: str) -> list[frozenset[str]]:
-    """Each part's own content words, spelled as matching compares them; nothing for a question of one part.
+@dataclass(frozen=True)
+class Part:
+    """One part of a question: its words as asked ('who pays for the meetings'), and its own content words, spelled
+    as matching compares them (those no other part has)."""
+
+    text: str
+    own: frozenset[str]
+
+
+def parts_of(question: str) -> list[Part]:
+    """The parts of a question asked in one sentence; nothing for a question of one part.
 
     An English part runs from its asking word to the next one ('who signed it | when | and when did it take
     effect'); a Thai part ends at its asking word and the unit counted after it ('สภาเขตมีอายุคราวละกี่ปี')."""
@@ -53,5 +63,6 @@ def part_terms(question: str) -> list[frozenset[str]]:
         spans = [tokens[start:end] for start, end in zip(at, [*at[1:], len(tokens)], strict=True)]
     asking = {tokens[n] for n in at}
     terms = [frozenset(t for token in span if token not in asking for t in content_terms(token)) for span in spans]
-    return [own - frozenset().union(*(other for j, other in enumerate(terms) if j != n))
-            for n, own in enumerate(terms)]
+    joiner = "" if detect_language(question) == "th" else " "
+    return [Part(text=joiner.join(span), own=own - frozenset().union(*(o for j, o in enumerate(terms) if j != n)))
+            for n, (span, own) in enumerate(zip(spans, terms, strict=True))]

@@ -576,3 +576,25 @@ def test_each_part_of_a_question_gets_a_sentence_past_the_answers_length(
                                                                       fact_chars=150)})
     chosen = [s.text for s in select(analysis, probs, model).sentences]
     assert chosen[0] == _SEATS and set(chosen) == {_SEATS, _SHARED, _TERM}, chosen
+
+
+_COUNCIL = "The river council of Orvane meets twice a year in one of its member towns."
+_HOST = "The host town bears the cost of each session."
+_FOUNDING = "The river council of Orvane was founded by six towns along the river."
+
+
+def test_a_part_no_sentence_words_is_answered_by_the_sentence_closest_in_meaning(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Who pays' meets 'bears the cost' in meaning only: that sentence answers the part, though likelier ones say
+    nothing of it."""
+    service = made_up_service(tmp_path_factory, "part-meaning", {
+        "orvane-council.md": f"# The river council of Orvane\n\n{_COUNCIL} {_FOUNDING}\n\n{_HOST}\n",
+    })
+    analysis = service.analyse("How often does the river council of Orvane meet, and who pays for the meetings?")
+    scores = {_COUNCIL[:30]: 0.9, _FOUNDING[:30]: 0.5, _HOST[:30]: 0.3}
+    probs = np.array([next((p for start, p in scores.items() if s.text.startswith(start)), 0.21)
+                      for s in analysis.sentences])
+    model = shipped_model().model_copy(update={"selection": Selection(ratio=0.6, floor=0.2, novelty=0.3,
+                                                                      fact_chars=100)})
+    chosen = [s.text for s in select(analysis, probs, model).sentences]
+    assert chosen == [_COUNCIL, _HOST], chosen

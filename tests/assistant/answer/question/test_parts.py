@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.question.parts import part_terms
+from assistant.answer.question.parts import Part, parts_of
 
 
 def test_an_english_part_runs_from_its_asking_word_to_the_next() -> None:
@@ -21,5 +21,15 @@ def test_a_thai_part_ends_at_its_asking_word_and_the_unit_counted_after_it() -> 
 
 
 def test_a_question_of_one_part_has_no_parts() -> None:
-    assert part_terms("How many seats does the council of Corvin have?") == []
-    assert part_terms("สภาเมืองมีสมาชิกกี่คน") == []
+    assert parts_of("How many seats does the council of Corvin have?") == []
+    assert parts_of("สภาเมืองมีสมาชิกกี่คน") == []
+
+
+def part_terms(question: str) -> list[frozenset[str]]:
+    return [part.own for part in parts_of(question)]
+
+
+def test_a_part_keeps_its_words_as_asked() -> None:
+    parts = parts_of("How often does the board of Tarlow meet, and who pays for the meetings?")
+    assert [p.text for p in parts] == ["how often does the board of tarlow meet and", "who pays for the meetings"]
+    assert isinstance(parts[1], Part) and parts[1].own == {"pay"}, parts
