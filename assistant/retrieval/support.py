@@ -79,16 +79,17 @@ def content_terms(text: str) -> list[str]:
     """The words of a question that an answer must be about, in order, without repeats."""
     from assistant.text.normalise import tokenize
 
-    th_stop = _thai_stopwords()
-    out: list[str] = []
-    for token in tokenize(text):
-        token = token.strip()
-        if not _WORD.search(token) or token in _EN_STOPWORDS or token in th_stop:
-            continue
-        if token.isascii() and len(token) < 2 and not token.isdigit():
-            continue
-        out.append(stem(token))
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(t for token in tokenize(text) if (t := content_term(token)) is not None))
+
+
+def content_term(token: str) -> str | None:
+    """One search token as ``content_terms`` keeps it (stemmed), or None for a stop word or a stray letter."""
+    token = token.strip()
+    if not _WORD.search(token) or token in _EN_STOPWORDS or token in _thai_stopwords():
+        return None
+    if token.isascii() and len(token) < 2 and not token.isdigit():
+        return None
+    return stem(token)
 
 
 # Abbreviations staff write and the documents spell out (or the reverse); either form covers the term.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.retrieval.support import content_terms
+from assistant.retrieval.support import content_term
 from assistant.text.normalise import detect_language, tokenize
 
 ASKING_EN = frozenset(["what", "which", "who", "whom", "whose", "when", "where", "how", "why", "give", "name", "list",
@@ -62,7 +62,8 @@ def parts_of(question: str) -> list[Part]:
     else:
         spans = [tokens[start:end] for start, end in zip(at, [*at[1:], len(tokens)], strict=True)]
     asking = {tokens[n] for n in at}
-    terms = [frozenset(t for token in span if token not in asking for t in content_terms(token)) for span in spans]
+    terms = [frozenset(t for token in span if token not in asking and (t := content_term(token)) is not None)
+             for span in spans]
     joiner = "" if detect_language(question) == "th" else " "
     return [Part(text=joiner.join(span), own=own - frozenset().union(*(o for j, o in enumerate(terms) if j != n)))
             for n, (span, own) in enumerate(zip(spans, terms, strict=True))]
