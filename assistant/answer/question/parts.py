@@ -56,7 +56,8 @@ def parts_of(question: str) -> list[Part]:
     at = [n for n in range(len(tokens)) if asking_at(tokens, n)]
     if len(at) < 2:
         return []
-    if detect_language(question) == "th":
+    thai = detect_language(question) == "th"
+    if thai:
         ends = [n + 2 if tokens[n] in COUNTING_TH else n + 1 for n in at]
         spans = [tokens[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
     else:
@@ -64,6 +65,6 @@ def parts_of(question: str) -> list[Part]:
     asking = {tokens[n] for n in at}
     terms = [frozenset(t for token in span if token not in asking and (t := content_term(token)) is not None)
              for span in spans]
-    joiner = "" if detect_language(question) == "th" else " "
+    joiner = "" if thai else " "  # Thai is written without spaces between words
     return [Part(text=joiner.join(span), own=own - frozenset().union(*(o for j, o in enumerate(terms) if j != n)))
             for n, (span, own) in enumerate(zip(spans, terms, strict=True))]
