@@ -136,10 +136,12 @@ def _each_part(analysis: Analysis, likely: list[int], chosen: list[Sentence]) ->
         if not words or any(_covered(c, analysis) & words for c in [*chosen, *added]):
             continue
         free = [i for i in likely if _fits(analysis.sentences[i], [*chosen, *added])]
-        holding = [i for i in free if _covered(analysis.sentences[i], analysis) & words]
-        closest = sorted((i for i in free if analysis.part_dense[i, n] > 0), key=lambda i: -analysis.part_dense[i, n])
-        pick = holding[:1] or closest[:1]
-        added += [analysis.sentences[i] for i in pick]
+        pick = next((i for i in free if _covered(analysis.sentences[i], analysis) & words), None)
+        if pick is None:  # no sentence says it in the part's words: the embedded one closest in meaning
+            pick = max((i for i in free if analysis.part_dense[i, n] > 0), key=lambda i: analysis.part_dense[i, n],
+                       default=None)
+        if pick is not None:
+            added.append(analysis.sentences[pick])
     return added
 
 
