@@ -125,15 +125,16 @@ def _fields_beside(analysis: Analysis, first: int, likely: list[int]) -> list[Se
     return out
 
 
-def _each_part(analysis: Analysis, likely: list[int], chosen: list[Sentence]) -> list[Sentence]:
+def _each_part(analysis: Analysis, likely: list[int], chosen: list[Sentence], covered: set[str]) -> list[Sentence]:
     """A question asked in parts ('How many members must a council have, and for how long does it sit?') gets a
     sentence for each part whose own words nothing chosen holds, past the answer's usual length, as an answer
     missing a part is wrong however short: the likeliest that holds one of them or, where none does, the likely
     sentence closest in meaning to the part ('who pays for the meetings': 'The host city shall bear the cost')."""
     added: list[Sentence] = []
+    covered = set(covered)  # the question words the chosen sentences hold, as ``select`` keeps them
     for n, part in enumerate(analysis.parts):
         words = part.own & analysis.weights.keys()
-        if not words or any(_covered(c, analysis) & words for c in [*chosen, *added]):
+        if not words or covered & words:
             continue
         free = [i for i in likely if _fits(analysis.sentences[i], [*chosen, *added])]
         pick = next((i for i in free if _covered(analysis.sentences[i], analysis) & words), None)
@@ -142,6 +143,7 @@ def _each_part(analysis: Analysis, likely: list[int], chosen: list[Sentence]) ->
                        default=None)
         if pick is not None:
             added.append(analysis.sentences[pick])
+            covered |= _covered(analysis.sentences[pick], analysis)
     return added
 
 
@@ -204,7 +206,7 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         chosen.append(analysis.sentences[pick])
         covered |= _covered(analysis.sentences[pick], analysis)
     if not intent.overview:
-        chosen += _each_part(analysis, likely, chosen)
+        chosen += _each_part(analysis, likely, chosen, covered)
     best_sentence = analysis.sentences[order[0]]
     if intent.overview:  # a point that is a list's item brings the list: the lead here, its items below
         chosen += list_leads(analysis, chosen)
