@@ -105,7 +105,7 @@ class Intent:
 
 
 def intent_of(question: str) -> Intent:
-    from assistant.answer.units import is_list_question
+    from assistant.answer.question.listing import is_list_question
     from assistant.text.normalise import detect_language
 
     return Intent(language=detect_language(question), cues=tuple(cues_of(question)),
