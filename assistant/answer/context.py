@@ -133,6 +133,9 @@ def with_items(question: str, chosen: list[Sentence], sentences: list[Sentence],
     by_rank = _by_rank(sentences)
     if prose and chosen and table_row(chosen[0].text):
         return _table_rows(question, chosen, by_rank, passages, limit)
+    row = _captioned_row(chosen[0], by_rank, passages) if prose and chosen else None
+    if row is not None:  # the table's caption leads, its rows follow
+        return [chosen[0], *_table_rows(question, [row, *chosen[1:]], by_rank, passages, limit - 1)]
     leads = [c for c in chosen if not c.short and shape(c.text) != "caps"] or chosen  # a letterhead leads nothing
     lead = _lead(leads, by_rank, passages)
     if lead is None:
@@ -212,10 +215,24 @@ def _table_rows(question: str, chosen: list[Sentence], by_rank: dict[int, list[S
     table = table_of(best, [*before, best, *_after(best, by_rank, passages)])
     asked = unit_of(question)
     group = [r for r in table if names_group(asked, r.text)]  # 'the zero-emission buses area'
-    rows = _named_rows(question, best, passages[best.rank], group or table)[: expected_items(question) or ITEMS_MAX]
+    rows: list[Sentence] = []
+    for row in _named_rows(question, best, passages[best.rank], group or table):
+        if all(row.key != r.key for r in rows):  # a row two overlapping chunks both hold is one item
+            rows.append(row)
+    rows = rows[: expected_items(question) or ITEMS_MAX]
     keys = {r.key for r in rows} | {s.key for s in table}
     rest = [c for c in chosen if c.key not in keys]
     return [*rows, *rest[: max(0, limit - len(rows))]]
+
+
+def _captioned_row(caption: Sentence, by_rank: dict[int, list[Sentence]], passages: list[Passage]) -> Sentence | None:
+    """The first row of the table a line captions ('Appendix A - Agreements signed in fiscal year 2025', then 'Type:
+    Friendship; Partner city: ...'): a line that is no row and ends no sentence, with a table row next; else None.
+    Rows are as long as their cells make them: they are the list's items all the same."""
+    if table_row(caption.text) or caption.text.rstrip().endswith((".", ";", "!", "?")):
+        return None
+    following = _after(caption, by_rank, passages)[:1]
+    return following[0] if following and table_row(following[0].text) else None
 
 
 def _named_rows(question: str, lead: Sentence, passage: Passage, following: list[Sentence]) -> list[Sentence]:
@@ -238,6 +255,8 @@ def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: l
     stated = next((c for c in leads if says_list_follows(c.text)), None)
     if stated is not None:
         return stated
+    if any(_INLINE_LIST.search(c.text) for c in leads):
+        return None  # 'It has four sections: the A, the B and the C.': a chosen sentence holds the list itself
     first = next((c for c in leads if introduces_list(c, following := _after(c, by_rank, passages))
                   or _titled_items_follow(following)), None)
     if first is None:
@@ -253,6 +272,8 @@ def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: l
     return first
 
 
+# a list written out after a colon in one sentence: 'It has four sections: the A, the B, the C and the D.'
+_INLINE_LIST = re.compile(r":\s*[^:;]+,[^:;]+\b(?:and|or)\b[^:;]+\.$")
 _TITLED_SPAN = 6  # a titled item's explanation runs a few sentences before the next title
 
 

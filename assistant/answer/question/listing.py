@@ -20,6 +20,12 @@ _PLURAL_SUBJECT = re.compile(r"\b\w+(?<!s)s\s+(did|do|does|are|were|have|has)\b"
                              re.IGNORECASE)
 _ONE_VALUE = re.compile(r"\b(how many|how much|(what|which) (dates|years) (did|do|does|are|were))\b", re.IGNORECASE)
 _LIST_TH = re.compile(r"(บ้าง|ประการ|ได้แก่)")
+_WORD = re.compile(r"[\w'’]+")
+_AUXILIARIES = frozenset("is was are were do does did has have had will can should must would could may".split())
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+# words ending in 's' that are no plural noun: 'Which bus', 'What progress', 'What status'
+_NOT_PLURAL = frozenset("this his its us bus status process address business progress access success basis analysis"
+                        .split())
 
 
 def is_list_question(question: str) -> bool:
@@ -30,4 +36,21 @@ def is_list_question(question: str) -> bool:
     """
     if _LIST_EN.search(question) or _LIST_TH.search(question):
         return True
-    return bool(_PLURAL_SUBJECT.search(question)) and not _ONE_VALUE.search(question)
+    return (bool(_PLURAL_SUBJECT.search(question)) or _asks_which_things(question)) and not _ONE_VALUE.search(question)
+
+
+def _asks_which_things(question: str) -> bool:
+    """'Which areas of cooperation are listed', 'What documents has the Governor signed', 'Which cities joined':
+    'which' or 'what' before a plural noun (or an adjective and one) asks for the things it names. A verb in 's'
+    after a singular subject is followed by its object ('Which city hosts the Secretariat'), a plural noun is not."""
+    words = _WORD.findall(question)
+    if len(words) < 3 or words[0].lower() not in ("which", "what"):
+        return False
+    for n in (1, 2):
+        word = words[n].lower()
+        if word in _AUXILIARIES:
+            return False  # 'What is ...', 'Which city is ...': one thing
+        plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and word not in _NOT_PLURAL
+        if plural and n + 1 < len(words) and words[n + 1].lower() not in _DETERMINERS:
+            return True
+    return False

@@ -90,3 +90,51 @@ def test_a_letterhead_is_no_antecedent() -> None:
                                 "en", 0, "en")
     founded = next(s for s in sentences if s.text.startswith("It was"))
     assert with_antecedents([founded], sentences) == [founded]
+
+
+_AGREEMENTS = [  # (type, partner city, date signed): rows longer than a list's short item, as ingestion writes them
+    ("Friendship", "Dunmore", "14 November 2024"),
+    ("Sister city", "Tarlow", "3 February 2025"),
+    ("Friendship", "Orvane", "28 March 2025"),
+    ("Friendship", "Brisk Hollow", "2 May 2025"),
+    ("Sister city", "Dravenmoor", "12 June 2025"),
+    ("Friendship", "Quillon", "5 September 2025"),
+]
+
+
+def _row(kind: str, city: str, date: str) -> str:
+    return (f"Type: {kind}; Partner city: {city}; Country: Republic of Seldara; Date signed: {date}; "
+            f"Lead unit: Department of Public Works and Town Planning.")
+
+
+def test_a_tables_caption_leads_the_rows_of_the_group_asked_across_chunks() -> None:
+    # the caption ends no sentence and is followed by a row: its table is the list, every row of the group asked
+    # ('Type: Friendship'), over the chunk edge, a row both overlapping chunks hold once
+    rows = [_row(*r) for r in _AGREEMENTS]
+    meta = DocumentMeta(doc_id="report.md", source="report.md", title="Annual report of the Corvin Office")
+    texts = ["Appendix A - Agreements signed in fiscal year 2025\n\n" + "\n\n".join(rows[:4]), "\n\n".join(rows[3:])]
+    passages = [Passage(chunk=Chunk(id=f"report.md#{n}", doc_id="report.md", text=t, ordinal=n), meta=meta,
+                        score=1.0) for n, t in enumerate(texts)]
+    sentences = [s for rank, p in enumerate(passages) for s in chunk_sentences(p.chunk, "en", rank, "en")]
+    caption = next(s for s in sentences if s.text.startswith("Appendix A"))
+    orvane = next(s for s in sentences if "Orvane" in s.text)
+    out = [s.text for s in with_items("Which friendship agreements did Corvin sign in fiscal year 2025?",
+                                      [caption, orvane], sentences, passages, "en", 3)]
+    assert out[0] == caption.text, out
+    friends = [city for kind, city, _ in _AGREEMENTS if kind == "Friendship"]
+    assert [next(c for c in friends if c in row) for row in out[1:]] == friends, out  # in order, each once
+
+
+def test_a_sentence_holding_its_list_after_a_colon_is_the_list() -> None:
+    # a title followed by short lines looks like a list's lead; the chosen sentence that writes the list out after
+    # its colon is the answer, not the title's next lines
+    text = ("Corvin Office of External Relations\n\nAnnual Report 2025\n\nThe Office\n\n"
+            "The Office is part of the Mayor's cabinet.\n\n"
+            "It has three sections: the Protocol Section, the Grants Section and the Translation Section.\n")
+    passage = _passage(text)
+    sentences = chunk_sentences(passage.chunk, "en", 0, "en")
+    chosen = [s for s in sentences if s.text.startswith(("Corvin Office", "It has three"))]
+    out = [s.text for s in with_items("What sections make up the Corvin Office?", chosen, sentences, [passage],
+                                      "en", 6)]
+    assert any(t.startswith("It has three sections") for t in out), out
+    assert "Annual Report 2025" not in out, out

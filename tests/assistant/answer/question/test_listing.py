@@ -23,3 +23,15 @@ def test_who_were_the_members_asks_for_a_list_of_people() -> None:
     assert not is_list_question("When did the committee agree to meet?")
     assert not is_list_question("Who was the head of the delegation?")
     assert not is_list_question("Who is responsible for the costs?")
+
+
+def test_which_or_what_before_a_plural_noun_asks_for_the_things_it_names() -> None:
+    assert is_list_question("Which areas of cooperation are listed in the Dunmore agreement?")
+    assert is_list_question("What documents has the Mayor of Corvin signed?")
+    assert is_list_question("Which towns joined the network in 2023?")
+    assert is_list_question("What sections make up the Corvin Office?")
+    assert not is_list_question("Which city hosts the secretariat?")  # a verb in 's', then its object
+    assert not is_list_question("Which department coordinates the agreement?")
+    assert not is_list_question("What is Jonas Tarlow's position?")
+    assert not is_list_question("What progress did Orvane report?")
+    assert not is_list_question("Which years did the towns meet in Dunmore?")  # dates: one value each
