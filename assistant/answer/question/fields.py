@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.question.intent import Intent
+from assistant.answer.signatures import is_signature
 from assistant.answer.question.values import CUES, names_signing, satisfies
 
 # A field that opens a form's or a minutes' line says what its value is: 'Date: Thursday, 22 January 2026' is when
@@ -41,4 +42,6 @@ def labelled_field(sentence: str, intent: Intent) -> frozenset[str]:
     found = set(record_fields(sentence, kinds))
     if names_signing(intent.given) and _CLOSING_FORMULA.match(sentence):
         found |= {kind for kind in kinds if kind == "place" or (kind == "date" and satisfies(kind, sentence))}
+    if names_signing(intent.given) and "person" in kinds and is_signature(sentence):
+        found.add("person")  # a signature block ('Jane Roe Mayor of Tarlow') says who signed without 'signed'
     return frozenset(found)

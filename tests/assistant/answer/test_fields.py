@@ -76,3 +76,14 @@ def test_an_agreements_closing_formula_says_when_and_where_it_was_signed(service
     answer = service.ask("When and where was the harbour agreement between Orvik and Tarrow signed?")
     assert answer.found and answer.answer.startswith("3 May 2025 [1]."), answer.answer
     assert "Orvik Town Hall" in answer.answer, answer.answer
+
+
+def test_a_signature_block_says_who_signed_without_the_word() -> None:
+    from assistant.answer.question.fields import labelled_field
+    from assistant.answer.question.intent import intent_of
+
+    who_signed = intent_of("Who signed the Orvik-Tarrow agreement?")
+    block = "Jana Holm Mayor, Town of Tarrow, Kingdom of Lunder Dated: 3 March 2025"
+    assert "person" in labelled_field(block, who_signed)
+    assert not labelled_field(block, intent_of("Who chairs the Orvik-Tarrow harbour board?"))  # no signing asked
+    assert not labelled_field("The agreement was prepared by the harbour office of Tarrow.", who_signed)
