@@ -27,7 +27,8 @@ _EN_STOPWORDS = frozenset(
 )
 # Words that ask rather than inform: they never need support in the text.
 _QUESTION_WORDS_TH = frozenset(
-    "อะไร ใคร ใด เมื่อไร เมื่อไหร่ ที่ไหน อย่างไร ยังไง เท่าใด เท่าไร เท่าไหร่ กี่ ไหม หรือไม่ บ้าง ได้บ้าง ระบุ ว่า คือ".split()
+    "อะไร ใคร ใด เมื่อไร เมื่อไหร่ ที่ไหน อย่างไร ยังไง เท่าใด เท่าไร เท่าไหร่ กี่ ไหม หรือไม่ บ้าง ได้บ้าง ระบุ ว่า"
+    " คือ".split()
 )
 _WORD = re.compile(r"\w", re.UNICODE)
 

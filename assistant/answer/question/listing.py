@@ -15,7 +15,8 @@ _PLURAL_SUBJECT = re.compile(r"\b\w+(?<!s)s\s+(did|do|does|are|were|have|has)\b"
                              # 'who attended', 'who took part': a meeting's people, one per item
                              r"|\bwho\s+(attended|attends|took part|takes part|participated)\b"
                              # 'what did the committee agree', 'what was recommended': its decisions, one per item
-                             r"|\bwhat\s+(did|do|does|will|have|has)\s+[^?]*\b(agree|decide|recommend|resolve|propose)\b"
+                             r"|\bwhat\s+(did|do|does|will|have|has)\s+[^?]*"
+                             r"\b(agree|decide|recommend|resolve|propose)\b"
                              r"|\bwhat\s+(was|were|is|are)\s+(agreed|decided|recommended|resolved|proposed)\b",
                              re.IGNORECASE)
 _ONE_VALUE = re.compile(r"\b(how many|how much|(what|which) (dates|years) (did|do|does|are|were))\b", re.IGNORECASE)
