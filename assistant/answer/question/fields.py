@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from assistant.answer.question.intent import Intent
-from assistant.answer.signatures import is_signature
 from assistant.answer.question.values import CUES, names_signing, satisfies
+from assistant.answer.signatures import is_signature
 
 # A field that opens a form's or a minutes' line says what its value is: 'Date: Thursday, 22 January 2026' is when
 # the meeting the document is about met, 'Venue: ... City Hall' where, though neither line says 'met'.
