@@ -6,10 +6,10 @@ from assistant.answer.question.listing import is_list_question
 
 
 def test_a_plural_subject_asks_for_a_list_but_not_in_a_count_or_a_date_range() -> None:
-    assert is_list_question("Which Malaysian cities have projects in the appendix?")
+    assert is_list_question("Which Seldaran cities have projects in the appendix?")
     assert is_list_question("What statistics do the reports cite?")
     assert not is_list_question("How many delegates were there in 2019?")
-    assert not is_list_question("On which dates did the cities meet in Singapore?")
+    assert not is_list_question("On which dates did the cities meet in Tarlow?")
 
 
 def test_who_were_the_members_asks_for_a_list_of_people() -> None:
