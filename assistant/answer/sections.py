@@ -19,7 +19,9 @@ from assistant.models import Passage
 from assistant.retrieval.support import content_terms, has, is_stopword, name_terms, stem
 from assistant.retrieval.topk_cover import heading_parts
 
-_LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix", "clause", "no"})
+# and a Thai law's: 'มาตรา' (section), 'หมวด' (chapter), 'ส่วนที่' (part), 'ข้อ' (clause), 'ภาคผนวก' (annex)
+_LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix", "clause", "no",
+                     "มาตรา", "หมวด", "ส่วนที่", "ข้อ", "ภาคผนวก"})
 _LABEL_TERMS = _LABELS | {stem(w) for w in _LABELS}  # as content_terms spells them ('articl')
 _HEADING_WORDS = 8
 _SENTENCE_CASE_WORDS = 6

@@ -174,6 +174,19 @@ def test_a_numbered_articles_heading_names_its_section() -> None:
     assert not names_section("Kestrel", asked, focus)  # what it is about, not what is asked
 
 
+def test_a_thai_laws_section_number_names_no_section() -> None:
+    """'มาตรา ๗๑' (section 71) is a label and a number: a Thai question asking under which sections ('ตามมาตราใด
+    บ้าง') a rule stands does not name it, as 'Article 5' alone names nothing in English."""
+    from assistant.answer.sections import names_section
+    from assistant.retrieval.support import content_terms
+
+    question = "ผู้สมัครเป็นสมาชิกสภาเมืองคอร์วินต้องมีคุณสมบัติตามมาตราใดบ้าง"
+    asked = set(content_terms(question))
+    assert "มาตรา" in asked
+    assert not names_section("มาตรา ๗๑", asked, asked)
+    assert not names_section("หมวด ๒", asked, asked)
+
+
 _ANNUAL = """# Harbour Office of Tarrow Annual Report 2025
 
 ## The year at a glance
