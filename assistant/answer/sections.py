@@ -19,7 +19,8 @@ from assistant.models import Passage
 from assistant.retrieval.support import content_terms, has, is_stopword, name_terms, stem
 from assistant.retrieval.topk_cover import heading_parts
 
-# and a Thai law's: 'มาตรา' (section), 'หมวด' (chapter), 'ส่วนที่' (part), 'ข้อ' (clause), 'ภาคผนวก' (annex)
+# A heading's labels, set aside as its numbers are: English ones and a Thai law's ('มาตรา' section, 'หมวด' chapter,
+# 'ส่วนที่' part, 'ข้อ' clause, 'ภาคผนวก' annex)
 _LABELS = frozenset({"article", "section", "chapter", "part", "annex", "appendix", "clause", "no",
                      "มาตรา", "หมวด", "ส่วนที่", "ข้อ", "ภาคผนวก"})
 _LABEL_TERMS = _LABELS | {stem(w) for w in _LABELS}  # as content_terms spells them ('articl')
