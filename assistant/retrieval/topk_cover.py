@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.models import Chunk, DocumentMeta, Passage
 from assistant.retrieval.support import content_terms
 
-_YEAR_IN_TEXT = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.%])")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.])(?:19|20)\d\d(?!\d|\.\d|%)")  # a sentence may end on a year
 _DISTINCTIVE_SHARE, _DISTINCTIVE_MIN = 0.1, 3
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*")
 _NAME_WORDS = 3  # 'Bangkok', 'Kota Kinabalu', 'Bandar Seri Begawan'

@@ -33,3 +33,11 @@ def test_years_no_document_is_dated_with_are_read_in_the_text() -> None:
     chunk = _chunk(_LATER, "Ferry trips rose from 410 in 2022 to 530 in 2023.")
     wants = wants_of("How many ferry trips were there in 2022 and in 2023?", [chunk], _METAS)
     assert all(want(chunk, _LATER) for want in wants)
+
+
+def test_a_question_may_end_on_a_year() -> None:
+    plan = _chunk(_PLAN, "The plan sets out a ferry fleet of 6 boats.")
+    later = _chunk(_LATER, "The ferry fleet has grown to 14 boats.")
+    wants = wants_of("Brief me on the ferry fleet as reported from 2018 to 2025.", [plan, later], _METAS)
+    assert len(wants) == 2
+    assert wants[1](later, _LATER) and not wants[1](plan, _PLAN)
