@@ -64,7 +64,7 @@ def question_row(a: Analysis, probabilities: np.ndarray) -> np.ndarray:
     found = (sum(1 for t in a.focus if any(has(u, t) for u in same)) / len(a.focus)
              if a.focus and same else 1.0)
     focus_dense = max((float(a.matrix[i, _COL["focus_dense"]]) for i in own), default=0.0)
-    typed_best = max((float(a.matrix[i, _COL["typed_focus"]]) for i in own if _judged(a, i, bool(found and same))),
+    typed_best = max((float(a.matrix[i, _COL["typed_focus"]]) for i in own if _judged(a, i, bool(same) and found == 1)),
                      default=0.0)
     return np.array([ranked[0], ranked[1] if len(ranked) > 1 else 0.0, lexical_best, missing,
                      float(bool(_unknown_names(a))), dense_top, float(unmet), focus_best, found,
@@ -76,8 +76,9 @@ def question_row(a: Analysis, probabilities: np.ndarray) -> np.ndarray:
 
 def _judged(a: Analysis, i: int, matched: bool) -> bool:
     """Whether a sentence's stated value counts as stating the asked one: a sentence in the other language only
-    holding a focus word's translation (``features._with_translations``), while the question's own language
-    holds a focus word somewhere; words tell nothing when it holds none."""
+    holding a focus word's translation (``features._with_translations``), while the passages in the question's own
+    language hold every focus word ('matched'): the answer is looked for there. Where a focus word is in none of
+    them, the other language may be where the answer is, and words cannot tell whether its sentence is about it."""
     s = a.sentences[i]
     return not s.cross_lingual or not matched or not a.focus or any(has(s.context or s.unit, t) for t in a.focus)
 
