@@ -75,10 +75,10 @@ def question_row(a: Analysis, probabilities: np.ndarray) -> np.ndarray:
 
 
 def _judged(a: Analysis, i: int, matched: bool) -> bool:
-    """Whether a sentence's stated value counts as stating the asked one: a sentence in the other language only
-    holding a focus word's translation (``features._with_translations``), while the passages in the question's own
-    language hold every focus word ('matched'): the answer is looked for there. Where a focus word is in none of
-    them, the other language may be where the answer is, and words cannot tell whether its sentence is about it."""
+    """Whether a sentence's stated value counts as stating the asked one. Where the passages in the question's own
+    language hold every focus word (``matched``), the answer is looked for there: a sentence in the other language
+    counts only if it holds a focus word's translation (``features._with_translations``). Where some focus word is
+    in none of them, the answer may be in the other language, and words cannot tell what its sentence is about."""
     s = a.sentences[i]
     return not s.cross_lingual or not matched or not a.focus or any(has(s.context or s.unit, t) for t in a.focus)
 
