@@ -325,7 +325,7 @@ and its delegations visit Tarlow each spring to renew the ties.
 def test_a_count_in_the_other_language_states_the_asked_count_only_with_the_asked_words(
         tmp_path_factory: pytest.TempPathFactory) -> None:
     """Words cannot match across languages, so a Thai sentence's count was taken for the count an English question
-    asks. Where the English passages hold the asked words, a Thai count states the asked one only in a sentence
+    asks. Where the English passages hold every asked word, a Thai count states the asked one only in a sentence
     holding their translation: 180 days of residence is no count of agreements."""
     from assistant.answer.refusal import judge
     from assistant.answer.selection import probabilities
