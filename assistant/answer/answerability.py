@@ -64,23 +64,12 @@ def question_row(a: Analysis, probabilities: np.ndarray) -> np.ndarray:
     found = (sum(1 for t in a.focus if any(has(u, t) for u in same)) / len(a.focus)
              if a.focus and same else 1.0)
     focus_dense = max((float(a.matrix[i, _COL["focus_dense"]]) for i in own), default=0.0)
-    typed_best = max((float(a.matrix[i, _COL["typed_focus"]]) for i in own if _judged(a, i, bool(same) and found == 1)),
-                     default=0.0)
     return np.array([ranked[0], ranked[1] if len(ranked) > 1 else 0.0, lexical_best, missing,
                      float(bool(_unknown_names(a))), dense_top, float(unmet), focus_best, found,
-                     focus_dense, typed_best,
+                     focus_dense, max((float(a.matrix[i, _COL["typed_focus"]]) for i in own), default=0.0),
                      min(1.0, len(a.unknown_focus) / len(a.focus)) if a.focus else 0.0,
                      float(after_sources(a)), _typed_occasion(a, own, probabilities),
                      _subject_typed(a, own, best, probabilities)])
-
-
-def _judged(a: Analysis, i: int, matched: bool) -> bool:
-    """Whether a sentence's stated value counts as stating the asked one. Where the passages in the question's own
-    language hold every focus word (``matched``), the answer is looked for there: a sentence in the other language
-    counts only if it holds a focus word's translation (``features._with_translations``). Where some focus word is
-    in none of them, the answer may be in the other language, and words cannot tell what its sentence is about."""
-    s = a.sentences[i]
-    return not s.cross_lingual or not matched or not a.focus or any(has(s.context or s.unit, t) for t in a.focus)
 
 
 def _unknown_names(a: Analysis) -> list[str]:

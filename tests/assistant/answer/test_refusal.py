@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.features import SENTENCE_FEATURES
 from assistant.answer.model import shipped_model
 from assistant.service import AssistantService
 from tests.conftest import made_up_service
@@ -308,34 +307,3 @@ def test_the_subject_the_year_and_the_counted_things_are_read_in_one_sentence(
     _answered(service, "How many passengers a day did Dunmore's buses carry in 2022?", "18,000")
     _answered(service, "How many buses did Dunmore have in 2024?", "80 buses")
     _answered(service, "How many passengers did the Corvin Transport Authority carry in 2024?", "41.2 million")
-
-
-_TWO_LANGUAGES = {"corvin-friendship-2024.md": """# Corvin Friendship Report 2024
-
-Corvin keeps friendship ties with Dunmore and Tarlow. The city signed a friendship agreement with Dunmore in 2019,
-and its delegations visit Tarlow each spring to renew the ties.
-""", "dunmore-election-rules.md": """# ระเบียบการเลือกตั้งสภาเมืองดันมอร์
-
-ผู้สมัครรับเลือกตั้งต้องมีอายุไม่ต่ำกว่ายี่สิบห้าปีบริบูรณ์ในวันเลือกตั้ง
-
-ผู้สมัครต้องมีชื่ออยู่ในทะเบียนบ้านในเขตเมืองดันมอร์ติดต่อกันไม่น้อยกว่าหนึ่งร้อยแปดสิบวัน
-"""}
-
-
-def test_a_count_in_the_other_language_states_the_asked_count_only_with_the_asked_words(
-        tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Words cannot match across languages, so a Thai sentence's count was taken for the count an English question
-    asks. Where the English passages hold every asked word, a Thai count states the asked one only in a sentence
-    holding their translation: 180 days of residence is no count of agreements."""
-    from assistant.answer.refusal import judge
-    from assistant.answer.selection import probabilities
-
-    service = made_up_service(tmp_path_factory, "two-languages", _TWO_LANGUAGES)
-    question = "How many friendship agreements had Corvin signed by 2024?"
-    analysis = service.analyse(question)
-    model = shipped_model()
-    typed = [s for s, row in zip(analysis.sentences, analysis.matrix, strict=True)
-             if s.cross_lingual and row[SENTENCE_FEATURES.index("typed_focus")] > 0]
-    assert typed, "the Thai count is a candidate that states a number"
-    assert judge(analysis, probabilities(analysis, model), model).features["typed_best"] == 0.0
-    _refused(service, question)
