@@ -199,16 +199,19 @@ def examples_of(service: AssistantService, items: list[GoldItem]) -> list[Exampl
 
 
 class CrossValidated:
-    """The extractive answer of each item from a model fitted on the other folds only: the figure that counts."""
+    """The extractive answer of each item from a model fitted on the other folds only: the figure that counts.
+    ``seed`` shuffles the questions into folds; ``examples``: the items already analysed (``examples_of``), so that
+    several seeds need one analysis."""
 
-    def __init__(self) -> None:
+    def __init__(self, seed: int = 0, examples: list[Example] | None = None) -> None:
+        self.seed, self.given = seed, examples
         self.examples: dict[str, Example] = {}
         self.models: dict[str, AnswerModel] = {}
 
     def prepare(self, service: AssistantService, items: list[GoldItem]) -> None:
-        examples = examples_of(service, items)
+        examples = self.given if self.given is not None else examples_of(service, items)
         self.examples = {e.id: e for e in examples}
-        self.models = cross_validated_models(examples)
+        self.models = cross_validated_models(examples, seed=self.seed)
 
     def __call__(self, service: AssistantService, item: GoldItem) -> Result:
         key = f"{item.set}/{item.id}"
