@@ -26,7 +26,7 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(who|whom|whose)\b|ใคร|ผู้ใด", re.IGNORECASE),
         re.compile(rf"\b(Mr|Mrs|Ms|Dr|H\.E|Hon|Prof)\b\.?\s+[A-Z]|\b({OFFICE_TITLES})\s+[A-Z][a-z]+"
                    rf"|\b[A-Z][a-z]+,?\s+({OFFICE_TITLES})\b|\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)+[A-Z][a-z]+"
-                   r"|(?<!มิถุ)นาย|นาง|ผู้ว่าราชการ|รัฐมนตรี|ปลัด|" + _BOUND_PARTY),
+                   r"|(?<!มิถุ)นาย|นาง|ดร\.|ผู้ว่าราชการ|รัฐมนตรี|ปลัด|" + _BOUND_PARTY),  # ดร.: Dr
     ),
     "date": (
         re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|ปีใด"

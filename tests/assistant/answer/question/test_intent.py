@@ -94,6 +94,15 @@ def test_a_who_is_answered_by_a_body_or_a_country_next_to_the_focus() -> None:
     assert not satisfies("person", "The plan was led by Norvania as chair.")  # the strict cue wants a person
 
 
+@pytest.mark.parametrize(("sentence", "names_someone"), [
+    ("(ดร.วรรณา ศรีสุข)", True),  # a signature: 'Dr' and a name
+    ("นางสาววรรณา ศรีสุข ผู้ประสานงาน", True),  # 'Miss' and a name
+    ("สำนักงานเขตรับผิดชอบการปฏิบัติราชการภายในเขต", False),  # an office of the city is nobody
+])
+def test_a_thai_who_is_answered_by_a_title_and_a_name(sentence: str, names_someone: bool) -> None:
+    assert satisfies("person", sentence) is names_someone
+
+
 def test_a_value_spelled_with_the_questions_own_words_is_no_answer() -> None:
     given = question_words("Who signed the Velmora agreement?")
     focus = ["sign"]
