@@ -67,6 +67,11 @@ class Outcome(BaseModel):
                                          "configurations; none where nothing was streamed, as for a refusal).")
     fallback_reason: str | None = None
 
+    @property
+    def passed(self) -> bool:
+        """A right answer: a gold source cited within k and every required phrase."""
+        return bool(self.rank) and self.coverage >= 1.0
+
 
 class Summary(BaseModel):
     n: int
@@ -282,7 +287,7 @@ def summarise(outcomes: list[Outcome]) -> Summary:
         hit=_mean([1.0 if o.rank else 0.0 for o in answerable]),
         mrr=_mean([1.0 / o.rank if o.rank else 0.0 for o in answerable]),
         coverage=_mean([o.coverage for o in answerable]),
-        passed=_mean([1.0 if o.rank and o.coverage >= 1.0 else 0.0 for o in answerable]),
+        passed=_mean([1.0 if o.passed else 0.0 for o in answerable]),
         refusal=_mean([1.0 if o.refused else 0.0 for o in unanswerable]),
         false_refusal=_mean([1.0 if o.refused else 0.0 for o in answerable]),
         p50_ms=_percentile(latencies, 50),

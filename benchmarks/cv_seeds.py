@@ -51,7 +51,7 @@ def main() -> int:
         for name, _ in _FIGURES:
             rows[name].append(getattr(summary, name))  # None: no question of that kind (no trap, say)
         for item, o in zip(items, outcomes, strict=True):
-            right[f"{item.set}/{item.id}"] += (bool(o.rank) and o.coverage >= 1.0) if o.answerable else o.refused
+            right[f"{item.set}/{item.id}"] += o.passed if o.answerable else o.refused
         print(f"seed {seed}: pass {summary.passed} hit@{k} {summary.hit} refusal {summary.refusal} "
               f"false refusal {summary.false_refusal}", file=sys.stderr, flush=True)
     print(f"| fold seed | {' | '.join(str(s) for s in seeds)} | mean |")
