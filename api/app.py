@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
 import secrets
@@ -14,6 +15,7 @@ from api.answer_workers import AnswerWorkers
 from api.context import AppContext
 from api.metrics import Metrics
 from api.middleware import BodyLimitMiddleware, MetricsMiddleware, ServedByMiddleware, TimeoutMiddleware
+from api.probe_listener import ProbeListener
 from api.problems import install_problem_handlers
 from assistant.data_folder import private_data_dir
 from api.ratelimit import FailedKeyLimiter, RateLimiter
@@ -83,7 +85,15 @@ def create_app(settings: Settings, service: AssistantService | None = None, *, s
             log.warning("no API keys configured: every caller is the local administrator; bind to loopback only")
         ctx.readiness.start()
         ctx.answer_workers.start()
+        beat = asyncio.create_task(ctx.heartbeat.run())
+        probes = None
+        if settings.probe_port is not None:
+            probes = ProbeListener(ctx.readiness, ctx.heartbeat, settings.host, settings.probe_port)
+            probes.start()
         yield
+        if probes is not None:
+            probes.close()
+        beat.cancel()
         ctx.answer_workers.close()
         ctx.jobs.close()
         ctx.audit.close()

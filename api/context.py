@@ -8,6 +8,7 @@ from anyio import CapacityLimiter
 
 from api.answer_workers import AnswerWorkers
 from api.metrics import Metrics
+from api.probe_listener import LoopHeartbeat
 from api.ratelimit import FailedKeyLimiter, RateLimiter
 from assistant.access.principal import Principal
 from assistant.access.audit import AuditLog, StreamAudit
@@ -33,6 +34,7 @@ class AppContext:
     answer_workers: AnswerWorkers  # every route that answers runs its work on these threads, fed without a lock
     # threads for health probes alone, so that a thread pool full of questions never delays them
     probe_threads: CapacityLimiter = field(default_factory=lambda: CapacityLimiter(2))
+    heartbeat: LoopHeartbeat = field(default_factory=LoopHeartbeat)  # the loop's, read by the probe port's liveness
 
     def answered(self, principal: Principal, question: str, answer: Answer, endpoint: str) -> None:
         """Every answered question is counted and audited, whichever endpoint asked it."""

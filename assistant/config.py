@@ -77,6 +77,7 @@ class Settings(BaseSettings):
     # --- service ---------------------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address `assistant serve` binds.")
     port: int = Field(8000, ge=1, le=65535, description="Port `assistant serve` binds.")
+    probe_port: int | None = Field(None, ge=1, le=65535, description="Port of a second listener, on the same address, that answers only /healthz and /readyz (no key, no counts) on a thread of its own: point an orchestrator's probes there and they never wait behind the web server's event loop, even while hundreds of connections arrive at once. Its /healthz is 503 when the event loop has not run for 30 s. Unset: probes use the main port only.")
     api_keys_file: Path | None = Field(None, description="JSON file of API keys (stored hashed, each with a role and groups), written by `assistant keys`; unset means no keys, and the service binds only to loopback.")
     max_question_chars: int = Field(2000, ge=10, le=100_000, description="Longest question accepted, in characters.")
     max_body_bytes: int = Field(1_000_000, ge=1000, le=100_000_000, description="Largest JSON request body, in bytes.")
@@ -95,7 +96,7 @@ class Settings(BaseSettings):
     pdf_timeout_s: float = Field(60.0, gt=0, le=600, description="Longest time Chromium may take to print one briefing PDF.")
     thai_font_file: Path | None = Field(Path("/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf"), description="Font embedded in HTML and PDF briefings, so that Thai renders on any machine (Debian package `fonts-noto-core`).")
 
-    @field_validator("answer_model", "chroma_url", "llm_base_url", "llm_model_path", "api_keys_file", "catalog_file", "thai_font_file", mode="before")
+    @field_validator("answer_model", "chroma_url", "llm_base_url", "llm_model_path", "api_keys_file", "catalog_file", "thai_font_file", "probe_port", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value
@@ -107,6 +108,12 @@ class Settings(BaseSettings):
             raise ValueError(f"ASSISTANT_LLM_TIMEOUT_S ({self.llm_timeout_s:g}) must be shorter than "
                              f"ASSISTANT_REQUEST_TIMEOUT_S ({self.request_timeout_s:g}), so that the extractive answer "
                              "can still be returned when the LLM runs out of time")
+        return self
+
+    @model_validator(mode="after")
+    def _probe_port_apart(self) -> Settings:
+        if self.probe_port is not None and self.probe_port == self.port:
+            raise ValueError(f"ASSISTANT_PROBE_PORT ({self.probe_port}) must differ from ASSISTANT_PORT")
         return self
 
     @property

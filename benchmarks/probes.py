@@ -1,6 +1,7 @@
 """Latency of /healthz and /readyz while many questions are in flight (issue 18: probes must not queue behind them).
 
     .venv/bin/python benchmarks/probes.py --url http://127.0.0.1:8000 [--key bma_...] [--questions 300]
+        [--probe-url http://127.0.0.1:8001]
 
 Sends ``--questions`` questions at once, then probes both endpoints every ``--interval`` seconds until the last
 question returns, and prints each probe's p50/p95/max latency and how many probes ran while questions were pending.
@@ -39,8 +40,9 @@ def own_wait() -> float:
         return 0.0
 
 
-def _probe_loop(url: str, path: str, start: Event, stop: Event, interval: float, out: list[float],
-                waits: list[float]) -> None:
+def _probe_loop(target: str, start: Event, stop: Event, interval: float, out: list[float], waits: list[float]) -> None:
+    url, path = target.rsplit("/", 1)
+    path = "/" + path
     start.wait()
     with httpx.Client(base_url=url, timeout=600) as client:
         while not stop.is_set():
@@ -55,11 +57,12 @@ def _probe_loop(url: str, path: str, start: Event, stop: Event, interval: float,
             stop.wait(interval)
 
 
-def _prober(url: str, start: Event, stop: Event, interval: float, results: multiprocessing.Queue) -> None:
-    """Probes both paths, each from its own thread, in a process that does nothing else."""
-    out: dict[str, list[float]] = {key: [] for path in PATHS for key in (path, wait_key(path))}
-    threads = [threading.Thread(target=_probe_loop, args=(url, path, start, stop, interval, out[path],
-                                                          out[wait_key(path)])) for path in PATHS]
+def _prober(targets: list[str], start: Event, stop: Event, interval: float, results: multiprocessing.Queue) -> None:
+    """Probes each target URL (a base URL and a path), each from its own thread, in a process that does nothing
+    else."""
+    out: dict[str, list[float]] = {key: [] for target in targets for key in (target, wait_key(target))}
+    threads = [threading.Thread(target=_probe_loop, args=(target, start, stop, interval, out[target],
+                                                          out[wait_key(target)])) for target in targets]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -101,12 +104,14 @@ async def _same_loop_probe(client: httpx.AsyncClient, path: str, pending: list[i
         await asyncio.sleep(interval)
 
 
-async def run(url: str, key: str | None, questions: int, interval: float, same_loop: bool) -> None:
+async def run(url: str, key: str | None, questions: int, interval: float, same_loop: bool,
+              probe_url: str | None = None) -> None:
     headers = {"Authorization": f"Bearer {key}"} if key else {}
     limits = httpx.Limits(max_connections=questions + 10)
     ctx = multiprocessing.get_context("spawn")
     start, stop, results = ctx.Event(), ctx.Event(), ctx.Queue()
-    prober = None if same_loop else ctx.Process(target=_prober, args=(url, start, stop, interval, results))
+    targets = [f"{base}{path}" for base in (url, probe_url) if base for path in PATHS]
+    prober = None if same_loop else ctx.Process(target=_prober, args=(targets, start, stop, interval, results))
     if prober is not None:
         prober.start()
     out: dict[str, list[float]] = {path: [] for path in PATHS}
@@ -129,8 +134,8 @@ async def run(url: str, key: str | None, questions: int, interval: float, same_l
         out = results.get(timeout=600)
         prober.join()
     print(f"{questions} questions in {elapsed:.1f} s, statuses {statuses}")
-    for path in PATHS:
-        print(summary(out, path))
+    for target in PATHS if same_loop else targets:
+        print(summary(out, target))
 
 
 def main() -> None:
@@ -141,11 +146,15 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=0.1, help="Seconds between probes.")
     parser.add_argument("--same-loop", action="store_true",
                         help="Probe from the event loop that sends the questions (the old, client-bound figure).")
+    parser.add_argument("--probe-url", help="Also probe this base URL in the same run: the service's probe port "
+                        "(ASSISTANT_PROBE_PORT), e.g. http://127.0.0.1:8001.")
     args = parser.parse_args()
-    host = urlparse(args.url).hostname or ""
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        parser.error("loopback addresses only")
-    asyncio.run(run(args.url, args.key, args.questions, args.interval, args.same_loop))
+    for url in (args.url, args.probe_url or args.url):
+        if (urlparse(url).hostname or "") not in ("127.0.0.1", "localhost", "::1"):
+            parser.error("loopback addresses only")
+    if args.probe_url and args.same_loop:
+        parser.error("--probe-url probes from a process of its own: leave out --same-loop")
+    asyncio.run(run(args.url, args.key, args.questions, args.interval, args.same_loop, args.probe_url))
 
 
 if __name__ == "__main__":

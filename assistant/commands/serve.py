@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 from typing import Annotated
 
 import typer
@@ -47,6 +48,9 @@ def serve(
             err=True,
         )
         raise typer.Exit(2)
+    if settings.probe_port == port:
+        typer.echo(f"Error: ASSISTANT_PROBE_PORT ({port}) must differ from the port served", err=True)
+        raise typer.Exit(2)
     if not keyed:
         typer.echo(f"No API keys configured: serving on loopback only ({host}:{port}); every caller acts as admin.", err=True)
 
@@ -58,11 +62,14 @@ def serve(
     url = f"http://[{shown.strip('[]')}]:{port}" if ":" in shown else f"http://{shown}:{port}"
     typer.echo(f"The assistant: {url}/  (API reference: {url}/docs; Ctrl+C stops it)")
 
-    if workers > 1:  # each worker process builds its own app from the environment
+    if settings.probe_port is not None:
+        typer.echo(f"Probes (/healthz, /readyz) also on port {settings.probe_port}.")
+    if workers > 1:  # each worker process builds its own app from the environment, bound address included
+        os.environ.update(ASSISTANT_HOST=host, ASSISTANT_PORT=str(port))
         uvicorn.run("api.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level=log_level)
         return
     with user_errors():
-        app = create_app(settings, settle_heap=True)
+        app = create_app(settings.model_copy(update={"host": host, "port": port}), settle_heap=True)
     uvicorn.run(app, host=host, port=port, workers=1, log_level=log_level, timeout_graceful_shutdown=10)
 
 

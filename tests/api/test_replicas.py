@@ -74,6 +74,7 @@ def cluster(tmp_path: Path, chroma_server: str) -> Iterator[tuple[dict[str, str]
         (docs / name).write_text(text, encoding="utf-8")
     env = _env(data, chroma_server, f"replicas{free_port()}")
     _cli(env, "ingest", str(docs))
+    env["ASSISTANT_PROBE_PORT"] = str(free_port())  # both workers answer probes on it (one port, reused)
     workers = Serving(env, tmp_path / "workers.log", workers=2)
     try:
         yield env, docs, tmp_path, workers
@@ -108,8 +109,11 @@ def test_two_workers_and_a_snapshot_replica_answer_alike(
     env, docs, tmp_path, workers = cluster
     replica_data = tmp_path / "replica"
     assert "2 document(s)" in _cli(env, "snapshot", str(replica_data))
-    replica = Serving({**env, "ASSISTANT_DATA_DIR": str(replica_data)}, tmp_path / "replica.log", workers=1)
+    replica = Serving({**env, "ASSISTANT_DATA_DIR": str(replica_data), "ASSISTANT_PROBE_PORT": ""},
+                      tmp_path / "replica.log", workers=1)
     try:
+        probes = f"http://127.0.0.1:{env['ASSISTANT_PROBE_PORT']}"
+        assert all(httpx.get(f"{probes}/readyz", timeout=10).status_code == 200 for _ in range(8))
         for question, name in zip(QUESTIONS, DOCUMENTS, strict=True):
             by_worker = _ask_all_workers(workers.url, question)
             assert len(by_worker) == 2
