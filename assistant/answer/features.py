@@ -178,6 +178,7 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     # translation ('ฝึกอบรม' asked of an English report saying 'training')
     unknown_focus = [w for w in unknown_focus or [] if stem(w.lower()) not in translated]
     unknown_focus = _with_synonyms(question, unknown_focus, sentences, focus, weights, embedder)
+    _with_typed_synonyms(question, intent, [s for s in sentences if s.rank < retrieved], focus, embedder)
     rows = [_measure(s, expanded[s.rank], retrieved, heads[s.rank], weights, intent, focus) for s in sentences]
     columns = {name: np.array([row.get(name, 0.0) for row in rows], dtype=np.float64) for name in SENTENCE_FEATURES}
     _derive(columns, sentences, expanded)
@@ -206,6 +207,26 @@ def _with_synonyms(question: str, unknown: list[str], sentences: list[Sentence],
         if old in weights and stems[0] not in weights:
             weights[stems[0]] = weights.pop(old)
     return [w for w in unknown if w not in found]
+
+
+def _with_typed_synonyms(question: str, intent: Intent, sentences: list[Sentence], focus: list[str],
+                         embedder: Embedder | None) -> None:
+    """A focus word the documents use, but that no sentence stating the asked kind of value holds ('how many
+    residents' where the passages say '184,000 inhabitants'): those sentences' own word for it joins the focus, as
+    for a word no document uses (``synonyms``)."""
+    from assistant.answer.question.synonyms import synonyms
+
+    if not intent.cues or embedder is None:
+        return
+    typed = [s for s in sentences
+             if not s.cross_lingual and any(satisfies(c, s.text, intent.given) for c in intent.cues)]
+    lacking = [w for w in focus_words(question)
+               if stem(w.lower()) in focus and not any(has(s.context or s.unit, stem(w.lower())) for s in typed)]
+    if not lacking or not typed:
+        return
+    found = synonyms(lacking, question, [s.text for s in typed], lambda texts: sentence_vectors(embedder, texts))
+    for close in found.values():
+        focus += [t for t in dict.fromkeys(stem(w) for w, _ in close) if t not in focus]
 
 
 def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights: dict[str, float], intent: Intent,

@@ -17,9 +17,17 @@ The harbour handled 3.1 million tonnes of cargo in 2024.
 """
 
 
+_PERMITS = """# Parking permits in Dravenmoor
+
+Residents may apply for a parking permit at any district office.
+A permit is valid for one year and may be renewed online.
+"""
+
+
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
-    return made_up_service(tmp_path_factory, "synonyms", {"dravenmoor-profile.md": _PROFILE})
+    return made_up_service(tmp_path_factory, "synonyms", {"dravenmoor-profile.md": _PROFILE,
+                                                          "dravenmoor-permits.md": _PERMITS})
 
 
 @pytest.mark.parametrize(("question", "value"), [("What is the population of Dravenmoor?", "412,000"),
@@ -27,6 +35,13 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> AssistantService:
 def test_the_documents_own_word_answers(service: AssistantService, question: str, value: str) -> None:
     answer = service.ask(question)
     assert answer.found and value in answer.answer, answer.answer
+
+
+def test_a_word_used_elsewhere_is_answered_by_the_values_own_word(service: AssistantService) -> None:
+    """'residents' is a word of the permits notice, which states no count of them; the profile counts the city's
+    people as 'inhabitants'."""
+    answer = service.ask("How many residents does Dravenmoor have?")
+    assert answer.found and "412,000" in answer.answer, answer.answer
 
 
 def test_no_synonym_no_answer(service: AssistantService) -> None:
