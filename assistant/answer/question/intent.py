@@ -161,6 +161,9 @@ def focus_terms(question: str) -> list[str]:
     return list(dict.fromkeys(stem(t) for t in focus_words(question)))
 
 
+_THAI_BEFORE_NAME = re.compile(r"([\u0e00-\u0e7f]+)\s*(?=[A-Z])")
+
+
 def focus_words(question: str) -> list[str]:
     """The words naming what is asked, without the names it is asked about: in English the common words of the clause
     after the asking word ('how many *delegates attended* the ASCN Annual Meeting'), in Thai the words before it
@@ -190,10 +193,13 @@ def focus_words(question: str) -> list[str]:
         focus += clause[:_FOCUS_EN]
     tokens = [t for t in tokenize(question) if t.strip() and any(ch.isalnum() for ch in t)]
     dating = _dating(tokens)
+    # a Thai word written before a Latin name names its kind ('การประชุม Tarlow Forum', the meeting Tarlow Forum):
+    # part of the name, as a capitalised English word is, not what is asked
+    kinds = {cut[-1] for run in _THAI_BEFORE_NAME.findall(question) if (cut := tokenize(run))}
     for n, token in enumerate(tokens):
         if token in ASKING_TH:
             start, end = _thai_object(tokens[:n], counting=token in COUNTING_TH)
-            before = [t for m, t in enumerate(tokens[:n]) if start <= m < end
+            before = [t for m, t in enumerate(tokens[:n]) if start <= m < end and t not in kinds
                       and not t.isascii() and not is_stopword(t) and t not in ASKING_TH and m not in dating]
             focus += before[-_FOCUS_TH:]
     return list(dict.fromkeys(focus))

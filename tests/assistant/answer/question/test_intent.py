@@ -20,6 +20,9 @@ from assistant.answer.question.values import satisfies, values_of
         ("นครโอรินมีประชากรกี่คน", ["ประชากร"]),
         # the asking word right after the verb: what is asked opens the question, up to "ระหว่าง" (between)
         ("สาขาความร่วมมือระหว่างนครโอรินกับเมืองเทสลามีอะไรบ้าง", ["สาขา", "ความร่วมมือ"]),
+        # a Thai word before a Latin name names the name's kind (the meeting 'Tarlow Harbour Forum'), not what is asked
+        ("การประชุม Tarlow Harbour Forum ครั้งที่ 2 จัดขึ้นเมื่อใด", []),
+        ("คณะศึกษาดูงานที่ Dunmore มีสมาชิกกี่คน", ["สมาชิก"]),
         # only a count is cut after the verb: here "มี" opens a second question, about the first one's words
         ("เมืองเทสลาจัดงานเทศกาลริมน้ำได้หรือไม่ มีข้อกำหนดอย่างไร", ["ริมน้ำ", "ข้อกำหนด"]),
         # the words that date a year name the occasion, which the year check judges
