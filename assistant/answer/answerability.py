@@ -23,6 +23,7 @@ from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.question.values import values_of
 from assistant.answer.units import Sentence
 from assistant.retrieval.support import has, name_terms, stem
+from assistant.text.normalise import thai_digits_to_arabic
 
 if TYPE_CHECKING:
     from assistant.answer.features import Analysis
@@ -74,9 +75,12 @@ def question_row(a: Analysis, probabilities: np.ndarray) -> np.ndarray:
 
 def _unknown_names(a: Analysis) -> list[str]:
     """The question's names no document holds, less the figures of an amount that the passages' thresholds rule
-    on: 'a grant worth 15 million baht' is asked of a rule for grants over two million, which never names 15."""
+    on ('a grant worth 15 million baht' is asked of a rule for grants over two million, which never names 15) and
+    the number of an edition asked ('ครั้งที่ 2', the 2nd, of a Forum its documents call the Second), which
+    ``_typed_occasion`` judges."""
     ruled = within_thresholds(a.question, [s.text for s in a.sentences]) is not None
-    return [n for n in a.unknown_names if not (ruled and n[:1].isdigit())]
+    editions = {str(n) for n in editions_of(a.question)}
+    return [n for n in a.unknown_names if not (n[:1].isdigit() and (ruled or thai_digits_to_arabic(n) in editions))]
 
 
 def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: np.ndarray) -> float:

@@ -199,6 +199,8 @@ def _split(text: str, language: str) -> list[str]:
                     continue
                 if out and signer_of(out[-1], part):
                     out[-1] = f"{out[-1]} {part}"  # one signature: 'Jane Roe Mayor of X' names who signed as what
+                elif out and _DATELINE.match(part):
+                    out[-1] = f"{out[-1]} {part}"  # a title's dateline: 'Third Tarlow Forum Dunmore, 20-22 May 2026'
                 else:
                     out.append(part)
     return out
@@ -214,6 +216,11 @@ class _Piece:
     antecedent: int | None = None
 
 
+_MONTH = f"(?:{'|'.join(m.capitalize() for m in MONTHS_EN)})"
+_PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+# a line of a place and a date alone, under a title: 'Dunmore, 20-22 May 2026', 'Tarlow, Velland, 3 June 2025'
+_DATELINE = re.compile(rf"^(?:{_PLACE},\s*)*(?:{_DAYS}\s+{_MONTH}|{_MONTH}\s+{_DAYS},?)\s+\d{{4}}\.?$")
 _ANAPHOR = re.compile(r"^(It|This|That|These|Those|They|He|She|Its|Their|His|Her|Such|The latter|The former)\b")
 
 

@@ -1,8 +1,11 @@
-"""Sentence cutting and question cues on real text shapes of corpus/ (pure functions, no index)."""
+"""Sentence cutting and question cues on real text shapes of corpus/ (pure functions, no index), and a made-up
+document where a dateline answers."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from assistant.answer.question.intent import cues_of
 from assistant.answer.question.values import satisfies
@@ -131,3 +134,31 @@ def test_a_labelled_field_of_figures_is_a_candidate_and_a_row_of_marks_is_not() 
     assert "Date: Thursday, 18 September 2025, 10:00-12:15" in texts
     assert "Budget: 38,500,000 baht" in texts
     assert not any(t.startswith(".") for t in texts)
+
+
+def test_a_dateline_under_a_title_is_read_with_the_title() -> None:
+    """'Dunmore, 20-22 May 2026' alone on the line under a title is under half letters, so on its own it read as
+    debris; it says when and where the event the title names takes place."""
+    text = ('Second Tarlow Harbour Forum: "Ports for People"\n\nDunmore, 20-22 May 2026\n\n'
+            "Prepared by the Protocol Unit.")
+    assert _split(text, "en")[:2] == ['Second Tarlow Harbour Forum: "Ports for People" Dunmore, 20-22 May 2026',
+                                      "Prepared by the Protocol Unit."]
+    # a place and a date inside a sentence, or a date with other words, is no dateline
+    assert _split("Corvin Port, 3 June 2025 saw record cargo.\n\nTarlow, 2026", "en") == [
+        "Corvin Port, 3 June 2025 saw record cargo.", "Tarlow, 2026"]
+
+
+def test_a_question_on_an_event_is_answered_by_the_dateline_under_its_title(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    from tests.conftest import made_up_service
+
+    note = ('Second Tarlow Harbour Forum: "Ports for People"\n\nDunmore, 20-22 May 2026\n\n'
+            "Prepared by the Protocol Unit of Dunmore City Hall, November 2025.\n\n"
+            "The Tarlow Harbour Forum was founded in 2023. The First Forum was held in Corvin in 2024, and its "
+            "mayors accepted Dunmore's offer to host the Second Forum in 2026.\n")
+    service = made_up_service(tmp_path_factory, "dateline", {"forum-concept-note.md": note})
+    # asked in Thai with the edition's number, which the note writes as a word ("Second"): not a name it lacks
+    answer = service.ask("การประชุม Tarlow Harbour Forum ครั้งที่ 2 จัดขึ้นเมื่อใด")
+    assert answer.found and "20-22 May 2026" in answer.answer, answer.answer
+    # an edition it never names
+    assert not service.ask("การประชุม Tarlow Harbour Forum ครั้งที่ 4 จัดขึ้นเมื่อใด").found
