@@ -148,6 +148,12 @@ def test_a_dateline_under_a_title_is_read_with_the_title() -> None:
         "Corvin Port, 3 June 2025 saw record cargo.", "Tarlow, 2026"]
 
 
+def test_a_letters_date_keeps_its_day() -> None:
+    """A number opening a paragraph is layout ('5 At a strategic level'); a day before its month is the date."""
+    parts = _split("CITY OF TARLOW\nOffice of the Mayor\n\n6 March 2026\n\nDear Governor Corvin,", "en")
+    assert any(p.endswith("6 March 2026") for p in parts), parts
+
+
 def test_a_question_on_an_event_is_answered_by_the_dateline_under_its_title(
         tmp_path_factory: pytest.TempPathFactory) -> None:
     from tests.conftest import made_up_service
