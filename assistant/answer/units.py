@@ -26,10 +26,11 @@ _GARBAGE = re.compile(r"[A-Za-z]{25,}")  # OCR of Thai as Latin letters: one end
 _BULLET = re.compile(r"\s*[\uf0b7•●▪■◦]\s*")
 _ITEM_LINE = re.compile(r"^\s*(?:[-*\uf0b7•●▪■◦o]\s+|\(?[a-z0-9ivx]{1,4}[.)]\s+)")
 _END = re.compile(r"[.!?:;)\"'”]$")
+_MONTH = f"(?:{'|'.join(m.capitalize() for m in MONTHS_EN)})"
 # '5 At a strategic level...', '(iv) promoting...', '- Built infrastructure': the number or mark is layout; a day
 # before its month ('6 March 2026') is not.
 _LEAD_NUMBER = re.compile(r"^(?:#{1,6}\s+|[-*]\s+|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+|\d{1,3}\s+(?=[A-Z“\"(])"
-                          rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS_EN)})\b))")
+                          rf"(?!{_MONTH}\b))")
 # 'Rationale 2 Most of ASEAN's growth...': a heading glued to a numbered paragraph.
 _GLUED_HEADING = re.compile(r"^((?:[A-Z][a-z’'&/-]*\s+){0,3}[A-Z][a-z’'&/-]*)\s+[1-9]\d?\s+(?=[A-Z“\"(][a-z]*\s+[a-z])")
 _HEADING_LINE_CHARS = 70
@@ -218,7 +219,6 @@ class _Piece:
     antecedent: int | None = None
 
 
-_MONTH = f"(?:{'|'.join(m.capitalize() for m in MONTHS_EN)})"
 _PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
 # a line of a place and a date alone, under a title: 'Dunmore, 20-22 May 2026', 'Tarlow, Velland, 3 June 2025'
