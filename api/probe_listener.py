@@ -3,7 +3,8 @@ the web server's event loop.
 
 Measured (docs/benchmarks.md "Health probes under load"): when 600 connections arrive at once, the event loop spends
 50-110 ms accepting and routing them in one pass, and a probe on the main port that arrives then waits for it. This
-listener's thread waits in ``accept`` without holding the GIL and needs it only for the millisecond a probe takes.
+listener's thread waits in ``accept`` without holding the GIL, and each connection's thread needs it only for the
+millisecond a probe takes.
 Liveness still speaks for the loop: the loop stamps a heartbeat every ``BEAT_S``, and a heartbeat older than the
 listener's ``stall_s`` answers 503, so a process whose loop is stuck is restarted all the same.
 """
@@ -16,7 +17,7 @@ import logging
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from api.readiness import Readiness
 
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 BEAT_S = 1.0
 LOOP_STALL_S = 30.0  # no request runs its work on the loop: a loop this late is stuck, not busy
-_CLIENT_TIMEOUT_S = 5.0  # a client that connects and sends nothing cannot hold the probes up for longer
+_CLIENT_TIMEOUT_S = 5.0  # a client that connects and sends nothing is dropped after this (its thread ends)
 
 
 class LoopHeartbeat:
@@ -44,7 +45,9 @@ class LoopHeartbeat:
         return time.monotonic() - self.last
 
 
-class _Server(HTTPServer):
+class _Server(ThreadingHTTPServer):
+    """A thread per connection (daemon threads): a client that connects and sends nothing holds only its own."""
+
     allow_reuse_port = True  # each worker process of `serve --workers N` answers probes for itself on the one port
     readiness: Readiness
     heartbeat: LoopHeartbeat

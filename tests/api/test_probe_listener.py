@@ -49,6 +49,15 @@ def test_the_probe_port_answers_health_and_readiness_and_nothing_else(probed: tu
     assert httpx.get(f"{url}/healthz").status_code == 200  # the main port keeps its own probes
 
 
+def test_a_client_that_connects_and_sends_nothing_holds_up_no_probe(probed: tuple) -> None:
+    _, probes, _ = probed
+    port = int(probes.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port)):  # held open, silent, for the whole check
+        # well within the 5 s a silent client is given: a listener serving one connection at a time would wait it out
+        assert httpx.get(f"{probes}/healthz", timeout=2).status_code == 200
+        assert httpx.get(f"{probes}/readyz", timeout=2).status_code == 200
+
+
 def test_a_probe_is_answered_while_the_event_loop_is_busy_and_fails_once_it_is_stuck(probed: tuple) -> None:
     url, probes, ctx = probed
     # a second listener on the same app, with a short stall allowance, stands for a loop stuck for 30 s
