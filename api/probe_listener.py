@@ -1,4 +1,4 @@
-"""/healthz and /readyz on a port of their own (``ASSISTANT_PROBE_PORT``), answered by a thread that never waits for
+"""/healthz and /readyz on a port of their own (``ASSISTANT_PROBE_PORT``), answered by threads that never wait for
 the web server's event loop.
 
 Measured (docs/benchmarks.md "Health probes under load"): when 600 connections arrive at once, the event loop spends
