@@ -195,14 +195,10 @@ def _with_synonyms(question: str, unknown: list[str], sentences: list[Sentence],
                    weights: dict[str, float], embedder: Embedder | None) -> list[str]:
     """Focus words no document uses, less those whose meaning a passage word carries: that word joins the focus and
     takes the unknown word's weight (``synonyms``)."""
-    from assistant.answer.question.synonyms import synonyms
-
     if not unknown or embedder is None:
         return unknown
-    found = synonyms(unknown, question, [s.text for s in sentences], lambda texts: sentence_vectors(embedder, texts))
-    for word, close in found.items():
-        stems = list(dict.fromkeys(stem(w) for w, _ in close))
-        focus += [t for t in stems if t not in focus]
+    found = _synonyms_joined(unknown, question, [s.text for s in sentences], focus, embedder)
+    for word, stems in found.items():
         old = stem(word.lower())
         if old in weights and stems[0] not in weights:
             weights[stems[0]] = weights.pop(old)
@@ -214,19 +210,27 @@ def _with_typed_synonyms(question: str, intent: Intent, sentences: list[Sentence
     """A focus word the documents use, but that no sentence stating the asked kind of value holds ('how many
     residents' where the passages say '184,000 inhabitants'): those sentences' own word for it joins the focus, as
     for a word no document uses (``synonyms``)."""
-    from assistant.answer.question.synonyms import synonyms
-
     if not intent.cues or embedder is None:
         return
     typed = [s for s in sentences
              if not s.cross_lingual and any(satisfies(c, s.text, intent.given) for c in intent.cues)]
     lacking = [w for w in focus_words(question)
                if stem(w.lower()) in focus and not any(has(s.context or s.unit, stem(w.lower())) for s in typed)]
-    if not lacking or not typed:
-        return
-    found = synonyms(lacking, question, [s.text for s in typed], lambda texts: sentence_vectors(embedder, texts))
-    for close in found.values():
-        focus += [t for t in dict.fromkeys(stem(w) for w, _ in close) if t not in focus]
+    if lacking and typed:
+        _synonyms_joined(lacking, question, [s.text for s in typed], focus, embedder)
+
+
+def _synonyms_joined(words: list[str], question: str, texts: list[str], focus: list[str],
+                     embedder: Embedder) -> dict[str, list[str]]:
+    """Each of ``words`` that a word of ``texts`` means (``synonyms``), with those words' stems, closest first; the
+    stems join ``focus``."""
+    from assistant.answer.question.synonyms import synonyms
+
+    found: dict[str, list[str]] = {}
+    for word, close in synonyms(words, question, texts, lambda batch: sentence_vectors(embedder, batch)).items():
+        found[word] = list(dict.fromkeys(stem(w) for w, _ in close))
+        focus += [t for t in found[word] if t not in focus]
+    return found
 
 
 def _measure(s: Sentence, passage: Passage, retrieved: int, head: Unit, weights: dict[str, float], intent: Intent,

@@ -200,10 +200,10 @@ def _split(text: str, language: str) -> list[str]:
             for part in _cut_long(_clean(piece)):
                 if not part:
                     continue
-                if out and signer_of(out[-1], part):
-                    out[-1] = f"{out[-1]} {part}"  # one signature: 'Jane Roe Mayor of X' names who signed as what
-                elif out and _DATELINE.match(part):
-                    out[-1] = f"{out[-1]} {part}"  # a title's dateline: 'Third Tarlow Forum Dunmore, 20-22 May 2026'
+                # one signature ('Jane Roe Mayor of X' names who signed as what); a title and the dateline under it
+                # ('Third Tarlow Forum Dunmore, 20-22 May 2026': when and where it takes place)
+                if out and (signer_of(out[-1], part) or _DATELINE.match(part)):
+                    out[-1] = f"{out[-1]} {part}"
                 else:
                     out.append(part)
     return out
