@@ -22,7 +22,7 @@ from assistant.answer.question.owners import counted_nouns, owned_by_another
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.question.values import values_of
 from assistant.answer.units import Sentence
-from assistant.retrieval.support import has, name_terms, stem
+from assistant.retrieval.support import Unit, has, name_terms, stem, unit_of
 from assistant.text.normalise import thai_digits_to_arabic
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unkno
                  "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1,
                  "focus_unknown": -1, "after_sources": -1, "typed_occasion": 1, "subject_typed": 0}
 _YEAR_TERM = re.compile(r"(19|20|25)\d\d")  # a year asked is judged by ``_typed_occasion``
+_OPENING_LINES = 3  # a document's title block and the line that says whose it is, not the body that follows
 _SUBJECT_REACH = 3  # sentences before the value's that may name what it is about ('Rayong has ...', '...', 'It ...')
 _COL = {name: n for n, name in enumerate(SENTENCE_FEATURES)}
 
@@ -86,10 +87,10 @@ def _unknown_names(a: Analysis) -> list[str]:
 def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: np.ndarray) -> float:
     """How much of what the question is about (its words other than the focus: 'Tellin', 'the RCN Secretariat')
     stands with a sentence that states the asked value ('users' and a number): in the sentence, the few before it,
-    its section heading or its document's title. A sentence with the value about another town, and one about the
-    town without the value, do not add up to an answer; nor do the asked year's value in one and the town's in
-    another, nor a count of the town's buses for its passengers. The best such sentence's share; none where the
-    likeliest count of the asked things counts another name's."""
+    its section heading, or its document's title and opening lines (whose report it is). A sentence with the value
+    about another town, and one about the town without the value, do not add up to an answer; nor do the asked
+    year's value in one and the town's in another, nor a count of the town's buses for its passengers. The best such
+    sentence's share; none where the likeliest count of the asked things counts another name's."""
     focus = set(a.focus)
     subject = {t: w for t, w in a.weights.items()
                if t not in focus and t not in asking_terms() and not _YEAR_TERM.fullmatch(t)}
@@ -112,6 +113,7 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
     # the words capitalised inside a sentence somewhere: read only if a sentence opens with a capital to judge
     names = functools.cache(lambda: {t for i in own for t in name_terms(a.sentences[i].text)})
     years = asked_years(a.question)
+    openings = functools.cache(lambda rank: _opening_of(a, rank, ranks))
     for i in stating:
         s = a.sentences[i]
         if _opens_with_another(s.text, asked, names, a.intent.cues):
@@ -123,9 +125,25 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
         others = set(name_terms(s.text)) - asked
         before = [p for p in sentences_before(a, s, _SUBJECT_REACH, ranks)
                   if not (any(has(p.unit, t) for t in asked) and any(has(p.unit, t) for t in others))]
-        around = [s.context or s.unit, a.heads[s.rank], *(p.unit for p in before)]
+        around = [s.context or s.unit, a.heads[s.rank], openings(s.rank), *(p.unit for p in before)]
         share = max(share, sum(w for t, w in subject.items() if any(has(u, t) for u in around)) / total)
     return share
+
+
+def _opening_of(a: Analysis, rank: int, ranks: dict[tuple[str, int], int]) -> Unit:
+    """The first lines of the document a passage is from: whose report or statistics it is ('Dravenmoor City
+    Council, External Relations Unit.' under the title 'Annex C: Statistics'). A chunk read around a retrieved one
+    carries no opening of its own; its document's first chunk may be among the passages."""
+    passage = a.passages[rank]
+    first = passage.chunk if passage.chunk.ordinal == 0 else passage.opening
+    if first is None and (passage.chunk.doc_id, 0) in ranks:
+        first = a.passages[ranks[(passage.chunk.doc_id, 0)]].chunk
+    lines: list[str] = []
+    for line in (first.text.splitlines() if first else []):
+        if line.startswith("#") or len(lines) == _OPENING_LINES:
+            break  # the first section's heading: what follows is that section's, not the whole document's
+        lines += [line] if line.strip() else []
+    return unit_of(" ".join(lines))
 
 
 _OPENING_NAME = re.compile(r"^((?:[A-Z][a-z’'-]+\s+){1,3})(?=[a-z])")  # 'Dunmore has', 'Port Corvin is'

@@ -16,13 +16,13 @@ import numpy as np
 
 from assistant.answer.context import expand, shape
 from assistant.answer.question.fields import labelled_field
-from assistant.answer.question.intent import Intent, focus_terms, focus_words, typed_focus
+from assistant.answer.question.intent import Intent, focus_terms, focus_words, typed_focus, weighed_terms
 from assistant.answer.question.parts import Part, parts_of
 from assistant.answer.question.values import satisfies
 from assistant.answer.units import ITEM_CHARS, Sentence, candidate_sentences, says_list_follows
 from assistant.embedding.embedders import Embedder
 from assistant.models import Passage
-from assistant.retrieval.support import Unit, content_terms, coverage, has, stem, term_weights, unit_of
+from assistant.retrieval.support import Unit, coverage, has, stem, term_weights, unit_of
 from assistant.retrieval.topk_cover import heading_parts, named_headings
 
 # Order matters: it is the column order of the fitted weights in model.json.
@@ -168,7 +168,7 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     expanded = expand(list(passages), named, openings=intent.overview)
     sentences = candidate_sentences(expanded, intent.language)
     _with_section_names(named, sentences, expanded)
-    asked = content_terms(question)
+    asked = weighed_terms(question)
     translated = _with_translations(asked, intent.language, sentences, embedder)
     weights = term_weights(asked, [s.unit for s in sentences if s.rank < retrieved])
     heads = {rank: unit_of(f"{p.meta.title} {(p.meta.date or '')[:4]} {p.chunk.heading or ''}")

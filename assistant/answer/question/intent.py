@@ -15,6 +15,7 @@ from functools import lru_cache
 from assistant.answer.question.occasions import asked_years, edition_words
 from assistant.answer.question.parts import ASKING_EN, ASKING_TH, COUNTING_TH, asking_at, compared, questions_in
 from assistant.answer.question.values import CUES, names_signing, values_of, words_of
+from assistant.retrieval.support import content_term, content_terms
 
 _OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell me about|describe)\b|สรุป|ภาพรวม",
                        re.IGNORECASE)
@@ -232,6 +233,17 @@ def _takes_place(words: list[str], n: int) -> bool:
     """Is the word at ``n`` one of 'take place' ('when does the forum take place')?"""
     here, after = words[n].lower(), words[n + 1].lower() if n + 1 < len(words) else ""
     return (here in _TAKE and after == "place") or (here == "place" and n > 0 and words[n - 1].lower() in _TAKE)
+
+
+def weighed_terms(question: str) -> list[str]:
+    """The question's content terms, less the words that only date a year ('fiscal year' of 'in fiscal year 2025',
+    'FY2025'): the year itself is the occasion's word, and three words for one would outweigh what is asked about."""
+    from assistant.text.normalise import tokenize
+
+    tokens = [t for t in tokenize(question) if t.strip()]
+    dating = _dating(tokens)
+    kept = {t for n, token in enumerate(tokens) if n not in dating and (t := content_term(token)) is not None}
+    return [t for t in content_terms(question) if t in kept]
 
 
 def _dating(words: list[str]) -> set[int]:

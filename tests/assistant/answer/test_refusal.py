@@ -307,3 +307,35 @@ def test_the_subject_the_year_and_the_counted_things_are_read_in_one_sentence(
     _answered(service, "How many passengers a day did Dunmore's buses carry in 2022?", "18,000")
     _answered(service, "How many buses did Dunmore have in 2024?", "80 buses")
     _answered(service, "How many passengers did the Corvin Transport Authority carry in 2024?", "41.2 million")
+
+
+_ANNEX = """# Annex C: External Relations Statistics, Fiscal Year 2024
+
+Dravenmoor City Council, External Relations Unit. Annex to the Annual Report 2024.
+
+Figures cover the fiscal year from 1 October 2023 to 30 September 2024.
+
+## Table C1: Foreign delegations received, by region
+
+| Region | Type of visit | FY2023 (visits) | FY2024 (visits) |
+|---|---|---|---|
+| Asia | Courtesy call | 41 | 47 |
+|  | Study visit | 22 | 29 |
+| Europe | Courtesy call | 12 | 14 |
+| Total |  | 75 | 90 |
+
+## Table C2: International grants received, FY2024
+
+| Grantor | Project | Amount (thousand crowns) |
+|---|---|---|
+| Tarlow Harbour Fund | Flood early warning | 3,200 |
+| Total |  | 3,200 |
+"""
+
+
+def test_whose_figures_a_document_gives_is_read_in_its_opening_lines(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The annex says whose statistics it holds in the line under its title, never beside a figure; Tarlow is only a
+    grantor in it. 'Fiscal year' beside the year is no word of what the question is about."""
+    service = made_up_service(tmp_path_factory, "opening-subject", {"annex-c-2024.md": _ANNEX})
+    _answered(service, "How many foreign delegations did Dravenmoor receive in fiscal year 2024?", "90")
+    _refused(service, "How many foreign delegations did Tarlow receive in FY2024?")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.question.intent import cues_of, focus_terms, focus_words, intent_of, question_words, typed_focus
+from assistant.answer.question.intent import (
+    cues_of,
+    focus_terms,
+    focus_words,
+    intent_of,
+    question_words,
+    typed_focus,
+    weighed_terms,
+)
 from assistant.answer.question.occasions import editions_of, editions_reported, years_reported
 from assistant.answer.question.values import satisfies, values_of
 
@@ -332,3 +340,11 @@ def test_a_year_only_planned_is_not_reported_to_a_question_on_what_came_of_it() 
     assert years_reported(planned, "What budget was requested for 2025?") == {2025}  # the plan is what is asked
     assert years_reported("In 2025 the budget was 3.6 million crowns.", "What budget was approved for 2025?") == {2025}
 
+
+
+def test_the_words_that_date_a_year_are_not_weighed_beside_it() -> None:
+    """'FY2025' is read 'fiscal year 2025': three words for one occasion would outweigh the region asked about."""
+    assert weighed_terms("How many delegations from Corvin did we receive in FY2025?") == [
+        "delegation", "corvin", "receiv", "2025"]
+    assert weighed_terms("What did the first year of the plan cost in fiscal year 2024?") == [
+        "first", "year", "plan", "cost", "2024"]  # 'the first year' is asked about, not a year's date
