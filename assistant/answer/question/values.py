@@ -136,7 +136,8 @@ def words_of(text: str) -> frozenset[str]:
 
 
 def names_signing(given: frozenset[str]) -> bool:
-    return any(w.startswith(_SIGNING) for w in given)
+    # Thai writes the verb inside its compounds: 'ผู้ลงนาม' (the signatory)
+    return any(w.startswith(_SIGNING) or _SIGNING[1] in w for w in given)
 
 
 def satisfies(cue: str, sentence: str, given: frozenset[str] = frozenset()) -> bool:

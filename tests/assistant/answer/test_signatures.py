@@ -56,3 +56,35 @@ def test_a_signature_line_is_a_name_then_an_office() -> None:
     assert is_signature("Dr. Siri Ekadal Director, International Relations Office")
     assert not is_signature("The Mayor of Lindqvist signed the memorandum.")
     assert not is_signature("Mayor of Lindqvist")
+    # a Thai memo's: the name in brackets over the position
+    assert is_signature("(นางสาวสุดารัตน์ มีสุข) ผู้อำนวยการกองการต่างประเทศ")
+    assert not is_signature("(๒) เงินกู้จากต่างประเทศ")
+    assert not is_signature("(นางสาวสุดารัตน์ มีสุข)")
+
+
+_THAI_MEMO = """บันทึกข้อความ
+
+ส่วนราชการ กองการต่างประเทศ เมืองทาร์โลว์ โทร ๐ ๒๒๒๒ ๓๓๓๓
+
+เรื่อง ขออนุมัติจัดงานครบรอบ ๕ ปี ความสัมพันธ์เมืองพี่เมืองน้อง เมืองทาร์โลว์ - เมืองดันมอร์
+
+เรียน นายกเทศมนตรีเมืองทาร์โลว์
+
+กองการต่างประเทศขออนุมัติจัดงานครบรอบ ๕ ปี ระหว่างวันที่ ๑๒ ถึง ๑๔ สิงหาคม ๒๕๖๙ ณ ศาลาว่าการเมืองทาร์โลว์ \
+คณะผู้แทนเมืองดันมอร์ จำนวน ๑๒ คน นำโดย นายโยฮัน ดาล นายกเทศมนตรีเมืองดันมอร์ \
+ประมาณการค่าใช้จ่ายรวมทั้งสิ้น ๑,๒๐๐,๐๐๐ บาท
+
+จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติ
+
+(นางสาวสุดารัตน์ มีสุข)
+ผู้อำนวยการกองการต่างประเทศ
+"""
+
+
+def test_a_thai_memo_is_signed_by_the_name_in_brackets_over_the_position(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'Who signed the memo?' is the name in brackets at its foot, not the addressee after 'เรียน' nor the guest who
+    leads the delegation, though neither line says 'signed' either."""
+    service = made_up_service(tmp_path_factory, "thai-memo", {"th-memo-anniversary.txt": _THAI_MEMO})
+    answer = service.ask("ใครเป็นผู้ลงนามในบันทึกข้อความขออนุมัติจัดงานครบรอบ ๕ ปี", mode="extractive")
+    assert answer.found and answer.answer.startswith("(นางสาวสุดารัตน์ มีสุข) ผู้อำนวยการกองการต่างประเทศ"), answer.answer
