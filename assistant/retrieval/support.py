@@ -46,7 +46,7 @@ def stem(token: str) -> str:
     token = base_form(token) or token
     if not token.isascii() or len(token) <= 3 or not token.isalpha():
         return token
-    if token.endswith("ies") and len(token) > 4:
+    if token.endswith(("ies", "ied")) and len(token) > 4:  # 'cities'/'city', 'carried'/'carry'
         token = token[:-3] + "y"
     elif token.endswith(("sses", "ches", "shes", "xes")):
         token = token[:-2]

@@ -13,9 +13,10 @@ from assistant.text.calendar import common_era
 from assistant.text.normalise import thai_digits_to_arabic
 
 _ASKED_YEAR = re.compile(r"(?<![\d–-])(19\d\d|20\d\d|25\d\d)(?![\d–-])")  # not one end of a span ('2023-2027')
-# 'by 2027', 'ภายใน 2570': a year a target is set for, which a document written before it can state
-_TARGET_BEFORE = re.compile(r"(\b(by|until|till|through|(targets?|goals?)(\s+(for|of|in))?)|ภายใน|เป้าหมาย|ถึง)\s*"
-                            r"(ปี\s*|พ\.ศ\.\s*)?$", re.IGNORECASE)
+# 'by 2027', 'ภายใน 2570': a year a target is set for, which a document written before it can state; 'since 2024',
+# 'since the 2024 flood', 'ตั้งแต่ปี 2567': where a span begins, which the sentence reporting on the span need not name
+_NO_OCCASION_BEFORE = re.compile(r"(\b(by|until|till|through|since(\s+the)?|(targets?|goals?)(\s+(for|of|in))?)"
+                                 r"|ภายใน|เป้าหมาย|ถึง|ตั้งแต่)\s*(ปี\s*|พ\.ศ\.\s*)?$", re.IGNORECASE)
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
              "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
              "nineteenth", "twentieth")
@@ -47,10 +48,11 @@ def years_of(text: str) -> set[int]:
 
 
 def asked_years(question: str) -> set[int]:
-    """The years a question asks about as a time something happened, not as a target it was set for."""
+    """The years a question asks about as a time something happened, not as a target it was set for nor as the start
+    of a span it asks about."""
     question = thai_digits_to_arabic(question)
     return {common_era(int(m.group(1))) for m in _ASKED_YEAR.finditer(question)
-            if not _TARGET_BEFORE.search(question[: m.start()])}
+            if not _NO_OCCASION_BEFORE.search(question[: m.start()])}
 
 
 def of_other_edition(text: str, question: str) -> bool:

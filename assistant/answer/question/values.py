@@ -29,7 +29,8 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"|(?<!มิถุ)นาย|นาง|ดร\.|ผู้ว่าราชการ|รัฐมนตรี|ปลัด|" + _BOUND_PARTY),  # ดร.: Dr
     ),
     "date": (
-        re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day)|since)\b|เมื่อไร|เมื่อไหร่|เมื่อใด|ปีใด"
+        # ('since when' asks a date; 'how much since the 2024 flood' does not)
+        re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day))\b|เมื่อไร|เมื่อไหร่|เมื่อใด|ปีใด"
                    # on which day, year, month: 'วันที่เท่าไร' (the day's number) asks a date, not a count
                    r"|วันที่\s*(ใด|ไหน|เท่าใด|เท่าไร|เท่าไหร่)|(วัน|ปี|เดือน)(ไหน|อะไร)", re.IGNORECASE),
         re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.\s*[\d๐-๙]{{4}}|{_TH_MONTHS}"

@@ -339,3 +339,26 @@ def test_whose_figures_a_document_gives_is_read_in_its_opening_lines(tmp_path_fa
     service = made_up_service(tmp_path_factory, "opening-subject", {"annex-c-2024.md": _ANNEX})
     _answered(service, "How many foreign delegations did Dravenmoor receive in fiscal year 2024?", "90")
     _refused(service, "How many foreign delegations did Tarlow receive in FY2024?")
+
+
+_MOBILITY = """# Corvin Transport Authority Progress Report 2024
+
+In 2024 the Corvin Transport Authority carried 41.2 million passengers on its bus and tram network, up from 36.8
+million in 2023. Average bus punctuality rose to 87 percent. The Authority spent 58 million crowns on mobility
+projects.
+
+Corvin learned this again in October 2024. The flood of that year closed 112 schools for up to three weeks. I will
+never forget the families I met in the evacuation centre. Since that flood the Authority has invested 3.2 billion
+crowns in flood defences along the river.
+"""
+
+
+def test_the_year_asked_is_read_with_the_sentence_about_what_is_asked(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """2023 is named beside the bus passengers, not beside the punctuality: no sentence gives 2023's punctuality. A
+    year a span starts from ('since the 2024 flood') need not be named where the span is reported on."""
+    service = made_up_service(tmp_path_factory, "year-with-focus", {"corvin-mobility-2024.md": _MOBILITY})
+    _refused(service, "What was bus punctuality in 2023?")
+    _answered(service, "What was bus punctuality in 2024?", "87 percent")
+    _answered(service, "How many passengers did the Authority carry in 2023?", "36.8")
+    _answered(service, "How much has the Authority invested in flood defences since the 2024 flood?", "3.2 billion")

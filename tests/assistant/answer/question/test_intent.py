@@ -13,7 +13,7 @@ from assistant.answer.question.intent import (
     typed_focus,
     weighed_terms,
 )
-from assistant.answer.question.occasions import editions_of, editions_reported, years_reported
+from assistant.answer.question.occasions import asked_years, editions_of, editions_reported, years_reported
 from assistant.answer.question.values import satisfies, values_of
 
 
@@ -348,3 +348,9 @@ def test_the_words_that_date_a_year_are_not_weighed_beside_it() -> None:
         "delegation", "corvin", "receiv", "2025"]
     assert weighed_terms("What did the first year of the plan cost in fiscal year 2024?") == [
         "first", "year", "plan", "cost", "2024"]  # 'the first year' is asked about, not a year's date
+
+
+def test_a_year_a_span_starts_from_is_not_the_occasion_asked() -> None:
+    assert asked_years("What was bus punctuality in 2023?") == {2023}
+    assert asked_years("How much has Corvin invested since the 2024 flood?") == set()
+    assert asked_years("สมาชิกเพิ่มขึ้นกี่เมืองตั้งแต่ปี 2562") == set()
