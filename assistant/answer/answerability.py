@@ -218,11 +218,6 @@ def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> f
     if not years and not editions:
         return 1.0
     typed = [i for i in sorted(own, key=lambda i: -probabilities[i])[:5] if a.matrix[i, _COL["typed_focus"]] > 0]
-    if len(years) + len(editions) == 1:
-        # of 'bus punctuality in 2023', '87 percent punctuality' speaks, not '36.8 million bus passengers in 2023';
-        # a question comparing two years may find each in a sentence of its own part
-        most = max((a.matrix[i, _COL["focus"]] for i in typed), default=0.0)
-        typed = [i for i in typed if a.matrix[i, _COL["focus"]] >= most]
     named_years: set[int] = set()
     named_editions: set[int] = set()
     ranks = chunk_ranks(a)
