@@ -40,7 +40,7 @@ SUPPORT_SIGNS = {"top": 1, "second": 1, "lexical_best": 1, "missing": -1, "unkno
                  "cue_unmet": -1, "focus_best": 1, "focus_found": 1, "focus_dense": 1, "typed_best": 1,
                  "focus_unknown": -1, "after_sources": -1, "typed_occasion": 1, "subject_typed": 0}
 _YEAR_TERM = re.compile(r"(19|20|25)\d\d")  # a year asked is judged by ``_typed_occasion``
-_OPENING_LINES = 3  # a document's title block and the line that says whose it is, not the body that follows
+OPENING_LINES = 3  # a document's title block and the line that says whose it is, not the body that follows
 _SUBJECT_REACH = 3  # sentences before the value's that may name what it is about ('Rayong has ...', '...', 'It ...')
 _COL = {name: n for n, name in enumerate(SENTENCE_FEATURES)}
 
@@ -140,7 +140,7 @@ def _opening_of(a: Analysis, rank: int, ranks: dict[tuple[str, int], int]) -> Un
         first = a.passages[ranks[(passage.chunk.doc_id, 0)]].chunk
     lines: list[str] = []
     for line in (first.text.splitlines() if first else []):
-        if line.startswith("#") or len(lines) == _OPENING_LINES:
+        if line.startswith("#") or len(lines) == OPENING_LINES:
             break  # the first section's heading: what follows is that section's, not the whole document's
         lines += [line] if line.strip() else []
     return unit_of(" ".join(lines))

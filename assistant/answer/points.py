@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.answerability import chunk_ranks, sentences_before
+from assistant.answer.answerability import OPENING_LINES, chunk_ranks, sentences_before
 from assistant.answer.context import list_items, shape
 from assistant.answer.features import PROSE_WORDS, Analysis
 from assistant.answer.question.fields import record_fields
@@ -33,7 +33,6 @@ _FIGURE = re.compile(r"\d[\d,.]*\s+[^\W\d]")  # a figure followed by what it cou
 POINTS_MIN = 3  # an overview's fewest points: a condition that leaves fewer is not applied
 _REACH = 1  # the sentence before a point may name its subject ('Phuket launched ...', 'The app ...')
 _VALUE_KINDS = ("number", "date", "money", "person")
-_OPENING_LINES = 3  # a document's title block, not the body that follows it
 _NAMED_SHARE = 0.5  # a briefing names a document whose title block holds half its words' weight (and all its names)
 _LEAD_REACH = 8  # a list's item stands at most this many sentences after the line that announces the list
 
@@ -170,7 +169,7 @@ def list_leads(analysis: Analysis, chosen: list[Sentence]) -> list[Sentence]:
 def _opening_lines(analysis: Analysis, rank: int) -> Unit:
     """A document's title and first lines (of its first chunk, at ``rank``): what it says it is about ('Courtesy call
     by the Mayor of ...'); not its body, which names much else."""
-    lines = sorted((s for s in analysis.sentences if s.rank == rank), key=lambda s: s.position)[:_OPENING_LINES]
+    lines = sorted((s for s in analysis.sentences if s.rank == rank), key=lambda s: s.position)[:OPENING_LINES]
     head = unit_of(" ".join([analysis.passages[rank].meta.title, *(s.text for s in lines)]))
     # a line in the other language than the question's holds the question words it translates (``features``)
     return Unit(tokens=head.tokens.union(*(s.unit.tokens for s in lines)), flat=head.flat)

@@ -18,7 +18,7 @@ _CLOCK = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _BOUND_PARTY = (r"^(?:Each|Either|Both|All|The)\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*"
                 r"(?=\s+(?:shall|will|must|may|should|(?:is|are) responsible)\b)")
 _BOUND = re.compile(_BOUND_PARTY)
-_SIGNING = ("sign", "ลงนาม")  # 'signed', 'signatory', 'signature'
+_SIGNING_EN, _SIGNING_TH = "sign", "ลงนาม"  # 'signed', 'signatory', 'signature'; 'ผู้ลงนาม'
 
 # cue -> (question pattern, answer-sentence pattern); a registry, so a new kind of question is one more entry.
 CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
@@ -138,7 +138,7 @@ def words_of(text: str) -> frozenset[str]:
 
 def names_signing(given: frozenset[str]) -> bool:
     # Thai writes the verb inside its compounds: 'ผู้ลงนาม' (the signatory)
-    return any(w.startswith(_SIGNING) or _SIGNING[1] in w for w in given)
+    return any(w.startswith(_SIGNING_EN) or _SIGNING_TH in w for w in given)
 
 
 def satisfies(cue: str, sentence: str, given: frozenset[str] = frozenset()) -> bool:
