@@ -341,7 +341,6 @@ def test_a_year_only_planned_is_not_reported_to_a_question_on_what_came_of_it() 
     assert years_reported("In 2025 the budget was 3.6 million crowns.", "What budget was approved for 2025?") == {2025}
 
 
-
 def test_the_words_that_date_a_year_are_not_weighed_beside_it() -> None:
     """'FY2025' is read 'fiscal year 2025': three words for one occasion would outweigh the region asked about."""
     assert weighed_terms("How many delegations from Corvin did we receive in FY2025?") == [
