@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.answer.question.occasions import asked_years, edition_words
 from assistant.answer.question.parts import ASKING_EN, ASKING_TH, COUNTING_TH, asking_at, compared, questions_in
 from assistant.answer.question.values import CUES, names_signing, values_of, words_of
-from assistant.retrieval.support import content_term, content_terms
+from assistant.retrieval.support import content_term
 
 _OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell me about|describe)\b|สรุป|ภาพรวม",
                        re.IGNORECASE)
@@ -242,8 +242,9 @@ def weighed_terms(question: str) -> list[str]:
 
     tokens = [t for t in tokenize(question) if t.strip()]
     dating = _dating(tokens)
-    kept = {t for n, token in enumerate(tokens) if n not in dating and (t := content_term(token)) is not None}
-    return [t for t in content_terms(question) if t in kept]
+    terms = [content_term(token) for token in tokens]
+    kept = {t for n, t in enumerate(terms) if n not in dating and t is not None}  # a word asked elsewhere stays
+    return list(dict.fromkeys(t for t in terms if t in kept))
 
 
 def _dating(words: list[str]) -> set[int]:
