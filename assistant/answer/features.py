@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answer.context import expand, shape
+from assistant.answer.cross_lingual import with_spelled_names, with_translations
 from assistant.answer.question.fields import labelled_field
 from assistant.answer.question.intent import Intent, focus_terms, focus_words, typed_focus, weighed_terms
 from assistant.answer.question.parts import Part, parts_of
@@ -87,29 +88,6 @@ def _with_section_names(named: frozenset[str], sentences: list[Sentence], passag
             s.context = Unit(tokens=base.tokens | extra.tokens, flat=base.flat + extra.flat)
 
 
-def _with_translations(asked: list[str], language: str, sentences: list[Sentence],
-                       embedder: Embedder | None) -> set[str]:
-    """A sentence in the other language than the question's holds a question word (``asked``) when it holds the
-    word's translation (``translations``): the word is added to what matching sees of the sentence. Returns the
-    words some sentence holds so."""
-    from assistant.answer.question.translations import translations
-
-    foreign = [s for s in sentences if s.cross_lingual]
-    if embedder is None or not foreign:
-        return set()
-    found = translations(asked, language, [s.text for s in foreign],
-                         lambda texts: sentence_vectors(embedder, texts))
-    held: set[str] = set()
-    for s in foreign:
-        added = {t for t, words in found.items() if any(has(s.unit, stem(w)) for w in words)}
-        if added:
-            held |= added
-            s.unit = Unit(tokens=s.unit.tokens | added, flat=s.unit.flat)
-            if s.context is not None:
-                s.context = Unit(tokens=s.context.tokens | added, flat=s.context.flat)
-    return held
-
-
 def _rare(unit: Unit, weights: dict[str, float]) -> float:
     """The weight of the rarest question word this sentence holds, against the rarest word asked: names and numbers
     are rare, and the sentence that states the answer usually holds them."""
@@ -169,7 +147,11 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     sentences = candidate_sentences(expanded, intent.language)
     _with_section_names(named, sentences, expanded)
     asked = weighed_terms(question)
-    translated = _with_translations(asked, intent.language, sentences, embedder)
+    names = with_spelled_names(question, intent.language, sentences)  # 'เวล', 'โมรา' are one name, 'Velmora'
+    pieces = {t for terms in names.values() for t in terms}
+    asked = [t for t in asked if t not in pieces] + list(names)
+    embed = (lambda texts: sentence_vectors(embedder, texts)) if embedder is not None else None
+    translated = with_translations(asked, intent.language, sentences, embed) | set(names) | pieces
     weights = term_weights(asked, [s.unit for s in sentences if s.rank < retrieved])
     heads = {rank: unit_of(f"{p.meta.title} {(p.meta.date or '')[:4]} {p.chunk.heading or ''}")
              for rank, p in enumerate(expanded)}

@@ -89,3 +89,13 @@ def test_a_thai_memo_is_signed_by_the_name_in_brackets_over_the_position(
     answer = service.ask("ใครเป็นผู้ลงนามในบันทึกข้อความขออนุมัติจัดงานครบรอบ ๕ ปี", mode="extractive")
     signer = "(นางสาวสุดารัตน์ มีสุข) ผู้อำนวยการกองการต่างประเทศ"
     assert answer.found and answer.answer.startswith(signer), answer.answer
+
+
+def test_a_thai_question_on_one_party_s_signer_names_the_party_as_thai_spells_it(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'ฝ่ายเมืองลินด์ควิสต์' is Lindqvist's side, spelled in Thai: the English signature line naming Lindqvist answers,
+    not a Thai memo's lines about another city, which share the question's Thai words."""
+    service = made_up_service(tmp_path_factory, "thai-spelled-signer",
+                              {"mou.md": _MOU, "th-memo-anniversary.txt": _THAI_MEMO})
+    answer = service.ask("ใครลงนามในบันทึกความเข้าใจฝ่ายเมืองลินด์ควิสต์", mode="extractive")
+    assert answer.found and answer.answer.startswith("Ms. Hedda Solmark"), answer.answer
