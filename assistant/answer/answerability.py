@@ -21,6 +21,7 @@ from assistant.answer.question.occasions import asked_years, editions_of, editio
 from assistant.answer.question.owners import counted_nouns, owned_by_another
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.question.values import values_of
+from assistant.answer.table_rows import table_row
 from assistant.answer.units import Sentence
 from assistant.retrieval.support import Unit, has, name_terms, stem, unit_of
 from assistant.text.normalise import thai_digits_to_arabic
@@ -231,14 +232,21 @@ def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> f
 def _occasions_named(a: Analysis, s: Sentence, ranks: dict[tuple[str, int], int]) -> tuple[set[int], set[int]]:
     """The years and editions a sentence reports on: its own, its document's title, date and heading's ('the 2022
     report'), or the one sentence before it names; not a year or an edition it only plans, to a question on what
-    happened."""
+    happened. A table row whose columns are years reports on those years only."""
     in_years = functools.partial(years_reported, question=a.question)
     in_editions = functools.partial(editions_reported, question=a.question)
     passage = a.passages[s.rank]
     around = f"{passage.meta.title} {(passage.meta.date or '')[:4]} {passage.chunk.heading or ''}"
     before = sentences_before(a, s, 1, ranks)
-    return (in_years(s.text) | years_of(around) | _told_before(s.text, before, in_years),
-            in_editions(s.text) | editions_of(around) | _told_before(s.text, before, in_editions))
+    years = _year_columns(s.text) or in_years(s.text) | years_of(around) | _told_before(s.text, before, in_years)
+    return years, in_editions(s.text) | editions_of(around) | _told_before(s.text, before, in_editions)
+
+
+def _year_columns(text: str) -> set[int]:
+    """The years a table row's columns are headed by ('Indicator: GDP per capita; 2022: 33,700; 2023: 34,800'), when
+    two or more are."""
+    years = [found for label in table_row(text) if len(found := years_of(label)) == 1]
+    return set().union(*years) if len(years) >= 2 else set()
 
 
 def _told_before(text: str, before: list[Sentence], named: Callable[[str], set[int]]) -> set[int]:

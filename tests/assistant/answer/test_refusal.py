@@ -360,3 +360,26 @@ def test_a_year_a_span_starts_from_need_not_be_named_where_the_span_is_reported_
     service = made_up_service(tmp_path_factory, "span-start", {"corvin-mobility-2024.md": _MOBILITY})
     _answered(service, "How much has the Authority invested in flood defences since the 2024 flood?", "3.2 billion")
     _answered(service, "How many passengers did the Authority carry in 2023?", "36.8")
+
+
+_PROFILE = """# Corvin City Profile 2025
+
+Published by the Statistics Office of the City of Corvin.
+
+Corvin is a river port in the north of the country.
+
+## Key figures
+
+Indicator: Registered households; 2022: 41,200; 2023: 42,900; 2024: 44,100
+Indicator: Bus passengers (million); 2022: 30.1; 2023: 33.4; 2024: 36.8
+Indicator: Tourist arrivals (thousand); 2022: 410; 2023: 520; 2024: 615
+"""
+
+
+def test_a_row_of_values_by_year_gives_no_value_for_a_year_it_has_no_column_for(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The 2025 profile's table runs to 2024: its title's year is when it was written, not a year its rows give."""
+    service = made_up_service(tmp_path_factory, "year-columns", {"corvin-profile-2025.md": _PROFILE})
+    _answered(service, "How many households were registered in Corvin in 2023?", "42,900")
+    _refused(service, "How many households were registered in Corvin in 2025?")
+    _refused(service, "How many bus passengers did Corvin have in 2025?")
