@@ -21,7 +21,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _BROKEN_AM_RE = re.compile(r"([\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*) +\u0e32")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _WINDOW = 14  # Thai characters of context each side used to score a repair
-_TOKEN_RE = re.compile(r"[\w\u0e00-\u0e7f]+(?:[.'’][\w]+)*", re.UNICODE)
+_TOKEN_RE = re.compile(r"[\w\u0e00-\u0e7f]+(?:[.'’][\w\u0e00-\u0e7f]+)*", re.UNICODE)
 _PUNCT_ONLY_RE = re.compile(r"^[\W_]+$", re.UNICODE)
 
 # English sentence boundary: terminal punctuation, optional closing quote/bracket, whitespace, then a capital,

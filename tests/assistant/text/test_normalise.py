@@ -54,6 +54,12 @@ def test_tokenize_segments_thai_and_lowercases_latin() -> None:
     assert tokenize("ก าหนด") == tokenize("กำหนด")
 
 
+def test_a_thai_word_after_an_abbreviation_is_one_word() -> None:
+    """'พ.ร.บ.ระเบียบ...' (the Act on the regulation ...): the word after the abbreviation's last dot is read whole;
+    its vowel marks are no word characters to the pattern, and cut it in pieces ('ระ', 'เบ', 'ียบ')."""
+    assert tokenize("ตาม พ.ร.บ.ระเบียบบริหารราชการ") == ["ตาม", "พ.ร.บ.", "ระเบียบ", "บริหาร", "ราชการ"]
+
+
 def test_detect_language() -> None:
     assert detect_language("พระราชบัญญัติระเบียบบริหารราชการกรุงเทพมหานคร (BMA Act)") == "th"
     assert detect_language("The ASEAN Smart Cities Framework names Bangkok (กรุงเทพฯ) a pilot city.") == "en"
