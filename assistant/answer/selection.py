@@ -28,7 +28,7 @@ from assistant.answer.points import (
 )
 from assistant.answer.question.fields import field_kinds, labelled_field
 from assistant.answer.question.intent import ITEMS_MAX, asks_who_signed
-from assistant.answer.question.occasions import of_other_edition
+from assistant.answer.question.occasions import of_other_edition, of_other_year
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.sections import asked_section, asked_section_first, sections_of
 from assistant.answer.signatures import with_cosigners
@@ -55,6 +55,15 @@ def probabilities(analysis: Analysis, model: AnswerModel) -> np.ndarray:
     for s, p in zip(analysis.sentences, probs, strict=True):
         s.score = float(p)
     return probs
+
+
+def _of_another_occasion(analysis: Analysis, i: int) -> bool:
+    """A sentence about another of a series, or only about other years, than the question asks about (its
+    document's title and date may name the year asked: 'the 2018 statement' recalls earlier years)."""
+    s = analysis.sentences[i]
+    meta = analysis.passages[s.rank].meta
+    return (of_other_edition(s.text, analysis.question)
+            or of_other_year(s.text, analysis.question, f"{meta.title} {(meta.date or '')[:4]}"))
 
 
 def _near(a: Sentence, b: Sentence) -> bool:
@@ -152,8 +161,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     order = [i for i in np.argsort(-probs, kind="stable") if eligible(analysis.sentences[i])]
     if not order:
         return Chosen([], passages)
-    # a sentence about another of a series than the one asked answers nothing, whatever words it shares
-    order = [i for i in order if not of_other_edition(analysis.sentences[i].text, analysis.question)] or order
+    # a sentence about another of a series, or another year, than the one asked answers nothing, whatever it shares
+    order = [i for i in order if not _of_another_occasion(analysis, i)] or order
     # nor does a clause whose threshold excludes the amount asked about; the one whose range holds it leads
     kept = within_thresholds(analysis.question, [analysis.sentences[i].text for i in order])
     order = [order[n] for n in kept] if kept else order

@@ -65,8 +65,9 @@ def _is_contents(text: str) -> bool:
 def _lexical_query(query: str) -> str:
     """Stop words out: OR-ed into BM25 they let long questions match every chunk a little. A nationality brings
     its country's name ('Thai cities' -> 'Thailand'), an irregular verb its other forms ('spend' -> 'spent'), which
-    the index's stemmer does not join."""
+    the index's stemmer does not join, and a year the other era's number ('2567' -> '2024')."""
     from assistant.retrieval.support import country_of, is_stopword
+    from assistant.text.calendar import other_era
     from assistant.text.irregular import base_form, past_forms
     from assistant.text.normalise import tokenize
 
@@ -74,6 +75,7 @@ def _lexical_query(query: str) -> str:
     bases = [base for t in kept if (base := base_form(t))]
     kept += [form for t in kept for form in country_of(t)] + bases
     kept += [form for t in kept for form in past_forms(t) if form not in kept]
+    kept += [str(year) for t in kept if len(t) == 4 and t.isdigit() and (year := other_era(int(t)))]
     return " ".join(kept) if kept else query
 
 

@@ -162,7 +162,7 @@ PREFIX_MIN = 5  # letters of a stem that begins a longer word of its root ('urba
 
 
 def _match(unit: Unit, term: str) -> bool:
-    if term in unit.tokens:
+    if term in unit.tokens or (len(term) == 4 and term.isdigit() and _other_era(term) in unit.tokens):
         return True
     if not term.isascii():
         return term in unit.flat
@@ -172,6 +172,15 @@ def _match(unit: Unit, term: str) -> bool:
     return any(
         len(tok) >= PREFIX_MIN and (tok.startswith(term) or term.startswith(tok)) for tok in unit.tokens
     )
+
+
+@lru_cache(maxsize=256)
+def _other_era(year: str) -> str | None:
+    """A year as the other era writes it: 'ปี 2567' asked of a report on 2024, '2024' of one on 'พ.ศ. ๒๕๖๗'."""
+    from assistant.text.calendar import other_era
+
+    other = other_era(int(year))
+    return str(other) if other else None
 
 
 def has(unit: Unit, term: str) -> bool:

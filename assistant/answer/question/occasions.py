@@ -63,6 +63,19 @@ def of_other_edition(text: str, question: str) -> bool:
     return bool(named) and not named & asked
 
 
+def of_other_year(text: str, question: str, document: str = "") -> bool:
+    """Does the text name only other years than the question asks about ('The Office received 35 delegations in
+    fiscal year 2022' for a question on 2024)? Then its values are those years'. Not where its ``document`` (title
+    and date) names an asked year: 'the 2018 statement' is asked of, and it recalls other years. A text naming no
+    year may be about any."""
+    asked = asked_years(question)
+    named = years_of(text) if asked else set()
+    if not named:
+        return False
+    # two years asked may bound a span ('from 2018 to 2025'): a year between them is not another
+    return not any(min(asked) <= year <= max(asked) for year in named | years_of(document))
+
+
 # 'What was agreed at the Seventh Meeting?' asks what happened; 'The Seventh Meeting will be held in 2026' only
 # announces it, as an agreement does its first meeting, and 'a budget request of 60.4 million baht for fiscal year
 # 2026, which is under review' only plans that year's budget. English only: the tense is read off English verbs.

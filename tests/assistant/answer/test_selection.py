@@ -357,6 +357,30 @@ def test_a_question_on_one_meeting_of_a_series_is_not_answered_by_the_next(
     assert "4 March 2025" in answer.answer and "Seventh" not in answer.answer, answer.answer
 
 
+_REPORTS = {
+    "corvin-annual-report-2024.md": "# Corvin International Relations Office: Annual Report, Fiscal Year 2024\n\n"
+    "The Office received 63 foreign delegations in fiscal year 2024, against 48 in fiscal year 2023.\n"
+    "Of the delegations received in fiscal year 2024, 21 came from Asia and 17 from Europe.\n"
+    "The Office organised 9 outgoing missions, to 7 countries.\n",
+    "corvin-annual-report-2022.md": "# Corvin International Relations Office: Annual Report, Fiscal Year 2022\n\n"
+    "The Office received 35 foreign delegations in fiscal year 2022, against 19 in fiscal year 2021.\n"
+    "The Office organised 4 outgoing missions, to 3 countries.\n",
+}
+
+
+def test_a_question_on_one_year_is_not_answered_by_another_years_sentence(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Two years' reports say the same thing in the same words: the sentence naming the year asked answers, and a
+    Thai question's Buddhist-era year ('ปีงบประมาณ 2567') is that year (fiscal year 2024)."""
+    service = made_up_service(tmp_path_factory, "year-asked", _REPORTS)
+    for question in ("How many foreign delegations did the Office receive in fiscal year 2024?",
+                     "ในปีงบประมาณ 2567 สำนักงานรับคณะผู้แทนต่างประเทศกี่คณะ"):
+        answer = service.ask(question, mode="extractive")
+        assert answer.found and answer.answer.startswith("The Office received 63"), answer.answer
+    answer = service.ask("How many foreign delegations did the Office receive in fiscal year 2022?", mode="extractive")
+    assert answer.found and answer.answer.startswith("The Office received 35"), answer.answer
+
+
 def test_a_meeting_of_a_series_named_in_lower_case_is_one_edition(tmp_path_factory: pytest.TempPathFactory) -> None:
     """'at its sixth meeting' asks about the Sixth Meeting as the capitalised name does."""
     service = made_up_service(tmp_path_factory, "lower-edition", {"minutes-6.md": _MINUTES})

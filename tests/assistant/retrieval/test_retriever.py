@@ -194,3 +194,12 @@ def test_a_verb_ending_in_ee_meets_its_past_form() -> None:
     assert stem("guaranteed") == stem("guarantee")
     assert has(unit_of("The Committee agreed:"), stem("agree"))
     assert stem("submitted") == stem("submit") and stem("planned") == stem("plan")  # a doubled consonant still goes
+
+
+def test_a_year_meets_the_other_eras_number_in_bm25_and_in_coverage() -> None:
+    # a Thai question's 'ปี 2567' is an English report's 2024, and an English question's 2024 a Thai text's 2567
+    assert {"2567", "2024"} <= set(_lexical_query("ปีงบประมาณ 2567 มีกี่คณะ").split())
+    assert "2567" in _lexical_query("How many delegations came in 2024?").split()
+    assert has(unit_of("The Office received 63 delegations in fiscal year 2024."), "2567")
+    assert has(unit_of("ในปีงบประมาณ พ.ศ. ๒๕๖๗ มี ๖๓ คณะ"), "2024")
+    assert not has(unit_of("The Office received 63 delegations in 2023."), "2567")
