@@ -28,13 +28,14 @@ _EDITION = re.compile(rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th)|((?i:{'|'.join(_ORDINAL
                       rf"(?=[A-Z]|(?:annual\s+|joint\s+)?(?:{'|'.join(_GATHERINGS)})s?\b)|ครั้งที่\s*(\d{{1,3}})\b")
 
 
-def editions_of(text: str) -> set[int]:
+@lru_cache(maxsize=4096)  # read for every candidate sentence, and the question's once per sentence
+def editions_of(text: str) -> frozenset[int]:
     """Which of a series a text names, as numbers ('Fifth Annual Meeting' is 5)."""
     out = set()
     for m in _EDITION.finditer(thai_digits_to_arabic(text)):
         digits = m.group(1) or m.group(3)
         out.add(int(digits) if digits else _ORDINALS.index(m.group(2).lower()) + 1)
-    return out
+    return frozenset(out)
 
 
 def edition_words(text: str) -> set[str]:
@@ -42,17 +43,19 @@ def edition_words(text: str) -> set[str]:
     return {m.group(2).lower() for m in _EDITION.finditer(text) if m.group(2)}
 
 
-def years_of(text: str) -> set[int]:
+@lru_cache(maxsize=4096)
+def years_of(text: str) -> frozenset[int]:
     """Single years a text names, Common Era, in either digits ('พ.ศ. ๒๕๖๕' is 2022)."""
-    return {common_era(int(y)) for y in _ASKED_YEAR.findall(thai_digits_to_arabic(text))}
+    return frozenset(common_era(int(y)) for y in _ASKED_YEAR.findall(thai_digits_to_arabic(text)))
 
 
-def asked_years(question: str) -> set[int]:
+@lru_cache(maxsize=256)
+def asked_years(question: str) -> frozenset[int]:
     """The years a question asks about as a time something happened, not as a target it was set for nor as the start
     of a span it asks about."""
     question = thai_digits_to_arabic(question)
-    return {common_era(int(m.group(1))) for m in _ASKED_YEAR.finditer(question)
-            if not _NO_OCCASION_BEFORE.search(question[: m.start()])}
+    return frozenset(common_era(int(m.group(1))) for m in _ASKED_YEAR.finditer(question)
+                     if not _NO_OCCASION_BEFORE.search(question[: m.start()]))
 
 
 def of_other_edition(text: str, question: str) -> bool:
