@@ -1,6 +1,6 @@
 """A question's words in the sentences of the other language: no word of a Thai question is in an English sentence,
 however well it answers (and the reverse). A sentence holds a question word when it holds the word's translation
-(``translations``) or, for a name, its spelling in the other script (``spelled_names``): the word is added to what
+(``translations``) or, for a name, its spelling in the other script (``thai_spellings``): the word is added to what
 matching sees of the sentence, so coverage, weights and the subject check read it as they read the same language.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from assistant.answer.question.translations import spelled_names, translations
+from assistant.answer.question.translations import thai_spellings, translations
 from assistant.answer.units import Sentence
 from assistant.retrieval.support import Unit, has, stem
 
@@ -35,7 +35,7 @@ def with_spelled_names(question: str, language: str, sentences: list[Sentence]) 
     """Adds a Thai question's spelling of a Latin name ('เวลโมรา') to the other language's sentences that write the
     name ('Velmora'). Returns each spelling with the syllable terms it stands for among the asked words."""
     foreign = [s for s in sentences if s.cross_lingual]
-    found = spelled_names(question, language, [s.text for s in foreign])
+    found = thai_spellings(question, language, [s.text for s in foreign])
     for s in foreign:
         _add(s, {thai for thai, (name, _) in found.items() if has(s.unit, name)})
     return {thai: pieces for thai, (_, pieces) in found.items()}

@@ -67,7 +67,7 @@ def _lexical_query(query: str) -> str:
     its country's name ('Thai cities' -> 'Thailand'), an irregular verb its other forms ('spend' -> 'spent'), which
     the index's stemmer does not join, and a year the other era's number ('2567' -> '2024')."""
     from assistant.retrieval.support import country_of, is_stopword
-    from assistant.text.calendar import other_era
+    from assistant.text.calendar import other_era_word
     from assistant.text.irregular import base_form, past_forms
     from assistant.text.normalise import tokenize
 
@@ -75,7 +75,7 @@ def _lexical_query(query: str) -> str:
     bases = [base for t in kept if (base := base_form(t))]
     kept += [form for t in kept for form in country_of(t)] + bases
     kept += [form for t in kept for form in past_forms(t) if form not in kept]
-    kept += [str(year) for t in kept if len(t) == 4 and t.isdigit() and (year := other_era(int(t)))]
+    kept += [year for t in kept if (year := other_era_word(t))]
     return " ".join(kept) if kept else query
 
 
@@ -128,7 +128,7 @@ class Retriever:
         is written 'กรุงเทพมหานคร' in the law) or begun by its stem ('chaired' in 'chairmanship', as the answer
         engine's matching has it), or in another form of an irregular verb ('spend', 'spent')."""
         from assistant.retrieval.support import PREFIX_MIN, spelled_out, stem
-        from assistant.text.calendar import other_era
+        from assistant.text.calendar import other_era_word
         from assistant.text.irregular import base_form, past_forms
 
         if not words:
@@ -137,9 +137,9 @@ class Retriever:
         unknown = []
         for word in words:
             stemmed = stem(word.lower())
-            other = other_era(int(word)) if word.isdigit() and len(word) == 4 else None  # 'พ.ศ. 2567' is 2024
+            other = other_era_word(word)  # 'พ.ศ. 2567' is 2024
             base = base_form(word.lower()) or word.lower()  # 'spend' is known where the documents say 'spent'
-            forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed), *([str(other)] if other else []),
+            forms = dict.fromkeys([word, stemmed, *spelled_out(stemmed), *([other] if other else []),
                                    base, *past_forms(base)])
             if not any(self.records.mentions(form, doc_ids) for form in forms) and not (
                     len(stemmed) >= PREFIX_MIN and stemmed.isascii() and self.records.mentions(stemmed, doc_ids,

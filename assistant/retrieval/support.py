@@ -162,7 +162,7 @@ PREFIX_MIN = 5  # letters of a stem that begins a longer word of its root ('urba
 
 
 def _match(unit: Unit, term: str) -> bool:
-    if term in unit.tokens or (len(term) == 4 and term.isdigit() and _other_era(term) in unit.tokens):
+    if term in unit.tokens or _other_era(term) in unit.tokens:
         return True
     if not term.isascii():
         return term in unit.flat
@@ -175,12 +175,11 @@ def _match(unit: Unit, term: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _other_era(year: str) -> str | None:
+def _other_era(term: str) -> str | None:
     """A year as the other era writes it: 'ปี 2567' asked of a report on 2024, '2024' of one on 'พ.ศ. ๒๕๖๗'."""
-    from assistant.text.calendar import other_era
+    from assistant.text.calendar import other_era_word
 
-    other = other_era(int(year))
-    return str(other) if other else None
+    return other_era_word(term)
 
 
 def has(unit: Unit, term: str) -> bool:

@@ -22,6 +22,15 @@ def other_era(year: int) -> int | None:
     return None
 
 
+def other_era_word(word: str) -> str | None:
+    """A four-digit word as the other era writes its year ('2567' -> '2024'), or None: a search word or a matched
+    term, where a Thai question's year meets an English document's and back."""
+    if len(word) != 4 or not word.isdigit():
+        return None
+    other = other_era(int(word))
+    return str(other) if other else None
+
+
 MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december")
 MONTHS_TH = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",

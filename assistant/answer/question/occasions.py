@@ -103,20 +103,20 @@ def _asks_what_happened(question: str) -> bool:
     return past or bool(_ASKS_WHAT_HAPPENED.search(question))
 
 
-def reported(named: set[int], text: str, question: str) -> set[int]:
+def reported(named: frozenset[int], text: str, question: str) -> frozenset[int]:
     """The years or editions (``named`` by ``text``) that ``text`` reports on, for ``question``: all of them,
     unless the question asks what happened and the text only announces or plans it ('The Fourth Meeting will be
     held in 2027', 'a budget request ... for fiscal year 2026'): what is to come has no outcome to report yet."""
     if named and _PLANNED.search(text) and _asks_what_happened(question):
-        return set()
+        return frozenset()
     return named
 
 
-def editions_reported(text: str, question: str) -> set[int]:
+def editions_reported(text: str, question: str) -> frozenset[int]:
     """The editions ``text`` reports on, for ``question`` (``reported``)."""
     return reported(editions_of(text), text, question)
 
 
-def years_reported(text: str, question: str) -> set[int]:
+def years_reported(text: str, question: str) -> frozenset[int]:
     """The years ``text`` reports on, for ``question`` (``reported``)."""
     return reported(years_of(text), text, question)

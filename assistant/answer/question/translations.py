@@ -50,20 +50,20 @@ def translations(terms: list[str], language: str, texts: list[str],
     return out
 
 
-def spelled_names(question: str, language: str, texts: list[str]) -> dict[str, tuple[str, set[str]]]:
+def thai_spellings(question: str, language: str, texts: list[str]) -> dict[str, tuple[str, set[str]]]:
     """The question's Thai spellings of the Latin names ``texts`` (the passages' English sentences) use:
     {'เวลโมรา': ('velmora', {'เวล', 'โมรา'})}, each with the terms its syllables made ('เวล', 'โมรา'), which are
     not words of the question but pieces of a name the segmenter did not know. Asking words end a spelling."""
     from assistant.answer.question.parts import ASKING_TH
     from assistant.retrieval.support import content_term, stem
     from assistant.text.normalise import tokenize
-    from assistant.text.transliteration import latin_names, spelled_names as runs
+    from assistant.text.transliteration import latin_names, spelled_names
 
     if language != "th" or not texts:
         return {}
     tokens = [t if t not in ASKING_TH else "" for t in tokenize(question)]
     out: dict[str, tuple[str, set[str]]] = {}
-    for (first, end), name in runs(tokens, latin_names(texts)).items():
+    for (first, end), name in spelled_names(tokens, latin_names(texts)).items():
         pieces = {term for t in tokens[first:end] if (term := content_term(t)) is not None}
         out["".join(tokens[first:end])] = (stem(name.lower()), pieces)
     return out
