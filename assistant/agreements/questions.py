@@ -154,13 +154,40 @@ def _places(question: str, records: list[Agreement]) -> tuple[list[str], list[st
                 if value and len(_fold(value)) >= 3 and _fold(value) in folded and value not in known:
                     known.append(value)
     covered = " ".join(known).casefold()
-    unknown = []
+    unknown = _thai_places_unheld(question, records)
     for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", question.strip()):
         words = [w for w in m.group(1).split() if w.casefold() not in _QUESTION_WORDS]
         name = " ".join(words)
         if name and name.casefold() not in covered and not _vocabulary_word(name):
             unknown.append(name)
     return known, unknown
+
+
+_TH_PLACE = frozenset({"เมือง", "นคร"})  # city: a Thai question names a city after the word ('เมืองคอร์วิน')
+_COMMON_THAI = 1000  # Thai National Corpus count: a word this common after 'เมือง' is no name ('เมืองใน', 'เมืองพี่')
+
+
+def _thai_places_unheld(question: str, records: list[Agreement]) -> list[str]:
+    """Cities a Thai question names after 'เมือง' or 'นคร' that no record's party is, in Thai letters or spelled
+    from its Latin name ('คอร์วิน' for Corvin): asked about a partner the register does not hold, as a capitalised
+    name in English is."""
+    from assistant.text.normalise import tokenize
+    from assistant.text.transliteration import common_thai, spelled_names
+
+    if detect_language(question) != "th":
+        return []
+    tokens = tokenize(question)
+    parties = [_core(p.name) for r in records for p in r.parties if p.name]
+    held = _fold(" ".join(parties))
+    latin = {w for name in parties for w in re.findall(r"[A-Z][a-z]+", name)}
+    out: list[str] = []
+    for n, token in enumerate(tokens[:-1]):
+        name = tokens[n + 1]
+        if token not in _TH_PLACE or not detect_language(name) == "th" or common_thai(name, _COMMON_THAI):
+            continue
+        if _fold(name) not in held and not spelled_names(tokens[n + 1:n + 5], latin):
+            out.append(name)
+    return out
 
 
 def _core(name: str) -> str:

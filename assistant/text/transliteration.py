@@ -104,9 +104,9 @@ def spelled_names(tokens: list[str], names: set[str]) -> dict[tuple[int, int], s
             if not all(_is_thai(t) for t in run):
                 break
             a = thai_consonants("".join(run))
-            if len(a) < _fewest_consonants(run) or _common_thai("".join(run), _COMMON_THAI):
+            if len(a) < _fewest_consonants(run) or common_thai("".join(run), _COMMON_THAI):
                 continue
-            if _common_thai(run[-1], _FUNCTION_WORD):
+            if common_thai(run[-1], _FUNCTION_WORD):
                 continue  # 'ใน', 'มี' end no name ('รายใน'); a name may begin with a common syllable ('มา|กัส|ซาร์')
             for name, b in keyed:
                 if (d := _differing(a, b)) is not None:
@@ -127,7 +127,8 @@ def _thai_frequencies() -> dict[str, int]:
     return dict(tnc.word_freqs())
 
 
-def _common_thai(word: str, count: int) -> bool:
+def common_thai(word: str, count: int) -> bool:
+    """Is the Thai word used at least ``count`` times in the Thai National Corpus?"""
     return _thai_frequencies().get(word, 0) >= count
 
 

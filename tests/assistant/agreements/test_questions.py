@@ -113,3 +113,24 @@ def test_a_set_question_the_register_cannot_match_is_answered_from_passages(repo
 def test_a_set_question_nothing_answers_gets_the_registers_none(report_service: AssistantService) -> None:
     answer = report_service.ask("Which agreements did we sign with Reykjavik?", mode="extractive")
     assert not answer.found and "holds 0 agreements" in answer.answer, answer.answer
+
+
+def test_a_thai_question_on_a_city_the_register_does_not_hold_is_answered_from_passages(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'เมืองคอร์วิน' (Corvin) is no party of the register's one agreement: a report on Corvin answers, not the
+    register's count of every sister-city agreement. A city the register holds, spelled in Thai ('เมืองอาร์โลว์',
+    Arlow), is still counted there."""
+    service = made_up_service(tmp_path_factory, "register-thai", {
+        "mou-arlow-benmore.md":
+            "# Memorandum of Understanding between the City of Arlow and the City of Benmore\n\n"
+            "The two cities hereby establish sister city relations and agree to promote exchanges in culture and "
+            "tourism. This Memorandum shall enter into force on the date of its signature.\n\n"
+            "Done at Arlow on 14 May 2019.\n",
+        "th-corvin-plan.md":
+            "# แผนปฏิบัติการด้านการต่างประเทศของเมืองคอร์วิน\n\n"
+            "เมืองคอร์วินมีเมืองพี่เมืองน้องทั้งหมด ๕ เมือง โดยเมืองล่าสุดคือเมืองดันมอร์ ซึ่งลงนามในปี ๒๕๖๖\n",
+    })
+    answer = service.ask("เมืองคอร์วินมีเมืองพี่เมืองน้องกี่เมือง", mode="extractive")
+    assert answer.found and answer.agreements == [] and "๕" in answer.answer, answer.answer
+    answer = service.ask("ข้อตกลงกับเมืองอาร์โลว์มีกี่ฉบับ", mode="extractive")
+    assert answer.agreements == ["mou-arlow-benmore.md"], answer.answer
