@@ -164,7 +164,6 @@ def _places(question: str, records: list[Agreement]) -> tuple[list[str], list[st
 
 
 _TH_PLACE = frozenset({"เมือง", "นคร"})  # city: a Thai question names a city after the word ('เมืองคอร์วิน')
-_COMMON_THAI = 1000  # Thai National Corpus count: a word this common after 'เมือง' is no name ('เมืองใน', 'เมืองพี่')
 
 
 def _thai_places_unheld(question: str, records: list[Agreement]) -> list[str]:
@@ -172,18 +171,19 @@ def _thai_places_unheld(question: str, records: list[Agreement]) -> list[str]:
     from its Latin name ('คอร์วิน' for Corvin): asked about a partner the register does not hold, as a capitalised
     name in English is."""
     from assistant.text.normalise import tokenize
-    from assistant.text.transliteration import common_thai, spelled_names
+    from assistant.text.transliteration import COMMON_THAI, common_thai, latin_names, spelled_names
 
     if detect_language(question) != "th":
         return []
     tokens = tokenize(question)
     parties = [_core(p.name) for r in records for p in r.parties if p.name]
     held = _fold(" ".join(parties))
-    latin = {w for name in parties for w in re.findall(r"[A-Z][a-z]+", name)}
+    latin = latin_names(parties)
     out: list[str] = []
     for n, token in enumerate(tokens[:-1]):
         name = tokens[n + 1]
-        if token not in _TH_PLACE or not detect_language(name) == "th" or common_thai(name, _COMMON_THAI):
+        # a common word after 'เมือง' names no city ('เมืองใน', 'เมืองพี่')
+        if token not in _TH_PLACE or detect_language(name) != "th" or common_thai(name, COMMON_THAI):
             continue
         if _fold(name) not in held and not spelled_names(tokens[n + 1:n + 5], latin):
             out.append(name)

@@ -80,7 +80,7 @@ def _differing(a: str, b: str) -> int | None:
 
 
 _COMMON_ZIPF = 3.5  # wordfreq's: an English word this common is seldom a name ('Harbour' 4.0, 'Velmora' 0)
-_COMMON_THAI = 1000  # Thai National Corpus count: 'ระหว่าง' 34,266, 'นาคร' 55
+COMMON_THAI = 1000  # Thai National Corpus count of a common word, no name: 'ระหว่าง' 34,266, 'นาคร' 55
 _FUNCTION_WORD = 75_000  # 'ใน' 537,563, 'มี' 506,209; a name's last syllable 'วัน' 54,715 ('สิ|รา|วัน')
 _SPAN_TOKENS = 4  # a name the segmenter does not know comes out in syllables: 'ทา|ฟ|ริน'
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?\b")
@@ -104,7 +104,7 @@ def spelled_names(tokens: list[str], names: set[str]) -> dict[tuple[int, int], s
             if not all(_is_thai(t) for t in run):
                 break
             a = thai_consonants("".join(run))
-            if len(a) < _fewest_consonants(run) or common_thai("".join(run), _COMMON_THAI):
+            if len(a) < _fewest_consonants(run) or common_thai("".join(run), COMMON_THAI):
                 continue
             if common_thai(run[-1], _FUNCTION_WORD):
                 continue  # 'ใน', 'มี' end no name ('รายใน'); a name may begin with a common syllable ('มา|กัส|ซาร์')
