@@ -171,7 +171,7 @@ def _thai_places_unheld(question: str, records: list[Agreement]) -> list[str]:
     from its Latin name ('คอร์วิน' for Corvin): asked about a partner the register does not hold, as a capitalised
     name in English is."""
     from assistant.text.normalise import tokenize
-    from assistant.text.transliteration import COMMON_THAI, common_thai, latin_names, spelled_names
+    from assistant.text.transliteration import COMMON_THAI, SPAN_TOKENS, common_thai, latin_names, spelled_names
 
     if detect_language(question) != "th":
         return []
@@ -185,7 +185,7 @@ def _thai_places_unheld(question: str, records: list[Agreement]) -> list[str]:
         # a common word after 'เมือง' names no city ('เมืองใน', 'เมืองพี่')
         if token not in _TH_PLACE or detect_language(name) != "th" or common_thai(name, COMMON_THAI):
             continue
-        if _fold(name) not in held and not spelled_names(tokens[n + 1:n + 5], latin):
+        if _fold(name) not in held and not spelled_names(tokens[n + 1:n + 1 + SPAN_TOKENS], latin):
             out.append(name)
     return out
 

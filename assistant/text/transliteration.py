@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.text.normalise import is_thai, thai_dictionary
 from assistant.text.vocabulary import zipf
 
 # Thai consonants by the Latin class they stand for in a transliterated name; the vowel carrier 'อ' stands for none
@@ -82,7 +83,7 @@ def _differing(a: str, b: str) -> int | None:
 _COMMON_ZIPF = 3.5  # wordfreq's: an English word this common is seldom a name ('Harbour' 4.0, 'Velmora' 0)
 COMMON_THAI = 1000  # Thai National Corpus count of a common word, no name: 'ระหว่าง' 34,266, 'นาคร' 55
 _FUNCTION_WORD = 75_000  # 'ใน' 537,563, 'มี' 506,209; a name's last syllable 'วัน' 54,715 ('สิ|รา|วัน')
-_SPAN_TOKENS = 4  # a name the segmenter does not know comes out in syllables: 'ทา|ฟ|ริน'
+SPAN_TOKENS = 4  # a name the segmenter does not know comes out in syllables: 'ทา|ฟ|ริน'
 _LATIN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?\b")
 
 
@@ -99,9 +100,9 @@ def spelled_names(tokens: list[str], names: set[str]) -> dict[tuple[int, int], s
     found: list[tuple[int, int, int, int, str]] = []  # (distance, -length, first, end, name)
     keyed = [(n, latin_consonants(n)) for n in sorted(names) if zipf(n) < _COMMON_ZIPF]
     for first in range(len(tokens)):
-        for end in range(first + 1, min(first + _SPAN_TOKENS, len(tokens)) + 1):
+        for end in range(first + 1, min(first + SPAN_TOKENS, len(tokens)) + 1):
             run = tokens[first:end]
-            if not all(_is_thai(t) for t in run):
+            if not all(is_thai(t) for t in run):
                 break
             a = thai_consonants("".join(run))
             if len(a) < _fewest_consonants(run) or common_thai("".join(run), COMMON_THAI):
@@ -134,10 +135,4 @@ def common_thai(word: str, count: int) -> bool:
 
 def _fewest_consonants(run: list[str]) -> int:
     """A word the segmenter knows ('การละ') is a name only if long: the segmenter cuts an unknown name in syllables."""
-    from pythainlp.corpus import thai_words
-
-    return MIN_CONSONANTS + (len(run) == 1 and run[0] in thai_words())
-
-
-def _is_thai(token: str) -> bool:
-    return any("\u0e01" <= ch <= "\u0e4e" for ch in token)
+    return MIN_CONSONANTS + (len(run) == 1 and run[0] in thai_dictionary())
