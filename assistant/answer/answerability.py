@@ -17,7 +17,8 @@ import numpy as np
 
 from assistant.answer.features import SENTENCE_FEATURES
 from assistant.answer.question.intent import asking_terms, focus_words, typed_focus
-from assistant.answer.question.occasions import asked_years, editions_of, editions_reported, years_of, years_reported
+from assistant.answer.question.occasions import (asked_span, asked_years, editions_of, editions_reported, years_met,
+                                                 years_of, years_reported)
 from assistant.answer.question.owners import counted_nouns, owned_by_another
 from assistant.answer.question.thresholds import within_thresholds
 from assistant.answer.question.values import values_of
@@ -78,11 +79,11 @@ def question_row(a: Analysis, probabilities: np.ndarray) -> np.ndarray:
 def _unknown_names(a: Analysis) -> list[str]:
     """The question's names no document holds, less the figures of an amount that the passages' thresholds rule
     on ('a grant worth 15 million baht' is asked of a rule for grants over two million, which never names 15) and
-    the number of an edition asked ('ครั้งที่ 2', the 2nd, of a Forum its documents call the Second), which
-    ``_typed_occasion`` judges."""
+    the number of an edition asked ('ครั้งที่ 2', the 2nd, of a Forum its documents call the Second) or a span's end
+    ('from 2019 to 2024', of which a report on 2022 speaks), which ``_typed_occasion`` judges."""
     ruled = within_thresholds(a.question, [s.text for s in a.sentences]) is not None
-    editions = {str(n) for n in editions_of(a.question)}
-    return [n for n in a.unknown_names if not (n[:1].isdigit() and (ruled or thai_digits_to_arabic(n) in editions))]
+    judged = {str(n) for n in [*editions_of(a.question), *(asked_span(a.question) or ())]}
+    return [n for n in a.unknown_names if not (n[:1].isdigit() and (ruled or thai_digits_to_arabic(n) in judged))]
 
 
 def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: np.ndarray) -> float:
@@ -119,7 +120,7 @@ def _subject_typed(a: Analysis, own: list[int], best: list[int], probabilities: 
         s = a.sentences[i]
         if _opens_with_another(s.text, asked, names, a.intent.cues):
             continue
-        if years and not years & _occasions_named(a, s, ranks)[0]:
+        if years and not years_met(a.question, _occasions_named(a, s, ranks)[0]):
             continue  # the value of another year: the subject in one sentence, the year in another add up to nothing
         # a sentence before that names the question's name among others ('... with Varnholt, Palo Serra and Ikumi')
         # says nothing of the one this sentence names instead ('The exchange with Palo Serra was postponed to 2024')
@@ -226,7 +227,7 @@ def _typed_occasion(a: Analysis, own: list[int], probabilities: np.ndarray) -> f
         found_years, found_editions = _occasions_named(a, a.sentences[i], ranks)
         named_years |= found_years
         named_editions |= found_editions
-    return (len(years & named_years) + len(editions & named_editions)) / (len(years) + len(editions))
+    return (len(years_met(a.question, named_years)) + len(editions & named_editions)) / (len(years) + len(editions))
 
 
 def _occasions_named(a: Analysis, s: Sentence, ranks: dict[tuple[str, int], int]) -> tuple[set[int], set[int]]:

@@ -58,6 +58,26 @@ def asked_years(question: str) -> frozenset[int]:
                      if not _NO_OCCASION_BEFORE.search(question[: m.start()]))
 
 
+_SPAN_END = r"(?:[A-Za-z]+\s+)?((?:19|20)\d\d)"  # a year, after its month or not
+_FROM_TO = re.compile(rf"\bfrom\s+{_SPAN_END}\s+(?:to|until|till|through)\s+{_SPAN_END}\b", re.IGNORECASE)
+
+
+def asked_span(question: str) -> tuple[int, int] | None:
+    """The years a question asks over, first and last ('from 2018 to 2025', 'from March 2020 to June 2025'): a
+    sentence of any year between answers it, not only one naming either end."""
+    found = _FROM_TO.search(question)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def years_met(question: str, named: frozenset[int] | set[int]) -> frozenset[int]:
+    """The question's asked years that a text naming ``named`` speaks of: those it names, or all of them when it names
+    a year of the span asked over."""
+    asked, span = asked_years(question), asked_span(question)
+    if span and any(span[0] <= year <= span[1] for year in named):
+        return asked
+    return asked & frozenset(named)
+
+
 def of_other_edition(text: str, question: str) -> bool:
     """Does the text name another of a series than the question asks about, and not that one ('The Seventh Meeting
     will be held ...' for a question on the Sixth)? Then it is about something else, whatever words it shares."""

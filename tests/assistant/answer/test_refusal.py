@@ -383,3 +383,19 @@ def test_a_row_of_values_by_year_gives_no_value_for_a_year_it_has_no_column_for(
     _answered(service, "How many households were registered in Corvin in 2023?", "42,900")
     _refused(service, "How many households were registered in Corvin in 2025?")
     _refused(service, "How many bus passengers did Corvin have in 2025?")
+
+
+_HOUSING = """# Corvin Housing Programme Review
+
+Prepared by the Housing Office of the City of Corvin.
+
+The Corvin Housing Programme was launched to build 3,000 affordable homes for families on low incomes. In 2022 the
+programme completed 1,060 homes in the districts of Elden and Marrow, and the first tenants moved in that year.
+"""
+
+
+def test_a_year_inside_a_span_asked_over_answers_for_the_span(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """'from 2019 to 2024' is answered by what a sentence says of 2022; a single year outside it is not."""
+    service = made_up_service(tmp_path_factory, "span-asked", {"corvin-housing-review.md": _HOUSING})
+    _answered(service, "How many homes did the Corvin Housing Programme complete from 2019 to 2024?", "1,060")
+    _refused(service, "How many homes did the Corvin Housing Programme complete in 2024?")

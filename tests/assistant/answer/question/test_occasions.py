@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.question.occasions import of_other_year
+from assistant.answer.question.occasions import asked_span, of_other_year
 
 
 def test_a_sentence_naming_only_other_years_is_of_another_year() -> None:
@@ -32,3 +32,11 @@ def test_a_document_of_the_year_asked_speaks_of_it_and_two_years_may_bound_a_spa
     question = "Brief me on the Corvin housing project as reported from 2018 to 2025."
     assert not of_other_year("In 2022, 1,060 units were finished.", question)
     assert of_other_year("In 2016, 300 units were planned.", question)
+
+
+def test_a_span_asked_over_is_read_with_both_its_ends() -> None:
+    """'from 2019 to 2024' asks of every year between, written with months or not; two years joined by 'and' are
+    two occasions, no span."""
+    assert asked_span("How many homes were finished from 2019 to 2024?") == (2019, 2024)
+    assert asked_span("What happened from March 2020 to June 2025?") == (2020, 2025)
+    assert asked_span("How many homes were finished in 2019 and 2024?") is None
