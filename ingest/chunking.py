@@ -26,6 +26,9 @@ HEADING_PATTERNS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"^มาตรา\s*[๐-๙0-9]+(?:/[๐-๙0-9]+)?(?:\s*ทวิ|\s*ตรี)?"), 3),
     (re.compile(r"^(?:Chapter|Part|Section|Annex|Appendix)\s+[0-9IVXLC]+\b.{0,100}$", re.I), 1),
     (re.compile(r"^(?:Annex|Annexes|Appendix|Appendices)$", re.I), 1),
+    # an agreement's 'Article 2 - Areas of Cooperation' over its text, when no blank line parts them (not 'Article 2.
+    # The Parties shall ...', an article with no title)
+    (re.compile(r"^(?:Article|Clause)\s+[0-9IVXLC]+\s*[-–:]\s*[A-Z][^.]{0,100}$"), 2),
     (_NUMBERED_PIPE, 1),  # '1| Introduction' (the M&E reports), at times glued to its first paragraph
     (re.compile(r"^[A-H]\.\s+[A-Z][a-z]+\s.{0,150}$"), 3),  # 'A. List of ... Projects' under 'Appendix'
 ]

@@ -86,6 +86,15 @@ def test_numbered_and_lettered_report_headings() -> None:
     assert heading_level("Bangkok\nAbout the City\nPopulation 8.28 million") is None
 
 
+def test_an_agreements_titled_article_heads_its_text_with_no_blank_line_between() -> None:
+    """'Article 2 - Areas of Cooperation' over the clause it titles is a heading; an untitled article's first
+    sentence ('Article 2. The Parties shall ...') and prose citing an article are not."""
+    assert heading_level("Article 2 - Areas of Cooperation\nThe Parties shall cooperate in the following areas:") == 2
+    assert heading_level("Article 10: Entry into Force\nThis Memorandum shall enter into force on signature.") == 2
+    assert heading_level("Article 2. The Parties shall set up a joint working group\nwhich meets once a year.") is None
+    assert heading_level("Article 5 of the Agreement provides that each Party\nshall host one exchange.") is None
+
+
 def test_a_section_within_the_chunk_size_is_one_chunk_whatever_its_sentences(docs: dict[str, Document]) -> None:
     """Why the chunker does not look for the sentences of such a section: packed, they give one window over it."""
     size, overlap = Settings().chunk_size, Settings().chunk_overlap
