@@ -62,6 +62,7 @@ _SPAN_END = r"(?:[A-Za-z]+\s+)?((?:19|20)\d\d)"  # a year, after its month or no
 _FROM_TO = re.compile(rf"\bfrom\s+{_SPAN_END}\s+(?:to|until|till|through)\s+{_SPAN_END}\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # read through ``years_met`` once per sentence stating the asked value
 def asked_span(question: str) -> tuple[int, int] | None:
     """The years a question asks over, first and last ('from 2018 to 2025', 'from March 2020 to June 2025'): a
     sentence of any year between answers it, not only one naming either end."""
