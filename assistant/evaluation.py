@@ -199,7 +199,8 @@ def examples_of(service: AssistantService, items: list[GoldItem]) -> list[Exampl
         out.append(Example(
             id=f"{item.set}/{item.id}", analysis=analysis, answerable=item.answerable, labels=labels, weights=weights,
             passes=lambda text, citations, item=item: passes(text, item.must_include, item.sources, citations,
-                                                             service.settings.top_k)))
+                                                             service.settings.top_k),
+            coverage=lambda text, item=item: must_include_coverage(text, item.must_include)))
     return out
 
 

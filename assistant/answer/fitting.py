@@ -35,6 +35,7 @@ _RANKER_C = 0.1
 _REPEATS = 5  # splits into folds the refusal threshold is read over
 MAX_FALSE_REFUSAL = 0.05  # the operating point: refuse as much as possible while answerable questions stay answered
 _LENGTH_GOAL = 600  # median answer characters
+_TIE = 1e-9  # two objectives this close are the same figure
 _GRID: dict[str, tuple[float | int, ...]] = {
     "ratio": (0.5, 0.7, 0.85), "fact": (1, 2, 3), "list": (1, 2, 3), "overview": (3, 4, 5),
     "fact_chars": (300, 450, 600, 800), "values": (0.0, 0.2, 0.4),
@@ -51,6 +52,7 @@ class Example:
     labels: np.ndarray  # per candidate sentence: does it hold a required phrase from a gold source?
     weights: np.ndarray  # how much each labelled sentence counts (a phrase few candidates hold counts most)
     passes: Callable[[str, list[Citation]], bool]  # is this answer text, with these citations, right?
+    coverage: Callable[[str], float]  # the share of the required phrases this answer text holds
 
 
 def label_sentences(analysis: Analysis, must_include: list[str], sources: set[str],
@@ -152,21 +154,31 @@ def out_of_fold_rows(examples: list[Example], k: int = FOLDS) -> np.ndarray:
     return rows
 
 
-def _passes(example: Example, model: AnswerModel) -> tuple[bool, int]:
+def _passes(example: Example, model: AnswerModel) -> tuple[bool, int, float]:
     decision = decide_selection(example.analysis, model)
     if not decision.chosen.sentences:
-        return False, 0
+        return False, 0, 0.0
     text, citations = compose(example.analysis.question, example.analysis.intent, decision.chosen)
-    return example.passes(text, citations), len(text)
+    return example.passes(text, citations), len(text), example.coverage(text)
 
 
-def _objective(examples: list[Example], model: AnswerModel) -> float:
+def _objective(examples: list[Example], model: AnswerModel) -> tuple[float, float]:
+    """Questions passed, less the answers' median length beyond the goal; and the share of required phrases the
+    answers hold, which breaks ties (``_better``). Over a few dozen questions two settings often pass the same ones:
+    a fact answer of two sentences or of three, say. The fuller one holds more of what was asked, and the fold
+    models that chose it answered more questions on the made-up documents (``benchmarks/made_up_folds.py``)."""
     results = [_passes(e, model) for e in examples if e.answerable]
     if not results:
-        return 0.0
-    passed = sum(ok for ok, _ in results) / len(results)
-    median = statistics.median(length for _, length in results)
-    return passed - max(0.0, (median - _LENGTH_GOAL) / _LENGTH_GOAL)
+        return 0.0, 0.0
+    passed = sum(ok for ok, _, _ in results) / len(results)
+    median = statistics.median(length for _, length, _ in results)
+    return (passed - max(0.0, (median - _LENGTH_GOAL) / _LENGTH_GOAL),
+            sum(share for _, _, share in results) / len(results))
+
+
+def _better(got: tuple[float, float], score: tuple[float, float]) -> bool:
+    """More questions passed (less the length penalty), or as many and more of the required phrases held."""
+    return got[0] > score[0] + _TIE or (abs(got[0] - score[0]) <= _TIE and got[1] > score[1] + _TIE)
 
 
 def _search_selection(examples: list[Example], model: AnswerModel) -> Selection:
@@ -184,7 +196,7 @@ def _search_selection(examples: list[Example], model: AnswerModel) -> Selection:
                     fields[name] = value
                 trial = Selection(limits=limits, **fields)
                 got = _objective(examples, model.model_copy(update={"selection": trial}))
-                if got > score + 1e-9:
+                if _better(got, score):
                     best, score = trial, got
     return best
 

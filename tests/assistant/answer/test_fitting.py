@@ -9,8 +9,8 @@ import pytest
 
 from assistant.answer.answerability import QUESTION_FEATURES, SUPPORT_SIGNS
 from assistant.answer.features import SENTENCE_FEATURES
-from assistant.answer.fitting import (_REPEATS, FOLDS, _folds, _out_of_fold_refusal, _threshold, cross_validated_models,
-                                      fit, fit_refusal)
+from assistant.answer.fitting import (_REPEATS, FOLDS, _better, _folds, _objective, _out_of_fold_refusal, _threshold,
+                                      cross_validated_models, fit, fit_refusal)
 from assistant.answer.model import load_model, shipped_model
 from assistant.config import Settings
 from assistant.evaluation import examples_of, load_gold
@@ -44,6 +44,24 @@ def test_each_cross_validated_model_is_fitted_without_its_fold(examples: list) -
     again = fit([e for n, e in enumerate(examples) if n not in held])
     assert models[examples[held[0]].id].model_dump() == again.model_dump()  # the same fit, none of its fold seen
     assert models[examples[held[0]].id].ranker.coef != fit(examples).ranker.coef
+
+
+def test_the_answers_objective_holds_the_share_of_required_phrases_beside_the_questions_passed(examples: list) -> None:
+    """Over a few dozen questions two operating points often pass the same ones; the required phrases their answers
+    hold then tell them apart (the made-up documents' fold models answered better with the fuller answer)."""
+    model = fit(examples)
+    passed, held = _objective(examples, model)
+    assert 0 < passed < held < 1  # a passed answer holds all its phrases; some failed ones hold a part
+    fewer = model.model_copy(update={"selection": model.selection.model_copy(update={"limits": {
+        kind: 1 for kind in model.selection.limits}})})
+    assert _objective(examples, fewer)[1] < held  # one sentence an answer holds less of what was asked
+
+
+def test_a_tie_in_questions_passed_goes_to_the_answers_holding_more_of_what_was_asked() -> None:
+    assert _better((0.70, 0.80), (0.70, 0.75))
+    assert not _better((0.70, 0.75), (0.70, 0.75))
+    assert _better((0.72, 0.10), (0.70, 0.99))  # a question more passed outweighs any share of phrases
+    assert not _better((0.70, 0.99), (0.72, 0.10))
 
 
 def test_the_refusal_operating_point_is_read_over_several_splits_into_folds() -> None:
