@@ -31,6 +31,10 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
 
 BENCH = Path(__file__).resolve().parent  # each set is a folder here holding docs/ and questions.tsv
 SETS = sorted(p.name for p in BENCH.iterdir() if (p / "questions.tsv").is_file())
@@ -82,36 +86,52 @@ def _word_report(path: Path) -> None:
 GENERATED = {"made_up": ("orlenna-mobility-report-2024.docx", _word_report)}  # set -> (file name, writer)
 
 
+def ingest_set(name: str, folder: Path) -> Settings:
+    """The set's documents (and its generated one) ingested into a data folder under ``folder``: its settings."""
+    from assistant.config import Settings
+    from ingest.pipeline import ingest_paths
+
+    docs = folder / "docs"
+    shutil.copytree(BENCH / name / "docs", docs)
+    if name in GENERATED:
+        file_name, write = GENERATED[name]
+        write(docs / file_name)
+    settings = Settings(data_dir=folder / "data")
+    ingest_paths([docs], settings, progress=False)
+    return settings
+
+
+def questions(name: str) -> list[tuple[str, str]]:
+    """(question, expected) pairs: expected phrases joined by '|', or REFUSE for a trap."""
+    lines = (BENCH / name / "questions.tsv").read_text(encoding="utf-8").splitlines()
+    return [(q, expected) for q, expected in (line.split("\t") for line in lines)]
+
+
+def verdict(found: bool, answer: str, expected: str) -> bool:
+    """A trap is right when refused; an answerable question when answered with every expected phrase."""
+    if expected == "REFUSE":
+        return not found
+    return found and all(p.lower() in answer.lower() for p in expected.split("|"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", default="made_up", choices=SETS, help="which folder of documents and questions")
     parser.add_argument("--verbose", action="store_true", help="print each answer too")
     args = parser.parse_args()
-    here = BENCH / args.set
-    from assistant.config import Settings
     from assistant.service import AssistantService
-    from ingest.pipeline import ingest_paths
 
     with tempfile.TemporaryDirectory() as tmp:
-        docs = Path(tmp) / "docs"
-        shutil.copytree(here / "docs", docs)
-        if args.set in GENERATED:
-            name, write = GENERATED[args.set]
-            write(docs / name)
-        settings = Settings(data_dir=Path(tmp) / "data")
-        ingest_paths([docs], settings, progress=False)
-        service = AssistantService(settings)
+        service = AssistantService(ingest_set(args.set, Path(tmp)))
         answered = refused = false_refusals = answerable = traps = 0
-        for line in (here / "questions.tsv").read_text(encoding="utf-8").splitlines():
-            question, expected = line.split("\t")
+        for question, expected in questions(args.set):
             answer = service.ask(question, mode="extractive")
+            good = verdict(answer.found, answer.answer, expected)
             if expected == "REFUSE":
                 traps += 1
-                good = not answer.found
                 refused += good
             else:
                 answerable += 1
-                good = answer.found and all(p.lower() in answer.answer.lower() for p in expected.split("|"))
                 answered += good
                 false_refusals += not answer.found
             print(f"{'ok ' if good else 'BAD'} {question}  [{expected}]")
