@@ -72,6 +72,7 @@ class Settings(BaseSettings):
     llm_threads: int = Field(2, ge=1, le=256, description="CPU threads the local LLM server (`assistant llm`) writes with.")
     llm_context_tokens: int = Field(4096, ge=512, le=131072, description="Context window, in tokens, of the local LLM server.")
     llm_support_threshold: float = Field(0.5, ge=0, le=1, description="Share of a sentence's content words that the passage it cites must contain, or the LLM's sentence is dropped.")
+    llm_judges_answerability: bool = Field(False, description="Let the LLM refuse a question that the extractive engine answers, when it replies that the passages do not answer it; the reply is then a refusal, not the extractive answer. Off by default: on the 87 gold questions the bundled 1.5B model refused the two unanswerable ones that extractive mode answers, but five answerable ones too (false refusal 2.7% to 9.6%). Turn it on for a stronger model behind ASSISTANT_LLM_BASE_URL once `assistant eval --configs final,final-llm` shows it refuses unanswerable questions without refusing answerable ones.")
     llm_attach_threshold: float = Field(0.6, ge=0, le=1, description="Support an LLM sentence without a [n] marker needs to be given the best passage's marker; below it the sentence is dropped.")
 
     # --- service ---------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 The extractive answer is always computed first (tens of milliseconds): its refusal decision holds in both modes,
 so the LLM is never asked to answer from passages that do not hold the answer, and it is what a caller gets, with
 ``fallback_reason``, whenever the LLM fails, times out, declines or writes nothing its citations support. LLM mode
-is therefore never worse than extractive mode and never slower than ``ASSISTANT_LLM_TIMEOUT_S`` past it.
+is therefore never worse than extractive mode and never slower than ``ASSISTANT_LLM_TIMEOUT_S`` past it. Only a
+model trusted to judge answerability (``ASSISTANT_LLM_JUDGES_ANSWERABILITY``) may refuse what extractive mode
+answers: then its decline is the reply (``llm.answering.settle``).
 """
 
 from __future__ import annotations

@@ -67,10 +67,12 @@ def finish_answer(
     )
 
 
-def _prompt(question: str, passages: Sequence[Passage], settings: Settings,
-            extractive: Answer | None) -> tuple[PromptContext, list[dict[str, str]]]:
+def prompt_for(question: str, passages: Sequence[Passage], settings: Settings,
+               extractive: Answer | None) -> tuple[PromptContext, list[dict[str, str]]]:
+    """What the LLM reads, and the messages that ask it. Once the extractive engine found support, the model is
+    not offered the refusal sentinel unless it is trusted to judge answerability."""
     context = build_context(question, passages, settings, extractive)
-    supported = extractive is not None and extractive.found
+    supported = extractive is not None and extractive.found and not settings.llm_judges_answerability
     return context, answer_messages(question, context.shown, supported=supported)
 
 
@@ -85,14 +87,17 @@ def as_fallback(extractive: Answer, reason: str) -> Answer:
 
 def settle(question: str, generated: str, context: PromptContext, settings: Settings,
            extractive: Answer | None = None) -> Answer:
-    """The validated LLM answer. With an extractive answer at hand: that one instead (saying why) when the LLM
-    refused or nothing it wrote survived the support check; and the extractive sentences whose names or figures
-    the LLM dropped are quoted after its text, under a lead that says they are quoted from the passages."""
+    """The validated LLM answer. With an extractive answer at hand: that one instead (saying why) when nothing the
+    LLM wrote survived the support check, or when it refused and is not trusted to judge answerability
+    (``ASSISTANT_LLM_JUDGES_ANSWERABILITY``); and the extractive sentences whose names or figures the LLM dropped
+    are quoted after its text, under a lead that says they are quoted from the passages."""
     answer = finish_answer(question, generated, context.full, settings, context.citations)
     if extractive is None or not extractive.found:
         return answer
     if not answer.found:
         refused = generated.strip().startswith(REFUSAL_SENTINEL)
+        if refused and settings.llm_judges_answerability:
+            return answer  # the LLM judged the passages not to answer, and is trusted to
         return as_fallback(extractive, LLM_REFUSED if refused else NOTHING_SUPPORTED)
     dropped = [context.renumber(s) for s in dropped_sentences(answer.answer, extractive.answer, question)]
     dropped = [s for s in dropped if markers_in(s)]
@@ -115,7 +120,7 @@ def answer_with_llm(
     ``extractive`` (the extractive answer to the same question) puts the passages it cited first in the prompt."""
     if not passages:
         return _refusal(question, passages, _language(question))
-    context, messages = _prompt(question, passages, settings, extractive)
+    context, messages = prompt_for(question, passages, settings, extractive)
     generated = client.complete(messages, max_tokens=answer_tokens(settings))
     return settle(question, _finished(generated, client), context, settings, extractive)
 
@@ -128,7 +133,7 @@ def stream_answer_with_llm(
     if not passages:
         yield _refusal(question, passages, _language(question))
         return
-    context, messages = _prompt(question, passages, settings, extractive)
+    context, messages = prompt_for(question, passages, settings, extractive)
     parts: list[str] = []
     for delta in client.stream(messages, max_tokens=answer_tokens(settings)):
         parts.append(delta)

@@ -67,6 +67,18 @@ def test_injected_instruction_in_a_passage_is_not_obeyed(local_llm: str, passage
     assert set(markers_in(final.answer)) <= {1, 2}
 
 
+def test_an_llm_trusted_to_judge_answerability_refuses_what_its_passages_do_not_say(local_llm: str,
+                                                                                  passages: list) -> None:
+    """The extractive answer found support for the question asked before; asked something the same passages never
+    say, the real model takes the way out it is offered, and its refusal is the answer."""
+    settings = _llm_settings(local_llm, llm_judges_answerability=True)
+    extractive = answer_extractively(QUESTION, passages, settings)
+    assert extractive.found
+    result = answer("What is the population of Mars?", passages, "llm", settings, extractive)
+    assert not result.found and result.mode == "llm" and result.fallback_reason is None, result
+    assert result.answer == REFUSAL_EN and result.related
+
+
 def test_bogus_marker_is_removed(passages: list) -> None:
     generated = "Abu Dhabi and Houston share a common interest in energy, technology and medicine [1][9]."
     result = finish_answer("What do they share?", generated, passages, Settings())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.llm.answering import LLM_REFUSED, settle
+from assistant.answer.llm.answering import LLM_REFUSED, NOTHING_SUPPORTED, prompt_for, settle
 from assistant.answer.llm.context import build_context, trim
 from assistant.answer.llm.facts import dropped_sentences, facts
 from assistant.answer.llm.support_check import citations_from_passages
@@ -163,6 +163,21 @@ def test_dropped_facts_are_quoted_after_the_llm_text_and_a_refusal_falls_back(pa
     refused = settle(QUESTION, REFUSAL_SENTINEL, context, settings, extractive)
     assert refused.mode == "extractive" and refused.found and refused.fallback_reason == LLM_REFUSED
     assert refused.answer == extractive.answer
+
+
+def test_an_llm_trusted_to_judge_answerability_may_decline_and_its_refusal_stands(passages: list) -> None:
+    trusted, default = Settings(llm_judges_answerability=True), Settings()
+    extractive = _extractive(passages[2], f"{SIGNED} [1].")
+    offered = [REFUSAL_SENTINEL in prompt_for(QUESTION, passages, s, extractive)[1][0]["content"]
+               for s in (trusted, default)]
+    assert offered == [True, False]  # the way out is offered only to a model trusted to take it
+    context = build_context(QUESTION, passages, trusted, extractive)
+    refused = settle(QUESTION, REFUSAL_SENTINEL, context, trusted, extractive)
+    assert not refused.found and refused.mode == "llm" and refused.fallback_reason is None
+    assert refused.related and not refused.citations and SIGNED not in refused.answer
+    # a reply whose sentences the passages do not support is no judgement: the extractive answer stands
+    unsupported = settle(QUESTION, "Paris hosted the Olympic Games in 1900 [1].", context, trusted, extractive)
+    assert unsupported.found and unsupported.mode == "extractive" and unsupported.fallback_reason == NOTHING_SUPPORTED
 
 
 def test_the_refusal_sentinel_is_offered_only_when_the_extractive_answer_found_no_support(passages: list) -> None:
