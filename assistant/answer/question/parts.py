@@ -65,6 +65,16 @@ def parts_of(question: str) -> list[Part]:
     asking = {tokens[n] for n in at}
     terms = [frozenset(t for token in span if token not in asking and (t := content_term(token)) is not None)
              for span in spans]
-    joiner = "" if thai else " "  # Thai is written without spaces between words
-    return [Part(text=joiner.join(span), own=own - frozenset().union(*(o for j, o in enumerate(terms) if j != n)))
+    return [Part(text=_joined(span) if thai else " ".join(span),
+                 own=own - frozenset().union(*(o for j, o in enumerate(terms) if j != n)))
             for n, (span, own) in enumerate(zip(spans, terms, strict=True))]
+
+
+def _joined(tokens: list[str]) -> str:
+    """A Thai part's words as written: Thai without spaces between its words, but a space beside a Latin word ('ASEAN
+    Smart City Professional Program'), which run together would be one unknown word to the sentence encoder."""
+    out = ""
+    for token in tokens:
+        latin = token[:1].isascii()
+        out += f" {token}" if out and (latin or out[-1].isascii()) else token
+    return out
