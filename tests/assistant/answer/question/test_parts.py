@@ -36,7 +36,8 @@ def test_a_part_keeps_its_words_as_asked() -> None:
 
 
 def test_a_thai_part_keeps_the_spaces_of_a_latin_name_it_holds() -> None:
-    parts = parts_of("โครงการ Harbour Skills Fellowship มีผู้ผ่านการอบรมกี่คน และมีผู้กำลังเรียนที่ Norvale University กี่คน")
+    parts = parts_of("โครงการ Harbour Skills Fellowship มีผู้ผ่านการอบรมกี่คน "
+                     "และมีผู้กำลังเรียนที่ Norvale University กี่คน")
     assert len(parts) == 2, parts
     assert "harbour skills fellowship" in parts[0].text and "ผู้ผ่าน" in parts[0].text, parts[0].text
     assert "norvale university" in parts[1].text, parts[1].text
