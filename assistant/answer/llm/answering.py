@@ -135,10 +135,28 @@ def stream_answer_with_llm(
         return
     context, messages = prompt_for(question, passages, settings, extractive)
     parts: list[str] = []
-    for delta in client.stream(messages, max_tokens=answer_tokens(settings)):
-        parts.append(delta)
-        yield delta
+
+    def recorded() -> Iterator[str]:
+        for delta in client.stream(messages, max_tokens=answer_tokens(settings)):
+            parts.append(delta)
+            yield delta
+
+    yield from _without_sentinel(recorded())
     yield settle(question, _finished("".join(parts), client), context, settings, extractive)
+
+
+def _without_sentinel(deltas: Iterator[str]) -> Iterator[str]:
+    """The model's text deltas, less a refusal: text that may still become the sentinel is held back until it cannot,
+    so a chat never shows ``NOT_IN_DOCUMENTS`` before the refusal that replaces it."""
+    held = ""
+    for delta in deltas:
+        held += delta
+        opening = held.lstrip()
+        if opening.startswith(REFUSAL_SENTINEL) or REFUSAL_SENTINEL.startswith(opening):
+            continue  # the sentinel, or still its beginning
+        yield held
+        yield from deltas
+        return
 
 
 def _finished(generated: str, client: ChatClient) -> str:

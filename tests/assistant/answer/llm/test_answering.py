@@ -70,13 +70,16 @@ def test_injected_instruction_in_a_passage_is_not_obeyed(local_llm: str, passage
 def test_an_llm_trusted_to_judge_answerability_refuses_what_its_passages_do_not_say(local_llm: str,
                                                                                   passages: list) -> None:
     """The extractive answer found support for the question asked before; asked something the same passages never
-    say, the real model takes the way out it is offered, and its refusal is the answer."""
+    say, the real model takes the way out it is offered, and its refusal is the answer. The sentinel it writes is
+    never streamed: a chat would show it before the refusal replaced it."""
     settings = _llm_settings(local_llm, llm_judges_answerability=True)
     extractive = answer_extractively(QUESTION, passages, settings)
     assert extractive.found
-    result = answer("What is the population of Mars?", passages, "llm", settings, extractive)
+    *deltas, result = list(stream_answer("What is the population of Mars?", passages, "llm", settings, extractive))
+    assert isinstance(result, Answer) and all(isinstance(d, str) for d in deltas)
     assert not result.found and result.mode == "llm" and result.fallback_reason is None, result
     assert result.answer == REFUSAL_EN and result.related
+    assert "NOT_IN" not in "".join(deltas), deltas
 
 
 def test_bogus_marker_is_removed(passages: list) -> None:
