@@ -26,7 +26,10 @@ _END_PUNCT = re.compile(r"([.!?。:;]+)\s*$")
 _DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:(?:\s*[-–]\s*|\s+to\s+)\d{1,2}(?:st|nd|rd|th)?)?"  # a day, or days: '20-22'
 _DATE = re.compile(rf"\b({_DAYS}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+{_DAYS},?\s+\d{{4}}"
                    rf"|(?:{MONTHS})\s+\d{{4}})\b")
-_NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?\s*%?)\s+((?:[^\W\d][\w'-]*\s+){0,2}[^\W\d][\w'-]*)")
+_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # '1,284,300', '4.5': not the comma after '2025,'
+# a number, or a part of a whole ('9 of the 12'), then the words after it: what it counts
+_NUMBER = re.compile(rf"(?<![\w.,])((?:{_FIGURE})(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?:{_FIGURE}))?\s*%?)(?![\d,.]\d)"
+                     r"\s+((?:[^\W\d][\w'-]*\s+){0,2}[^\W\d][\w'-]*)")
 _LEAD_WORDS = 3
 _PERCENT = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:%|per ?cent\b)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -44,7 +47,8 @@ def with_marker(text: str, n: int) -> str:
 
 def _number_lead(question: str, sentence: str) -> str | None:
     """'How many pilot cities ...?' and '... the 26 pilot cities ...' -> '26 pilot cities': the one number (not a
-    year) whose next words include a word of the question, the thing counted."""
+    year) whose next words include a word of the question, the thing counted; a part with its whole ('9 of the 12
+    activities'), whose whole alone would answer another question."""
     wanted = set(content_terms(question))
     found = []
     for match in _NUMBER.finditer(sentence):

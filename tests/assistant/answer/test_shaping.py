@@ -19,6 +19,18 @@ def test_a_count_is_read_off_when_one_number_counts_the_thing_asked() -> None:
     assert lead_value(question, intent_of(question), "The 2018 cities met in Singapore.") is None
 
 
+def test_a_count_is_read_off_whole_a_part_of_a_whole_and_not_from_a_year_before_a_comma() -> None:
+    question = "How many of the plan's activities were completed?"
+    # the whole alone ('12 activities') answers how many there were, not how many were completed
+    assert lead_value(question, intent_of(question),
+                      "By March, 9 of the 12 activities had been completed.") == "9 of the 12 activities"
+    question = "How many people visited the Tarnby lantern fair?"
+    # '2025,' is a year, and the words after its comma count nothing
+    assert lead_value(question, intent_of(question),
+                      "The fair ran in June 2025, and the lantern fair drew 56,000 people.") == "56,000 people"
+    assert lead_value(question, intent_of(question), "It ran in 2025, and the fair closed early.") is None
+
+
 def test_a_date_is_read_off_only_when_the_sentence_states_one() -> None:
     question = "When was the framework endorsed?"
     intent = intent_of(question)
