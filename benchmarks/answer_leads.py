@@ -16,14 +16,17 @@ folder, as `made_up_probe.py` does.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from made_up_probe import SETS, ingest_set, questions  # noqa: E402 - after the path is set
+
+if TYPE_CHECKING:
+    from assistant.service import AssistantService
 
 _LEAD_CHARS = 80  # a lead is a value and the few words it counts, on a line of its own before the sentences
 
@@ -36,16 +39,17 @@ def lead_of(answer: str) -> str | None:
 
 def gold_questions(paths: list[Path]) -> list[tuple[str, str]]:
     """(question, expected phrases joined by '|') for each answerable gold question."""
-    items = [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [(i["question"], "|".join(i.get("must_include") or [])) for i in items if i.get("sources")]
+    from assistant.evaluation import load_gold
+
+    return [(i.question, "|".join(i.must_include)) for path in paths for i in load_gold(path) if i.answerable]
 
 
-def count(service: object, asked: list[tuple[str, str]]) -> None:
+def count(service: AssistantService, asked: list[tuple[str, str]]) -> None:
     leads = right = 0
     for question, expected in asked:
         if expected == "REFUSE":
             continue
-        answer = service.ask(question, mode="extractive")  # type: ignore[attr-defined]
+        answer = service.ask(question, mode="extractive")
         lead = lead_of(answer.answer) if answer.found else None
         if lead is None:
             continue
