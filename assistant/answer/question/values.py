@@ -20,7 +20,6 @@ _BOUND_PARTY = (r"^(?:Each|Either|Both|All|The)\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\
 _BOUND = re.compile(_BOUND_PARTY)
 _SIGNING_EN, _SIGNING_TH = "sign", "ลงนาม"  # 'signed', 'signatory', 'signature'; 'ผู้ลงนาม'
 
-_AUXILIARY = "did|does|do|is|was|were|are|will|would|shall|should|can|could|may|might|must|has|have|had"
 # cue -> (question pattern, answer-sentence pattern); a registry, so a new kind of question is one more entry.
 CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "person": (
@@ -30,10 +29,8 @@ CUES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"|(?<!มิถุ)นาย|นาง|ดร\.|ผู้ว่าราชการ|รัฐมนตรี|ปลัด|" + _BOUND_PARTY),  # ดร.: Dr
     ),
     "date": (
-        # ('since when' asks a date; 'how much since the 2024 flood' does not). 'When' asks where a verb or the
-        # question's end follows it ('when did', 'and when?'); 'what does it say when it is terminated' asks no date.
-        re.compile(rf"\bwhen\b(?=\s*(?:[?,.;:!)]|$|\band\b|(?:{_AUXILIARY})\b))|\b(?:(what|which|on which|on what) "
-                   r"(dates?|years?|day))\b|เมื่อไร|เมื่อไหร่|เมื่อใด|ปีใด"
+        # ('since when' asks a date; 'how much since the 2024 flood' does not)
+        re.compile(r"\b(when|(what|which|on which|on what) (dates?|years?|day))\b|เมื่อไร|เมื่อไหร่|เมื่อใด|ปีใด"
                    # on which day, year, month: 'วันที่เท่าไร' (the day's number) asks a date, not a count
                    r"|วันที่\s*(ใด|ไหน|เท่าใด|เท่าไร|เท่าไหร่)|(วัน|ปี|เดือน)(ไหน|อะไร)", re.IGNORECASE),
         re.compile(rf"\b(\d{{1,2}}\s+({MONTHS})|({MONTHS})\s+(of\s+)?\d{{1,4}}|(19|20)\d\d)\b|พ\.ศ\.\s*[\d๐-๙]{{4}}|{_TH_MONTHS}"
