@@ -30,15 +30,19 @@ _READ_ON = 3  # chunks a list may run on into
 _TITLE_WORDS = 12  # an item written as a title: 'City-specific Action Plans for Smart City Development (2018 – 2025)'
 
 
+_STOPS = (".", "!", "?", ";", ":", '"', "”")  # how a statement ends (a quotation's too); a heading does not
+
+
 def with_antecedents(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
     """'It was chaired by X' needs the sentence before it to say what 'it' is (a statement: a letterhead or a heading
-    above it says nothing of it)."""
+    above it, 'Purpose of the visit' unstopped, says nothing of it)."""
     by_place = {(s.rank, s.position): s for s in sentences}
     keys = {c.key for c in chosen}
     out: list[Sentence] = []
     for c in chosen:
         prev = by_place.get((c.rank, c.antecedent)) if c.antecedent is not None else None
-        if prev is not None and prev.key not in keys and not prev.short and shape(prev.text) != "caps":
+        if (prev is not None and prev.key not in keys and not prev.short and shape(prev.text) != "caps"
+                and prev.text.rstrip().endswith(_STOPS)):
             out.append(prev)
             keys.add(prev.key)
         out.append(c)

@@ -92,6 +92,16 @@ def test_a_letterhead_is_no_antecedent() -> None:
     assert with_antecedents([founded], sentences) == [founded]
 
 
+def test_a_heading_is_no_antecedent_but_a_statement_is() -> None:
+    text = ("Purpose of the visit\n\nThis was the first visit to Orvane since the pact was signed.\n\n"
+            "The delegation toured the Orvane ferry yards. It was led by the harbour director.\n")
+    sentences = chunk_sentences(_passage(text).chunk, "en", 0, "en")
+    first, toured, led = (next(s for s in sentences if s.text.startswith(w)) for w in ("This was", "The delegation",
+                                                                                     "It was"))
+    assert with_antecedents([first], sentences) == [first], [s.text for s in sentences]
+    assert with_antecedents([led], sentences) == [toured, led]
+
+
 _AGREEMENTS = [  # (type, partner city, date signed): rows longer than a list's short item, as ingestion writes them
     ("Friendship", "Dunmore", "14 November 2024"),
     ("Sister city", "Tarlow", "3 February 2025"),
