@@ -25,7 +25,8 @@ def with_translations(asked: list[str], language: str, sentences: list[Sentence]
     found = translations(asked, language, [s.text for s in foreign], embed)
     held: set[str] = set()
     for s in foreign:
-        added = {t for t, words in found.items() if any(has(s.unit, stem(w)) for w in words)}
+        added = {t for t, words in found.items()
+                 if any(all(has(s.unit, stem(part)) for part in w.split()) for w in words)}
         held |= added
         _add(s, added)
     return held

@@ -11,6 +11,7 @@ other language's passages this close to the question's word stands for it in mat
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import numpy as np
 
@@ -30,14 +31,29 @@ def _words(texts: list[str], thai: bool) -> list[str]:
     return sorted(found)
 
 
+def _pairs(texts: list[str]) -> list[str]:
+    """Two English content words side by side ('annual report', 'district offices'): a Thai compound is often two
+    English words, each of them alone further from it (รายงานประจำปี: annual report 0.90, report 0.64, annual 0.51)."""
+    from assistant.retrieval.support import is_stopword
+    from assistant.text.normalise import tokenize
+
+    def content(t: str) -> bool:
+        return len(t) >= _MIN_CHARS and t.isascii() and t.isalpha() and not is_stopword(t)
+
+    return sorted({f"{a} {b}" for text in texts for a, b in pairwise(tokenize(text)) if content(a) and content(b)})
+
+
 def translations(terms: list[str], language: str, texts: list[str],
                  embed: Callable[[list[str]], np.ndarray]) -> dict[str, list[str]]:
     """For each of the question's ``terms`` in its own ``language`` ('th' or 'en'), the words of ``texts`` (the
-    passages' sentences in the other language) that translate it, closest first (``embed``: the sentence encoder,
+    passages' sentences in the other language; for a Thai term, two words side by side too) that translate it, closest
+    first (``embed``: the sentence encoder,
     cached)."""
     thai = language == "th"
     asked = [t for t in terms if (not t.isascii() if thai else t.isascii() and t.isalpha() and len(t) > _MIN_CHARS)]
     vocabulary = _words(texts, thai=not thai) if asked and texts else []
+    if thai and vocabulary:
+        vocabulary += _pairs(texts)
     if not vocabulary:
         return {}
     vectors = embed([*asked, *vocabulary])

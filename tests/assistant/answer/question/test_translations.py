@@ -65,6 +65,13 @@ def test_words_meet_their_translations_in_either_direction(embed: UseEmbedder) -
     assert "ประชากร" in found["population"] and "budget" not in found
 
 
+def test_a_thai_compound_meets_two_english_words_side_by_side(embed: UseEmbedder) -> None:
+    """'รายงานประจำปี' is 'annual report': neither word alone is close enough to stand for it."""
+    english = ["The Orvane annual report lists every grant.", "Each district office keeps its own register."]
+    found = translations(["รายงานประจำปี", "สำนักงานเขต"], "th", english, embed.embed)
+    assert "annual report" in found["รายงานประจำปี"] and "district office" in found["สำนักงานเขต"], found
+
+
 def test_a_focus_word_whose_translation_a_passage_holds_is_not_unknown(service: AssistantService) -> None:
     """No document uses the Thai words for 'short-term' and 'training', so the store calls them unknown; the English
     sentence holding their translations makes them known, and the question is not refused as about nothing the
