@@ -237,13 +237,17 @@ def _takes_place(words: list[str], n: int) -> bool:
 
 def weighed_terms(question: str) -> list[str]:
     """The question's content terms, less the words that only date a year ('fiscal year' of 'in fiscal year 2025',
-    'FY2025'): the year itself is the occasion's word, and three words for one would outweigh what is asked about."""
+    'FY2025'): the year itself is the occasion's word, and three words for one would outweigh what is asked about.
+    Nor the words that ask for an overview ('summarise', 'สรุป'), as 'brief me' is not: they name nothing, and a
+    document in the other language never holds them."""
     from assistant.text.normalise import tokenize
 
     tokens = [t for t in tokenize(question) if t.strip()]
     dating = _dating(tokens)
     terms = [content_term(token) for token in tokens]
-    kept = {t for n, t in enumerate(terms) if n not in dating and t is not None}  # a word asked elsewhere stays
+    asking = overview_terms() if asks_overview(question) else frozenset()
+    # a word asked elsewhere stays
+    kept = {t for n, t in enumerate(terms) if n not in dating and t is not None and t not in asking}
     return list(dict.fromkeys(t for t in terms if t in kept))
 
 

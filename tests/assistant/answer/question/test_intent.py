@@ -349,6 +349,12 @@ def test_the_words_that_date_a_year_are_not_weighed_beside_it() -> None:
         "first", "year", "plan", "cost", "2024"]  # 'the first year' is asked about, not a year's date
 
 
+def test_the_words_that_ask_for_an_overview_are_not_weighed() -> None:
+    """'Summarise' and 'สรุป' ask, as 'brief me' does: they name nothing, and no English report says 'สรุป'."""
+    assert weighed_terms("Summarise the Orvane visit report.") == ["orvan", "visit", "report"]
+    assert weighed_terms("สรุปรายงานประจำปี 2024") == ["รายงานประจำปี", "2024"]
+
+
 def test_a_year_a_span_starts_from_is_not_the_occasion_asked() -> None:
     assert asked_years("What was bus punctuality in 2023?") == {2023}
     assert asked_years("How much has Corvin invested since the 2024 flood?") == set()
