@@ -98,15 +98,21 @@ def named_shares(analysis: Analysis) -> dict[int, float]:
     return {r: _named_share(analysis, r) for (_, ordinal), r in chunk_ranks(analysis).items() if ordinal == 0}
 
 
-def named_document(analysis: Analysis, order: list[int], named: dict[int, float]) -> list[int]:
-    """A briefing that names one document ('the Dunmore Mayor's courtesy call to the Governor', a note headed
-    'Courtesy call by the Mayor of Dunmore') is on that document: its points come from it, where enough are at
-    hand, though a letter about the same visit has likelier sentences. ``named``: ``named_shares``."""
+def named_document_id(analysis: Analysis, named: dict[int, float]) -> str | None:
+    """The document a briefing names by its title block ('the Dunmore Mayor's courtesy call to the Governor', a note
+    headed 'Courtesy call by the Mayor of Dunmore'); None where none does, or two do as well. ``named``:
+    ``named_shares``."""
     shares = sorted(((share, analysis.passages[r].chunk.doc_id) for r, share in named.items()), reverse=True)
     if not shares or shares[0][0] < _NAMED_SHARE or (len(shares) > 1 and shares[1][0] == shares[0][0]):
-        return order  # none names it, or two name it as well: the ranker's order stands
-    own = [i for i in order if analysis.passages[analysis.sentences[i].rank].chunk.doc_id == shares[0][1]]
-    return own if len(own) >= POINTS_MIN else order
+        return None
+    return shares[0][1]
+
+
+def named_document(analysis: Analysis, order: list[int], doc: str | None) -> list[int]:
+    """A briefing on a document it names (``named_document_id``) takes its points from it, where enough are at
+    hand, though a letter about the same visit has likelier sentences."""
+    own = [i for i in order if analysis.passages[analysis.sentences[i].rank].chunk.doc_id == doc]
+    return own if doc is not None and len(own) >= POINTS_MIN else order
 
 
 def opening_fields(analysis: Analysis, best: int, named: dict[int, float]) -> list[int]:

@@ -21,6 +21,7 @@ from assistant.answer.points import (
     is_preamble,
     list_leads,
     named_document,
+    named_document_id,
     named_shares,
     opening_fields,
     prose_first,
@@ -171,8 +172,9 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         sections = sections_of(analysis.sentences, analysis.passages)
         order = asked_section_first(analysis, order, sections)
     named = named_shares(analysis) if analysis.intent.overview else {}
+    named_doc = named_document_id(analysis, named) if analysis.intent.overview else None
     if analysis.intent.overview:
-        order = named_document(analysis, prose_first(analysis, about_subject(analysis, order)), named)
+        order = named_document(analysis, prose_first(analysis, about_subject(analysis, order)), named_doc)
     intent, sel = analysis.intent, model.selection
     section = asked_section(analysis, order, sections, eligible) if intent.listing and intent.parts == 1 else []
     if section:
@@ -185,7 +187,10 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     best = float(probs[order[0]])
     # an overview wants breadth: any likely statement about its subject may be a point, not only those near the best
     bar = sel.floor if intent.overview else max(sel.floor, sel.ratio * best)
-    likely = [i for i in order if probs[i] >= sel.floor]
+    # a statement of the document a briefing names is a point, however few of the question's words it repeats (a
+    # Thai briefing on an English report, 'Brief me on the annual report' over 'Cargo rose to 4.1 million tonnes')
+    own = {i for i in order if passages[analysis.sentences[i].rank].chunk.doc_id == named_doc}
+    likely = [i for i in order if probs[i] >= sel.floor or i in own]
     if intent.kind == "fact":  # a preamble's clause recalls another instrument, so it does not open the answer
         order = sorted(order, key=lambda i: is_preamble(analysis.sentences[i].text))  # stable: a partition
     if field_kinds(intent) and not intent.listing and not intent.overview:
@@ -206,7 +211,8 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         gain = {i: _gain(analysis.sentences[i], analysis, covered) for i in likely}
         gains = [(float(probs[i]) + sel.novelty * gain[i] + sel.values * len(kinds.get(i, set()) - have), -i)
                  for i in likely
-                 if (probs[i] >= bar or (intent.parts > 1 and gain[i] > 0)) and _fits(analysis.sentences[i], chosen)
+                 if (probs[i] >= bar or i in own or (intent.parts > 1 and gain[i] > 0))
+                 and _fits(analysis.sentences[i], chosen)
                  and (room is None or len(analysis.sentences[i].text) <= room)]
         if not gains:
             break

@@ -239,3 +239,43 @@ def test_a_fact_answer_does_not_open_with_a_preamble_clause(tmp_path_factory: py
     assert "12 May 2026" in answer.answer.split("[1]")[0], answer.answer
     clause = "RECALLING the Tarlow Sea Harbour Charter adopted by the First Meeting of Harbour Mayors in 2018;"
     assert not is_statement(clause) and not is_statement(clause.capitalize())  # no briefing point either
+
+
+_HARBOUR_REPORT = """# Tarnby Harbour Board Annual Report 2025
+
+Published by the Tarnby Harbour Board, March 2026.
+
+## Traffic
+
+Cargo volume rose to 4.1 million tonnes, up 6 percent on the year before.
+
+Container calls fell slightly, to 312 ships, while cruise calls doubled to 58.
+
+## Staff
+
+Twelve new pilots joined the pilotage service after eighteen months of training.
+
+## Outlook
+
+Dredging of the north channel to 14 metres starts in May 2026 and should end in 2027.
+"""
+
+_FERRY_NOTICE = """# Notice to ferry passengers
+
+The Tarnby harbour ferry will run every twenty minutes during the summer festival in July 2026.
+
+Tickets for the harbour ferry are sold at the Tarnby quay kiosk and on the Tarnby Harbour Board website.
+"""
+
+
+def test_a_briefing_on_a_named_report_takes_its_statements_whatever_words_they_share(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Asked in Thai, no sentence of the English report repeats the briefing's words, so each looks unlikely to the
+    ranker; the report's title names what is asked, so its statements are the points, not two of them."""
+    service = made_up_service(tmp_path_factory, "harbour-report", {
+        "tarnby-harbour-board-annual-report-2025.md": _HARBOUR_REPORT, "tarnby-ferry-notice.md": _FERRY_NOTICE})
+    answer = service.ask("สรุปรายงานประจำปี 2025 ของ Tarnby Harbour Board")
+    assert answer.found, answer.answer
+    points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(points) >= 4 and "4.1 million tonnes" in answer.answer and "pilots" in answer.answer, answer.answer
+    assert all(c.source.startswith("tarnby-harbour-board") for c in answer.citations), answer.answer
