@@ -44,6 +44,13 @@ def test_letterhead_lines_do_not_swallow_the_sentence_after_them() -> None:
     assert parts[-1].startswith("On this the tenth anniversary")
 
 
+def test_a_letter_o_bullet_is_a_mark_not_a_word() -> None:
+    """PDFs set sub-bullets as a letter 'o': the mark goes, as '-' does; an 'o' inside a sentence stays."""
+    parts = _split("Plans:\no Orvane will draft a river plan.\no An area of 12 acres is set aside.\nThe o ring held.",
+                   "en")
+    assert parts == ["Plans:", "Orvane will draft a river plan.", "An area of 12 acres is set aside.", "The o ring held."]
+
+
 def test_bullets_and_list_items_are_separate_pieces() -> None:
     parts = _split("The plan will:\n• build hubs;\n• train staff.\n- Built infrastructure\n- Quality Environment", "en")
     assert parts == ["The plan will:", "build hubs;", "train staff.", "Built infrastructure", "Quality Environment"]
