@@ -35,10 +35,14 @@ _PERCENT = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*(?:%|per ?cent\b)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
+_DOT_LEADER = re.compile(r"(?<=\.)(?:\s+\.)+$")
+
+
 def with_marker(text: str, n: int) -> str:
     """'... signed in 2001 [2].' reads better than '... signed in 2001. [2]'. The quoted text's own bracketed
-    numbers are neutralised first: only the marker added here is a citation."""
-    text = quoted(text).strip()
+    numbers are neutralised first: only the marker added here is a citation; a PDF's dot leader after the stop
+    ('... expert. . . .') is layout."""
+    text = _DOT_LEADER.sub("", quoted(text).strip())
     match = _END_PUNCT.search(text)
     if match:
         return f"{text[: match.start()].rstrip()} [{n}]{match.group(1)}"

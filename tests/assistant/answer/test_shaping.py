@@ -53,6 +53,8 @@ def test_span_of_finds_a_rewrapped_sentence_in_its_passage() -> None:
 def test_the_marker_goes_before_the_final_stop() -> None:
     assert with_marker("Signed in 2001.", 2) == "Signed in 2001 [2]."
     assert with_marker("The items are:", 1) == "The items are [1]:"
+    assert with_marker("The plan needs a waste expert. . . .", 3) == "The plan needs a waste expert [3]."  # a dot leader
+    assert with_marker("It was delayed...", 1) == "It was delayed [1]..."  # an ellipsis is no leader
     assert with_marker("No stop", 3) == "No stop [3]"
 
 
