@@ -12,17 +12,20 @@ import numpy as np
 
 from assistant.answer.question.translations import thai_spellings, translations
 from assistant.answer.units import Sentence
-from assistant.retrieval.support import Unit, has, stem
+from assistant.retrieval.support import Unit, content_term, has, stem
+from assistant.text.normalise import tokenize
 
 
 def with_translations(asked: list[str], language: str, sentences: list[Sentence],
-                      embed: Callable[[list[str]], np.ndarray] | None) -> set[str]:
-    """Adds each question word (``asked``) to the other language's sentences that hold its translation (``embed``:
-    the sentence encoder, cached). Returns the words some sentence holds so."""
+                      embed: Callable[[list[str]], np.ndarray] | None, question: str = "") -> set[str]:
+    """Adds each question word (``asked``, stemmed as matching has them) to the other language's sentences that hold
+    its translation (``embed``: the sentence encoder, cached), looked up as the ``question`` spells it. Returns the
+    words some sentence holds so."""
     foreign = [s for s in sentences if s.cross_lingual]
     if embed is None or not foreign:
         return set()
-    found = translations(asked, language, [s.text for s in foreign], embed)
+    spelled = {term: token for token in tokenize(question) if (term := content_term(token)) is not None}
+    found = translations(asked, language, [s.text for s in foreign], embed, spelled)
     held: set[str] = set()
     for s in foreign:
         added = {t for t, words in found.items()

@@ -151,7 +151,7 @@ def analyse(question: str, passages: Sequence[Passage], intent: Intent, *, query
     pieces = {t for terms in names.values() for t in terms}
     asked = [t for t in asked if t not in pieces] + list(names)
     embed = (lambda texts: sentence_vectors(embedder, texts)) if embedder is not None else None
-    translated = with_translations(asked, intent.language, sentences, embed) | set(names) | pieces
+    translated = with_translations(asked, intent.language, sentences, embed, question) | set(names) | pieces
     weights = term_weights(asked, [s.unit for s in sentences if s.rank < retrieved])
     heads = {rank: unit_of(f"{p.meta.title} {(p.meta.date or '')[:4]} {p.chunk.heading or ''}")
              for rank, p in enumerate(expanded)}

@@ -43,8 +43,8 @@ def _pairs(texts: list[str]) -> list[str]:
     return sorted({f"{a} {b}" for text in texts for a, b in pairwise(tokenize(text)) if content(a) and content(b)})
 
 
-def translations(terms: list[str], language: str, texts: list[str],
-                 embed: Callable[[list[str]], np.ndarray]) -> dict[str, list[str]]:
+def translations(terms: list[str], language: str, texts: list[str], embed: Callable[[list[str]], np.ndarray],
+                 asked_as: dict[str, str] | None = None) -> dict[str, list[str]]:
     """For each of the question's ``terms`` in its own ``language`` ('th' or 'en'), the words of ``texts`` (the
     passages' sentences in the other language; for a Thai term, two words side by side too) that translate it, closest
     first (``embed``: the sentence encoder,
@@ -56,7 +56,8 @@ def translations(terms: list[str], language: str, texts: list[str],
         vocabulary += _pairs(texts)
     if not vocabulary:
         return {}
-    vectors = embed([*asked, *vocabulary])
+    # a stem is no word to the encoder ('bind' is further from 'พันธกรณี' than 'binding' is): the word as asked is
+    vectors = embed([*((asked_as or {}).get(t, t) for t in asked), *vocabulary])
     words, candidates = vectors[: len(asked)], vectors[len(asked):]
     out: dict[str, list[str]] = {}
     for term, row in zip(asked, words @ candidates.T, strict=True):

@@ -72,6 +72,14 @@ def test_a_thai_compound_meets_two_english_words_side_by_side(embed: UseEmbedder
     assert "annual report" in found["รายงานประจำปี"] and "district office" in found["สำนักงานเขต"], found
 
 
+def test_a_word_is_translated_as_asked_not_as_its_stem(embed: UseEmbedder) -> None:
+    """Matching stems 'binding' to 'bind', which the encoder puts further from 'พันธกรณี' (obligation) than the
+    word the question asked."""
+    thai = ["หนังสือฉบับนี้ไม่ก่อให้เกิดพันธกรณีใด ๆ ตามกฎหมาย"]
+    assert "bind" not in translations(["bind"], "en", thai, embed.embed)
+    assert translations(["bind"], "en", thai, embed.embed, {"bind": "binding"}) == {"bind": ["พันธกรณี"]}
+
+
 def test_a_focus_word_whose_translation_a_passage_holds_is_not_unknown(service: AssistantService) -> None:
     """No document uses the Thai words for 'short-term' and 'training', so the store calls them unknown; the English
     sentence holding their translations makes them known, and the question is not refused as about nothing the
