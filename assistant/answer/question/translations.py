@@ -16,6 +16,7 @@ from itertools import pairwise
 import numpy as np
 
 TRANSLATION_SIMILARITY = 0.7
+_PAIR_WORD_SIMILARITY = 0.5  # 'report' 0.64 from 'รายงานประจำปี', 'district' 0.55 from 'สำนักงานเขต'
 _CLOSEST = 3  # translations kept per word: a Thai compound may be two English words ('สำนักงานเขต': district office)
 _MIN_CHARS = 2
 
@@ -46,21 +47,26 @@ def _pairs(texts: list[str]) -> list[str]:
 def translations(terms: list[str], language: str, texts: list[str], embed: Callable[[list[str]], np.ndarray],
                  asked_as: dict[str, str] | None = None) -> dict[str, list[str]]:
     """For each of the question's ``terms`` in its own ``language`` ('th' or 'en'), the words of ``texts`` (the
-    passages' sentences in the other language; for a Thai term, two words side by side too) that translate it, closest
-    first (``embed``: the sentence encoder,
-    cached)."""
+    passages' sentences in the other language) that translate it, closest first (``embed``: the sentence encoder,
+    cached); for a Thai term, two English words side by side too, where one of them is near a term already.
+    ``asked_as``: each term as the question spells it, which the encoder knows better than a stem."""
     thai = language == "th"
     asked = [t for t in terms if (not t.isascii() if thai else t.isascii() and t.isalpha() and len(t) > _MIN_CHARS)]
     vocabulary = _words(texts, thai=not thai) if asked and texts else []
-    if thai and vocabulary:
-        vocabulary += _pairs(texts)
     if not vocabulary:
         return {}
     # a stem is no word to the encoder ('bind' is further from 'พันธกรณี' than 'binding' is): the word as asked is
     vectors = embed([*((asked_as or {}).get(t, t) for t in asked), *vocabulary])
-    words, candidates = vectors[: len(asked)], vectors[len(asked):]
+    words = vectors[: len(asked)]
+    scores = words @ vectors[len(asked):].T
+    if thai:  # only the pairs holding a word near a term are embedded: each costs the encoder a call on a new question
+        near = {vocabulary[i] for i in np.nonzero((scores >= _PAIR_WORD_SIMILARITY).any(axis=0))[0]}
+        pairs = [p for p in _pairs(texts) if near & set(p.split())]
+        if pairs:
+            vocabulary = [*vocabulary, *pairs]
+            scores = np.hstack([scores, words @ embed(pairs).T])
     out: dict[str, list[str]] = {}
-    for term, row in zip(asked, words @ candidates.T, strict=True):
+    for term, row in zip(asked, scores, strict=True):
         close = [vocabulary[i] for i in np.argsort(-row)[:_CLOSEST] if row[i] >= TRANSLATION_SIMILARITY]
         if close:
             out[term] = close
