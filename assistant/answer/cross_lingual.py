@@ -17,7 +17,7 @@ from assistant.text.normalise import tokenize
 
 
 def with_translations(asked: list[str], language: str, sentences: list[Sentence],
-                      embed: Callable[[list[str]], np.ndarray] | None, question: str = "") -> set[str]:
+                      embed: Callable[[list[str]], np.ndarray] | None, question: str) -> set[str]:
     """Adds each question word (``asked``, stemmed as matching has them) to the other language's sentences that hold
     its translation (``embed``: the sentence encoder, cached), looked up as the ``question`` spells it. Returns the
     words some sentence holds so."""

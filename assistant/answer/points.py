@@ -108,11 +108,11 @@ def named_document_id(analysis: Analysis, named: dict[int, float]) -> str | None
     return shares[0][1]
 
 
-def named_document(analysis: Analysis, order: list[int], doc: str | None) -> list[int]:
-    """A briefing on a document it names (``named_document_id``) takes its points from it, where enough are at
-    hand, though a letter about the same visit has likelier sentences."""
-    own = [i for i in order if analysis.passages[analysis.sentences[i].rank].chunk.doc_id == doc]
-    return own if doc is not None and len(own) >= POINTS_MIN else order
+def named_document(order: list[int], own: set[int]) -> list[int]:
+    """A briefing on a document it names (``named_document_id``; ``own``, the candidates from it) takes its points
+    from it, where enough are at hand, though a letter about the same visit has likelier sentences."""
+    narrowed = [i for i in order if i in own]
+    return narrowed if len(narrowed) >= POINTS_MIN else order
 
 
 def opening_fields(analysis: Analysis, best: int, named: dict[int, float]) -> list[int]:

@@ -173,8 +173,11 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
         order = asked_section_first(analysis, order, sections)
     named = named_shares(analysis) if analysis.intent.overview else {}
     named_doc = named_document_id(analysis, named) if analysis.intent.overview else None
+    # a statement of the document a briefing names is a point, however few of the question's words it repeats (a
+    # Thai briefing on an English report, 'Brief me on the annual report' over 'Cargo rose to 4.1 million tonnes')
+    own = {i for i in order if passages[analysis.sentences[i].rank].chunk.doc_id == named_doc} if named_doc else set()
     if analysis.intent.overview:
-        order = named_document(analysis, prose_first(analysis, about_subject(analysis, order)), named_doc)
+        order = named_document(prose_first(analysis, about_subject(analysis, order)), own)
     intent, sel = analysis.intent, model.selection
     section = asked_section(analysis, order, sections, eligible) if intent.listing and intent.parts == 1 else []
     if section:
@@ -187,9 +190,6 @@ def select(analysis: Analysis, probs: np.ndarray, model: AnswerModel) -> Chosen:
     best = float(probs[order[0]])
     # an overview wants breadth: any likely statement about its subject may be a point, not only those near the best
     bar = sel.floor if intent.overview else max(sel.floor, sel.ratio * best)
-    # a statement of the document a briefing names is a point, however few of the question's words it repeats (a
-    # Thai briefing on an English report, 'Brief me on the annual report' over 'Cargo rose to 4.1 million tonnes')
-    own = {i for i in order if passages[analysis.sentences[i].rank].chunk.doc_id == named_doc}
     likely = [i for i in order if probs[i] >= sel.floor or i in own]
     if intent.kind == "fact":  # a preamble's clause recalls another instrument, so it does not open the answer
         order = sorted(order, key=lambda i: is_preamble(analysis.sentences[i].text))  # stable: a partition

@@ -29,8 +29,8 @@ _END = re.compile(r"[.!?:;)\"'”]$")
 _MONTH = f"(?:{'|'.join(m.capitalize() for m in MONTHS_EN)})"
 # '5 At a strategic level...', '(iv) promoting...', '- Built infrastructure': the number or mark is layout; a day
 # before its month ('6 March 2026') is not.
-_LEAD_NUMBER = re.compile(r"^(?:#{1,6}\s+|[-*]\s+|o\s+(?=[A-Z])|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+|\d{1,3}\s+(?=[A-Z“\"(])"
-                          rf"(?!{_MONTH}\b))")
+_LEAD_NUMBER = re.compile(r"^(?:#{1,6}\s+|[-*]\s+|o\s+(?=[A-Z])|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+"
+                          rf"|\d{{1,3}}\s+(?=[A-Z“\"(])(?!{_MONTH}\b))")
 # 'Rationale 2 Most of ASEAN's growth...': a heading glued to a numbered paragraph.
 _GLUED_HEADING = re.compile(r"^((?:[A-Z][a-z’'&/-]*\s+){0,3}[A-Z][a-z’'&/-]*)\s+[1-9]\d?\s+(?=[A-Z“\"(][a-z]*\s+[a-z])")
 _HEADING_LINE_CHARS = 70
