@@ -21,27 +21,24 @@ _CLOSEST = 3  # translations kept per word: a Thai compound may be two English w
 _MIN_CHARS = 2
 
 
-def _words(texts: list[str], thai: bool) -> list[str]:
-    """The content words of ``texts`` in one script, as the search tokenizer cuts them."""
+def _content(token: str, thai: bool) -> bool:
+    """A content word of one script, as the search tokenizer cuts it."""
     from assistant.retrieval.support import is_stopword
-    from assistant.text.normalise import tokenize
 
-    found = {t for text in texts for t in tokenize(text)
-             if len(t) >= _MIN_CHARS and not is_stopword(t) and not t.isdigit()
-             and (not t.isascii() if thai else (t.isascii() and t.isalpha()))}
-    return sorted(found)
+    return (len(token) >= _MIN_CHARS and not is_stopword(token) and not token.isdigit()
+            and (not token.isascii() if thai else (token.isascii() and token.isalpha())))
 
 
-def _pairs(texts: list[str]) -> list[str]:
+def _words(tokenized: list[list[str]], thai: bool) -> list[str]:
+    """The content words of the texts (each as its tokens) in one script."""
+    return sorted({t for tokens in tokenized for t in tokens if _content(t, thai)})
+
+
+def _pairs(tokenized: list[list[str]]) -> list[str]:
     """Two English content words side by side ('annual report', 'district offices'): a Thai compound is often two
     English words, each of them alone further from it (รายงานประจำปี: annual report 0.90, report 0.64, annual 0.51)."""
-    from assistant.retrieval.support import is_stopword
-    from assistant.text.normalise import tokenize
-
-    def content(t: str) -> bool:
-        return len(t) >= _MIN_CHARS and t.isascii() and t.isalpha() and not is_stopword(t)
-
-    return sorted({f"{a} {b}" for text in texts for a, b in pairwise(tokenize(text)) if content(a) and content(b)})
+    return sorted({f"{a} {b}" for tokens in tokenized for a, b in pairwise(tokens)
+                   if _content(a, False) and _content(b, False)})
 
 
 def translations(terms: list[str], language: str, texts: list[str], embed: Callable[[list[str]], np.ndarray],
@@ -50,9 +47,12 @@ def translations(terms: list[str], language: str, texts: list[str], embed: Calla
     passages' sentences in the other language) that translate it, closest first (``embed``: the sentence encoder,
     cached); for a Thai term, two English words side by side too, where one of them is near a term already.
     ``asked_as``: each term as the question spells it, which the encoder knows better than a stem."""
+    from assistant.text.normalise import tokenize
+
     thai = language == "th"
     asked = [t for t in terms if (not t.isascii() if thai else t.isascii() and t.isalpha() and len(t) > _MIN_CHARS)]
-    vocabulary = _words(texts, thai=not thai) if asked and texts else []
+    tokenized = [tokenize(text) for text in texts] if asked else []
+    vocabulary = _words(tokenized, thai=not thai)
     if not vocabulary:
         return {}
     # a stem is no word to the encoder ('bind' is further from 'พันธกรณี' than 'binding' is): the word as asked is
@@ -61,7 +61,7 @@ def translations(terms: list[str], language: str, texts: list[str], embed: Calla
     scores = words @ vectors[len(asked):].T
     if thai:  # only the pairs holding a word near a term are embedded: each costs the encoder a call on a new question
         near = {vocabulary[i] for i in np.nonzero((scores >= _PAIR_WORD_SIMILARITY).any(axis=0))[0]}
-        pairs = [p for p in _pairs(texts) if near & set(p.split())]
+        pairs = [p for p in _pairs(tokenized) if near & set(p.split())]
         if pairs:
             vocabulary = [*vocabulary, *pairs]
             scores = np.hstack([scores, words @ embed(pairs).T])
