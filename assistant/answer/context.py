@@ -23,6 +23,7 @@ from assistant.models import Chunk, Passage
 from assistant.retrieval.references import opens, opens_a_section, references
 from assistant.retrieval.support import has, name_terms, unit_of
 from assistant.retrieval.topk_cover import heading_parts
+from assistant.text.normalise import is_thai
 
 _EXPAND = 3  # passages whose neighbouring chunks are read too
 _NEIGHBOUR_DISCOUNT = 0.9
@@ -195,7 +196,16 @@ _CLAUSE_CHARS = 300  # an item that ends as a clause of an enumeration does ('..
 def _item_chars(text: str) -> int:
     """How long an item may be: a list's clause ('Agree to establish a task force of one official from each member,
     to be operational by March 2026;') is as long as it needs; another line, short."""
-    return _CLAUSE_CHARS if text.rstrip().endswith(";") else ITEM_CHARS
+    return _CLAUSE_CHARS if ends_as_clause(text) else ITEM_CHARS
+
+
+# an item that an enumeration goes on after: '...;', '...; and', or in Thai '... และ' / '... หรือ' (Thai has no ';')
+_CLAUSE_END = re.compile(r"(?:;\s*(?:and|or)?|\s(?:และ|หรือ))\s*$")
+
+
+def ends_as_clause(text: str) -> bool:
+    """Does this line end as one clause of an enumeration ('to extend ...;', 'ได้รับความเห็นชอบจากสภา และ')?"""
+    return bool(_CLAUSE_END.search(text))
 
 
 def _heading(text: str) -> bool:
@@ -207,7 +217,8 @@ def closes_list(items: list[Sentence]) -> bool:
     """'(a) to extend ...; (b) to launch ...; (c) that the study will ... .': the item that ends with a full stop
     after items ending with semicolons is the list's last."""
     *before, last = items
-    return bool(before) and last.text.rstrip().endswith(".") and all(s.text.rstrip().endswith(";") for s in before)
+    ended = last.text.rstrip().endswith(".") or (not ends_as_clause(last.text) and is_thai(last.text))
+    return bool(before) and ended and all(ends_as_clause(s.text) for s in before)
 
 
 def _table_rows(question: str, chosen: list[Sentence], by_rank: dict[int, list[Sentence]], passages: list[Passage],
@@ -271,7 +282,7 @@ def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: l
                          key=lambda s: -s.position):
         if says_list_follows(before.text):
             return before
-        if not before.text.rstrip().endswith(";"):
+        if not ends_as_clause(before.text):
             break
     return first
 

@@ -148,3 +148,23 @@ def test_a_sentence_holding_its_list_after_a_colon_is_the_list() -> None:
                                       "en", 6)]
     assert any(t.startswith("It has three sections") for t in out), out
     assert "Annual Report 2025" not in out, out
+
+
+# a made-up Thai ordinance: its section lists conditions, each ending with 'และ' (and), as Thai law writes them
+_CONDITIONS = ["มาตรา ๔๐ นครวารินอาจร่วมทุนกับเอกชนโดยตั้งบริษัทหรือถือหุ้นในบริษัทได้ เมื่อ",
+               "บริษัทนั้นมีวัตถุประสงค์เฉพาะการให้บริการขนส่งทางน้ำแก่ประชาชนในนครวาริน และ",
+               "นครวารินต้องถือหุ้นเกินกึ่งหนึ่งของทุนจดทะเบียนของบริษัทนั้นตลอดเวลาที่บริษัทดำเนินกิจการ และ",
+               "สภานครวารินมีมติเห็นชอบด้วยคะแนนเสียงเกินกึ่งหนึ่งของสมาชิกทั้งหมด และ",
+               "ได้รับความเห็นชอบจากผู้ว่าการจังหวัด",
+               "มาตรา ๔๑ การขายหุ้นของนครวารินในบริษัทต้องได้รับอนุมัติจากสภานครวาริน"]
+
+
+def test_a_thai_list_of_conditions_is_read_from_its_lead_whichever_condition_ranks_best() -> None:
+    """The best condition is the second: the list is read back to the line that announces it (a Thai enumeration
+    goes on after 'และ' as an English one after ';'), and ends with the condition that does not go on."""
+    passage = _passage("\n".join(_CONDITIONS))
+    sentences = chunk_sentences(passage.chunk, "th", 0, "th")
+    best = next(s for s in sentences if s.text.startswith("นครวารินต้องถือหุ้น"))
+    out = [s.text for s in with_items("นครวารินถือหุ้นในบริษัทได้ภายใต้เงื่อนไขใดบ้าง", [best], sentences, [passage],
+                                      "th", 9)]
+    assert out == _CONDITIONS[:5], out
