@@ -200,7 +200,7 @@ def _item_chars(text: str) -> int:
 
 
 # an item that an enumeration goes on after: '...;', '...; and', or in Thai '... และ' / '... หรือ' (Thai has no ';')
-_CLAUSE_END = re.compile(r"(?:;\s*(?:and|or)?|\s(?:และ|หรือ))\s*$")
+_CLAUSE_END = re.compile(r"(?:[;,]\s*(?:and|or)?|\s(?:และ|หรือ))\s*$")
 
 
 def ends_as_clause(text: str) -> bool:
@@ -277,12 +277,15 @@ def _lead(leads: list[Sentence], by_rank: dict[int, list[Sentence]], passages: l
     if first is None:
         return None
     # a list's item is followed by short lines too: the line before it that announces the list leads it, over the
-    # items before this one ('Hereby:', '1. Agree to ...;', then the chosen '2. Adopt ...;')
+    # items before this one ('Hereby:', '1. Agree to ...;', then the chosen '2. Adopt ...;'); a short item, over the
+    # short lines before it ('The Parties shall cooperate in:', 'Port management.', then the chosen 'Flood control.')
+    short = len(first.text) <= ITEM_CHARS
     for before in sorted((s for s in by_rank.get(first.rank, []) if s.position < first.position),
                          key=lambda s: -s.position):
         if says_list_follows(before.text):
             return before
-        if not ends_as_clause(before.text):
+        item = len(before.text) <= ITEM_CHARS and not _heading(before.text)
+        if not (ends_as_clause(before.text) or (short and item)):
             break
     return first
 

@@ -168,3 +168,21 @@ def test_a_thai_list_of_conditions_is_read_from_its_lead_whichever_condition_ran
     out = [s.text for s in with_items("นครวารินถือหุ้นในบริษัทได้ภายใต้เงื่อนไขใดบ้าง", [best], sentences, [passage],
                                       "th", 9)]
     assert out == _CONDITIONS[:5], out
+
+
+@pytest.mark.parametrize("items", [
+    ["port management and the training of pilots,", "flood control along the shared estuary,",
+     "cultural exchanges between schools and museums, and", "tourism promotion."],
+    ["Port management and the training of pilots.", "Flood control along the shared estuary.",
+     "Cultural exchanges between schools and museums.", "Tourism promotion."],
+])
+def test_a_list_is_read_from_its_lead_when_a_later_item_ranks_best(items: list[str]) -> None:
+    """Items ending ',' go on as those ending ';' do, and short items ending '.' are read back over too, when the
+    best line is itself a short item: the answer is the lead and every item, not the list from its second item."""
+    lead = "The Parties shall cooperate in the following areas:"
+    marked = [f"({mark}) {item}" for mark, item in zip("abcd", items, strict=True)]  # a hard wrap is layout
+    passage = _passage("\n".join(["# Areas of cooperation", "", lead, *marked]))
+    sentences = chunk_sentences(passage.chunk, "en", 0, "en")
+    best = next(s for s in sentences if "estuary" in s.text)
+    out = with_items("Which areas of cooperation does the charter list?", [best], sentences, [passage], "en", 9)
+    assert [s.text for s in out] == [lead, *items], [s.text for s in out]
