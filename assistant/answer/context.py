@@ -181,8 +181,9 @@ def _short_items(question: str, lead: Sentence, following: list[Sentence], passa
             continue
         if items and shape(items[0].text) != "plain" and shape(s.text) != shape(items[0].text):
             continue  # items are parallel: after 'Competitive Economy.' the next item is a title, not its body
-        if _heading(s.text) and passages[s.rank].chunk.heading != passages[lead.rank].chunk.heading:
-            break  # the next section's heading ('Opening' after the attendees): the list is over
+        if _heading(s.text) and (passages[s.rank].chunk.heading != passages[lead.rank].chunk.heading
+                                 or (items and shape(items[0].text) == "plain")):
+            break  # the next section's heading ('Opening' after the attendees, 'Article 4 - Funding' after its items)
         items.append(s)
         keys.add(s.key)
         if closes_list(items):

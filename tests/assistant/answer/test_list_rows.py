@@ -178,10 +178,12 @@ def test_a_thai_list_of_conditions_is_read_from_its_lead_whichever_condition_ran
 ])
 def test_a_list_is_read_from_its_lead_when_a_later_item_ranks_best(items: list[str]) -> None:
     """Items ending ',' go on as those ending ';' do, and short items ending '.' are read back over too, when the
-    best line is itself a short item: the answer is the lead and every item, not the list from its second item."""
+    best line is itself a short item: the answer is the lead and every item, not the list from its second item; and
+    the next article's heading ends it."""
     lead = "The Parties shall cooperate in the following areas:"
     marked = [f"({mark}) {item}" for mark, item in zip("abcd", items, strict=True)]  # a hard wrap is layout
-    passage = _passage("\n".join(["# Areas of cooperation", "", lead, *marked]))
+    after = ["Article 4 - Funding", "Each Party shall bear its own costs."]
+    passage = _passage("\n".join(["# Areas of cooperation", "", lead, *marked, *after]))
     sentences = chunk_sentences(passage.chunk, "en", 0, "en")
     best = next(s for s in sentences if "estuary" in s.text)
     out = with_items("Which areas of cooperation does the charter list?", [best], sentences, [passage], "en", 9)
