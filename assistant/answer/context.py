@@ -200,7 +200,7 @@ def _item_chars(text: str) -> int:
     return _CLAUSE_CHARS if ends_as_clause(text) else ITEM_CHARS
 
 
-# an item that an enumeration goes on after: '...;', '...; and', or in Thai '... และ' / '... หรือ' (Thai has no ';')
+# an item that an enumeration goes on after: '...;', '...,', '...; and', or in Thai '... และ' / '... หรือ' (no ';')
 _CLAUSE_END = re.compile(r"(?:[;,]\s*(?:and|or)?|\s(?:และ|หรือ))\s*$")
 
 
@@ -216,7 +216,8 @@ def _heading(text: str) -> bool:
 
 def closes_list(items: list[Sentence]) -> bool:
     """'(a) to extend ...; (b) to launch ...; (c) that the study will ... .': the item that ends with a full stop
-    after items ending with semicolons is the list's last."""
+    after items that go on (``ends_as_clause``) is the list's last; in Thai, which has no full stop, the first that
+    does not go on."""
     *before, last = items
     ended = last.text.rstrip().endswith(".") or (not ends_as_clause(last.text) and is_thai(last.text))
     return bool(before) and ended and all(ends_as_clause(s.text) for s in before)
