@@ -73,7 +73,10 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 ITEMS_MAX = 8  # the most items a list answer lists when the question does not say how many
 
 
-_ORDINAL_NUMBER = re.compile(r"(ครั้งที่|ฉบับที่|ข้อ|มาตรา|no\.?)\s*\d+|\d+(st|nd|rd|th)\b")
+# a number after a label names which one ('Article 3', 'section 4', 'ครั้งที่ 5'), as does an ordinal ('the 5th')
+_ORDINAL_NUMBER = re.compile(r"(ครั้งที่|ฉบับที่|ข้อ|มาตรา|หมวด|\b(no|articles?|sections?|chapters?|clauses?|paragraphs?"
+                             r"|annex(es)?|appendix|appendices|tables?|parts?|phases?|items?)\b\.?)\s*\d+"
+                             r"|\d+(st|nd|rd|th)\b", re.IGNORECASE)
 
 
 def expected_items(question: str) -> int | None:

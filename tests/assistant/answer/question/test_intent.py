@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.question.intent import (
+    expected_items,
     cues_of,
     focus_terms,
     focus_words,
@@ -307,6 +308,10 @@ def test_a_number_naming_which_one_is_no_count_of_items() -> None:
     assert intent_of("Which three objectives does the plan set?").items == 3
     assert intent_of("RCN ประชุมประจำปีครั้งที่ 5 จัดขึ้นที่ใด").items is None  # the fifth meeting, not five items
     assert intent_of("What did the 5th meeting agree?").items is None
+    # a list's lead pointing at where its items are set out announces no count ('the fields listed in Article 3:')
+    assert expected_items("The Parties shall cooperate in the fields listed in Article 3:") is None
+    assert expected_items("The tasks set out in Section 4 of Annex 2 are:") is None
+    assert expected_items("The plan sets 4 priority areas under Phase 2:") == 4
 
 
 def test_a_persons_position_asks_for_an_office_not_for_the_word() -> None:
