@@ -159,12 +159,17 @@ def _cut_long(sentence: str) -> list[str]:
     rows = _timeline_rows(sentence)
     if len(rows) >= _TIMELINE_ROWS:
         return rows
+    ends = [m.end() for m in _ADDRESS_THEN_CAPITAL.finditer(sentence)]
+    if ends:  # contact details end at their address: what follows ('... Email: a@b.org VISION To be ...') is new
+        return [p.strip() for start, end in zip([0, *ends], [*ends, len(sentence)], strict=True)
+                for p in _cut_long(sentence[start:end]) if p.strip()]
     if len(sentence) <= _SPLIT_CHARS:
         return [sentence]
     parts = [p.strip() for p in re.split(r"(?<=;)\s+(?=[A-Z“\"(])", sentence) if p.strip()]
     return parts if len(parts) > 1 else [sentence]
 
 
+_ADDRESS_THEN_CAPITAL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?=\s+[A-Z])")  # an e-mail address, then more
 _FIELD = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W\d_]+){0,3}\s?:\s+\S")  # 'Date: ...', 'Total budget: ...'
 
 

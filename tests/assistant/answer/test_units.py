@@ -122,6 +122,20 @@ def test_a_timeline_read_as_one_line_is_cut_into_its_dated_rows() -> None:
     assert _split(prose, "en") == [prose]
 
 
+def test_contact_details_end_at_their_address() -> None:
+    """A city profile laid out in boxes reads as one line; the contact box ends at its e-mail address, and the
+    vision after it is a statement of its own, not the tail of a contact line."""
+    profile = ("Chief Smart City Officer Name: Ms Ilse Varga Designation: Director of Planning Email: ilse.varga@"
+               "orvane.example.org Smart City Action Plan VISION To be a green port city where every district is a "
+               "short walk from the river.")
+    assert _split(profile, "en") == [
+        "Chief Smart City Officer Name: Ms Ilse Varga Designation: Director of Planning Email: "
+        "ilse.varga@orvane.example.org",
+        "Smart City Action Plan VISION To be a green port city where every district is a short walk from the river."]
+    prose = "Questions go to the desk at info@orvane.example.org or by phone, and are answered within a week."
+    assert _split(prose, "en") == [prose]
+
+
 def test_a_short_line_that_announces_a_list_is_no_fragment() -> None:
     from assistant.answer.units import _pieces
 
