@@ -74,8 +74,8 @@ ITEMS_MAX = 8  # the most items a list answer lists when the question does not s
 
 
 # a number after a label names which one ('Article 3', 'section 4', 'ครั้งที่ 5'), as does an ordinal ('the 5th')
-_ORDINAL_NUMBER = re.compile(r"(ครั้งที่|ฉบับที่|ข้อ|มาตรา|หมวด|\b(no|articles?|sections?|chapters?|clauses?|paragraphs?"
-                             r"|annex(es)?|appendix|appendices|tables?|parts?|phases?|items?)\b\.?)\s*\d+"
+_ORDINAL_NUMBER = re.compile(r"(ครั้งที่|ฉบับที่|ข้อ|มาตรา|หมวด|\b(no|articles?|sections?|chapters?|clauses?"
+                             r"|paragraphs?|annex(es)?|appendix|appendices|tables?|parts?|phases?|items?)\b\.?)\s*\d+"
                              r"|\d+(st|nd|rd|th)\b", re.IGNORECASE)
 
 
