@@ -155,7 +155,8 @@ def _timeline_rows(sentence: str) -> list[str]:
 
 def _cut_long(sentence: str) -> list[str]:
     """A timeline table read as one line ('... May 2018 5-day workshop in Singapore July 2018 First Annual Meeting
-    ...') is cut before each month and year that opens a row; a run-on sentence at its semicolons."""
+    ...') is cut before each month and year that opens a row; a line of boxes after each e-mail address that ends a
+    contact box; a run-on sentence at its semicolons."""
     rows = _timeline_rows(sentence)
     if len(rows) >= _TIMELINE_ROWS:
         return rows

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.question.intent import (
-    expected_items,
     cues_of,
+    expected_items,
     focus_terms,
     focus_words,
     intent_of,
