@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from assistant.answer.question.occasions import asked_years, edition_words
 from assistant.answer.question.parts import ASKING_EN, ASKING_TH, COUNTING_TH, asking_at, compared, questions_in
-from assistant.answer.question.values import CUES, names_signing, values_of, words_of
+from assistant.answer.question.values import CUES, WHICH_ONE, names_signing, values_of, words_of
 from assistant.retrieval.support import content_term
 
 _OVERVIEW = re.compile(r"\b(brief me|briefing|overview|summari[sz]e|summary|tell me about|describe)\b|สรุป|ภาพรวม",
@@ -73,16 +73,10 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 ITEMS_MAX = 8  # the most items a list answer lists when the question does not say how many
 
 
-# a number after a label names which one ('Article 3', 'section 4', 'ครั้งที่ 5'), as does an ordinal ('the 5th')
-_ORDINAL_NUMBER = re.compile(r"(ครั้งที่|ฉบับที่|ข้อ|มาตรา|หมวด|\b(no|articles?|sections?|chapters?|clauses?"
-                             r"|paragraphs?|annex(es)?|appendix|appendices|tables?|parts?|phases?|items?)\b\.?)\s*\d+"
-                             r"|\d+(st|nd|rd|th)\b", re.IGNORECASE)
-
-
 def expected_items(question: str) -> int | None:
     """'Which three objectives ...', 'its 2 divisions': the question says how many items it wants ('the 5th
     meeting', 'ครั้งที่ 5' name which one, not how many)."""
-    for word in re.findall(r"\w+", _ORDINAL_NUMBER.sub(" ", question.lower())):
+    for word in re.findall(r"\w+", WHICH_ONE.sub(" ", question.lower())):
         if word in _COUNT_WORDS:
             return _COUNT_WORDS[word]
         if word.isdecimal() and 2 <= int(word) <= ITEMS_MAX:  # not isdigit: "¹" is a digit int() refuses

@@ -88,16 +88,18 @@ _BODIES = {"person": re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+(?:[ -](?:(?:of|fo
                               r"|\bupon\s+(?:its\s+)?(?:signature|signing|publication|adoption|approval)\b",
                               re.IGNORECASE)}
 
-# A year, an ordinal, a date's day, a section or a row's number is a number, but not a count: 'the 3rd batch ...
-# from 22 to 25 May 2025' does not say how many took part.
-_NOT_A_COUNT = re.compile(r"(?<!\d)(?<!\d[,.])(1[89]\d\d|20\d\d|25\d\d)(?!\d|[,.]\d|%)|\d+(st|nd|rd|th)\b"
+# A number after a label names which one, not how many: a place in the text ('Article 3', 'Annex 2', 'มาตรา ๑๑๙'),
+# a row ('No.: 2', 'Day: 4', 'ลำดับ: ๒') or one of a series ('Phase 2', 'ครั้งที่ 5', 'the 5th'). A question's item
+# count (``intent.expected_items``) and a sentence's counts read past it alike.
+WHICH_ONE = re.compile(r"(?:ครั้งที่|ฉบับที่|ข้อที่|ข้อ|มาตรา|หมวด|ส่วนที่|ลำดับที่|ลำดับ)\s*:?\s*\d+"
+                       r"|\b(?i:no|nr|articles?|sections?|chapters?|clauses?|paragraphs?|parts?|annex(?:es)?|appendix"
+                       r"|appendices|tables?|phases?|stages?|steps?|rounds?|items?|rows?|days?)\b\.?\s*:?\s*\d+"
+                       r"|\d+(?:st|nd|rd|th)\b")
+# A year, a date's day or a list's mark ('(๒)') is a number too, but not a count either: 'the 3rd batch ... from 22
+# to 25 May 2025' does not say how many took part.
+_NOT_A_COUNT = re.compile(r"(?<!\d)(?<!\d[,.])(1[89]\d\d|20\d\d|25\d\d)(?!\d|[,.]\d|%)"
                           rf"|\b\d{{1,2}}(\s*(-|–|to|and)\s*\d{{1,2}})?\s+({MONTHS})\b|\b({MONTHS})\s+\d{{1,2}}\b"
-                          rf"|\d{{1,2}}\s*({_TH_MONTHS})"
-                          # a section or list number names a place in the text, not an amount: 'มาตรา ๑๑๙', '(๒)'
-                          r"|\b(?i:sections?|articles?|clauses?|chapters?|paragraphs?)\s+\d+|มาตรา\s*\d+|\(\d{1,2}\)"
-                          # a row's label numbers it: 'No.: 2; Action: Nominate nurses', 'Day: 4', 'ลำดับ: ๒'
-                          r"|\b(?:No|NO|Nr)\.?\s*:?\s*\d+|\b(?i:item|day|step|phase|stage|round|row)\s*:?\s*\d+"
-                          r"|(?:ลำดับ|ลำดับที่|ข้อที่|ครั้งที่)\s*:?\s*\d+")
+                          rf"|\d{{1,2}}\s*({_TH_MONTHS})|\(\d{{1,2}}\)|{WHICH_ONE.pattern}")
 
 
 def values_of(cue: str, sentence: str, given: frozenset[str] = frozenset(), *, loose: bool = False) -> list[int]:

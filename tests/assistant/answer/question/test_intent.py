@@ -94,6 +94,12 @@ def test_a_superscript_digit_is_not_a_count_of_items() -> None:
     ("Day: 4; Date: 13 June 2024; Site visited: Harbour depot", False),
     ("ลำดับ: ๒; กิจกรรม: ติดตั้งหลังคาเย็นในโรงเรียน", False),
     ("Phase 2 will train 300 staff.", True),  # the label does not hide the count after it
+    # one list of labels for a sentence's counts and a question's number of items: what names which one here does
+    # there ('Annex 2', 'Table 3', 'หมวด ๒', 'ครั้งที่ ๓' of a list's lead)
+    ("The projects are set out in Annex 2.", False),
+    ("See Table 3 for the figures.", False),
+    ("ตามหมวด ๒ ของข้อบัญญัติ", False),
+    ("การประชุมครั้งที่ ๓ ณ ศาลาว่าการ", False),
 ])
 def test_a_count_is_not_a_year_an_ordinal_or_a_date(sentence: str, states_a_count: bool) -> None:
     assert satisfies("number", sentence) is states_a_count
