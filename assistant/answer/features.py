@@ -285,10 +285,7 @@ def _dense_columns(question: str, sentences: list[Sentence], matrix: np.ndarray,
         matrix[i, col["dense"]] = float(sim)
         matrix[i, col["dense_known"]] = 1.0
         sentences[i].dense = float(sim)
-    for group in (True, False):  # each language against its own best: a translation is never as close as the same words
-        of_group = [i for i in chosen if sentences[i].cross_lingual is group]
-        if of_group:
-            matrix[of_group, col["dense_rel"]] = matrix[of_group, col["dense"]] - matrix[of_group, col["dense"]].max()
+    matrix[chosen, col["dense_rel"]] = matrix[chosen, col["dense"]] - matrix[chosen, col["dense"]].max()
     if focus:
         matrix[chosen, col["focus_dense"]] = vectors @ sentence_vectors(embedder, [" ".join(focus)])[0]
     if parts:
