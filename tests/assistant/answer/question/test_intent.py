@@ -94,8 +94,7 @@ def test_a_superscript_digit_is_not_a_count_of_items() -> None:
     ("Day: 4; Date: 13 June 2024; Site visited: Harbour depot", False),
     ("ลำดับ: ๒; กิจกรรม: ติดตั้งหลังคาเย็นในโรงเรียน", False),
     ("Phase 2 will train 300 staff.", True),  # the label does not hide the count after it
-    # one list of labels for a sentence's counts and a question's number of items: what names which one here does
-    # there ('Annex 2', 'Table 3', 'หมวด ๒', 'ครั้งที่ ๓' of a list's lead)
+    # a sentence's counts read past the labels a question's number of items does ('Annex 2', 'Table 3', 'หมวด ๒')
     ("The projects are set out in Annex 2.", False),
     ("See Table 3 for the figures.", False),
     ("ตามหมวด ๒ ของข้อบัญญัติ", False),
@@ -318,6 +317,9 @@ def test_a_number_naming_which_one_is_no_count_of_items() -> None:
     assert expected_items("The Parties shall cooperate in the fields listed in Article 3:") is None
     assert expected_items("The tasks set out in Section 4 of Annex 2 are:") is None
     assert expected_items("The plan sets 4 priority areas under Phase 2:") == 4
+    # ...and a question's number of items past the labels a sentence's counts do ('Day 3', 'ลำดับ ๒')
+    assert expected_items("Which sites were visited on Day 3 of the programme?") is None
+    assert expected_items("รายการลำดับ ๒ มีค่าใช้จ่ายอะไรบ้าง") is None
 
 
 def test_a_persons_position_asks_for_an_office_not_for_the_word() -> None:
